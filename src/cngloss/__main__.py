@@ -1,0 +1,5 @@
+"""``python -m cngloss``."""
+
+from .cli import run
+
+run()

@@ -1,0 +1,432 @@
+"""The ``cngloss`` command: parse arguments, call the core, render. The only typer import.
+
+``main()`` is the one error boundary: core errors, usage errors, Ctrl-C and a closed pipe
+become one line on stderr and a documented exit code (README, "Exit codes"). Everything
+heavier than Typer itself (rich, rapidfuzz, pypinyin, the converters) is imported inside
+the command that needs it.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Annotated, List, Optional
+
+import typer
+
+
+from . import __version__
+from .console import print_error, print_message, print_view
+from .corpus import Corpus, load_corpus
+from .environment import Environment
+from .errors import (
+    AmbiguousError,
+    CnglossError,
+    DataError,
+    ExitCode,
+    NotFoundError,
+    UsageError,
+)
+from .serialize import dumps, passage_to_dict, problem_to_dict, term_to_dict
+
+app = typer.Typer(
+    name="cngloss",
+    help="A glossary of Chinese policy terms: search, show, and glossary appendices.\n\n"
+         "\b\nExamples:\n"
+         "  cngloss search liuwen         find a term from pinyin, hanzi or English\n"
+         "  cngloss show 八有一超          definition, parts, related terms, passages\n"
+         "  cngloss appendix --format html --output glossary.html\n"
+         "  cngloss list --json           every term, for scripts",
+    no_args_is_help=True,
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
+)
+
+
+@dataclass
+class State:
+    """What the global options set up for the commands: the environment and the corpus."""
+
+    env: Environment = field(default_factory=Environment)
+    glossary: Optional[Path] = None
+    _corpus: Optional[Corpus] = None
+
+    def corpus(self) -> Corpus:
+        if self._corpus is None:
+            self._corpus = load_corpus(self.glossary, self.env.environ)
+        return self._corpus
+
+
+def _state(ctx: typer.Context) -> State:
+    if not isinstance(ctx.obj, State):
+        ctx.obj = State()
+    return ctx.obj
+
+
+def _version(value: bool) -> None:
+    if value:
+        sys.stdout.write(f"cngloss {__version__}\n")
+        raise typer.Exit()
+
+
+@app.callback()
+def root(
+    ctx: typer.Context,
+    glossary: Annotated[Optional[Path], typer.Option(
+        "--glossary", "-g", metavar="PATH",
+        help="Glossary file (YAML). Default: $CNGLOSS_GLOSSARY, else the bundled "
+             "Lianzhou 2021 glossary.")] = None,
+    version: Annotated[bool, typer.Option(
+        "--version", callback=_version, is_eager=True, help="Print the version and exit.")] = False,
+) -> None:
+    """A glossary of Chinese policy terms."""
+    _state(ctx).glossary = glossary
+
+
+def _complete_term(ctx: typer.Context, incomplete: str) -> list[str]:
+    """Shell completion: headwords and ids that start with what was typed."""
+    try:
+        path = ctx.find_root().params.get("glossary") if ctx else None
+        from .glossary import load_glossary, resolve_glossary_path
+
+        glossary = load_glossary(resolve_glossary_path(path))
+    except (CnglossError, OSError):
+        return []
+    out = []
+    for term in glossary.terms:
+        for candidate in (term.term, term.id):
+            if candidate.startswith(incomplete) and candidate not in out:
+                out.append(candidate)
+    return out
+
+
+def _emit_json(env: Environment, data: object) -> None:
+    env.stdout.write(dumps(data) + "\n")
+    env.stdout.flush()
+
+
+# --------------------------------------------------------------------------- list
+
+
+@app.command("list")
+def list_command(
+    ctx: typer.Context,
+    json: Annotated[bool, typer.Option("--json", help="Print JSON: {\"terms\": [...]}.")] = False,
+) -> None:
+    """List every term: note, headword, pinyin, English, number of passages.
+
+    \b
+    Example:
+      cngloss list
+      cngloss list --json | jq '.terms[].term'
+    """
+    state = _state(ctx)
+    corpus = state.corpus()
+    counts = {t.id: (len(corpus.passages(t)) if corpus.report else None)
+              for t in corpus.glossary.terms}
+    if json:
+        terms = [dict(term_to_dict(t, corpus.glossary), passages=counts[t.id])
+                 for t in corpus.glossary.terms]
+        _emit_json(state.env, {"terms": terms})
+        return
+    from .views import list_view
+
+    print_view(list_view(corpus.glossary, counts), state.env)
+
+
+# --------------------------------------------------------------------------- check
+
+
+@app.command()
+def check(
+    ctx: typer.Context,
+    json: Annotated[bool, typer.Option("--json", help="Print the problems as JSON.")] = False,
+    strict: Annotated[bool, typer.Option("--strict", help="Fail on warnings too.")] = False,
+) -> None:
+    """Check the glossary against itself and its report; report every problem at once.
+
+    Checks YAML syntax, the schema, duplicate ids/notes/headwords, cross-references,
+    definitions (verbatim from the report's notes), variants (used in the report body),
+    numbered slogans (六稳 has six items), corrections, and pinyin (against pypinyin,
+    as warnings). Exits 3 if there is any error.
+
+    \b
+    Example:
+      cngloss check
+      cngloss --glossary my-terms.yaml check --json
+    """
+    from .checks import run_checks
+
+    state = _state(ctx)
+    result = run_checks(state.glossary, environ=state.env.environ)
+    failed = bool(result.errors) or (strict and bool(result.warnings))
+    if json:
+        _emit_json(state.env, {
+            "glossary": str(result.glossary_path),
+            "report": str(result.report.path) if result.report else None,
+            "terms": result.terms,
+            "errors": len(result.errors),
+            "warnings": len(result.warnings),
+            "problems": [problem_to_dict(p) for p in result.problems],
+            "corrections": [
+                {"original": a.correction.original, "corrected": a.correction.corrected,
+                 "reason": a.correction.reason, "paragraph": a.paragraph, "line": a.line}
+                for a in (result.report.applied if result.report else ())
+            ],
+        })
+    else:
+        for problem in result.problems:
+            print_message(str(problem), state.env)
+        from .views import check_view
+
+        print_view(check_view(result), state.env)
+    if failed:
+        raise typer.Exit(ExitCode.BAD_DATA)
+
+
+# --------------------------------------------------------------------------- show
+
+
+@app.command()
+def show(
+    ctx: typer.Context,
+    term: Annotated[str, typer.Argument(
+        metavar="TERM", help="Headword, variant, id, pinyin, initials, English...",
+        autocompletion=_complete_term)],
+    json: Annotated[bool, typer.Option("--json", help="Print the term and its passages as JSON.")] = False,
+    context: Annotated[str, typer.Option(
+        "--context", "-c", metavar="sentence|paragraph",
+        help="Show each passage as the sentence that uses the term, or the whole paragraph.")]
+        = "sentence",
+) -> None:
+    """Show a term: definition, parts, related terms, and every passage that uses it.
+
+    \b
+    Example:
+      cngloss show 八有一超
+      cngloss show liuwen --context paragraph
+      cngloss show "zombie" --json
+    """
+    from .lookup import resolve_term
+    from .passages import CONTEXTS
+
+    if context not in CONTEXTS:
+        raise UsageError(f"--context must be one of: {', '.join(CONTEXTS)} (got {context!r})")
+    state = _state(ctx)
+    corpus = state.corpus()
+    found = resolve_term(corpus.glossary, term)
+    passages = corpus.passages(found, context) if corpus.report else None
+    if json:
+        data = term_to_dict(found, corpus.glossary)
+        data["passages"] = [passage_to_dict(p) for p in passages or ()]
+        _emit_json(state.env, data)
+        return
+    from .views import term_view
+
+    report_name = corpus.report.path.name if corpus.report else None
+    print_view(term_view(found, corpus.glossary, passages, report_name), state.env)
+
+
+# --------------------------------------------------------------------------- search
+
+
+@app.command()
+def search(
+    ctx: typer.Context,
+    query: Annotated[List[str], typer.Argument(
+        metavar="QUERY...", help="Hanzi (simplified or traditional), pinyin in any form, initials, English.")],
+    limit: Annotated[int, typer.Option("--limit", "-n", min=1, metavar="N",
+                                       help="At most N results.")] = 10,
+    json: Annotated[bool, typer.Option("--json", help="Print JSON: {\"query\", \"results\"}.")] = False,
+) -> None:
+    """Find terms from whatever you type; each result says what it matched on.
+
+    \b
+    Example:
+      cngloss search liuwen          pinyin, run together or spaced, any case
+      cngloss search "liu4 wen3"     tone numbers (or marks: liù wěn)
+      cngloss search lwlb            initials
+      cngloss search 兩不愁三保障      traditional characters
+      cngloss search zombie          English
+    """
+    from .search import describe, search as run_search
+
+    state = _state(ctx)
+    text = " ".join(query)
+    corpus = state.corpus()
+    hits = run_search(corpus.glossary, text, limit=limit)
+    if json:
+        results = []
+        for hit in hits:
+            item = term_to_dict(hit.term, corpus.glossary)
+            item["score"] = hit.score
+            item["matched"] = hit.matched()
+            results.append(item)
+        _emit_json(state.env, {"query": text, "results": results})
+    elif hits:
+        from .views import search_view
+
+        print_view(search_view(hits, describe), state.env)
+    if not hits:
+        from .search import suggest
+
+        close = [t.term for t in suggest(corpus.glossary, text)]
+        print_message(f"cngloss: no term matches {text!r}"
+                      + (f"; did you mean: {', '.join(close)}?" if close else ""), state.env)
+        raise typer.Exit(ExitCode.NOT_FOUND)
+
+
+# --------------------------------------------------------------------------- grep
+
+
+@app.command()
+def grep(
+    ctx: typer.Context,
+    text: Annotated[str, typer.Argument(metavar="TEXT",
+                                        help="A word or phrase (any text, not only terms).")],
+    json: Annotated[bool, typer.Option("--json", help="Print the uses as JSON.")] = False,
+) -> None:
+    """Show where a word or phrase is used in the report body, in context.
+
+    Each use is a keyword-in-context line under its paragraph number and section;
+    glossary terms nearby are highlighted. Exits 1 when the text is not found.
+
+    \b
+    Example:
+      cngloss grep 扶贫
+      cngloss grep 乡村振兴 --json
+    """
+    from .lookup import normalize_query
+    from .passages import find_spans
+
+    state = _state(ctx)
+    needle = normalize_query(text)
+    corpus = state.corpus()
+    if corpus.finder is None:
+        raise UsageError("this glossary names no report to search (add 'report:' to it)")
+    passages = corpus.finder.find([needle])
+    forms = [f for t in corpus.glossary.terms for f in t.forms]
+    if json:
+        items = []
+        for p in passages:
+            data = passage_to_dict(p)
+            data["terms"] = [{"id": t.id, "term": t.term} for t in corpus.glossary.terms
+                             if find_spans(p.text, t.forms)]
+            items.append(data)
+        _emit_json(state.env, {"query": needle, "count": sum(len(p.spans) for p in passages),
+                               "passages": items})
+    elif passages:
+        from .views import grep_view
+
+        print_view(grep_view(passages, lambda s: find_spans(s, forms), state.env.columns),
+                   state.env)
+    if not passages:
+        print_message(f"cngloss: {needle!r} does not occur in the report body", state.env)
+        raise typer.Exit(ExitCode.NOT_FOUND)
+
+
+# --------------------------------------------------------------------------- related
+
+
+@app.command()
+def related(
+    ctx: typer.Context,
+    term: Annotated[str, typer.Argument(metavar="TERM", help="Headword, id, pinyin, English...",
+                                        autocompletion=_complete_term)],
+    depth: Annotated[int, typer.Option("--depth", "-d", min=1, max=5, metavar="N",
+                                       help="Levels of cross-references to follow.")] = 2,
+    json: Annotated[bool, typer.Option("--json", help="Print the tree as JSON.")] = False,
+) -> None:
+    """Draw a term's cross-references as a tree, with each related term's tags.
+
+    \b
+    Example:
+      cngloss related 八有一超
+      cngloss related liuwen --depth 1 --json
+    """
+    from .lookup import resolve_term
+    from .related import neighbourhood
+
+    state = _state(ctx)
+    corpus = state.corpus()
+    tree = neighbourhood(corpus.glossary, resolve_term(corpus.glossary, term), depth)
+    if json:
+        _emit_json(state.env, tree)
+        return
+    from .views import related_view
+
+    print_view(related_view(tree), state.env)
+
+
+# --------------------------------------------------------------------------- main
+
+
+def main(argv: List[str] | None = None, env: Environment | None = None) -> int:
+    """Run the command line; return the exit code (the console script exits with it)."""
+    env = env or Environment()
+    state = State(env=env)
+    command = typer.main.get_command(app)
+    try:
+        result = command.main(args=argv, prog_name="cngloss", standalone_mode=False, obj=state)
+        return int(result) if isinstance(result, int) else ExitCode.OK
+    except AmbiguousError as exc:
+        print_error(str(exc), env)
+        _print_candidates(exc.candidates, state, env)
+        return exc.exit_code
+    except NotFoundError as exc:
+        print_error(str(exc), env)
+        if exc.suggestions:
+            print_message("did you mean: " + ", ".join(exc.suggestions) + "?", env)
+        return exc.exit_code
+    except DataError as exc:
+        print_error(str(exc), env)
+        if len(exc.problems) > 1:
+            print_message(f"cngloss: ... and {len(exc.problems) - 1} more problem(s); "
+                          "run 'cngloss check' to see them all", env)
+        return exc.exit_code
+    except CnglossError as exc:
+        print_error(str(exc), env)
+        return exc.exit_code
+    except typer.Exit as exc:
+        return exc.exit_code
+    except typer.Abort:
+        print_message("cngloss: interrupted", env)
+        return ExitCode.INTERRUPTED
+    except KeyboardInterrupt:
+        print_message("cngloss: interrupted", env)
+        return ExitCode.INTERRUPTED
+    except BrokenPipeError:
+        _silence_stdout()
+        return ExitCode.OK
+    except typer.TyperException as exc:  # usage errors: bad option, missing argument
+        message = exc.format_message() if hasattr(exc, "format_message") else str(exc)
+        ctx = getattr(exc, "ctx", None)
+        where = f"{ctx.command_path} --help" if ctx is not None else "cngloss --help"
+        print_error(message, env, hint=f"see '{where}'")
+        return getattr(exc, "exit_code", ExitCode.USAGE)
+
+
+def _print_candidates(ids: tuple[str, ...], state: State, env: Environment) -> None:
+    from .console import plain_text
+    from .views import candidates_view
+
+    glossary = state.corpus().glossary
+    terms = [t for t in (glossary.get(i) for i in ids) if t is not None]
+    env.stderr.write(plain_text(candidates_view(terms)))
+    env.stderr.flush()
+
+
+def _silence_stdout() -> None:
+    """After a closed pipe, point stdout at /dev/null so the interpreter's flush is quiet."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+
+
+def run() -> None:  # pragma: no cover - the console script entry point
+    sys.exit(main())

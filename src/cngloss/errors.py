@@ -1,0 +1,98 @@
+"""Errors of the core and the exit codes the CLI turns them into.
+
+The core raises; only the CLI boundary (``cli.main``) prints and exits. Every error knows
+its own exit code so the boundary needs no table of its own.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import IntEnum
+
+
+class ExitCode(IntEnum):
+    """Documented exit codes of the ``cngloss`` command (see README, "Exit codes")."""
+
+    OK = 0
+    NOT_FOUND = 1
+    USAGE = 2
+    BAD_DATA = 3
+    INTERRUPTED = 130
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One finding about a data file: where it is, what is wrong, how to fix it."""
+
+    path: str
+    line: int | None
+    message: str
+    term: str | None = None
+    field: str | None = None
+    fix: str | None = None
+    severity: str = "error"  # "error" or "warning"
+
+    def __str__(self) -> str:
+        return self.describe()
+
+    def describe(self, severity: bool = True) -> str:
+        """``file:line: error: term T: field F: what (fix: how)``."""
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        parts = [where] + ([self.severity] if severity else [])
+        if self.term:
+            parts.append(f"term {self.term}")
+        if self.field:
+            parts.append(f"field {self.field}")
+        text = ": ".join(parts) + ": " + self.message
+        if self.fix:
+            text += f" (fix: {self.fix})"
+        return text
+
+
+class CnglossError(Exception):
+    """Base class of every error cngloss reports to a user."""
+
+    exit_code: ExitCode = ExitCode.USAGE
+
+
+class UsageError(CnglossError):
+    """The user asked for something malformed (empty query, bad option value)."""
+
+    exit_code = ExitCode.USAGE
+
+
+class NotFoundError(CnglossError):
+    """Nothing matched what the user asked for."""
+
+    exit_code = ExitCode.NOT_FOUND
+
+    def __init__(self, message: str, suggestions: tuple[str, ...] = ()):
+        super().__init__(message)
+        self.suggestions = suggestions
+
+
+class AmbiguousError(NotFoundError):
+    """A query fits several terms equally well; ``candidates`` are their ids."""
+
+    def __init__(self, message: str, candidates: tuple[str, ...]):
+        super().__init__(message)
+        self.candidates = candidates
+
+
+class DataError(CnglossError):
+    """A glossary, report or corrections file cannot be used."""
+
+    exit_code = ExitCode.BAD_DATA
+
+    def __init__(self, problems: list[Problem] | Problem):
+        self.problems = [problems] if isinstance(problems, Problem) else list(problems)
+        super().__init__(self.problems[0].describe(severity=False) if self.problems
+                         else "bad data")
+
+
+class GlossaryError(DataError):
+    """The glossary file is missing, unreadable or structurally invalid."""
+
+
+class ReportError(DataError):
+    """The report (or its corrections file) named by a glossary cannot be read."""

@@ -1,0 +1,51 @@
+"""Chinese numerals as they occur in policy slogans and enumerations (六稳, 两不愁, 第十, 一是).
+
+Slogans count their parts with numerals; the report enumerates its items with them. Both
+the glossary check (does 六稳 have six items?) and the report parser (is 三是 the item after
+二是?) need the value of a numeral, and nothing more elaborate than this.
+"""
+
+from __future__ import annotations
+
+import re
+
+DIGITS = {
+    "零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "双": 2, "三": 3, "四": 4,
+    "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
+}
+UNITS = {"十": 10, "百": 100, "千": 1000}
+NUMERAL_CHARS = "".join(DIGITS) + "".join(UNITS)
+LEADING_NUMERAL = re.compile(f"^[{NUMERAL_CHARS}]+")
+
+
+def numeral_value(text: str) -> int | None:
+    """The value of a Chinese numeral written out in full (十二 -> 12, 两 -> 2), or None."""
+    if not text or any(ch not in DIGITS and ch not in UNITS for ch in text):
+        return None
+    total, digit = 0, None
+    for ch in text:
+        if ch in DIGITS:
+            if digit is not None:  # two digits in a row ("一二") is not a numeral
+                return None
+            digit = DIGITS[ch]
+        else:
+            total += (1 if digit is None else digit) * UNITS[ch]
+            digit = None
+    return total + (digit or 0)
+
+
+def leading_count(name: str) -> int | None:
+    """The number a slogan opens with: 六稳 -> 6, 两个不低于 -> 2, 双重 -> 2, 一园 -> 1.
+
+    Only the numeral at the start counts; a name that does not open with one has no count.
+    """
+    match = LEADING_NUMERAL.match(name)
+    if not match:
+        return None
+    # Take the longest prefix that is a valid numeral: 一超 -> 一, 十三五 -> 十三.
+    digits = match.group()
+    for end in range(len(digits), 0, -1):
+        value = numeral_value(digits[:end])
+        if value is not None:
+            return value
+    return None

@@ -1,0 +1,92 @@
+"""Terminal width of text: CJK characters take two columns, combining marks none.
+
+Used to align plain-text tables and to wrap plain-text output, where ``len()`` would
+misplace every column that holds Chinese.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from functools import lru_cache
+
+# Characters that must never reach a terminal raw: C0/C1 controls (ESC starts escape
+# sequences), and the bidirectional overrides that can reorder what a reader sees.
+_UNSAFE = {c for c in range(0x20)} | {0x7F} | set(range(0x80, 0xA0)) | \
+    {0x202A, 0x202B, 0x202C, 0x202D, 0x202E, 0x2066, 0x2067, 0x2068, 0x2069}
+_SAFE_TABLE = {c: f"\\x{c:02x}" if c < 0x100 else f"\\u{c:04x}" for c in _UNSAFE}
+del _SAFE_TABLE[ord("\n")]
+del _SAFE_TABLE[ord("\t")]
+
+
+@lru_cache(maxsize=4096)
+def char_width(ch: str) -> int:
+    """Columns one character takes in a terminal."""
+    if unicodedata.combining(ch) or ch in "\u200b\u200c\u200d\ufeff":
+        return 0
+    return 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
+
+
+def width(text: str) -> int:
+    """Columns ``text`` takes in a terminal."""
+    if text.isascii():
+        return len(text)
+    return sum(char_width(ch) for ch in text)
+
+
+def pad(text: str, columns: int) -> str:
+    """``text`` padded with spaces to ``columns`` terminal columns."""
+    return text + " " * max(0, columns - width(text))
+
+
+def safe(text: str) -> str:
+    """Text with control characters made visible (``\\x1b``): never raw to a terminal."""
+    return text.translate(_SAFE_TABLE)
+
+
+def wrap(text: str, columns: int, indent: str = "") -> list[str]:
+    """Wrap to ``columns`` terminal columns, breaking between CJK characters or at spaces.
+
+    CJK text has no spaces between words, so a line may break between any two ideographs;
+    Latin words break at spaces. Closing punctuation is kept off the start of a line.
+    """
+    columns = max(columns, width(indent) + 2)
+    lines: list[str] = []
+    for paragraph in text.split("\n"):
+        line, used = indent, width(indent)
+        for token in _tokens(paragraph):
+            w = width(token)
+            if used + w > columns and line.strip() and not _no_break_before(token):
+                lines.append(line.rstrip())
+                line, used = indent, width(indent)
+                if token == " ":
+                    continue
+            line += token
+            used += w
+        lines.append(line.rstrip())
+    return lines
+
+
+def _tokens(text: str) -> list[str]:
+    """Split into units that must not be broken: Latin words, single CJK characters, spaces."""
+    tokens: list[str] = []
+    word = ""
+    for ch in text:
+        if ch == " ":
+            if word:
+                tokens.append(word)
+                word = ""
+            tokens.append(" ")
+        elif char_width(ch) == 2:
+            if word:
+                tokens.append(word)
+                word = ""
+            tokens.append(ch)
+        else:
+            word += ch
+    if word:
+        tokens.append(word)
+    return tokens
+
+
+def _no_break_before(token: str) -> bool:
+    return token[:1] in "，。、；：！？）》」』”’,.;:!?)]}%"

@@ -1,0 +1,101 @@
+"""Shared fixtures: the bundled corpus, a CLI runner with a fake terminal, glossary files."""
+
+from __future__ import annotations
+
+import io
+import os
+import subprocess
+import sys
+import textwrap
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from cngloss import load_corpus
+from cngloss.cli import main
+from cngloss.environment import Environment
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT / "data"
+REPORT = DATA / "lianzhou-2021-government-work-report.txt"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+@pytest.fixture(autouse=True)
+def _isolated(monkeypatch, tmp_path):
+    """No test sees the developer's own glossary or cache settings."""
+    monkeypatch.delenv("CNGLOSS_GLOSSARY", raising=False)
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+
+
+@pytest.fixture(scope="session")
+def corpus():
+    """The bundled glossary and its parsed report."""
+    return load_corpus()
+
+
+@pytest.fixture(scope="session")
+def report(corpus):
+    return corpus.report
+
+
+@pytest.fixture(scope="session")
+def glossary(corpus):
+    return corpus.glossary
+
+
+@dataclass
+class Result:
+    code: int
+    out: str
+    err: str
+
+
+def run_cli(*args: str, tty: bool = False, environ: dict | None = None,
+            width: int | None = None) -> Result:
+    """Run ``cngloss ARGS`` in-process with a fake terminal; capture what it prints."""
+    out, err = io.StringIO(), io.StringIO()
+    env = Environment(stdout=out, stderr=err, stdout_isatty=tty,
+                      environ=dict(os.environ, **(environ or {})), width=width)
+    code = main(list(args), env=env)
+    return Result(int(code), out.getvalue(), err.getvalue())
+
+
+@pytest.fixture
+def cli():
+    return run_cli
+
+
+def run_script(*args: str, cwd: Path | None = None, env: dict | None = None,
+               input: str | None = None, timeout: float = 60) -> subprocess.CompletedProcess:
+    """Run the real console entry point (``python -m cngloss``) in a subprocess."""
+    full_env = dict(os.environ, PYTHONIOENCODING="utf-8", **(env or {}))
+    full_env.pop("CNGLOSS_GLOSSARY", None) if "CNGLOSS_GLOSSARY" not in (env or {}) else None
+    return subprocess.run([sys.executable, "-m", "cngloss", *args], cwd=cwd, env=full_env,
+                          capture_output=True, text=True, encoding="utf-8", input=input,
+                          timeout=timeout)
+
+
+@pytest.fixture
+def script():
+    return run_script
+
+
+@pytest.fixture
+def write_glossary(tmp_path):
+    """Write a glossary file (dedented YAML) into a fresh folder; return its path."""
+
+    def write(text: str, name: str = "terms.yaml", report: str | None = None,
+              corrections: str | None = None) -> Path:
+        path = tmp_path / name
+        path.write_text(textwrap.dedent(text), encoding="utf-8")
+        if report is not None:
+            (tmp_path / "report.txt").write_text(textwrap.dedent(report), encoding="utf-8")
+        if corrections is not None:
+            (tmp_path / "corrections.yaml").write_text(textwrap.dedent(corrections),
+                                                      encoding="utf-8")
+        return path
+
+    return write

@@ -1,0 +1,49 @@
+"""What gets imported: the library without the CLI stack, each command without heavy extras.
+
+Each check runs in a fresh interpreter, since this test session has imported everything.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+HEAVY = ("typer", "rich", "pypinyin", "rapidfuzz", "zhconv_rs_opencc", "yaml")
+
+
+def imported_after(code: str) -> set[str]:
+    probe = (f"import sys\n{code}\n"
+             f"print(__import__('json').dumps([m for m in {HEAVY!r} if m in sys.modules]),"
+             " file=sys.stderr)")
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                            check=True)
+    return set(json.loads(result.stderr.strip().splitlines()[-1]))
+
+
+def test_import_cngloss_touches_neither_typer_nor_rich():
+    assert imported_after("import cngloss") == set()
+
+
+def test_the_library_loads_and_searches_without_the_cli_stack():
+    used = imported_after("import cngloss\ncngloss.search(cngloss.load_corpus().glossary, 'liuwen')")
+    assert used == {"yaml"}
+
+
+@pytest.mark.parametrize("args", [["show", "八有一超"], ["search", "liuwen"], ["list"],
+                                  ["grep", "扶贫"], ["related", "八有一超"]])
+def test_piped_commands_import_no_rich_pypinyin_or_rapidfuzz(args):
+    used = imported_after(f"from cngloss.cli import main\nmain({args!r})")
+    assert used == {"typer", "yaml"}
+
+
+def test_a_typo_loads_rapidfuzz_only_then():
+    used = imported_after("from cngloss.cli import main\nmain(['search', 'liuwne'])")
+    assert "rapidfuzz" in used and "pypinyin" not in used
+
+
+def test_check_is_the_command_that_loads_pypinyin():
+    used = imported_after("from cngloss.cli import main\nmain(['check'])")
+    assert "pypinyin" in used and "rich" not in used

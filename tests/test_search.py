@@ -1,0 +1,193 @@
+"""``cngloss search``: one row per query form, with the term it must find first and why.
+
+The expected rows were written from the data (data/terms.yaml), not from running search.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from cngloss import UsageError, load_glossary, search
+
+ROWS = [
+    # query,                first hit,                field,        form,            kind
+    ("六稳六保",             "六稳六保",              "headword",   "hanzi",         "exact"),
+    ("八有",                 "八有一超",              "headword",   "hanzi",         "prefix"),
+    ("农村公路",             "四好农村公路",          "headword",   "hanzi",         "partial"),
+    ("四好农村路",           "四好农村公路",          "variant",    "hanzi",         "exact"),
+    ("“六稳”“六保”",         "六稳六保",              "headword",   "hanzi",         "exact"),
+    ("稳就业",               "六稳六保",              "part",       "hanzi",         "exact"),
+    ("稳岗转岗",             "促进就业九条",          "part",       "hanzi",         "partial"),
+    ("资不抵债",             "僵尸企业",              "definition", "hanzi",         "partial"),
+    ("兩不愁三保障",         "两不愁三保障",          "headword",   "traditional",   "exact"),
+    ("縣管校聘",             "县管校聘",              "headword",   "traditional",   "exact"),
+    ("八有一抄",             "八有一超",              "pinyin",     "homophone",     "homophone"),
+    ("两为",                 "两违",                  "pinyin",     "homophone",     "homophone"),
+    ("八有一起",             "八有一超",              "headword",   "hanzi",         "fuzzy"),
+    ("liuwen",               "六稳六保",              "pinyin",     "pinyin",        "prefix"),
+    ("liu wen",              "六稳六保",              "pinyin",     "pinyin",        "prefix"),
+    ("Liu Wen",              "六稳六保",              "pinyin",     "pinyin",        "prefix"),
+    ("LIUWENLIUBAO",         "六稳六保",              "pinyin",     "pinyin",        "exact"),
+    ("liù wěn",              "六稳六保",              "pinyin",     "tone marks",    "prefix"),
+    ("liu4wen3",             "六稳六保",              "pinyin",     "tone numbers",  "prefix"),
+    ("lwlb",                 "六稳六保",              "initials",   "pinyin",        "initials"),
+    ("xuelianggo",           "雪亮工程",              "pinyin",     "pinyin",        "prefix"),
+    ("xianguanxiaopin",      "县管校聘",              "pinyin",     "pinyin",        "exact"),
+    ("六wen",                "六稳六保",              "pinyin",     "mixed",         "prefix"),
+    ("6wen6bao",             "六稳六保",              "pinyin",     "digits",        "exact"),
+    ("2buchou3baozhang",     "两不愁三保障",          "pinyin",     "digits",        "exact"),
+    ("liuwne",               "六稳六保",              "pinyin",     "pinyin",        "fuzzy"),
+    ("liuwn",                "六稳六保",              "pinyin",     "pinyin",        "fuzzy"),
+    ("zombie",               "僵尸企业",              "english",    "english",       "partial"),
+    ("Zombie Enterprises",   "僵尸企业",              "english",    "english",       "exact"),
+    ("sharp eyes",           "雪亮工程",              "english",    "english",       "partial"),
+    ("zomby",                "僵尸企业",              "english",    "english",       "fuzzy"),
+    ("xueliang-gongcheng",   "雪亮工程",              "id",         "id",            "exact"),
+]
+
+
+@pytest.mark.parametrize("query,first,field,form,kind", ROWS, ids=[r[0] for r in ROWS])
+def test_each_query_form_finds_the_intended_term_first(glossary, query, first, field, form,
+                                                       kind):
+    hits = search(glossary, query)
+    assert hits, f"nothing found for {query!r}"
+    top = hits[0]
+    assert top.term.term == first
+    assert (top.field, top.form, top.kind) == (field, form, kind)
+    assert 0 <= top.score <= 100
+
+
+def test_scores_follow_the_tiers(glossary):
+    def score(query):
+        return search(glossary, query)[0].score
+
+    exact, variant, pinyin = score("六稳六保"), score("四好农村路"), score("liuwenliubao")
+    prefix, initials, part = score("liuwen"), score("lwlb"), score("稳就业")
+    english, definition, fuzzy = score("zombie"), score("资不抵债"), score("liuwne")
+    assert exact > variant > pinyin > prefix >= initials > part > english > definition > fuzzy
+
+
+def test_ambiguous_input_lists_every_term_that_fits(glossary):
+    hits = search(glossary, "lw")
+    assert {h.term.term for h in hits} == {"六稳六保", "两违"}
+    assert hits[0].score == hits[1].score
+
+
+def test_ties_keep_the_glossary_order(glossary):
+    hits = search(glossary, "两")
+    prefix = [h.term.note for h in hits if h.kind == "prefix"]
+    assert prefix == [6, 8, 16, 17]  # 两个…, 两不愁…, 两水改造, 两违: equal scores, note order
+    assert [h.term.term for h in hits if h.kind == "partial"] == ["一中心两支点"]
+
+
+@pytest.mark.parametrize("letter", ["l", "x", "s"])
+def test_one_letter_matches_only_terms_whose_first_syllable_starts_with_it(glossary, letter):
+    hits = search(glossary, letter, limit=None)
+    assert hits
+    for hit in hits:
+        assert hit.term.pinyin.startswith(letter)
+
+
+@pytest.mark.parametrize("query", ["q", "zz", "ab", "xq", "的", "了", "qqq"])
+def test_short_queries_never_match_loosely(glossary, query):
+    assert search(glossary, query) == []
+
+
+def test_an_exact_match_leaves_no_room_for_fuzzy_hits(glossary):
+    hits = search(glossary, "两违", limit=None)
+    assert hits[0].kind == "exact"
+    assert all(h.kind != "fuzzy" for h in hits)
+
+
+def test_each_hit_says_what_it_matched_on(glossary):
+    [hit] = [h for h in search(glossary, "资不抵债")]
+    assert hit.matched() == {"field": "definition", "form": "hanzi", "kind": "partial",
+                             "snippet": "…停产、半停产、连年亏损、资不抵债，主要靠政府补贴和银行续…"}
+
+
+@pytest.mark.parametrize("query", ["lvse", "lu:se", "lüse", "LÜSE", "lǜ sè", "lv4se4", "lse"])
+def test_v_u_colon_and_u_umlaut_all_spell_u_umlaut(write_glossary, query):
+    glossary = load_glossary(write_glossary(
+        "terms:\n  - id: lvse\n    term: 绿色发展\n    pinyin: lǜ sè fā zhǎn\n"
+        "    definition: 绿色的发展。\n"))
+    hits = search(glossary, query)
+    assert hits and hits[0].term.id == "lvse"
+
+
+@pytest.mark.parametrize("query", ["", "   ", "\t\n", "\x1b\x07"])
+def test_an_empty_query_is_a_usage_error(glossary, query):
+    with pytest.raises(UsageError):
+        search(glossary, query)
+
+
+def test_an_overlong_query_is_a_usage_error(glossary):
+    with pytest.raises(UsageError, match="at most 256"):
+        search(glossary, "六" * 200_000)
+
+
+# --------------------------------------------------------------------------- the command
+
+
+def test_the_table_on_a_pipe_is_plain_text(cli):
+    result = cli("search", "liuwen")
+    assert result.code == 0
+    assert result.out.splitlines()[0].split() == ["term", "pinyin", "english", "matched", "on",
+                                                  "score"]
+    assert "六稳六保" in result.out and "pinyin (prefix)" in result.out
+    assert "\x1b[" not in result.out
+
+
+def test_several_words_form_one_query(cli):
+    assert "六稳六保" in cli("search", "liu", "wen").out
+
+
+def test_limit(cli):
+    result = cli("search", "l", "--limit", "2", "--json")
+    assert len(json.loads(result.out)["results"]) == 2
+
+
+def test_json_shape(cli):
+    data = json.loads(cli("search", "liu4wen3", "--json").out)
+    assert data["query"] == "liu4wen3"
+    [first, *_] = data["results"]
+    for field in ("id", "note", "term", "pinyin", "english", "definition", "variants", "parts",
+                  "tags", "related"):
+        assert field in first
+    assert first["term"] == "六稳六保"
+    assert isinstance(first["score"], int)
+    assert first["matched"] == {"field": "pinyin", "form": "tone numbers", "kind": "prefix",
+                                "snippet": "liu wen liu bao"}
+
+
+def test_no_match_exits_1_with_a_message_and_empty_json(cli):
+    result = cli("search", "qqqq", "--json")
+    assert result.code == 1
+    assert json.loads(result.out) == {"query": "qqqq", "results": []}
+    assert "no term matches 'qqqq'" in result.err
+
+
+def test_escape_sequences_in_a_query_are_never_echoed_raw(cli):
+    result = cli("search", "\x1b]0;pwned\x07qqqq")
+    assert result.code == 1
+    assert "\x1b" not in result.err and "\x07" not in result.err
+
+
+def test_an_empty_query_exits_2(cli):
+    result = cli("search", "")
+    assert result.code == 2
+    assert "the query is empty" in result.err
+
+
+def test_a_query_the_keys_answer_imports_neither_pypinyin_nor_rapidfuzz():
+    code = ("import sys; from cngloss import load_glossary, search, bundled_glossary_path;"
+            "g = load_glossary(bundled_glossary_path());"
+            "[search(g, q) for q in ('liuwen', 'lwlb', '六稳六保', 'zombie', 'liu4wen3', '6wen6bao')];"
+            "print(sorted(m for m in ('pypinyin', 'rapidfuzz', 'zhconv_rs_opencc', 'rich', 'typer')"
+            " if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True).stdout.strip()
+    assert out == "[]"
