@@ -361,6 +361,69 @@ def related(
     print_view(related_view(tree), state.env)
 
 
+# --------------------------------------------------------------------------- appendix
+
+
+@app.command()
+def appendix(
+    ctx: typer.Context,
+    fmt: Annotated[str, typer.Option(
+        "--format", "-f", metavar="md|html|tex|txt|json|csv", help="Output format.")] = "md",
+    sort: Annotated[str, typer.Option(
+        "--sort", "-s", metavar="note|pinyin",
+        help="Order: by note number, or by pinyin (toneless, then tone, then headword).")] = "note",
+    output: Annotated[Optional[Path], typer.Option(
+        "--output", "-o", metavar="FILE",
+        help="Write to FILE (atomically) instead of stdout.")] = None,
+    force: Annotated[bool, typer.Option("--force", help="Replace an existing FILE.")] = False,
+    width: Annotated[Optional[int], typer.Option(
+        "--width", "-w", min=20, metavar="COLUMNS",
+        help="Wrap txt to this many columns (CJK counts two). Default: the terminal, or 80.")]
+        = None,
+    standalone: Annotated[bool, typer.Option(
+        "--standalone", help="tex: a complete ctexart document, not just the body.")] = False,
+    all_formats: Annotated[Optional[Path], typer.Option(
+        "--all-formats", metavar="DIR",
+        help="Write appendix.md, .html, .tex (standalone), .txt (80 columns), .json and "
+             ".csv into DIR.")] = None,
+) -> None:
+    """Print a glossary appendix: every term with pinyin, English, definition, parts,
+    see-also links and where the report uses it.
+
+    \b
+    Example:
+      cngloss appendix                                 Markdown on stdout
+      cngloss appendix --format html -o glossary.html  a printable web page
+      cngloss appendix --format tex --standalone       a complete XeLaTeX document
+      cngloss appendix --format csv --sort pinyin      for spreadsheets and flashcards
+      cngloss appendix --all-formats glossary --force  regenerate glossary/
+    """
+    from .appendix import FORMATS, SORTS, render_appendix
+    from .output import write_atomically
+
+    state = _state(ctx)
+    if fmt not in FORMATS:
+        raise UsageError(f"--format must be one of: {', '.join(FORMATS)} (got {fmt!r})")
+    if sort not in SORTS:
+        raise UsageError(f"--sort must be one of: {', '.join(SORTS)} (got {sort!r})")
+    corpus = state.corpus()
+    if all_formats is not None:
+        if output is not None:
+            raise UsageError("use --output or --all-formats, not both")
+        for each in FORMATS:
+            text = render_appendix(corpus, each, sort, width or 80, standalone=True)
+            path = write_atomically(all_formats / f"appendix.{each}", text, force)
+            print_message(f"wrote {path}", state.env)
+        return
+    text = render_appendix(corpus, fmt, sort, width or state.env.columns, standalone)
+    if output is None:
+        state.env.stdout.write(text)
+        state.env.stdout.flush()
+    else:
+        write_atomically(output, text, force)
+        print_message(f"wrote {output}", state.env)
+
+
 # --------------------------------------------------------------------------- main
 
 

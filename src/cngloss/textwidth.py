@@ -43,27 +43,50 @@ def safe(text: str) -> str:
     return text.translate(_SAFE_TABLE)
 
 
-def wrap(text: str, columns: int, indent: str = "") -> list[str]:
+def wrap(text: str, columns: int, indent: str = "", subsequent: str | None = None) -> list[str]:
     """Wrap to ``columns`` terminal columns, breaking between CJK characters or at spaces.
 
     CJK text has no spaces between words, so a line may break between any two ideographs;
-    Latin words break at spaces. Closing punctuation is kept off the start of a line.
+    Latin words break at spaces (a word longer than a line is cut). Closing punctuation is
+    kept off the start of a line. ``subsequent`` indents the lines after the first.
     """
-    columns = max(columns, width(indent) + 2)
+    subsequent = indent if subsequent is None else subsequent
+    columns = max(columns, width(indent) + 4, width(subsequent) + 4)
     lines: list[str] = []
     for paragraph in text.split("\n"):
-        line, used = indent, width(indent)
+        prefix, line = indent, []  # line: the tokens after the prefix
         for token in _tokens(paragraph):
-            w = width(token)
-            if used + w > columns and line.strip() and not _no_break_before(token):
-                lines.append(line.rstrip())
-                line, used = indent, width(indent)
-                if token == " ":
+            used = width(prefix) + sum(width(t) for t in line)
+            if used + width(token) > columns and any(t.strip() for t in line):
+                carried = []
+                if _no_break_before(token) and len(line) > 1 and line[-1] != " ":
+                    carried = [line.pop()]  # keep 、。 off the line start: take a character along
+                while len(line) > 1 and line[-1] in _OPENING:
+                    carried.insert(0, line.pop())  # and “ 《 off the line end
+                lines.append((prefix + "".join(line)).rstrip())
+                prefix, line = subsequent, carried
+                if token == " " and not carried:
                     continue
-            line += token
-            used += w
-        lines.append(line.rstrip())
+                used = width(prefix) + sum(width(t) for t in line)
+            while width(token) > columns - used and len(token) > 1:  # longer than a line
+                cut = _fit(token, columns - used)
+                lines.append((prefix + "".join(line) + token[:cut]).rstrip())
+                token = token[cut:]
+                prefix, line = subsequent, []
+                used = width(prefix)
+            line.append(token)
+        lines.append((prefix + "".join(line)).rstrip())
     return lines
+
+
+def _fit(token: str, room: int) -> int:
+    """How many characters of ``token`` fit in ``room`` columns (at least one)."""
+    used = 0
+    for i, ch in enumerate(token):
+        used += char_width(ch)
+        if used > room:
+            return max(1, i)
+    return len(token)
 
 
 def _tokens(text: str) -> list[str]:
@@ -88,5 +111,8 @@ def _tokens(text: str) -> list[str]:
     return tokens
 
 
+_OPENING = set("“‘《（「『〔【([{")
+
+
 def _no_break_before(token: str) -> bool:
-    return token[:1] in "，。、；：！？）》」』”’,.;:!?)]}%"
+    return token[:1] in "，。、；：！？）》」』”’〕】,.;:!?)]}%"

@@ -1,0 +1,101 @@
+"""The glossary appendix: every term with what a reader of a document needs, in order.
+
+The renderers in ``render/`` only lay out what this module gathers: the terms in the chosen
+order, the related terms of each (both ends), and where the report uses it, by paragraph
+and section, like an index.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from importlib import import_module
+
+from .corpus import Corpus
+from .errors import UsageError
+from .model import Term
+from .pinyin import split_tone, syllables
+
+FORMATS = ("md", "html", "tex", "txt", "json", "csv")
+SORTS = ("note", "pinyin")
+_MODULES = {"md": "markdown", "html": "html", "tex": "latex", "txt": "text", "json": "jsonfmt",
+            "csv": "csvfmt"}
+
+
+@dataclass(frozen=True)
+class Use:
+    """A paragraph of the report that uses a term."""
+
+    paragraph: int
+    line: int
+    section: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Entry:
+    term: Term
+    related: tuple[Term, ...]
+    uses: tuple[Use, ...]
+
+
+@dataclass(frozen=True)
+class Appendix:
+    title: str
+    source: str | None  # the report file the uses refer to
+    entries: tuple[Entry, ...]
+
+
+def pinyin_key(term: Term) -> tuple:
+    """Sort by toneless pinyin, then tones, then headword: ``liang`` < ``liang wei`` < ``liu``."""
+    parts = [split_tone(s) for s in syllables(term.pinyin)]
+    return (tuple(p.replace("ü", "v") for p, _ in parts), tuple(t for _, t in parts), term.term)
+
+
+def build_appendix(corpus: Corpus, sort: str = "note") -> Appendix:
+    """Gather the entries of the appendix in ``sort`` order (``note`` or ``pinyin``)."""
+    if sort not in SORTS:
+        raise UsageError(f"--sort must be one of: {', '.join(SORTS)} (got {sort!r})")
+    glossary = corpus.glossary
+    terms = list(glossary.terms)
+    if sort == "pinyin":
+        terms.sort(key=pinyin_key)
+    else:
+        order = {id(t): i for i, t in enumerate(terms)}
+        terms.sort(key=lambda t: (t.note is None, t.note or 0, order[id(t)]))
+    entries = []
+    for term in terms:
+        uses: dict[int, Use] = {}
+        for passage in corpus.passages(term):
+            uses.setdefault(passage.paragraph, Use(passage.paragraph, passage.line,
+                                                   passage.section))
+        entries.append(Entry(term, glossary.related(term), tuple(uses.values())))
+    title = glossary.title or "Glossary"
+    source = corpus.report.path.name if corpus.report else None
+    return Appendix(title, source, tuple(entries))
+
+
+def render_appendix(corpus: Corpus, fmt: str = "md", sort: str = "note", width: int = 80,
+                    standalone: bool = False) -> str:
+    """The appendix as text in one format (see FORMATS)."""
+    if fmt not in FORMATS:
+        raise UsageError(f"--format must be one of: {', '.join(FORMATS)} (got {fmt!r})")
+    module = import_module(f".render.{_MODULES[fmt]}", __package__)
+    return module.render(build_appendix(corpus, sort), width=width, standalone=standalone)
+
+
+def section_label(use: Use) -> str:
+    return " › ".join(use.section) if use.section else "opening"
+
+
+def parts_label(term: Term) -> list[tuple[str | None, str]]:
+    """Each part group as (name with its count, items joined): [("八有 (8)", "有稳固住房；…")]."""
+    out = []
+    for part in term.parts:
+        name = f"{part.name} ({len(part.items)})" if part.name else None
+        out.append((name, "；".join(part.items)))
+    return out
+
+
+def web_url(url: str | None) -> bool:
+    """Only http(s) addresses become links (never ``javascript:`` and the like)."""
+    return bool(url) and url.lower().startswith(("http://", "https://")) and \
+        not any(ch.isspace() or ord(ch) < 32 for ch in url)

@@ -1,0 +1,155 @@
+"""HTML: one standalone, printable page with an anchor per term and linked cross-references.
+
+CJK text gets strict line breaking and a CJK font stack; long Latin strings (URLs, pinyin)
+may wrap anywhere; an entry is kept on one printed page where it fits.
+"""
+
+from __future__ import annotations
+
+from html import escape as _escape
+
+from ..appendix import Appendix, Entry, section_label, web_url
+from ..textwidth import safe
+
+STYLE = """
+:root { --ink: #1d1d1f; --muted: #5f6368; --rule: #d9d9de; --accent: #8b1e1e; }
+html { font-size: 16px; }
+body {
+  margin: 0 auto; max-width: 46rem; padding: 2rem 1.25rem 4rem; color: var(--ink);
+  font-family: "Noto Serif CJK SC", "Source Han Serif SC", "Songti SC", "SimSun",
+               "Noto Serif", Georgia, serif;
+  line-height: 1.75; line-break: strict; word-break: normal; overflow-wrap: anywhere;
+  -webkit-text-size-adjust: 100%;
+}
+h1 { font-size: 1.6rem; line-height: 1.3; margin: 0 0 .25rem; }
+.meta { color: var(--muted); margin: 0 0 1.5rem; }
+nav.index { columns: 3 11rem; column-gap: 1.5rem; margin: 0 0 2rem;
+            padding: .75rem 0; border-top: 1px solid var(--rule);
+            border-bottom: 1px solid var(--rule); }
+nav.index a { display: block; text-decoration: none; color: var(--ink); break-inside: avoid;
+             white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+nav.index .note { color: var(--muted); font-size: .8em; margin-right: .4em;
+                  display: inline-block; min-width: 1.6em; text-align: right; }
+article.entry { padding: 1rem 0 1.25rem; border-bottom: 1px solid var(--rule);
+                break-inside: avoid; page-break-inside: avoid; }
+article.entry:target { background: #fff8e6; }
+h2 { font-size: 1.3rem; margin: 0; line-height: 1.4; break-after: avoid; }
+h2 .pinyin { font-weight: normal; font-style: italic; font-size: 1rem; color: var(--muted);
+             margin-left: .5em; }
+h2 .note { font-weight: normal; font-size: .9rem; color: var(--muted); margin-left: .5em; }
+.english { margin: .25rem 0; }
+.english .source { color: var(--muted); font-size: .85em; }
+.printed { color: var(--muted); font-size: .9em; margin: .25rem 0; }
+blockquote.definition { margin: .5rem 0; padding: .25rem 0 .25rem 1rem;
+                        border-left: 3px solid var(--accent); }
+ul.parts { margin: .5rem 0; padding-left: 1.25rem; }
+ul.parts ul.items { display: inline; margin: 0; padding: 0; }
+ul.parts ul.items li { display: inline; }
+ul.parts ul.items li + li::before { content: "、"; }
+.count { color: var(--muted); font-size: .85em; }
+.facts { margin: .5rem 0 0; font-size: .92em; }
+.facts dt { float: left; clear: left; width: 5.5rem; color: var(--muted); }
+.facts dd { margin: 0 0 .15rem 5.5rem; }
+a { color: var(--accent); }
+@page { size: A4; margin: 18mm 16mm; }
+@media print {
+  html { font-size: 11pt; }
+  body { max-width: none; padding: 0; }
+  a { color: inherit; text-decoration: none; }
+  nav.index { columns: 4; font-size: .9em; }
+  article.entry:target { background: none; }
+}
+""".strip()
+
+
+def escape(text: str) -> str:
+    """HTML-escaped text, with control characters made visible."""
+    return _escape(safe(text), quote=True)
+
+
+def render(appendix: Appendix, width: int = 80, standalone: bool = True) -> str:
+    out = [
+        "<!doctype html>",
+        '<html lang="zh-Hans">',
+        "<head>",
+        '<meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        '<meta name="generator" content="cngloss">',
+        f"<title>{escape(appendix.title)}</title>",
+        f"<style>\n{STYLE}\n</style>",
+        "</head>",
+        "<body>",
+        "<main>",
+        "<header>",
+        f"<h1>{escape(appendix.title)}</h1>",
+        f'<p class="meta" lang="en">{_meta(appendix)}</p>',
+        '<nav class="index" aria-label="Index">',
+    ]
+    for entry in appendix.entries:
+        note = entry.term.note if entry.term.note is not None else ""
+        out.append(f'<a href="#{escape(entry.term.id)}" title="{escape(entry.term.pinyin)}">'
+                   f'<span class="note">{note}</span>{escape(entry.term.term)}</a>')
+    out += ["</nav>", "</header>"]
+    for entry in appendix.entries:
+        out += _entry(entry)
+    out += ["</main>", "</body>", "</html>"]
+    return "\n".join(out) + "\n"
+
+
+def _meta(appendix: Appendix) -> str:
+    text = f"{len(appendix.entries)} terms."
+    if appendix.source:
+        text += f" ¶ numbers are paragraphs of {escape(appendix.source)}."
+    return text
+
+
+def _entry(entry: Entry) -> list[str]:
+    term = entry.term
+    note = f'<span class="note">〔{term.note}〕</span>' if term.note is not None else ""
+    out = [f'<article class="entry" id="{escape(term.id)}">',
+           f'<h2><span class="headword">{escape(term.term)}</span>'
+           f'<span class="pinyin" lang="zh-Latn-pinyin">{escape(term.pinyin)}</span>{note}</h2>']
+    for rendering in term.english:
+        text = escape(rendering.text)
+        if web_url(rendering.url):
+            text = f'<a href="{escape(rendering.url or "")}">{text}</a>'
+        source = f' <span class="source">— {escape(rendering.source)}</span>' \
+            if rendering.source else ""
+        out.append(f'<p class="english" lang="en">{text}{source}</p>')
+    printed = []
+    if term.printed and term.printed != term.term:
+        printed.append(f"printed {escape(term.printed)}")
+    if term.variants:
+        printed.append("also written " + "、".join(escape(v) for v in term.variants))
+    if printed:
+        out.append(f'<p class="printed">{"; ".join(printed)}</p>')
+    out.append(f'<blockquote class="definition">{escape(term.definition)}</blockquote>')
+    if term.remark:
+        out.append(f'<p class="remark" lang="en"><i>Remark:</i> {escape(term.remark)}</p>')
+    if term.parts:
+        out.append('<ul class="parts">')
+        for part in term.parts:
+            items = '<ul class="items">' + "".join(
+                f"<li>{escape(item)}</li>" for item in part.items) + "</ul>"
+            if part.name:
+                out.append(f'<li><b>{escape(part.name)}</b> '
+                           f'<span class="count">({len(part.items)})</span> {items}</li>')
+            else:
+                out.append(f"<li>{items}</li>")
+        out.append("</ul>")
+    facts = []
+    if term.tags:
+        facts.append(("Tags", ", ".join(escape(t) for t in term.tags)))
+    if entry.related:
+        facts.append(("See also", "、".join(
+            f'<a href="#{escape(r.id)}">{escape(r.term)}</a>' for r in entry.related)))
+    if entry.uses:
+        facts.append(("Used in", "；".join(
+            f"¶{u.paragraph} <span class=\"section\">({escape(section_label(u))})</span>"
+            for u in entry.uses)))
+    if facts:
+        out.append('<dl class="facts">')
+        out += [f'<dt lang="en">{name}</dt><dd>{value}</dd>' for name, value in facts]
+        out.append("</dl>")
+    out.append("</article>")
+    return out

@@ -1,0 +1,26 @@
+"""JSON: ``{"title", "source", "terms": [term object + "uses"]}`` (README, JSON contract)."""
+
+from __future__ import annotations
+
+from ..appendix import Appendix
+from ..serialize import dumps, term_to_dict
+
+
+def render(appendix: Appendix, width: int = 80, standalone: bool = False) -> str:
+    terms = []
+    for entry in appendix.entries:
+        data = term_to_dict(entry.term, _Related(entry))
+        data["uses"] = [{"paragraph": u.paragraph, "line": u.line, "section": list(u.section)}
+                        for u in entry.uses]
+        terms.append(data)
+    return dumps({"title": appendix.title, "source": appendix.source, "terms": terms}) + "\n"
+
+
+class _Related:
+    """Stands in for the glossary: term_to_dict only asks it for a term's related terms."""
+
+    def __init__(self, entry):
+        self._related = entry.related
+
+    def related(self, term):
+        return self._related

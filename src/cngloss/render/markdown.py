@@ -1,0 +1,75 @@
+"""Markdown (CommonMark / GitHub): a heading and an anchor per term, see-also links."""
+
+from __future__ import annotations
+
+import html
+import re
+
+from ..appendix import Appendix, Entry, parts_label, section_label, web_url
+from ..textwidth import safe
+
+_INLINE = re.compile(r"([\\`*_\[\]<>&|~#])")
+_LINE_START = re.compile(r"^(\s*)([-+=>]|\d+[.)])", flags=re.M)
+
+
+def escape(text: str) -> str:
+    """Text that renders as itself: Markdown and HTML specials backslash-escaped."""
+    text = _INLINE.sub(r"\\\1", safe(text))
+    return _LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
+
+
+def render(appendix: Appendix, width: int = 80, standalone: bool = False) -> str:
+    lines = [f"# {escape(appendix.title)}", ""]
+    count = f"{len(appendix.entries)} terms."
+    if appendix.source:
+        count += f" ¶ numbers are paragraphs of {escape(appendix.source)}."
+    lines += [count, ""]
+    for entry in appendix.entries:
+        lines += _entry(entry)
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def _entry(entry: Entry) -> list[str]:
+    term = entry.term
+    out = [f'## <a id="{html.escape(term.id)}"></a>{escape(term.term)}', ""]
+    head = f"**{escape(term.pinyin)}**"
+    if term.english:
+        renderings = []
+        for rendering in term.english:
+            text = escape(rendering.text)
+            if web_url(rendering.url):
+                text = f"[{text}](<{rendering.url.replace('>', '%3E').replace(' ', '%20')}>)"
+            if rendering.source:
+                text += f" *({escape(rendering.source)})*"
+            renderings.append(text)
+        head += " — " + "; ".join(renderings)
+    out += [head, ""]
+    printed = []
+    if term.printed and term.printed != term.term:
+        printed.append(f"printed {escape(term.printed)}")
+    if term.note is not None:
+        printed.append(f"note {term.note}")
+    if term.variants:
+        printed.append("also written " + "、".join(escape(v) for v in term.variants))
+    if printed:
+        sentence = "; ".join(printed)
+        out += ["*" + sentence[:1].upper() + sentence[1:] + "*", ""]
+    out += ["> " + escape(term.definition), ""]
+    if term.remark:
+        out += [f"*Remark:* {escape(term.remark)}", ""]
+    for name, items in parts_label(term):
+        out.append(f"- **{escape(name)}**: {escape(items)}" if name else f"- {escape(items)}")
+    if term.parts:
+        out.append("")
+    facts = []
+    if term.tags:
+        facts.append("Tags: " + ", ".join(escape(t) for t in term.tags))
+    if entry.related:
+        facts.append("See also: " + ", ".join(
+            f"[{escape(r.term)}](#{html.escape(r.id)})" for r in entry.related))
+    if entry.uses:
+        facts.append("Used in: " + "; ".join(
+            f"¶{u.paragraph} ({escape(section_label(u))})" for u in entry.uses))
+    if facts:
+        out += ["  \n".join(facts), ""]
+    return out
