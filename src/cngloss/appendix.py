@@ -86,6 +86,16 @@ def section_label(use: Use) -> str:
     return " › ".join(use.section) if use.section else "opening"
 
 
+def forms_line(term: Term, escape) -> str:
+    """``printed “两水”改造; also written 四好农村路`` (each value escaped), or ""."""
+    facts = []
+    if term.printed and term.printed != term.term:
+        facts.append(f"printed {escape(term.printed)}")
+    if term.variants:
+        facts.append("also written " + "、".join(escape(v) for v in term.variants))
+    return "; ".join(facts)
+
+
 def parts_label(term: Term) -> list[tuple[str | None, str]]:
     """Each part group as (name with its count, items joined): [("八有 (8)", "有稳固住房；…")]."""
     out = []

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from html import escape as _escape
 
-from ..appendix import Appendix, Entry, section_label, web_url
+from ..appendix import Appendix, Entry, forms_line, section_label, web_url
 from ..textwidth import safe
 
 STYLE = """
@@ -116,13 +116,9 @@ def _entry(entry: Entry) -> list[str]:
         source = f' <span class="source">— {escape(rendering.source)}</span>' \
             if rendering.source else ""
         out.append(f'<p class="english" lang="en">{text}{source}</p>')
-    printed = []
-    if term.printed and term.printed != term.term:
-        printed.append(f"printed {escape(term.printed)}")
-    if term.variants:
-        printed.append("also written " + "、".join(escape(v) for v in term.variants))
-    if printed:
-        out.append(f'<p class="printed">{"; ".join(printed)}</p>')
+    forms = forms_line(term, escape)
+    if forms:
+        out.append(f'<p class="printed">{forms}</p>')
     out.append(f'<blockquote class="definition">{escape(term.definition)}</blockquote>')
     if term.remark:
         out.append(f'<p class="remark" lang="en"><i>Remark:</i> {escape(term.remark)}</p>')

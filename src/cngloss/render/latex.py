@@ -7,7 +7,7 @@ with or without hyperref (with it, see-also entries are links).
 
 from __future__ import annotations
 
-from ..appendix import Appendix, Entry, parts_label, section_label
+from ..appendix import Appendix, Entry, forms_line, parts_label, section_label
 from ..textwidth import safe
 
 _SPECIALS = {
@@ -60,13 +60,9 @@ def _entry(entry: Entry) -> list[str]:
         if rendering.source:
             line += rf" {{\small\itshape ({escape(rendering.source)})}}"
         out.append(line + r"\par")
-    printed = []
-    if term.printed and term.printed != term.term:
-        printed.append(f"printed {escape(term.printed)}")
-    if term.variants:
-        printed.append("also written " + "、".join(escape(v) for v in term.variants))
-    if printed:
-        out.append(r"{\small " + "; ".join(printed) + r"}\par")
+    forms = forms_line(term, escape)
+    if forms:
+        out.append(r"{\small " + forms + r"}\par")
     out += [r"\begin{quote}", escape(term.definition), r"\end{quote}"]
     if term.remark:
         out.append(rf"\textit{{Remark:}} {escape(term.remark)}\par")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 import re
 
-from ..appendix import Appendix, Entry, parts_label, section_label, web_url
+from ..appendix import Appendix, Entry, forms_line, parts_label, section_label, web_url
 from ..textwidth import safe
 
 _INLINE = re.compile(r"([\\`*_\[\]<>&|~#])")
@@ -44,15 +44,9 @@ def _entry(entry: Entry) -> list[str]:
             renderings.append(text)
         head += " — " + "; ".join(renderings)
     out += [head, ""]
-    printed = []
-    if term.printed and term.printed != term.term:
-        printed.append(f"printed {escape(term.printed)}")
-    if term.note is not None:
-        printed.append(f"note {term.note}")
-    if term.variants:
-        printed.append("also written " + "、".join(escape(v) for v in term.variants))
-    if printed:
-        sentence = "; ".join(printed)
+    sentence = "; ".join(filter(None, (forms_line(term, escape),
+                                       f"note {term.note}" if term.note is not None else "")))
+    if sentence:
         out += ["*" + sentence[:1].upper() + sentence[1:] + "*", ""]
     out += ["> " + escape(term.definition), ""]
     if term.remark:
