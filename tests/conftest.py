@@ -71,8 +71,9 @@ def cli():
 def run_script(*args: str, cwd: Path | None = None, env: dict | None = None,
                input: str | None = None, timeout: float = 60) -> subprocess.CompletedProcess:
     """Run the real console entry point (``python -m cngloss``) in a subprocess."""
-    full_env = dict(os.environ, PYTHONIOENCODING="utf-8", **(env or {}))
-    full_env.pop("CNGLOSS_GLOSSARY", None) if "CNGLOSS_GLOSSARY" not in (env or {}) else None
+    full_env = {k: v for k, v in os.environ.items() if k != "CNGLOSS_GLOSSARY"}
+    full_env["PYTHONIOENCODING"] = "utf-8"
+    full_env.update(env or {})
     return subprocess.run([sys.executable, "-m", "cngloss", *args], cwd=cwd, env=full_env,
                           capture_output=True, text=True, encoding="utf-8", input=input,
                           timeout=timeout)

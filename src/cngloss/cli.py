@@ -252,10 +252,11 @@ def search(
       cngloss search 兩不愁三保障      traditional characters
       cngloss search zombie          English
     """
+    from .query import clean_query
     from .search import describe, search as run_search
 
     state = _state(ctx)
-    text = " ".join(query)
+    text = clean_query(" ".join(query))
     corpus = state.corpus()
     hits = run_search(corpus.glossary, text, limit=limit)
     if json:
@@ -445,21 +446,16 @@ def main(argv: List[str] | None = None, env: Environment | None = None) -> int:
             print_message("did you mean: " + ", ".join(exc.suggestions) + "?", env)
         return exc.exit_code
     except DataError as exc:
-        print_error(str(exc), env)
-        if len(exc.problems) > 1:
-            print_message(f"cngloss: ... and {len(exc.problems) - 1} more problem(s); "
-                          "run 'cngloss check' to see them all", env)
+        more = len(exc.problems) - 1
+        print_error(str(exc) + (f" [and {more} more problem(s): run 'cngloss check' to see "
+                                "them all]" if more > 0 else ""), env)
         return exc.exit_code
     except CnglossError as exc:
         print_error(str(exc), env)
         return exc.exit_code
     except typer.Exit as exc:
         return exc.exit_code
-    except typer.Abort:
-        print_message("cngloss: interrupted", env)
-        return ExitCode.INTERRUPTED
-    except KeyboardInterrupt:
-        print_message("cngloss: interrupted", env)
+    except (typer.Abort, KeyboardInterrupt):  # Ctrl-C: quietly (Typer itself exits 130 too)
         return ExitCode.INTERRUPTED
     except BrokenPipeError:
         _silence_stdout()
@@ -470,6 +466,12 @@ def main(argv: List[str] | None = None, env: Environment | None = None) -> int:
         where = f"{ctx.command_path} --help" if ctx is not None else "cngloss --help"
         print_error(message, env, hint=f"see '{where}'")
         return getattr(exc, "exit_code", ExitCode.USAGE)
+    except Exception as exc:  # a bug: one line, not a traceback, unless asked for
+        if env.environ.get("CNGLOSS_DEBUG"):
+            raise
+        print_error(f"internal error: {type(exc).__name__}: {exc}", env,
+                    hint="this is a bug in cngloss; CNGLOSS_DEBUG=1 shows the traceback")
+        return ExitCode.INTERNAL
 
 
 def _print_candidates(ids: tuple[str, ...], state: State, env: Environment) -> None:
@@ -492,4 +494,14 @@ def _silence_stdout() -> None:
 
 
 def run() -> None:  # pragma: no cover - the console script entry point
-    sys.exit(main())
+    for stream in (sys.stdout, sys.stderr):
+        try:  # an odd locale or PYTHONIOENCODING must not turn Chinese into a traceback
+            stream.reconfigure(errors="backslashreplace")  # type: ignore[union-attr]
+        except (AttributeError, ValueError):
+            pass
+    code = main()
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        _silence_stdout()
+    sys.exit(code)

@@ -83,6 +83,16 @@ def _print_rich(view: list[Block], env: Environment) -> None:
             console.print()
         elif isinstance(block, Line):
             console.print(Padding(text(block.spans), (0, 0, 0, block.indent)))
+        elif _table_width(block) > console.width:
+            # Too narrow for columns: one record per row, a field per line.
+            label = max(width(h) for h in block.headers[1:]) + 1 if len(block.headers) > 1 else 0
+            for row in block.rows:
+                console.print(text(row[0]))
+                for header, cell in zip(block.headers[1:], row[1:]):
+                    line = Text()
+                    line.append(pad(header, label), style="dim" if env.color else "")
+                    line.append_text(text(cell))
+                    console.print(Padding(line, (0, 0, 0, 2)))
         else:
             table = RichTable(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
             for header in block.headers:
@@ -90,6 +100,13 @@ def _print_rich(view: list[Block], env: Environment) -> None:
             for row in block.rows:
                 table.add_row(*(text(cell) for cell in row))
             console.print(table)
+
+
+def _table_width(table: Table) -> int:
+    """Columns a table needs to show every cell on one line."""
+    widths = [max([width(h)] + [width("".join(t for t, _ in row[i])) for row in table.rows])
+              for i, h in enumerate(table.headers)]
+    return sum(widths) + 2 * (len(widths) - 1)
 
 
 def print_error(message: str, env: Environment, hint: str | None = None) -> None:

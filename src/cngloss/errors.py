@@ -17,6 +17,7 @@ class ExitCode(IntEnum):
     NOT_FOUND = 1
     USAGE = 2
     BAD_DATA = 3
+    INTERNAL = 70  # a bug in cngloss (EX_SOFTWARE); CNGLOSS_DEBUG=1 shows the traceback
     INTERRUPTED = 130
 
 

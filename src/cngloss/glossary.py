@@ -54,7 +54,7 @@ def resolve_glossary_path(option: str | os.PathLike[str] | None = None,
 def load_glossary(path: str | os.PathLike[str]) -> Glossary:
     """Load a glossary file; any structural problem raises GlossaryError listing them all."""
     glossary, problems = read_glossary(path)
-    errors = [p for p in problems if p.severity == "error"]
+    errors = sorted((p for p in problems if p.severity == "error"), key=lambda p: p.line or 0)
     if errors:
         raise GlossaryError(errors)
     return glossary

@@ -2,19 +2,15 @@
 
 from __future__ import annotations
 
-import unicodedata
-
-from .errors import AmbiguousError, NotFoundError, UsageError
+from .errors import AmbiguousError, NotFoundError
+from .query import clean_query
 from .model import Glossary, Term
 from .report import strip_quotes
 
 
 def normalize_query(query: str) -> str:
-    """NFC, trimmed; refuses an empty or blank query (a usage error)."""
-    text = unicodedata.normalize("NFC", query).strip()
-    if not text:
-        raise UsageError("the query is empty; give a term, pinyin or English words")
-    return text
+    """The query cleaned for matching (see ``query.clean_query``); empty is a usage error."""
+    return clean_query(query)
 
 
 def exact_match(glossary: Glossary, query: str) -> Term | None:

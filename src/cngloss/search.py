@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import bisect
 import re
-import unicodedata
 import weakref
 from dataclasses import dataclass
 from itertools import product
@@ -33,10 +32,10 @@ from itertools import product
 from .errors import UsageError
 from .model import Glossary, Term
 from .pinyin import DIGIT_NUMERALS, decompose, has_tone_marks, is_hanzi, split_tone, syllables
+from .query import clean_query
 from .report import strip_quotes
 from .textwidth import safe
 
-MAX_QUERY = 256
 _LATIN_WORD = re.compile(r"[a-z0-9]+")
 _SEPARATORS = " '’-_·.,/"
 
@@ -70,14 +69,7 @@ class Query:
 
     @classmethod
     def parse(cls, raw: str) -> "Query":
-        text = unicodedata.normalize("NFKC", raw)
-        text = "".join(ch for ch in text if unicodedata.category(ch)[0] != "C" or ch == " ")
-        text = " ".join(text.split())
-        if not text:
-            raise UsageError("the query is empty; give a term, pinyin or English words")
-        if len(text) > MAX_QUERY:
-            raise UsageError(f"the query is {len(text)} characters long; at most {MAX_QUERY} "
-                             "are searched (shorten it)")
+        text = clean_query(raw, compatibility=True)
         return cls(text, any(is_hanzi(ch) for ch in text),
                    any(ch.isascii() and ch.isalpha() or ch.lower() in "üāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
                        for ch in text))

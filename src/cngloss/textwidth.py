@@ -39,8 +39,15 @@ def pad(text: str, columns: int) -> str:
 
 
 def safe(text: str) -> str:
-    """Text with control characters made visible (``\\x1b``): never raw to a terminal."""
-    return text.translate(_SAFE_TABLE)
+    """Text with control characters made visible (``\\x1b``): never raw to a terminal.
+
+    Lone surrogates (from bytes that were not UTF-8) are shown as ``\\udcxx`` too, so the
+    text can always be encoded.
+    """
+    text = text.translate(_SAFE_TABLE)
+    if any("\ud800" <= ch <= "\udfff" for ch in text):
+        text = "".join(f"\\u{ord(ch):04x}" if "\ud800" <= ch <= "\udfff" else ch for ch in text)
+    return text
 
 
 def wrap(text: str, columns: int, indent: str = "", subsequent: str | None = None) -> list[str]:
