@@ -23,11 +23,11 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 
 @pytest.fixture(autouse=True)
-def _isolated(monkeypatch, tmp_path):
-    """No test sees the developer's own glossary or cache settings."""
-    monkeypatch.delenv("CNGLOSS_GLOSSARY", raising=False)
-    monkeypatch.delenv("NO_COLOR", raising=False)
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+def _isolated(monkeypatch, tmp_path_factory):
+    """No test sees the developer's own glossary, cache or colour settings."""
+    for name in ("CNGLOSS_GLOSSARY", "NO_COLOR", "CNGLOSS_NO_CACHE", "CNGLOSS_DEBUG"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("CNGLOSS_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
 
 
 @pytest.fixture(scope="session")

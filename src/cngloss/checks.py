@@ -17,7 +17,8 @@ from typing import Mapping
 
 from .corpus import load_glossary_report
 from .errors import DataError, Problem
-from .glossary import read_glossary, resolve_glossary_path
+from .glossary import read_glossary
+from .paths import resolve_glossary_path
 from .model import Glossary, Report, Term
 from .numerals import leading_count
 from .passages import PassageFinder

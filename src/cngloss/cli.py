@@ -90,7 +90,8 @@ def _complete_term(ctx: typer.Context, incomplete: str) -> list[str]:
     """Shell completion: headwords and ids that start with what was typed."""
     try:
         path = ctx.find_root().params.get("glossary") if ctx else None
-        from .glossary import load_glossary, resolve_glossary_path
+        from .glossary import load_glossary
+        from .paths import resolve_glossary_path
 
         glossary = load_glossary(resolve_glossary_path(path))
     except (CnglossError, OSError):

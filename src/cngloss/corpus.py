@@ -5,13 +5,13 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Mapping
+from typing import TYPE_CHECKING, Mapping
 
-from .corrections import load_corrections
-from .glossary import load_glossary, resolve_glossary_path
+from .paths import resolve_glossary_path
 from .model import Glossary, Passage, Report, Term
-from .passages import PassageFinder
-from .report import load_report
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .passages import PassageFinder
 
 
 @dataclass
@@ -22,7 +22,9 @@ class Corpus:
     report: Report | None
 
     @cached_property
-    def finder(self) -> PassageFinder | None:
+    def finder(self) -> "PassageFinder | None":
+        from .passages import PassageFinder
+
         return PassageFinder(self.report) if self.report else None
 
     def passages(self, term: Term, context: str = "sentence") -> list[Passage]:
@@ -31,17 +33,43 @@ class Corpus:
 
 
 def load_corpus(glossary: str | os.PathLike[str] | None = None,
-                environ: Mapping[str, str] | None = None) -> Corpus:
+                environ: Mapping[str, str] | None = None, cache: bool = True) -> Corpus:
     """Load a glossary (``--glossary``, ``$CNGLOSS_GLOSSARY`` or the bundled one) and its report.
 
-    Raises GlossaryError or ReportError (both exit 3) when either cannot be used.
+    A compiled copy is kept in the user cache folder (see ``cache.py``) and used while the
+    glossary, its report and its corrections are unchanged. Raises GlossaryError or
+    ReportError (both exit 3) when either cannot be used.
     """
-    loaded = load_glossary(resolve_glossary_path(glossary, environ))
-    return Corpus(loaded, load_glossary_report(loaded))
+    from . import cache as compiled
+
+    environ = os.environ if environ is None else environ
+    path = resolve_glossary_path(glossary, environ)
+    folder = compiled.cache_dir(environ) if cache else None
+    entry = None
+    if folder is not None:
+        try:
+            entry = compiled.entry_path(folder, path, path.read_bytes())
+        except OSError:
+            entry = None  # the loader below reports what is wrong with the file
+        found = compiled.load(entry) if entry else None
+        if found is not None:
+            return found
+    from .glossary import load_glossary
+
+    loaded = load_glossary(path)
+    corpus = Corpus(loaded, load_glossary_report(loaded))
+    if entry is not None:
+        sources = [p for p in (loaded.report.path, loaded.report.corrections)
+                   if p is not None] if loaded.report else []
+        compiled.store(entry, corpus, sources)
+    return corpus
 
 
 def load_glossary_report(glossary: Glossary) -> Report | None:
     """Parse the report a glossary names, with its corrections; None if it names none."""
+    from .corrections import load_corrections
+    from .report import load_report
+
     if glossary.report is None:
         return None
     corrections = (load_corrections(glossary.report.corrections)

@@ -6,8 +6,8 @@ its own exit code so the boundary needs no table of its own.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import IntEnum
+from typing import NamedTuple
 
 
 class ExitCode(IntEnum):
@@ -21,8 +21,7 @@ class ExitCode(IntEnum):
     INTERRUPTED = 130
 
 
-@dataclass(frozen=True)
-class Problem:
+class Problem(NamedTuple):
     """One finding about a data file: where it is, what is wrong, how to fix it."""
 
     path: str

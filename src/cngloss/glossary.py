@@ -10,15 +10,14 @@ from __future__ import annotations
 import os
 import re
 from pathlib import Path
-from types import MappingProxyType
-from typing import Any, Mapping
+from typing import Any
 
 from .errors import GlossaryError, Problem
 from .model import Glossary, Part, Rendering, ReportSource, Term
+from .paths import ENV_VAR, bundled_glossary_path, resolve_glossary_path  # noqa: F401 (re-exported)
 from .textfile import read_text
 from .yamldoc import BudgetExceeded, Reader, compose
 
-ENV_VAR = "CNGLOSS_GLOSSARY"
 TOP_FIELDS = ("title", "report", "terms")
 REPORT_FIELDS = ("path", "corrections")
 TERM_FIELDS = (
@@ -29,26 +28,6 @@ TERM_REQUIRED = ("id", "term", "pinyin", "definition")
 ENGLISH_FIELDS = ("text", "source", "url")
 PART_FIELDS = ("name", "items")
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-
-
-def bundled_glossary_path() -> Path:
-    """The glossary shipped with cngloss: inside the installed package, or the source tree."""
-    here = Path(__file__).resolve().parent
-    for candidate in (here / "data" / "terms.yaml", here.parents[1] / "data" / "terms.yaml"):
-        if candidate.is_file():
-            return candidate
-    return here / "data" / "terms.yaml"
-
-
-def resolve_glossary_path(option: str | os.PathLike[str] | None = None,
-                          environ: Mapping[str, str] | None = None) -> Path:
-    """``--glossary`` if given, else ``$CNGLOSS_GLOSSARY``, else the bundled glossary."""
-    environ = os.environ if environ is None else environ
-    if option:
-        return Path(option)
-    if environ.get(ENV_VAR):
-        return Path(environ[ENV_VAR])
-    return bundled_glossary_path()
 
 
 def load_glossary(path: str | os.PathLike[str]) -> Glossary:
@@ -173,7 +152,7 @@ def _read_reviewed(reader: Reader, node: Any, name: str) -> Mapping[str, str]:
         syllable = reader.string(value, f"{name}.{hanzi}")
         if syllable:
             out[hanzi] = syllable
-    return MappingProxyType(out)
+    return out
 
 
 _READERS = {

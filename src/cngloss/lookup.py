@@ -5,7 +5,7 @@ from __future__ import annotations
 from .errors import AmbiguousError, NotFoundError
 from .query import clean_query
 from .model import Glossary, Term
-from .report import strip_quotes
+from .quotes import strip_quotes
 
 
 def normalize_query(query: str) -> str:

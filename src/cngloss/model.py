@@ -1,21 +1,20 @@
 """Plain data of cngloss: terms, the parsed report, passages. Standard library only.
 
 Everything here is immutable. Loaders build these objects; the index, the renderers and the
-CLI only read them.
+CLI only read them. Value types are NamedTuples (cheap to define at start-up, cheap to
+pickle into the cache); a Term and a Glossary are dataclasses compared by identity.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from types import MappingProxyType
-from typing import Mapping
+from typing import Mapping, NamedTuple
 
 # --------------------------------------------------------------------------- glossary
 
 
-@dataclass(frozen=True)
-class Rendering:
+class Rendering(NamedTuple):
     """One English rendering of a term and where it comes from."""
 
     text: str
@@ -23,8 +22,7 @@ class Rendering:
     url: str | None = None
 
 
-@dataclass(frozen=True)
-class Part:
+class Part(NamedTuple):
     """A group of components a definition enumerates, e.g. 六稳 -> 稳就业, 稳金融, ...
 
     ``name`` is the numbered slogan the items expand (``六稳``), or None for a plain list.
@@ -50,7 +48,7 @@ class Term:
     tags: tuple[str, ...] = ()
     related: tuple[str, ...] = ()
     remark: str | None = None
-    pinyin_reviewed: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+    pinyin_reviewed: Mapping[str, str] = field(default_factory=dict)
     line: int | None = None
 
     @property
@@ -59,8 +57,7 @@ class Term:
         return (self.term, *[v for v in self.variants if v != self.term])
 
 
-@dataclass(frozen=True)
-class ReportSource:
+class ReportSource(NamedTuple):
     """Where a glossary's report text and its corrections file are."""
 
     path: Path
@@ -101,8 +98,7 @@ class Glossary:
 # --------------------------------------------------------------------------- report
 
 
-@dataclass(frozen=True)
-class FootnoteRef:
+class FootnoteRef(NamedTuple):
     """A footnote marker removed from a paragraph: which note, and where it stood.
 
     ``offset`` is the position in the cleaned paragraph text right after which the marker stood.
@@ -113,8 +109,7 @@ class FootnoteRef:
     style: str  # "caret-brace" ^{〔1〕}, "caret-bracket" ^[2], "bare" 〔6〕
 
 
-@dataclass(frozen=True)
-class Lead:
+class Lead(NamedTuple):
     """A run-in heading inside a paragraph: a bold lead sentence or an enumerator (一是...)."""
 
     start: int
@@ -122,8 +117,7 @@ class Lead:
     title: str
 
 
-@dataclass(frozen=True)
-class Paragraph:
+class Paragraph(NamedTuple):
     """One paragraph of the report body, cleaned, with its place in the section tree."""
 
     number: int
@@ -142,8 +136,7 @@ class Paragraph:
         return self.section + ((current.title,) if current else ())
 
 
-@dataclass(frozen=True)
-class Note:
+class Note(NamedTuple):
     """One entry of the report's 名词解释 (notes) section."""
 
     number: int
@@ -152,8 +145,7 @@ class Note:
     line: int
 
 
-@dataclass(frozen=True)
-class Section:
+class Section(NamedTuple):
     """A node of the report's section tree: a part, a numbered item or a lead sentence."""
 
     title: str
@@ -162,8 +154,7 @@ class Section:
     children: tuple["Section", ...] = ()
 
 
-@dataclass(frozen=True)
-class Correction:
+class Correction(NamedTuple):
     """A reviewed fix of an extraction error that no general rule can repair."""
 
     original: str
@@ -173,8 +164,7 @@ class Correction:
     line: int | None = None
 
 
-@dataclass(frozen=True)
-class AppliedCorrection:
+class AppliedCorrection(NamedTuple):
     """A correction and where the parser applied it."""
 
     correction: Correction
@@ -182,8 +172,7 @@ class AppliedCorrection:
     line: int
 
 
-@dataclass(frozen=True)
-class Report:
+class Report(NamedTuple):
     """A parsed government work report."""
 
     path: Path
@@ -210,8 +199,7 @@ class Report:
 # --------------------------------------------------------------------------- passages
 
 
-@dataclass(frozen=True)
-class Passage:
+class Passage(NamedTuple):
     """A stretch of report text that uses a term: a sentence, or a whole paragraph."""
 
     text: str

@@ -15,10 +15,8 @@ from functools import cached_property
 from typing import Iterable
 
 from .model import Paragraph, Passage, Report, Term
-from .report import QUOTES, strip_quotes
+from .quotes import CLOSING, OPENING, QUOTES, strip_quotes
 
-OPENING = "“‘「『\"'"
-CLOSING = "”’」』\"'"
 SENTENCE = re.compile(r"[^。！？!?]*[。！？!?]+[”’」』]*|[^。！？!?]+$")
 CONTEXTS = ("sentence", "paragraph")
 

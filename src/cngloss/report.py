@@ -28,6 +28,7 @@ from .model import (
     Section,
 )
 from .numerals import NUMERAL_CHARS, numeral_value
+from .quotes import QUOTES, strip_quotes  # noqa: F401 (re-exported)
 from .textfile import read_text
 
 # A paragraph that ends in one of these is complete; anything else was cut by a page break.
@@ -52,7 +53,6 @@ POINT = re.compile(rf"(?:^|(?<=[。！？；]))(?:\*\*)?([{NUMERAL_CHARS}]+)是"
 SENTENCE_END = re.compile(r"[。！？!?]")
 # A paragraph opening with the address to the audience closes the numbered item before it.
 ADDRESS_OPENERS = ("各位代表",)
-QUOTES = "“”‘’\"'「」『』"
 
 
 @dataclass
@@ -126,11 +126,6 @@ def clean_inline(raw: str) -> tuple[str, list[tuple[int, int]], list[FootnoteRef
     spans = [(shift[a], shift[b]) for a, b in bold if shift[a] < shift[b]]
     refs = [FootnoteRef(note=n, offset=shift[pos], style=s) for n, pos, s in marks]
     return text, spans, refs
-
-
-def strip_quotes(text: str) -> str:
-    """Text without quotation marks: ``“六稳”“六保”`` -> ``六稳六保``."""
-    return "".join(ch for ch in text if ch not in QUOTES)
 
 
 # --------------------------------------------------------------------------- blocks

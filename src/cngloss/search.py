@@ -33,7 +33,7 @@ from .errors import UsageError
 from .model import Glossary, Term
 from .pinyin import DIGIT_NUMERALS, decompose, has_tone_marks, is_hanzi, split_tone, syllables
 from .query import clean_query
-from .report import strip_quotes
+from .quotes import strip_quotes
 from .textwidth import safe
 
 _LATIN_WORD = re.compile(r"[a-z0-9]+")
@@ -208,14 +208,33 @@ class SearchIndex:
             self.pinyin.add(key, _Line(i, kind, tuple(t for _, t in sylls)))
 
 
+    def __getstate__(self) -> dict:
+        """Pickled without the glossary: ``index_for`` attaches the one it belongs to."""
+        state = dict(self.__dict__)
+        state.pop("glossary", None)
+        state.pop("terms", None)
+        return state
+
+
 _INDEXES: "weakref.WeakKeyDictionary[Glossary, SearchIndex]" = weakref.WeakKeyDictionary()
 
 
 def index_for(glossary: Glossary) -> SearchIndex:
-    """The glossary's search index, built on first use and kept while the glossary lives."""
+    """The glossary's search index: from the cache entry it was loaded with, or built on
+    first use; kept while the glossary lives."""
     index = _INDEXES.get(glossary)
     if index is None:
-        index = _INDEXES[glossary] = SearchIndex(glossary)
+        from .cache import pending_index
+
+        blob = pending_index(glossary)
+        if blob is not None:
+            import pickle
+
+            index = pickle.loads(blob)
+            index.glossary, index.terms = glossary, glossary.terms
+        else:
+            index = SearchIndex(glossary)
+        _INDEXES[glossary] = index
     return index
 
 

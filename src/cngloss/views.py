@@ -7,31 +7,29 @@ plain aligned text everywhere else, so each command's layout is written once.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Iterable, Sequence, Union
+from typing import TYPE_CHECKING, Iterable, NamedTuple, Sequence, Union
 
-from .checks import CheckResult
 from .model import Glossary, Passage, Term
 from .numerals import leading_count
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .checks import CheckResult
 
 Span = tuple[str, Union[str, None]]  # (text, style name or None)
 SECTION_SEP = " › "
 
 
-@dataclass
-class Line:
+class Line(NamedTuple):
     spans: list[Span]
     indent: int = 0
 
 
-@dataclass
-class Table:
+class Table(NamedTuple):
     headers: list[str]
-    rows: list[list[list[Span]]] = field(default_factory=list)
+    rows: list[list[list[Span]]]
 
 
-@dataclass
-class Blank:
+class Blank(NamedTuple):
     pass
 
 
@@ -68,7 +66,7 @@ def section_text(section: Sequence[str]) -> str:
 
 
 def list_view(glossary: Glossary, counts: dict[str, int | None]) -> list[Block]:
-    table = Table(["note", "term", "pinyin", "english", "passages"])
+    table = Table(["note", "term", "pinyin", "english", "passages"], [])
     for term in glossary.terms:
         count = counts.get(term.id)
         table.rows.append([
@@ -154,7 +152,7 @@ def passage_blocks(passages: list[Passage]) -> list[Block]:
 # --------------------------------------------------------------------------- check
 
 
-def check_view(result: CheckResult) -> list[Block]:
+def check_view(result: "CheckResult") -> list[Block]:
     """The summary ``check`` prints to stdout (the problems themselves go to stderr)."""
     blocks: list[Block] = []
     report = result.report
@@ -179,7 +177,7 @@ def check_view(result: CheckResult) -> list[Block]:
 
 def search_view(hits: list, describe) -> list[Block]:
     """Search results: headword, pinyin, English, what matched, score."""
-    table = Table(["term", "pinyin", "english", "matched on", "score"])
+    table = Table(["term", "pinyin", "english", "matched on", "score"], [])
     for hit in hits:
         matched: list[Span] = [(describe(hit), None)]
         if hit.snippet and hit.field in ("definition", "part", "english"):
@@ -196,7 +194,7 @@ def search_view(hits: list, describe) -> list[Block]:
 
 def candidates_view(terms: list[Term]) -> list[Block]:
     """The terms an ambiguous query fits, for stderr."""
-    table = Table(["term", "pinyin", "id"])
+    table = Table(["term", "pinyin", "id"], [])
     for term in terms:
         table.rows.append([[(term.term, "headword")], [(term.pinyin, "pinyin")],
                            [(term.id, "dim")]])
