@@ -22,6 +22,16 @@ REPORT = DATA / "lianzhou-2021-government-work-report.txt"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 
+def pytest_configure(config):
+    """Session-wide fixtures load before the per-test ones: keep even them off the user's
+    real cache folder."""
+    import tempfile
+
+    os.environ["CNGLOSS_CACHE_DIR"] = tempfile.mkdtemp(prefix="cngloss-test-cache-")
+    for name in ("CNGLOSS_GLOSSARY", "NO_COLOR", "CNGLOSS_NO_CACHE", "CNGLOSS_DEBUG"):
+        os.environ.pop(name, None)
+
+
 @pytest.fixture(autouse=True)
 def _isolated(monkeypatch, tmp_path_factory):
     """No test sees the developer's own glossary, cache or colour settings."""

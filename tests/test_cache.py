@@ -40,7 +40,7 @@ def test_the_cached_search_index_belongs_to_the_cached_glossary(glossary_file):
     corpus = load_corpus(glossary_file)
     [hit] = search(corpus.glossary, "liangwei")
     assert hit.term is corpus.glossary.terms[0]
-    assert _INDEXES[corpus.glossary].terms is corpus.glossary.terms
+    assert _INDEXES[corpus.glossary].glossary is corpus.glossary
 
 
 def test_a_changed_glossary_is_never_answered_from_the_cache(glossary_file):

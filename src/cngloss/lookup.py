@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 from .errors import AmbiguousError, NotFoundError
-from .query import clean_query
 from .model import Glossary, Term
-from .quotes import strip_quotes
+from .query import clean_query
 
 
 def normalize_query(query: str) -> str:
@@ -13,23 +12,17 @@ def normalize_query(query: str) -> str:
     return clean_query(query)
 
 
-def exact_match(glossary: Glossary, query: str) -> Term | None:
-    """The term whose id, headword, printed form or variant is exactly ``query``."""
-    key = strip_quotes(query)
-    for term in glossary.terms:
-        if query == term.id or key in (strip_quotes(f) for f in term.forms) or \
-                (term.printed and key == strip_quotes(term.printed)):
-            return term
-    return None
-
-
 def resolve_term(glossary: Glossary, query: str) -> Term:
-    """The one term ``query`` names; NotFoundError (with suggestions) if none or several."""
+    """The one term ``query`` names; NotFoundError (with suggestions) if none or several.
+
+    An id names its term; anything else goes through search, where an exact headword,
+    printed form or variant scores highest and a tie is ambiguous.
+    """
     query = normalize_query(query)
-    term = exact_match(glossary, query)
+    term = glossary.get(query)
     if term is not None:
         return term
-    from .search import search  # the index is only built when an exact look-up fails
+    from .search import search
 
     hits = search(glossary, query, limit=10)
     if not hits:

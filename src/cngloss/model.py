@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Mapping, NamedTuple
+from typing import Mapping, NamedTuple, Sequence
 
 # --------------------------------------------------------------------------- glossary
 
@@ -64,35 +64,65 @@ class ReportSource(NamedTuple):
     corrections: Path | None = None
 
 
-@dataclass(frozen=True, eq=False)
 class Glossary:
-    """A loaded glossary file: its terms in file order, and the report it annotates."""
+    """A loaded glossary file: its terms in file order, and the report it annotates.
 
-    path: Path
-    terms: tuple[Term, ...]
-    title: str | None = None
-    report: ReportSource | None = None
+    ``terms`` is any sequence of Terms: a tuple when read from YAML, or a lazy sequence
+    when loaded from the compiled cache (see ``cache.TermRows``). The id look-up and the
+    cross-references are worked out on first use. Compared by identity.
+    """
 
-    def __post_init__(self) -> None:
-        by_id = {t.id: t for t in self.terms}
-        links: dict[str, list[str]] = {t.id: [] for t in self.terms}
-        for t in self.terms:
-            for other in t.related:
-                if other in by_id and other != t.id:
-                    for a, b in ((t.id, other), (other, t.id)):
-                        if b not in links[a]:
-                            links[a].append(b)
-        object.__setattr__(self, "_by_id", by_id)
-        object.__setattr__(self, "_links", links)
+    def __init__(self, path: Path, terms: Sequence[Term], title: str | None = None,
+                 report: ReportSource | None = None,
+                 links: Mapping[str, Sequence[str]] | None = None):
+        self.path = path
+        self.terms = terms
+        self.title = title
+        self.report = report
+        self._links = links
+        self._positions: dict[str, int] | None = None
+
+    def __repr__(self) -> str:
+        return f"Glossary({str(self.path)!r}, {len(self.terms)} terms)"
+
+    @property
+    def ids(self) -> Sequence[str]:
+        """Every term's id, in order (without building the terms where they are lazy)."""
+        return getattr(self.terms, "ids", None) or [t.id for t in self.terms]
+
+    def position(self, term_id: str) -> int | None:
+        """The index of the term with this id in ``terms``, or None."""
+        if self._positions is None:
+            positions: dict[str, int] = {}
+            for i, ident in enumerate(self.ids):
+                positions.setdefault(ident, i)
+            self._positions = positions
+        return self._positions.get(term_id)
 
     def get(self, term_id: str) -> Term | None:
         """The term with this id, or None."""
-        return self._by_id.get(term_id)  # type: ignore[attr-defined]
+        i = self.position(term_id)
+        return None if i is None else self.terms[i]
+
+    @property
+    def links(self) -> Mapping[str, Sequence[str]]:
+        """Cross-references from both ends: id -> ids, each link declared once in the file."""
+        if self._links is None:
+            links: dict[str, list[str]] = {}
+            for t in self.terms:
+                for other in t.related:
+                    if other != t.id and self.position(other) is not None:
+                        for a, b in ((t.id, other), (other, t.id)):
+                            if b not in links.setdefault(a, []):
+                                links[a].append(b)
+            self._links = links
+        return self._links
 
     def related(self, term: Term) -> tuple[Term, ...]:
         """Terms cross-referenced with ``term``, from either end, in glossary order."""
-        ids = set(self._links.get(term.id, ()))  # type: ignore[attr-defined]
-        return tuple(t for t in self.terms if t.id in ids)
+        positions = sorted(p for p in (self.position(i) for i in self.links.get(term.id, ()))
+                           if p is not None)
+        return tuple(self.terms[p] for p in positions)
 
 
 # --------------------------------------------------------------------------- report

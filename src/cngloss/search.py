@@ -1,9 +1,8 @@
 """Finding terms from whatever people type: hanzi, pinyin in every form, English.
 
-The index is built once per glossary from the curated data (no pypinyin): exact-form
-dictionaries, and one newline-separated string per kind of key (pinyin syllables, hanzi
-forms, definitions) that a compiled regular expression or ``str.find`` scans at C speed,
-so a query stays fast at 100,000 terms.
+The index (``index.py``) is built once per glossary from the curated data, or loaded with
+the compiled cache; every stage scans its strings at C speed, and Term objects are only
+looked at for the hits that are returned, so a query stays fast at 100,000 terms.
 
 A query runs in stages, each only when the one before found nothing:
 
@@ -28,15 +27,17 @@ import re
 import weakref
 from dataclasses import dataclass
 from itertools import product
+from operator import itemgetter
+from typing import Callable
 
 from .errors import UsageError
+from .index import ByLength, Lines, SearchIndex, decode, english_key, stem
 from .model import Glossary, Term
-from .pinyin import DIGIT_NUMERALS, decompose, has_tone_marks, is_hanzi, split_tone, syllables
+from .pinyin import DIGIT_NUMERALS, decompose, has_tone_marks, is_hanzi
 from .query import clean_query
 from .quotes import strip_quotes
 from .textwidth import safe
 
-_LATIN_WORD = re.compile(r"[a-z0-9]+")
 _SEPARATORS = " '’-_·.,/"
 
 
@@ -76,12 +77,14 @@ class Query:
 
 
 def digit_variants(text: str) -> list[tuple[str, bool]]:
-    """Readings of the digits in a query: as tone numbers, or as the numerals of a slogan.
+    """Readings of the digits in a query, most likely first: tone numbers or numerals.
 
-    ``6wen6bao`` -> ``六wen六bao``; ``liu4wen3`` stays (tones); ``2buchou3baozhang`` gives
-    both ``两buchou三baozhang`` and ``两buchou3baozhang``. Returns (text, used_numerals).
+    A query that opens with a digit writes numerals (``6wen6bao`` -> ``六wen六bao``,
+    ``2buchou3baozhang`` -> ``两buchou三baozhang``); otherwise a digit 1-5 after a letter is
+    first read as a tone (``liu4wen3``), then as a numeral. Returns (text, used_numerals).
     """
     parts = re.split(r"(\d+)", text)
+    numerals_first = text[:1].isdigit()
     choices: list[list[str]] = []
     for i, piece in enumerate(parts):
         if i % 2 == 0:
@@ -90,8 +93,13 @@ def digit_variants(text: str) -> list[tuple[str, bool]]:
         numerals = list(DIGIT_NUMERALS.get(piece, ()))
         after_letter = i > 0 and parts[i - 1][-1:].isalpha() and parts[i - 1][-1:].isascii()
         is_tone = after_letter and piece in "12345"
-        options = ([piece] if is_tone or not numerals else []) + numerals
-        choices.append(options or [piece])
+        if not numerals:
+            options = [piece]
+        elif is_tone:
+            options = numerals + [piece] if numerals_first else [piece] + numerals
+        else:
+            options = numerals
+        choices.append(options)
     out: list[tuple[str, bool]] = []
     for combo in product(*choices):
         joined = "".join(combo)
@@ -102,118 +110,6 @@ def digit_variants(text: str) -> list[tuple[str, bool]]:
 
 
 # --------------------------------------------------------------------------- index
-
-
-@dataclass
-class _Line:
-    term: int
-    field: str  # "headword" or "variant"
-    tones: tuple[int, ...]
-
-
-class _Corpus:
-    """Keys of one kind, one per line of a single string, with a map back to the terms."""
-
-    def __init__(self) -> None:
-        self._keys: list[str] = []
-        self.starts: list[int] = []
-        self.owners: list = []
-        self._length = 0
-        self._text: str | None = None
-
-    def add(self, key: str, owner: object) -> None:
-        key = key.replace("\n", " ")
-        self.starts.append(self._length + 1)
-        self.owners.append(owner)
-        self._keys.append(key)
-        self._length += len(key) + 1
-        self._text = None
-
-    @property
-    def text(self) -> str:
-        if self._text is None:
-            self._text = "".join("\n" + k for k in self._keys)
-        return self._text
-
-    def owner_at(self, pos: int) -> tuple[object, int]:
-        i = bisect.bisect_right(self.starts, pos) - 1
-        return self.owners[i], self.starts[i]
-
-
-class SearchIndex:
-    """Precomputed search keys of one glossary."""
-
-    def __init__(self, glossary: Glossary):
-        self.glossary = glossary
-        self.terms = glossary.terms
-        self.exact: dict[str, list[tuple[int, str]]] = {}
-        self.ids: dict[str, int] = {}
-        self.parts: dict[str, list[int]] = {}
-        self.tags: dict[str, list[int]] = {}
-        self.english_exact: dict[str, list[int]] = {}
-        self.english_words: list[list[tuple[str, ...]]] = []
-        self.word_terms: dict[str, set[int]] = {}
-        self.char_readings: dict[str, set[str]] = {}
-        self.pinyin = _Corpus()
-        self.hanzi = _Corpus()
-        self.items = _Corpus()
-        self.definitions = _Corpus()
-        self.toneless: list[str] = []
-        for i, term in enumerate(self.terms):
-            self._add(i, term)
-        self.known_chars = set(self.char_readings) | {
-            ch for t in self.terms for ch in t.definition if is_hanzi(ch)}
-        self.vocabulary = sorted(self.word_terms)
-
-    def _add(self, i: int, term: Term) -> None:
-        for form, kind in ((term.term, "headword"), (term.printed, "printed"),
-                           *((v, "variant") for v in term.variants)):
-            if form:
-                key = strip_quotes(form)
-                self.exact.setdefault(key, []).append((i, kind))
-                if kind != "printed":
-                    self.hanzi.add(key, (i, kind))
-        self.ids[term.id.lower()] = i
-        sylls = [split_tone(s) for s in syllables(term.pinyin)]
-        chars = [ch for ch in term.term if is_hanzi(ch)]
-        if len(chars) == len(sylls):
-            for ch, (plain, _) in zip(chars, sylls):
-                self.char_readings.setdefault(ch, set()).add(plain.replace("ü", "v"))
-        self._add_pinyin(i, "headword", sylls)
-        self.toneless.append("".join(p.replace("ü", "v") for p, _ in sylls))
-        readings = dict(zip(chars, sylls)) if len(chars) == len(sylls) else {}
-        for variant in term.variants:
-            vchars = [ch for ch in variant if is_hanzi(ch)]
-            if vchars and all(ch in readings for ch in vchars):
-                self._add_pinyin(i, "variant", [readings[ch] for ch in vchars])
-        for part in term.parts:
-            for name in ((part.name,) if part.name else ()) + part.items:
-                self.parts.setdefault(name, []).append(i)
-                self.items.add(name, i)
-        for tag in term.tags:
-            self.tags.setdefault(tag.lower(), []).append(i)
-        words = []
-        for rendering in term.english:
-            norm = _english_key(rendering.text)
-            self.english_exact.setdefault(norm, []).append(i)
-            words.append(tuple(_stem(w) for w in norm.split()))
-            for w in words[-1]:
-                self.word_terms.setdefault(w, set()).add(i)
-        self.english_words.append(words)
-        self.definitions.add(term.definition, i)
-
-    def _add_pinyin(self, i: int, kind: str, sylls: list[tuple[str, int]]) -> None:
-        if sylls:
-            key = "|" + "|".join(p.replace("ü", "v") for p, _ in sylls) + "|"
-            self.pinyin.add(key, _Line(i, kind, tuple(t for _, t in sylls)))
-
-
-    def __getstate__(self) -> dict:
-        """Pickled without the glossary: ``index_for`` attaches the one it belongs to."""
-        state = dict(self.__dict__)
-        state.pop("glossary", None)
-        state.pop("terms", None)
-        return state
 
 
 _INDEXES: "weakref.WeakKeyDictionary[Glossary, SearchIndex]" = weakref.WeakKeyDictionary()
@@ -227,12 +123,16 @@ def index_for(glossary: Glossary) -> SearchIndex:
         from .cache import pending_index
 
         blob = pending_index(glossary)
+        index = None
         if blob is not None:
             import pickle
 
-            index = pickle.loads(blob)
-            index.glossary, index.terms = glossary, glossary.terms
-        else:
+            try:
+                index = pickle.loads(blob)
+                index.glossary = glossary
+            except Exception:  # noqa: BLE001 - a damaged cache entry: build afresh
+                index = None
+        if index is None or index.size != len(glossary.terms):
             index = SearchIndex(glossary)
         _INDEXES[glossary] = index
     return index
@@ -242,22 +142,35 @@ def index_for(glossary: Glossary) -> SearchIndex:
 
 
 class _Results:
-    """The best hit per term."""
+    """The best match per term, by term index; Hits are made only for what is returned."""
 
-    def __init__(self, terms: tuple[Term, ...]):
-        self.terms = terms
-        self.best: dict[int, Hit] = {}
+    def __init__(self, index: SearchIndex):
+        self.index = index
+        self.best: dict[int, tuple] = {}
 
     def add(self, i: int, score: float, field: str, form: str, kind: str,
-            snippet: str | None = None) -> None:
+            snippet: "str | Callable[[Term], str | None] | None" = None) -> None:
         score = int(round(max(0, min(100, score))))
         current = self.best.get(i)
-        if current is None or score > current.score:
-            self.best[i] = Hit(self.terms[i], score, field, form, kind, snippet)
+        if current is None or score > current[0]:
+            self.best[i] = (score, field, form, kind, snippet)
 
-    def ranked(self) -> list[Hit]:
-        order = {id(t): k for k, t in enumerate(self.terms)}
-        return sorted(self.best.values(), key=lambda h: (-h.score, order[id(h.term)]))
+    def score(self, i: int) -> int:
+        current = self.best.get(i)
+        return current[0] if current else -1
+
+    def ranked(self, limit: int | None = None) -> list[Hit]:
+        order = sorted(self.best, key=lambda i: (-self.best[i][0], i))
+        if limit is not None:
+            order = order[:limit]
+        hits = []
+        for i in order:
+            score, field, form, kind, snippet = self.best[i]
+            term = self.index.term(i)
+            if callable(snippet):  # worked out only for the hits that are returned
+                snippet = snippet(term)
+            hits.append(Hit(term, score, field, form, kind, snippet))
+        return hits
 
 
 def search(glossary: Glossary, query: str, limit: int | None = 10) -> list[Hit]:
@@ -267,14 +180,13 @@ def search(glossary: Glossary, query: str, limit: int | None = 10) -> list[Hit]:
     """
     q = Query.parse(query)
     index = index_for(glossary)
-    results = _Results(index.terms)
+    results = _Results(index)
     _direct(index, q, results)
     if not results.best and q.has_hanzi:
         _sound_alike(index, q, results)
     if not results.best:
         _fuzzy(index, q, results)
-    hits = results.ranked()
-    return hits if limit is None else hits[:limit]
+    return results.ranked(limit)
 
 
 def suggest(glossary: Glossary, query: str, limit: int = 3) -> list[Term]:
@@ -284,9 +196,9 @@ def suggest(glossary: Glossary, query: str, limit: int = 3) -> list[Term]:
     except UsageError:
         return []
     index = index_for(glossary)
-    results = _Results(index.terms)
+    results = _Results(index)
     _fuzzy(index, q, results, loose=True)
-    return [h.term for h in results.ranked()[:limit]]
+    return [h.term for h in results.ranked(limit)]
 
 
 def _direct(index: SearchIndex, q: Query, results: _Results) -> None:
@@ -306,11 +218,11 @@ def _direct(index: SearchIndex, q: Query, results: _Results) -> None:
 
 
 def _exact(index: SearchIndex, text: str, form: str, results: _Results) -> None:
-    key = strip_quotes(text)
-    for i, kind in index.exact.get(key, ()):
-        results.add(i, 100 if kind != "variant" else 96, kind, form, "exact")
-    if text.lower() in index.ids:
-        results.add(index.ids[text.lower()], 100, "id", "id", "exact")
+    for line in index.forms.exact(strip_quotes(text)):
+        i, kind = decode(index.forms.owners[line])
+        results.add(i, 96 if kind == "variant" else 100, kind, form, "exact")
+    for line in index.ids.exact(text.lower()):
+        results.add(index.ids.owners[line], 100, "id", "id", "exact")
     for i in index.tags.get(text.lower(), ()):
         results.add(i, 62, "tag", "english", "exact")
 
@@ -319,48 +231,41 @@ def _hanzi(index: SearchIndex, text: str, form: str, results: _Results) -> None:
     key = strip_quotes(text).replace(" ", "")
     if not key or not all(is_hanzi(ch) or not ch.isalpha() for ch in key):
         return  # mixed hanzi and pinyin: the pinyin stage handles it
-    corpus = index.hanzi
-    pos = corpus.text.find(key)
-    while pos != -1:
-        (i, kind), start = corpus.owner_at(pos)
-        line_end = corpus.text.find("\n", start)
-        whole = corpus.text[start:line_end if line_end != -1 else None]
-        if pos == start:
-            results.add(i, 84 if kind == "headword" else 82, kind, form, "prefix", whole)
-        else:
-            results.add(i, 78 if kind == "headword" else 76, kind, form, "partial", whole)
-        pos = corpus.text.find(key, pos + 1)
-    for i in index.parts.get(key, ()):
-        results.add(i, 72, "part", form, "exact", key)
+    forms = index.forms
+    for pos, line in forms.find(key):
+        i, kind = decode(forms.owners[line])
+        if kind == "printed":
+            continue
+        prefix = pos == forms.starts[line]
+        score = (84 if prefix else 78) - (0 if kind == "headword" else 2)
+        if score > results.score(i):
+            results.add(i, score, kind, form, "prefix" if prefix else "partial", forms.key(line))
+    for line in index.items.exact(key):
+        results.add(index.items.owners[line], 72, "part", form, "exact", key)
     if len(key) >= 2:
-        for pos, (i, start) in _find_all(index.items, key):
-            end = index.items.text.find("\n", start)
-            results.add(i, 66, "part", form, "partial",
-                        index.items.text[start:end if end != -1 else None])
-        for pos, (i, start) in _find_all(index.definitions, key):
-            results.add(i, 55, "definition", form, "partial",
-                        _snippet(index.definitions.text, pos, len(key), start))
+        for pos, line in index.items.find(key):
+            i = index.items.owners[line]
+            if results.score(i) < 66:
+                results.add(i, 66, "part", form, "partial", index.items.key(line))
+        for pos, line in index.definitions.find(key):
+            i = index.definitions.owners[line]
+            if results.score(i) < 55:
+                results.add(i, 55, "definition", form, "partial",
+                            _snippet(index.definitions, pos, len(key), line))
 
 
-def _find_all(corpus: _Corpus, key: str):
-    pos = corpus.text.find(key)
-    while pos != -1:
-        owner, start = corpus.owner_at(pos)
-        yield pos, (owner, start)
-        pos = corpus.text.find(key, pos + 1)
-
-
-def _snippet(text: str, pos: int, length: int, start: int, context: int = 12) -> str:
-    end = text.find("\n", pos)
-    end = len(text) if end == -1 else end
+def _snippet(lines: Lines, pos: int, length: int, line: int, context: int = 12) -> str:
+    start = lines.starts[line]
+    end = lines.text.index("\n", pos)
     a, b = max(start, pos - context), min(end, pos + length + context)
-    return ("…" if a > start else "") + text[a:b] + ("…" if b < end else "")
+    return ("…" if a > start else "") + lines.text[a:b] + ("…" if b < end else "")
 
 
 # --------------------------------------------------------------------------- pinyin
 
 
 def _pinyin(index: SearchIndex, text: str, results: _Results) -> None:
+    """Try each reading of the query's digits, most likely first, until one matches."""
     for variant, numerals in digit_variants(text):
         has_hanzi = any(is_hanzi(ch) for ch in variant)
         if numerals:
@@ -373,62 +278,72 @@ def _pinyin(index: SearchIndex, text: str, results: _Results) -> None:
             form = "tone marks"
         else:
             form = "pinyin"
+        before = len(results.best)
         match_pinyin(index, variant, form, results, readings=index.char_readings)
+        if len(results.best) > before:
+            return
 
 
 def match_pinyin(index: SearchIndex, text: str, form: str, results: _Results,
-                 readings: dict[str, set[str]], penalty: int = 0) -> None:
-    """Match pinyin (possibly with hanzi mixed in) against every term's syllables."""
+                 readings: dict[str, tuple[str, ...]], penalty: int = 0) -> None:
+    """Match pinyin (possibly with hanzi mixed in) against every term's syllables.
+
+    Matches from the start of a key are exact, prefix or initials matches; for queries of
+    three letters or more, a match may also start inside a key (partial).
+    """
     plain, tones = decompose(text)
     tokens = _tokens(plain, readings)
     if tokens is None:
         return
-    letters = sum(len(t) for t in tokens if isinstance(t, str) and t not in (" ",))
-    pattern = _pattern(tokens)
-    if pattern is None:
+    body = _pattern_body(tokens)
+    if body is None:
         return
-    short = letters <= 2 and not any(isinstance(t, tuple) for t in tokens)
-    corpus = index.pinyin
-    seen: set[int] = set()
-    for m in pattern.finditer(corpus.text):
-        line, start = corpus.owner_at(m.start())
-        anchored = m.start() == start
-        if short and not anchored:
-            continue
-        key_end = corpus.text.find("\n", start)
-        key = corpus.text[start:key_end if key_end != -1 else None]
-        total = key.count("|") - 1
-        matched = m.group()
-        first = key[: m.start() - start].count("|")
+    typed = _typed_letters(tokens)
+    has_literal = any(isinstance(t, tuple) for t in tokens)
+    lines = index.pinyin
+    text = lines.text
+    # A literal first character lets the regex engine skip ahead: "\n|" for keys that
+    # must match from their start, "|" when a match may also start inside a key.
+    partial = typed >= 3 or has_literal
+    pattern = re.compile(body if partial else "\n" + body)
+    starts, owners, counts = lines.starts, lines.owners, index.syllable_counts
+    for m in pattern.finditer(text):
+        begin = m.start() if partial else m.start() + 1
+        anchored = text[begin - 1] == "\n"
+        matched = text[begin:m.end()]
         consumed = matched.count("|") - 1
-        typed = _typed_letters(tokens)
-        in_syllables = len(matched) - matched.count("|")
-        if anchored and consumed == total and typed == in_syllables:
-            score, kind, fld = 90, "exact", "pinyin"
+        if not anchored and consumed < 2 and typed < 4:
+            continue
+        line = bisect.bisect_right(starts, begin) - 1
+        owner = owners[line]
+        i, variant = owner >> 2, owner & 3 == 1
+        if results.score(i) >= 92 - penalty:
+            continue  # nothing here can do better than what this term has
+        in_syllables = len(matched) - consumed - 1
+        if anchored and consumed == counts[line] and typed == in_syllables:
+            score, match_kind, field = 90, "exact", "pinyin"
         elif typed == in_syllables:
-            score, kind, fld = 80, "prefix", "pinyin"
+            score, match_kind, field = 80, "prefix", "pinyin"
         elif typed == consumed:
-            score, kind, fld = 78, "initials", "initials"
+            score, match_kind, field = 78, "initials", "initials"
         else:
-            score, kind, fld = 78, "prefix", "pinyin"
+            score, match_kind, field = 78, "prefix", "pinyin"
         if not anchored:
-            if consumed < 2 and typed < 4:
-                continue
-            score, kind = 64, "partial"
-        if line.field == "variant":
+            score, match_kind = 64, "partial"
+        if variant:
             score -= 2
         if tones:
-            mine = line.tones[first:first + consumed]
+            first = text.count("|", starts[line], begin) - 1
+            mine = index.tones[line][first:first + consumed]
             if len(tones) == len(mine):
-                score += 2 if tuple(tones) == tuple(mine) else -8
-        if line.term in seen and results.best.get(line.term, None) and \
-                results.best[line.term].score >= score - penalty:
-            continue
-        seen.add(line.term)
-        results.add(line.term, score - penalty, fld, form, kind, key.strip("|").replace("|", " "))
+                score += 2 if "".join(map(str, tones)) == mine else -8
+        score -= penalty
+        if score > results.score(i):
+            results.add(i, score, field, form, match_kind,
+                        lambda t, key=line: lines.key(key).strip("|").replace("|", " "))
 
 
-def _tokens(plain: str, readings: dict[str, set[str]]) -> list | None:
+def _tokens(plain: str, readings: dict[str, tuple[str, ...]]) -> list | None:
     """Query -> letters, boundaries (" ") and syllable alternatives (tuples, for hanzi)."""
     tokens: list = []
     for ch in plain:
@@ -439,7 +354,7 @@ def _tokens(plain: str, readings: dict[str, set[str]]) -> list | None:
             options = readings.get(ch)
             if not options:
                 return None
-            tokens.append(tuple(sorted(options)))
+            tokens.append(tuple(options))
         elif ch.isascii() and ch.isalpha():
             tokens.append(ch)
         else:
@@ -461,7 +376,7 @@ def _typed_letters(tokens: list) -> int:
     return count
 
 
-def _pattern(tokens: list) -> re.Pattern | None:
+def _pattern_body(tokens: list) -> str | None:
     """A regex over ``|syl|syl|`` keys: each syllable is typed whole or by a prefix.
 
     Between two typed letters the syllable may end (``(?:[a-z]*\\|)?``), so ``lwlb``,
@@ -489,67 +404,42 @@ def _pattern(tokens: list) -> re.Pattern | None:
         out.append(r"[a-z]*\|")
     if len(out) > 1200:
         return None
-    return re.compile("".join(out))
+    return "".join(out)
 
 
 # --------------------------------------------------------------------------- English
 
 
-def _english_key(text: str) -> str:
-    return " ".join(_LATIN_WORD.findall(text.lower()))
-
-
-def _stem(word: str) -> str:
-    """A plural-insensitive form of an English word: guarantees -> guarantee."""
-    if len(word) > 4 and word.endswith("ies"):
-        return word[:-3] + "y"
-    if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
-        return word[:-1]
-    return word
-
-
 def _english(index: SearchIndex, text: str, results: _Results) -> None:
-    norm = _english_key(text)
+    norm = english_key(text)
     if not norm:
         return
-    for i in index.english_exact.get(norm, ()):
-        results.add(i, 74, "english", "english", "exact", _english_of(index.terms[i], norm))
-    words = [_stem(w) for w in norm.split()]
+    for line in index.english.exact(norm):
+        i = index.english.owners[line]
+        results.add(i, 74, "english", "english", "exact", lambda t: _english_of(t, norm))
+    words = [stem(w) for w in norm.split()]
     if len(words) == 1 and len(words[0]) < 3:
         return  # one or two letters are never an English word match
     candidates: set[int] | None = None
     for k, word in enumerate(words):
-        found = set(index.word_terms.get(word, ()))
+        found = set(index.postings.get(word, ()))
         if k == len(words) - 1 and len(word) >= 3:
             at = bisect.bisect_left(index.vocabulary, word)
             while at < len(index.vocabulary) and index.vocabulary[at].startswith(word):
-                found |= index.word_terms[index.vocabulary[at]]
+                found.update(index.postings[index.vocabulary[at]])
                 at += 1
         candidates = found if candidates is None else candidates & found
         if not candidates:
             return
-    for i in sorted(candidates or ()):
-        for rendering in index.english_words[i]:
-            if _words_match(words, rendering):
-                results.add(i, 68, "english", "english", "partial",
-                            _english_of(index.terms[i], norm))
-                break
-
-
-def _words_match(words: list[str], rendering: tuple[str, ...]) -> bool:
-    """Every query word is a word of the rendering (the last may be a prefix of one)."""
-    for k, word in enumerate(words):
-        last = k == len(words) - 1
-        if not any(w == word or (last and len(word) >= 3 and w.startswith(word))
-                   for w in rendering):
-            return False
-    return True
+    for i in candidates or ():
+        if results.score(i) < 68:
+            results.add(i, 68, "english", "english", "partial", lambda t: _english_of(t, norm))
 
 
 def _english_of(term: Term, norm: str) -> str | None:
     first = norm.split()[0]
     for rendering in term.english:
-        if first in _english_key(rendering.text):
+        if first in english_key(rendering.text):
             return rendering.text
     return term.english[0].text if term.english else None
 
@@ -574,14 +464,11 @@ def _sound_alike(index: SearchIndex, q: Query, results: _Results) -> None:
     for ch in q.text:
         if is_hanzi(ch) and ch not in readings:
             plain = lazy_pinyin(ch, style=Style.NORMAL, v_to_u=False)[0]
-            readings[ch] = {plain.replace("ü", "v")}
+            readings[ch] = (plain.replace("ü", "v"),)
     text = to_simplified(q.text)
-    before = dict(results.best)
-    match_pinyin(index, text, "hanzi", results, readings=readings, penalty=20)
-    for i, hit in list(results.best.items()):
-        if i not in before:
-            results.best[i] = Hit(hit.term, hit.score, hit.field, "homophone", "homophone",
-                                  hit.snippet)
+    match_pinyin(index, text, "homophone", results, readings=readings, penalty=20)
+    for i, (score, field, _, _, snippet) in list(results.best.items()):
+        results.best[i] = (score, field, "homophone", "homophone", snippet)
 
 
 def max_edits(length: int) -> int:
@@ -608,36 +495,42 @@ def _fuzzy(index: SearchIndex, q: Query, results: _Results, loose: bool = False)
     from rapidfuzz import process
     from rapidfuzz.distance import OSA
 
-    def matches(query: str, keys: list[str], edits: int | None = None):
+    def matches(query: str, keys: ByLength, edits: int | None = None):
+        """(owner, distance) of keys within ``edits`` of the query, whole or by the prefix
+        of the query's length."""
+        n = len(query)
         if edits is None:
-            edits = max(1, len(query) // 2) if loose else max_edits(len(query))
+            edits = n // 2 if loose else max_edits(n)
         if not edits or not query:
             return
-        prefixes = [key[: len(query)] for key in keys]
-        for choices in (keys, prefixes):
-            for _, distance, i in process.extract(query, choices, scorer=OSA.distance,
-                                                  score_cutoff=edits, limit=None):
-                yield i, distance
+        a, b = keys.span(n - edits, n + edits)
+        for _, distance, k in process.extract(query, keys.keys[a:b], scorer=OSA.distance,
+                                              score_cutoff=edits, limit=None):
+            yield keys.owners[a + k], distance
+        c, _ = keys.span(n + 1)
+        prefixes = list(map(itemgetter(slice(None, n)), keys.keys[c:]))
+        for _, distance, k in process.extract(query, prefixes, scorer=OSA.distance,
+                                              score_cutoff=edits, limit=None):
+            yield keys.owners[c + k], distance
 
     if q.has_hanzi:
         key = strip_quotes(to_simplified(q.text)).replace(" ", "")
-        headwords = [strip_quotes(t.term) for t in index.terms]
         # A hanzi is a word-sized unit: one wrong character in three is already a lot.
-        edits = max(1, len(key) // 2) if loose else (1 if len(key) >= 3 else 0)
-        for i, distance in matches(key, headwords, edits):
+        edits = len(key) // 2 if loose else (1 if len(key) >= 3 else 0)
+        for i, distance in matches(key, index.fuzzy_headwords, edits):
             results.add(i, _fuzzy_score(distance, len(key)), "headword", "hanzi", "fuzzy",
-                        index.terms[i].term)
+                        lambda t: t.term)
         return
     letters = "".join(ch for ch in decompose(q.text)[0] if ch.isascii() and ch.isalpha())
-    for i, distance in matches(letters, index.toneless):
+    for i, distance in matches(letters, index.fuzzy_pinyin):
         results.add(i, _fuzzy_score(distance, len(letters)), "pinyin", "pinyin", "fuzzy",
-                    index.terms[i].pinyin)
-    for word in (w for w in _english_key(q.text).split() if len(w) >= 3):
-        for w, distance in matches(_stem(word), index.vocabulary):
+                    lambda t: t.pinyin)
+    for word in (w for w in english_key(q.text).split() if len(w) >= 3):
+        for w, distance in matches(stem(word), index.fuzzy_words):
             similar = index.vocabulary[w]
-            for i in index.word_terms[similar]:
+            for i in index.postings[similar]:
                 results.add(i, _fuzzy_score(distance, len(word)), "english", "english",
-                            "fuzzy", _english_of(index.terms[i], similar))
+                            "fuzzy", lambda t, w=similar: _english_of(t, w))
 
 
 def describe(hit: Hit) -> str:
