@@ -66,6 +66,12 @@ def error_of(path) -> str:
     # wrong type
     ("terms:\n  - id: a\n    note: one\n    term: 甲\n    pinyin: jiǎ\n    definition: 甲。\n", r"terms.yaml:3: error: term a: field note: expected an integer, found a string"),
     ("terms:\n  - id: a\n    term: 甲\n    pinyin: jiǎ\n    definition: 甲。\n    tags: poverty\n", r"terms.yaml:6: error: term a: field tags: expected a list, found a string"),
+    ("terms:\n  - id: a\n    term: yes\n    pinyin: jiǎ\n    definition: 甲。\n", r"terms.yaml:3: error: term a: field term: expected a string, found a boolean (fix: quote the value)"),
+    ("terms:\n  - id: a\n    term: 甲\n    pinyin: jiǎ\n    definition: 2021-02-03\n", r"terms.yaml:5: error: term a: field definition: expected a string, found a date (fix: quote the value)"),
+    # a second document
+    ("terms: []\n---\nterms: []\n", r"terms.yaml:2: error: expected a single YAML document, found another"),
+    # an alias to nothing
+    ("terms: *nothing\n", r"YAML alias *nothing names no anchor"),
     # a bad id
     ("terms:\n  - id: Bad Id\n    term: 甲\n    pinyin: jiǎ\n    definition: 甲。\n", r"field id: id 'Bad Id' is not a stable ASCII id"),
     # terms must be a list of mappings

@@ -62,9 +62,10 @@ def build_appendix(corpus: Corpus, sort: str = "note") -> Appendix:
         order = {id(t): i for i, t in enumerate(terms)}
         terms.sort(key=lambda t: (t.note is None, t.note or 0, order[id(t)]))
     entries = []
+    found = corpus.passages_for(terms)
     for term in terms:
         uses: dict[int, Use] = {}
-        for passage in corpus.passages(term):
+        for passage in found[term.id]:
             uses.setdefault(passage.paragraph, Use(passage.paragraph, passage.line,
                                                    passage.section))
         entries.append(Entry(term, glossary.related(term), tuple(uses.values())))

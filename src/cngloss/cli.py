@@ -90,17 +90,18 @@ def _complete_term(ctx: typer.Context, incomplete: str) -> list[str]:
     """Shell completion: headwords and ids that start with what was typed."""
     try:
         path = ctx.find_root().params.get("glossary") if ctx else None
-        from .glossary import load_glossary
-        from .paths import resolve_glossary_path
+        from .search import index_for
 
-        glossary = load_glossary(resolve_glossary_path(path))
+        index = index_for(load_corpus(path).glossary)
     except (CnglossError, OSError):
         return []
-    out = []
-    for term in glossary.terms:
-        for candidate in (term.term, term.id):
-            if candidate.startswith(incomplete) and candidate not in out:
+    out: list[str] = []
+    for candidates in (index.headwords, index.ids.text.split("\n")):
+        for candidate in candidates:
+            if candidate and candidate.startswith(incomplete) and candidate not in out:
                 out.append(candidate)
+                if len(out) >= 200:
+                    return out
     return out
 
 
@@ -126,8 +127,8 @@ def list_command(
     """
     state = _state(ctx)
     corpus = state.corpus()
-    counts = {t.id: (len(corpus.passages(t)) if corpus.report else None)
-              for t in corpus.glossary.terms}
+    found = corpus.passages_for(corpus.glossary.terms)
+    counts = {t.id: (len(found[t.id]) if corpus.report else None) for t in corpus.glossary.terms}
     if json:
         terms = [dict(term_to_dict(t, corpus.glossary), passages=counts[t.id])
                  for t in corpus.glossary.terms]

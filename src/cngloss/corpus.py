@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from functools import cached_property
-from typing import TYPE_CHECKING, Mapping
+from typing import TYPE_CHECKING, Mapping, Sequence
 
 from .paths import resolve_glossary_path
 from .model import Glossary, Passage, Report, Term
@@ -30,6 +30,12 @@ class Corpus:
     def passages(self, term: Term, context: str = "sentence") -> list[Passage]:
         """Every passage of the report body that uses ``term`` (none without a report)."""
         return self.finder.passages(term, context) if self.finder else []
+
+    def passages_for(self, terms: Sequence[Term], context: str = "sentence"
+                     ) -> dict[str, list[Passage]]:
+        """The passages of many terms, by id, found in one scan of the report."""
+        found = self.finder.passages_for(terms, context) if self.finder else {}
+        return {t.id: found.get(t.id, []) for t in terms}
 
 
 def load_corpus(glossary: str | os.PathLike[str] | None = None,

@@ -48,4 +48,4 @@ def _read_one(reader: Reader, node: Any) -> Correction | None:
     count = reader.integer(fields["count"], "count") if "count" in fields else 1
     if original is None or corrected is None or reason is None or count is None:
         return None
-    return Correction(original, corrected, reason, count, node.start_mark.line + 1)
+    return Correction(original, corrected, reason, count, node.line)

