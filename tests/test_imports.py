@@ -6,6 +6,7 @@ Each check runs in a fresh interpreter, since this test session has imported eve
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 
@@ -47,3 +48,16 @@ def test_a_typo_loads_rapidfuzz_only_then():
 def test_check_is_the_command_that_loads_pypinyin():
     used = imported_after("from cngloss.cli import main\nmain(['check'])")
     assert "pypinyin" in used and "rich" not in used
+
+
+def test_a_warm_cache_skips_yaml_and_the_report_parser(tmp_path):
+    env = dict(os.environ, CNGLOSS_CACHE_DIR=str(tmp_path))
+    probe = ("import sys\nfrom cngloss.cli import main\nmain(['show', '八有一超'])\n"
+             "print(__import__('json').dumps(sorted(m for m in sys.modules if m in "
+             "('yaml', 'cngloss.report', 'cngloss.yamldoc', 'cngloss.glossary', "
+             "'cngloss.corrections'))), file=sys.stderr)")
+    runs = [subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                           env=env, check=True) for _ in range(2)]
+    first, second = (json.loads(r.stderr.strip().splitlines()[-1]) for r in runs)
+    assert "yaml" in first and "cngloss.report" in first
+    assert second == []

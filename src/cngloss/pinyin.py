@@ -43,11 +43,6 @@ def split_tone(syllable: str) -> tuple[str, int]:
     return "".join(plain), tone
 
 
-def toneless(pinyin: str) -> str:
-    """Pinyin without tone marks, ü written as v: ``lǜ sè`` -> ``lv se``."""
-    return " ".join(split_tone(s)[0].replace("ü", "v") for s in syllables(pinyin))
-
-
 def same_reading(hanzi: str, curated: str, reference: str) -> bool:
     """Whether two tone-marked syllables are the same reading of ``hanzi``."""
     a, b = curated.lower(), reference.lower()

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import Problem, ReportError
@@ -65,7 +65,6 @@ class _Block:
     raw: str
     line: int
     kind: str = ""  # "title", "heading", "paragraph", "note"
-    corrections: list[Correction] = field(default_factory=list)
 
 
 # --------------------------------------------------------------------------- public API

@@ -54,10 +54,6 @@ def highlighted(text: str, spans: Iterable[tuple[int, int]], style: str = "match
     return out
 
 
-def english_text(term: Term) -> str:
-    return "; ".join(e.text for e in term.english)
-
-
 def section_text(section: Sequence[str]) -> str:
     return SECTION_SEP.join(section) if section else "(opening)"
 
