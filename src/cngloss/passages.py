@@ -6,10 +6,10 @@ a page break cuts it. The report parser has already removed markers and joined p
 breaks; here matching ignores quotation marks, and spans are widened to take in the quotes
 that belong to the match.
 
-The body is searched as one "skeleton": every paragraph without its quotation marks, one
-per line. Many terms are found in a single scan (one regular expression of all their
-forms), and only the paragraphs with a hit are mapped back to their own text, so finding
-every use of a glossary across a long report costs about one pass over it (BENCHMARKS.md).
+The body is searched as one text, a paragraph a line, with one regular expression for all
+the forms of all the terms, each written to allow quotation marks between its characters.
+Finding every use of a glossary across a long report is one scan, and spans come out in
+the paragraph's own coordinates (BENCHMARKS.md).
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import defaultdict
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import Iterable, Sequence
 
 from .model import Paragraph, Passage, Report, Term
@@ -25,7 +25,15 @@ from .quotes import CLOSING, OPENING, QUOTES, strip_quotes
 
 SENTENCE = re.compile(r"[^。！？!?]*[。！？!?]+[”’」』]*|[^。！？!?]+$")
 CONTEXTS = ("sentence", "paragraph")
-_QUOTE_CLASS = re.compile("[" + re.escape(QUOTES) + "]")
+
+
+@lru_cache(maxsize=256)
+def quote_tolerant(needles: tuple[str, ...]) -> re.Pattern:
+    """One regex for all ``needles`` (longest first), allowing quotes between characters:
+    ``六稳六保`` also matches ``“六稳”“六保”``."""
+    between = "[" + re.escape(QUOTES) + "]*"
+    ordered = sorted(set(needles), key=len, reverse=True)
+    return re.compile("|".join(between.join(map(re.escape, n)) for n in ordered))
 
 
 class PassageFinder:
@@ -35,21 +43,19 @@ class PassageFinder:
         self.report = report
 
     @cached_property
-    def _skeleton(self) -> tuple[str, list[int]]:
-        """The body without quotes, a paragraph a line, and where each paragraph starts."""
-        text = "\n".join(p.text for p in self.report.paragraphs)
-        for quote in QUOTES:
-            text = text.replace(quote, "")
+    def _body(self) -> tuple[str, list[int]]:
+        """The body, a paragraph a line, and where each paragraph starts in it."""
         starts, pos = [], 0
-        for _ in self.report.paragraphs:
+        for paragraph in self.report.paragraphs:
             starts.append(pos)
-            pos = text.find("\n", pos) + 1
-        return text, starts
+            pos += len(paragraph.text) + 1
+        return "\n".join(p.text for p in self.report.paragraphs), starts
 
     def occurs(self, form: str) -> bool:
-        """Whether ``form`` occurs anywhere in the body."""
+        """Whether ``form`` occurs anywhere in the body (quotes ignored)."""
         needle = strip_quotes(form)
-        return bool(needle) and "\n" not in needle and needle in self._skeleton[0]
+        return bool(needle) and "\n" not in needle and \
+            quote_tolerant((needle,)).search(self._body[0]) is not None
 
     def spans(self, paragraph: Paragraph, forms: Iterable[str]) -> list[tuple[int, int]]:
         """Spans in the paragraph's text where any of ``forms`` occurs (quotes ignored)."""
@@ -81,33 +87,28 @@ class PassageFinder:
                     owners[needle].append(key)
         if not owners:
             return {}
-        text, starts = self._skeleton
-        # Longest first, so that a form containing another is matched whole; then every
-        # shorter form is looked for inside each hit paragraph by find_spans.
-        pattern = re.compile("|".join(re.escape(n) for n in sorted(owners, key=len, reverse=True)))
-        hit: dict[str, set[int]] = defaultdict(set)
-        for m in pattern.finditer(text):
+        text, starts = self._body
+        spans: dict[str, dict[int, list[tuple[int, int]]]] = defaultdict(lambda: defaultdict(list))
+        contained = [n for n in owners if any(n != m and n in m for m in owners)]
+        for m in quote_tolerant(tuple(owners)).finditer(text):
             number = bisect.bisect_right(starts, m.start())
-            for key in _owners_within(m.group(), owners):
-                hit[key].add(number)
+            offset = starts[number - 1]
+            paragraph_text = self.report.paragraphs[number - 1].text
+            span = _widen(paragraph_text, m.start() - offset, m.end() - offset)
+            needle = strip_quotes(m.group())
+            for key in owners[needle]:
+                spans[key][number].append(span)
+            for inner in contained:  # a shorter form inside the one matched
+                if inner != needle and inner in needle:
+                    for key in owners[inner]:
+                        spans[key][number].extend(find_spans(paragraph_text, (inner,)))
         out: dict[str, list[Passage]] = {}
-        for key, numbers in hit.items():
-            forms = tuple(forms_by_key[key])
+        for key, by_paragraph in spans.items():
             passages = out.setdefault(key, [])
-            for number in sorted(numbers):
-                paragraph = self.report.paragraphs[number - 1]
-                passages.extend(_passages_in(paragraph, find_spans(paragraph.text, forms),
-                                             context))
+            for number in sorted(by_paragraph):
+                passages.extend(_passages_in(self.report.paragraphs[number - 1],
+                                             _merge(by_paragraph[number]), context))
         return out
-
-
-def _owners_within(found: str, owners: dict[str, list[str]]) -> set[str]:
-    """The keys with a form inside the matched text (a longer form may hide a shorter)."""
-    keys = set(owners[found])
-    for needle, owning in owners.items():
-        if len(needle) < len(found) and needle in found:
-            keys.update(owning)
-    return keys
 
 
 def _passages_in(paragraph: Paragraph, spans: list[tuple[int, int]], context: str
@@ -129,20 +130,15 @@ def _passages_in(paragraph: Paragraph, spans: list[tuple[int, int]], context: st
 def find_spans(text: str, forms: Iterable[str]) -> list[tuple[int, int]]:
     """Spans of ``forms`` in any text, ignoring quotation marks: ``耕地非农化`` is found in
     ``遏制耕地“非农化”`` and its span takes in the quotes that belong to it."""
-    origin = [i for i, ch in enumerate(text) if ch not in QUOTES] \
-        if _QUOTE_CLASS.search(text) else None
-    skeleton = "".join(text[i] for i in origin) if origin is not None else text
-    found: list[tuple[int, int]] = []
-    for form in forms:
-        needle = strip_quotes(form)
-        if not needle:
-            continue
-        start = skeleton.find(needle)
-        while start != -1:
-            end = start + len(needle)
-            a, b = (origin[start], origin[end - 1] + 1) if origin is not None else (start, end)
-            found.append(_widen(text, a, b))
-            start = skeleton.find(needle, start + 1)
+    needles = tuple(n for n in (strip_quotes(f) for f in forms) if n)
+    if not needles:
+        return []
+    found = [_widen(text, m.start(), m.end())
+             for m in quote_tolerant(needles).finditer(text)]
+    for inner in needles:  # a form inside a longer one that was matched instead
+        if any(inner != other and inner in other for other in needles):
+            found += [_widen(text, m.start(), m.end())
+                      for m in quote_tolerant((inner,)).finditer(text)]
     return _merge(found)
 
 

@@ -144,8 +144,9 @@ def index_for(glossary: Glossary) -> SearchIndex:
 class _Results:
     """The best match per term, by term index; Hits are made only for what is returned."""
 
-    def __init__(self, index: SearchIndex):
+    def __init__(self, index: SearchIndex, limit: int | None = None):
         self.index = index
+        self.limit = limit
         self.best: dict[int, tuple] = {}
 
     def add(self, i: int, score: float, field: str, form: str, kind: str,
@@ -182,7 +183,7 @@ def search(glossary: Glossary, query: str, limit: int | None = 10) -> list[Hit]:
     """
     q = Query.parse(query)
     index = index_for(glossary)
-    results = _Results(index)
+    results = _Results(index, limit)
     _direct(index, q, results)
     if not results.best and q.has_hanzi:
         _sound_alike(index, q, results)
@@ -297,6 +298,9 @@ def match_pinyin(index: SearchIndex, text: str, form: str, results: _Results,
     tokens = _tokens(plain, readings)
     if tokens is None:
         return
+    if len(tokens) == 1 and isinstance(tokens[0], str) and not tones and not penalty:
+        _one_letter(index, tokens[0], form, results)
+        return
     body = _pattern_body(tokens)
     if body is None:
         return
@@ -349,6 +353,42 @@ def match_pinyin(index: SearchIndex, text: str, form: str, results: _Results,
         score -= penalty
         if current is None or score > current[0]:
             best[i] = (score, field, form, match_kind, (lines, line))
+
+
+def _one_letter(index: SearchIndex, letter: str, form: str, results: _Results) -> None:
+    """A single letter: the terms whose first syllable starts with it, in three tiers.
+
+    The syllable itself as the whole key is exact (90), as the first of several syllables
+    a prefix (80), any other first syllable starting with the letter an initial (78). The
+    last tier can be thousands of terms; all share one score and rank in glossary order, so
+    the scan stops once the limit is filled.
+    """
+    lines, text, best = index.pinyin, index.pinyin.text, results.best
+    letters = "uv" if letter == "u" else letter
+    filled = [sum(1 for v in best.values() if v[0] >= 78)]  # terms already ranked >= 78
+
+    def record(pos: int, score: int, kind: str, field: str) -> None:
+        line = bisect.bisect_right(lines.starts, pos) - 1
+        owner = lines.owners[line]
+        i = owner >> 2
+        score -= 2 if owner & 3 == 1 else 0
+        current = best.get(i)
+        if current is None or score > current[0]:
+            if score >= 78 and (current is None or current[0] < 78):
+                filled[0] += 1
+            best[i] = (score, field, form, kind, (lines, line))
+
+    for ch in letters:
+        whole = "\n|" + ch + "|"
+        pos = text.find(whole)
+        while pos != -1:
+            exact = text.startswith("\n", pos + len(whole))
+            record(pos + 1, 90 if exact else 80, "exact" if exact else "prefix", "pinyin")
+            pos = text.find(whole, pos + 1)
+    for m in re.finditer("\n\\|[" + letters + "]", text):
+        if results.limit is not None and filled[0] >= results.limit:
+            break  # every later 78 ranks below the ones already found
+        record(m.start() + 1, 78, "initials", "initials")
 
 
 def _tokens(plain: str, readings: dict[str, tuple[str, ...]]) -> list | None:
