@@ -216,7 +216,8 @@ def test_ctrl_c_ends_quietly_with_130(tmp_path):
     path.write_text("terms:\n" + terms, encoding="utf-8")
     process = subprocess.Popen([sys.executable, "-m", "cngloss", "--glossary", str(path),
                                 "appendix"], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    time.sleep(2.0)  # loaded, and blocked writing
+    assert process.stdout.read(1)  # it has started writing ...
+    time.sleep(0.5)  # ... and is now blocked on the full pipe
     process.send_signal(signal.SIGINT)
     _, err = process.communicate(timeout=30)
     assert process.returncode == 130
