@@ -189,6 +189,12 @@ def test_hostile_text_reads_back_from_csv_and_json(hostile_corpus):
     assert [t["definition"] for t in data["terms"]] == list(HOSTILE.values())
 
 
+def test_control_characters_are_written_visibly_in_csv(write_glossary):
+    path = write_glossary('terms:\n  - {id: a, term: 甲, pinyin: jiǎ, definition: "甲\\0乙\\e"}\n')
+    rows = list(csv.DictReader(io.StringIO(render_appendix(load_corpus(path), "csv"))))
+    assert rows[0]["definition"] == "甲\\x00乙\\x1b"
+
+
 def test_rich_markup_in_the_data_prints_as_written(hostile_corpus, cli, tmp_path):
     path = hostile_corpus.glossary.path
     result = cli("--glossary", str(path), "show", "rich", tty=True, width=120,

@@ -1,7 +1,8 @@
 """CSV: one row per term, for spreadsheets and flashcard apps (RFC 4180 quoting).
 
 A cell that a spreadsheet would run as a formula (starting with = + - @) is prefixed with
-an apostrophe, so hostile text stays text.
+an apostrophe, so hostile text stays text; control characters (which CSV cannot carry: a NUL
+is refused outright by some Python versions) are written visibly, as ``\x00``.
 """
 
 from __future__ import annotations
@@ -10,13 +11,14 @@ import csv
 import io
 
 from ..appendix import Appendix, section_label
+from ..textwidth import safe
 
 COLUMNS = ("id", "note", "term", "pinyin", "english", "definition", "parts", "tags", "related",
            "uses")
 
 
 def cell(value: object) -> str:
-    text = "" if value is None else str(value)
+    text = "" if value is None else safe(str(value))
     return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
 
