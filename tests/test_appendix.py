@@ -272,6 +272,13 @@ def test_output_writes_a_file_and_refuses_to_replace_it(cli, tmp_path):
     assert sorted(os.listdir(tmp_path)) == ["glossary.html"]  # no temporary file left
 
 
+def test_output_dash_is_stdout(cli, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = cli("appendix", "--format", "csv", "--output", "-")
+    assert result.code == 0 and result.out.startswith("id,note,term")
+    assert os.listdir(tmp_path) == []
+
+
 def test_output_into_a_missing_folder_fails_clearly(cli, tmp_path):
     result = cli("appendix", "--output", str(tmp_path / "nope" / "a.md"))
     assert result.code == 2

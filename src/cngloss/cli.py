@@ -377,7 +377,7 @@ def appendix(
         help="Order: by note number, or by pinyin (toneless, then tone, then headword).")] = "note",
     output: Annotated[Optional[Path], typer.Option(
         "--output", "-o", metavar="FILE",
-        help="Write to FILE (atomically) instead of stdout.")] = None,
+        help="Write to FILE (atomically) instead of stdout ('-': stdout).")] = None,
     force: Annotated[bool, typer.Option("--force", help="Replace an existing FILE.")] = False,
     width: Annotated[Optional[int], typer.Option(
         "--width", "-w", min=20, metavar="COLUMNS",
@@ -419,7 +419,7 @@ def appendix(
             print_message(f"wrote {path}", state.env)
         return
     text = render_appendix(corpus, fmt, sort, width or state.env.columns, standalone)
-    if output is None:
+    if output is None or str(output) == "-":
         state.env.stdout.write(text)
         state.env.stdout.flush()
     else:
