@@ -94,3 +94,52 @@ def test_the_cli_uses_the_cache_between_runs(glossary_file, cli, monkeypatch):
                         lambda path: pytest.fail("parsed again"))
     result = cli("--glossary", str(glossary_file), "show", "两违")
     assert result.code == 0 and "严格“两违”管控。" in result.out
+
+
+def test_an_entry_damaged_inside_is_ignored(glossary_file):
+    load_corpus(glossary_file)
+    folder = os.environ["CNGLOSS_CACHE_DIR"]
+    [name] = entries()
+    path = os.path.join(folder, name)
+    data = bytearray(open(path, "rb").read())
+    data[-40] ^= 0xFF  # still a file of the right shape, but not what was written
+    open(path, "wb").write(bytes(data))
+    corpus = load_corpus(glossary_file)
+    assert [t.term for t in corpus.glossary.terms] == ["两违"]
+
+
+def test_two_links_to_one_glossary_keep_their_own_reports(tmp_path, cli):
+    for name, text in (("a", "严格“两违”管控。"), ("b", "两违必须清零。")):
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "report.txt").write_text(f"标题\n\n一、回顾\n\n{text}\n",
+                                                    encoding="utf-8")
+    (tmp_path / "a" / "terms.yaml").write_text("report: report.txt\n" + TERMS, encoding="utf-8")
+    (tmp_path / "b" / "terms.yaml").symlink_to(tmp_path / "a" / "terms.yaml")
+    assert "两违必须清零" in cli("--glossary", str(tmp_path / "b" / "terms.yaml"), "show", "两违").out
+    assert "严格“两违”管控" in cli("--glossary", str(tmp_path / "a" / "terms.yaml"), "show", "两违").out
+
+
+def test_a_relative_glossary_path_is_checked_against_the_right_report(tmp_path, cli,
+                                                                      monkeypatch):
+    (tmp_path / "proj").mkdir()
+    (tmp_path / "other").mkdir()
+    for folder in ("proj", "other"):
+        (tmp_path / folder / "report.txt").write_text(REPORT, encoding="utf-8")
+    (tmp_path / "proj" / "terms.yaml").write_text("report: report.txt\n" + TERMS,
+                                                  encoding="utf-8")
+    monkeypatch.chdir(tmp_path / "proj")
+    assert "管控" in cli("--glossary", "terms.yaml", "show", "两违").out
+    (tmp_path / "proj" / "report.txt").write_text(REPORT.replace("管控", "整治"), encoding="utf-8")
+    monkeypatch.chdir(tmp_path / "other")
+    out = cli("--glossary", str(tmp_path / "proj" / "terms.yaml"), "show", "两违").out
+    assert "严格“两违”整治。" in out
+
+
+def test_old_entries_are_pruned(glossary_file):
+    from cngloss.cache import KEEP_ENTRIES
+
+    for k in range(KEEP_ENTRIES + 3):
+        glossary_file.write_text(glossary_file.read_text(encoding="utf-8") + f"# edit {k}\n",
+                                 encoding="utf-8")
+        load_corpus(glossary_file)
+    assert len(entries()) == KEEP_ENTRIES

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from cngloss import GlossaryError, bundled_glossary_path, load_corpus, load_glossary
-from cngloss.glossary import resolve_glossary_path
+from cngloss.paths import resolve_glossary_path
 
 MINIMAL = """\
 title: test

@@ -71,6 +71,49 @@ def test_scores_follow_the_tiers(glossary):
     assert exact > variant > pinyin > prefix >= initials > part > english > definition > fuzzy
 
 
+@pytest.mark.parametrize("query,score,kind", [
+    ("liu4wen3liu4bao3", 92, "exact"),   # the whole pinyin, tones agreeing: +2
+    ("liu1wen1liu1bao1", 82, "exact"),   # tones disagreeing: -8
+    ("wen3liu4bao3", 66, "partial"),     # from mid-word, tones compared with those syllables
+])
+def test_typed_tones_move_the_score(glossary, query, score, kind):
+    top = search(glossary, query)[0]
+    assert (top.term.term, top.score, top.kind) == ("六稳六保", score, kind)
+
+
+@pytest.mark.parametrize("query", ["xueliang", "liang"])
+def test_a_whole_syllable_typed_is_a_prefix_however_the_next_one_starts(glossary, query):
+    hits = [h for h in search(glossary, query) if h.kind != "partial"]  # from the start
+    assert hits and {h.score for h in hits} == {80} and {h.kind for h in hits} == {"prefix"}
+
+
+@pytest.mark.parametrize("query", ["《两违》", "两违。", "两违，", "两 违", "“两违”"])
+def test_a_term_pasted_with_punctuation_or_spaces_is_still_exact(glossary, query):
+    top = search(glossary, query)[0]
+    assert (top.term.term, top.score, top.kind) == ("两违", 100, "exact")
+
+
+def test_a_headword_typed_without_its_enumeration_comma_is_exact(glossary):
+    assert search(glossary, "一般债专项债及特别国债")[0].score == 100
+
+
+def test_a_homophone_typed_in_traditional_characters(glossary):
+    top = search(glossary, "兩為")[0]
+    assert (top.term.term, top.kind) == ("两违", "homophone")
+
+
+def test_english_plural_and_stop_words(glossary):
+    assert search(glossary, "zombie enterprise")[0].kind == "exact"
+    assert search(glossary, "and") == [] and search(glossary, "the") == []
+    assert [h.term.term for h in search(glossary, "six fronts and")] == ["六稳六保"]
+
+
+def test_a_word_of_a_tag_finds_its_terms(glossary):
+    hits = search(glossary, "poverty")
+    assert [h.term.note for h in hits] == [7, 8, 15]
+    assert {(h.field, h.kind, h.score) for h in hits} == {("tag", "partial", 60)}
+
+
 def test_ambiguous_input_lists_every_term_that_fits(glossary):
     hits = search(glossary, "lw")
     assert {h.term.term for h in hits} == {"六稳六保", "两违"}

@@ -125,6 +125,19 @@ def test_grep_matches_across_quotes(cli):
     assert cli("grep", "耕地非农化").code == 0
 
 
+def test_grep_finds_text_across_a_sentence_end(cli):
+    data = json.loads(cli("grep", "升级改造。进一步深化", "--json").out)
+    [passage] = data["passages"]
+    [(start, end)] = passage["spans"]
+    assert passage["text"][start:end] == "升级改造。进一步深化"
+    assert passage["paragraph"] == 34
+
+
+def test_grep_text_copied_with_the_extraction_spaces(cli):
+    result = cli("grep", "12.3 万吨")
+    assert result.code == 0 and "粮食总产量12.3万吨以上" in result.out
+
+
 def test_grep_nothing_found_exits_1(cli):
     result = cli("grep", "火星基地")
     assert result.code == 1

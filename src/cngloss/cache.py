@@ -47,24 +47,25 @@ def cache_dir(environ: Mapping[str, str]) -> Path | None:
 
 
 def code_fingerprint() -> str:
-    """Size and time of the modules whose objects an entry holds: edited code (a development
-    checkout) never reads entries written by other code."""
+    """Size and time of every module of the package: edited code (a development checkout)
+    never reads entries written by other code."""
     here = Path(__file__).resolve().parent
     parts = []
-    for name in ("model", "index", "cache", "report", "glossary", "passages", "quotes",
-                 "pinyin", "corrections", "yamldoc"):
+    for module in sorted(here.glob("*.py")):
         try:
-            stat = (here / f"{name}.py").stat()
-            parts.append(f"{name}:{stat.st_size}:{stat.st_mtime_ns}")
+            stat = module.stat()
+            parts.append(f"{module.name}:{stat.st_size}:{stat.st_mtime_ns}")
         except OSError:
-            parts.append(name)
+            parts.append(module.name)
     return ";".join(parts)
 
 
 def entry_path(folder: Path, glossary_path: Path, content: bytes) -> Path:
+    """The entry for this glossary content in this folder (the folder locates its report:
+    the absolute path as given, symbolic links not followed, as the loader reads it)."""
     digest = hashlib.blake2b(digest_size=20)
     for part in (__version__, str(FORMAT), code_fingerprint(),
-                 str(glossary_path.resolve().parent)):
+                 os.path.abspath(glossary_path.parent)):
         digest.update(part.encode("utf-8", "surrogatepass") + b"\0")
     digest.update(content)
     return folder / f"corpus-{digest.hexdigest()}.pickle"
@@ -129,13 +130,21 @@ class TermRows(Sequence[Term]):
             yield self[i]
 
 
+_MAGIC = b"cngloss-cache\n"
+KEEP_ENTRIES = 16
+
+
 def load(entry: Path) -> "Corpus | None":
-    """The cached corpus, if the entry exists, is sound and its sources are unchanged."""
+    """The cached corpus, if the entry exists, is intact and its sources are unchanged."""
     from .corpus import Corpus
 
     try:
-        with entry.open("rb") as handle:
-            stored = pickle.load(handle)
+        data = entry.read_bytes()
+        head = len(_MAGIC) + 20
+        if not data.startswith(_MAGIC) or \
+                hashlib.blake2b(data[head:], digest_size=20).digest() != data[len(_MAGIC):head]:
+            return None
+        stored = pickle.loads(data[head:])
         for path, digest in stored["sources"]:
             if file_digest(path) != digest:
                 return None
@@ -144,39 +153,54 @@ def load(entry: Path) -> "Corpus | None":
                             report_source, links=stored["links"])
         if stored.get("index"):
             _PENDING_INDEXES[glossary] = stored["index"]
+        os.utime(entry)  # recently used: kept by the pruning in ``store``
         return Corpus(glossary, stored["report"])
     except Exception:  # noqa: BLE001 - missing, corrupt or foreign: rebuild
         return None
 
 
 def store(entry: Path, corpus: "Corpus", sources: list[Path]) -> None:
-    """Write an entry atomically; any failure leaves the cache as it was, silently."""
+    """Write an entry atomically (with a checksum); prune the least recently used ones.
+    Any failure leaves the cache as it was, silently."""
     import tempfile
 
     from .search import index_for
 
     glossary = corpus.glossary
     try:
-        data = {
-            "sources": [(p, file_digest(p)) for p in sources],
+        payload = pickle.dumps({
+            "sources": [(Path(os.path.abspath(p)), file_digest(p)) for p in sources],
             "glossary": (glossary.path, glossary.title, glossary.report),
             "rows": [term_to_row(t) for t in glossary.terms],
             "ids": list(glossary.ids),
             "links": {k: list(v) for k, v in glossary.links.items()},
             "report": corpus.report,
             "index": pickle.dumps(index_for(glossary), protocol=pickle.HIGHEST_PROTOCOL),
-        }
+        }, protocol=pickle.HIGHEST_PROTOCOL)
         entry.parent.mkdir(parents=True, exist_ok=True)
         fd, temporary = tempfile.mkstemp(prefix=".corpus-", dir=entry.parent)
         try:
             with os.fdopen(fd, "wb") as handle:
-                pickle.dump(data, handle, protocol=pickle.HIGHEST_PROTOCOL)
+                handle.write(_MAGIC + hashlib.blake2b(payload, digest_size=20).digest())
+                handle.write(payload)
             os.replace(temporary, entry)
         except BaseException:
             os.unlink(temporary)
             raise
+        _prune(entry.parent)
     except Exception:  # noqa: BLE001 - unwritable or full: carry on without a cache
         return
+
+
+def _prune(folder: Path) -> None:
+    """Keep the KEEP_ENTRIES most recently used entries; every edit makes a new one."""
+    entries = sorted(folder.glob("corpus-*.pickle"), key=lambda p: p.stat().st_mtime,
+                     reverse=True)
+    for old in entries[KEEP_ENTRIES:]:
+        try:
+            old.unlink()
+        except OSError:
+            pass
 
 
 def pending_index(glossary: "Glossary") -> bytes | None:

@@ -302,11 +302,12 @@ def grep(
       cngloss grep 扶贫
       cngloss grep 乡村振兴 --json
     """
-    from .lookup import normalize_query
     from .passages import find_spans
+    from .query import clean_query
+    from .report import normalize_spaces
 
     state = _state(ctx)
-    needle = normalize_query(text)
+    needle = normalize_spaces(clean_query(text))
     corpus = state.corpus()
     if corpus.finder is None:
         raise UsageError("this glossary names no report to search (add 'report:' to it)")

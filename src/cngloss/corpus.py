@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
+from pathlib import Path
 from functools import cached_property
 from typing import TYPE_CHECKING, Mapping, Sequence
 
@@ -49,7 +50,9 @@ def load_corpus(glossary: str | os.PathLike[str] | None = None,
     from . import cache as compiled
 
     environ = os.environ if environ is None else environ
-    path = resolve_glossary_path(glossary, environ)
+    # Absolute, so that the report it names and the cache's checks do not depend on the
+    # working folder; symbolic links are kept, since the report is found next to the link.
+    path = Path(os.path.abspath(resolve_glossary_path(glossary, environ)))
     folder = compiled.cache_dir(environ) if cache else None
     entry = None
     if folder is not None:

@@ -14,7 +14,6 @@ from typing import Any
 
 from .errors import GlossaryError, Problem
 from .model import Glossary, Part, Rendering, ReportSource, Term
-from .paths import ENV_VAR, bundled_glossary_path, resolve_glossary_path  # noqa: F401 (re-exported)
 from .textfile import read_text
 from .yamldoc import BudgetExceeded, Composer, Reader
 

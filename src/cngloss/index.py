@@ -19,7 +19,7 @@ from typing import Iterator
 
 from .model import Glossary, Term
 from .pinyin import is_hanzi, split_tone, syllables
-from .quotes import strip_quotes
+from .quotes import hanzi_key
 
 KINDS = ("headword", "variant", "printed")
 _LATIN_WORD = re.compile(r"[a-z0-9]+")
@@ -138,17 +138,17 @@ class SearchIndex:
         readings: dict[str, set[str]] = {}
         ids, definitions, known = [], [], set()
         self.toneless: list[str] = []
-        self.headwords: list[str] = []
+        self.headwords: list[str] = []  # for completion
         for i, term in enumerate(glossary.terms):
             for kind, form in enumerate((term.term, term.printed)):
                 if form:
-                    forms[0].append(strip_quotes(form))
+                    forms[0].append(hanzi_key(form))
                     forms[1].append(i * 4 + (0 if kind == 0 else 2))
             for variant in term.variants:
-                forms[0].append(strip_quotes(variant))
+                forms[0].append(hanzi_key(variant))
                 forms[1].append(i * 4 + 1)
             ids.append(term.id.lower())
-            self.headwords.append(strip_quotes(term.term))
+            self.headwords.append(term.term)
             sylls = [split_tone(s) for s in syllables(term.pinyin)]
             plain = [p.replace("ü", "v") for p, _ in sylls]
             self.toneless.append("".join(plain))
@@ -176,7 +176,7 @@ class SearchIndex:
                 tags.setdefault(tag.lower(), []).append(i)
             for rendering in term.english:
                 norm = english_key(rendering.text)
-                english[0].append(norm)
+                english[0].append(" ".join(stem(w) for w in norm.split()))
                 english[1].append(i)
                 for word in {stem(w) for w in norm.split()}:
                     entry = postings.setdefault(word, [])
@@ -195,7 +195,8 @@ class SearchIndex:
         self.postings = {w: tuple(p) for w, p in postings.items()}
         self.vocabulary = sorted(self.postings)
         self.fuzzy_pinyin = ByLength(self.toneless)
-        self.fuzzy_headwords = ByLength(self.headwords)
+        del self.toneless  # kept, sorted by length, in fuzzy_pinyin
+        self.fuzzy_headwords = ByLength([hanzi_key(h) for h in self.headwords])
         self.fuzzy_words = ByLength(self.vocabulary)
         self.tags = {t: tuple(p) for t, p in tags.items()}
         self.char_readings = {ch: tuple(sorted(r)) for ch, r in readings.items()}

@@ -7,18 +7,13 @@ from .model import Glossary, Term
 from .query import clean_query
 
 
-def normalize_query(query: str) -> str:
-    """The query cleaned for matching (see ``query.clean_query``); empty is a usage error."""
-    return clean_query(query)
-
-
 def resolve_term(glossary: Glossary, query: str) -> Term:
     """The one term ``query`` names; NotFoundError (with suggestions) if none or several.
 
     An id names its term; anything else goes through search, where an exact headword,
     printed form or variant scores highest and a tie is ambiguous.
     """
-    query = normalize_query(query)
+    query = clean_query(query)
     term = glossary.get(query)
     if term is not None:
         return term

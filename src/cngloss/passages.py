@@ -57,10 +57,6 @@ class PassageFinder:
         return bool(needle) and "\n" not in needle and \
             quote_tolerant((needle,)).search(self._body[0]) is not None
 
-    def spans(self, paragraph: Paragraph, forms: Iterable[str]) -> list[tuple[int, int]]:
-        """Spans in the paragraph's text where any of ``forms`` occurs (quotes ignored)."""
-        return find_spans(paragraph.text, forms)
-
     def passages(self, term: Term, context: str = "sentence") -> list[Passage]:
         """Every sentence (or paragraph) of the body that uses the term or a variant."""
         return self.find(term.forms, context)
@@ -89,7 +85,7 @@ class PassageFinder:
             return {}
         text, starts = self._body
         spans: dict[str, dict[int, list[tuple[int, int]]]] = defaultdict(lambda: defaultdict(list))
-        contained = [n for n in owners if any(n != m and n in m for m in owners)]
+        inner_of: dict[str, list[str]] = {}
         for m in quote_tolerant(tuple(owners)).finditer(text):
             number = bisect.bisect_right(starts, m.start())
             offset = starts[number - 1]
@@ -98,10 +94,11 @@ class PassageFinder:
             needle = strip_quotes(m.group())
             for key in owners[needle]:
                 spans[key][number].append(span)
-            for inner in contained:  # a shorter form inside the one matched
-                if inner != needle and inner in needle:
-                    for key in owners[inner]:
-                        spans[key][number].extend(find_spans(paragraph_text, (inner,)))
+            if needle not in inner_of:
+                inner_of[needle] = _inner_forms(needle, owners)
+            for inner in inner_of[needle]:  # a shorter form inside the one matched
+                for key in owners[inner]:
+                    spans[key][number].extend(find_spans(paragraph_text, (inner,)))
         out: dict[str, list[Passage]] = {}
         for key, by_paragraph in spans.items():
             passages = out.setdefault(key, [])
@@ -111,19 +108,41 @@ class PassageFinder:
         return out
 
 
+def _inner_forms(needle: str, forms) -> list[str]:
+    """The other forms that occur inside ``needle``: its substrings looked up in ``forms``
+    (a form is short, so this costs its length squared, not the number of forms)."""
+    found = set()
+    for a in range(len(needle)):
+        for b in range(a + 1, len(needle) + 1):
+            piece = needle[a:b]
+            if piece != needle and piece in forms:
+                found.add(piece)
+    return sorted(found)
+
+
 def _passages_in(paragraph: Paragraph, spans: list[tuple[int, int]], context: str
                  ) -> list[Passage]:
+    """One passage per sentence with a span; a span across sentences joins them."""
     if not spans:
         return []
     if context == "paragraph":
         return [Passage(paragraph.text, paragraph.number, paragraph.line,
                         paragraph.section_at(spans[0][0]), tuple(spans))]
+    bounds = sentences(paragraph.text)
+    ranges: list[list[int]] = []
+    for a, b in spans:
+        first = next(k for k, (_, end) in enumerate(bounds) if a < end)
+        last = next(k for k in range(first, len(bounds)) if b <= bounds[k][1])
+        if ranges and first <= ranges[-1][1]:
+            ranges[-1][1] = max(ranges[-1][1], last)
+        else:
+            ranges.append([first, last])
     out = []
-    for start, end in sentences(paragraph.text):
-        inside = [(a - start, b - start) for a, b in spans if a >= start and b <= end]
-        if inside:
-            out.append(Passage(paragraph.text[start:end], paragraph.number, paragraph.line,
-                               paragraph.section_at(start), tuple(inside)))
+    for first, last in ranges:
+        start, end = bounds[first][0], bounds[last][1]
+        inside = tuple((a - start, b - start) for a, b in spans if a >= start and b <= end)
+        out.append(Passage(paragraph.text[start:end], paragraph.number, paragraph.line,
+                           paragraph.section_at(start), inside))
     return out
 
 
@@ -133,12 +152,13 @@ def find_spans(text: str, forms: Iterable[str]) -> list[tuple[int, int]]:
     needles = tuple(n for n in (strip_quotes(f) for f in forms) if n)
     if not needles:
         return []
-    found = [_widen(text, m.start(), m.end())
-             for m in quote_tolerant(needles).finditer(text)]
-    for inner in needles:  # a form inside a longer one that was matched instead
-        if any(inner != other and inner in other for other in needles):
-            found += [_widen(text, m.start(), m.end())
-                      for m in quote_tolerant((inner,)).finditer(text)]
+    found = []
+    forms_set = set(needles)
+    for m in quote_tolerant(needles).finditer(text):
+        found.append(_widen(text, m.start(), m.end()))
+        for inner in _inner_forms(strip_quotes(m.group()), forms_set):
+            found += [_widen(text, m.start() + i.start(), m.start() + i.end())
+                      for i in quote_tolerant((inner,)).finditer(m.group())]
     return _merge(found)
 
 

@@ -29,7 +29,6 @@ from .model import (
     Section,
 )
 from .numerals import NUMERAL_CHARS, numeral_value
-from .quotes import QUOTES, strip_quotes  # noqa: F401 (re-exported)
 from .textfile import read_text
 
 # A paragraph that ends in one of these is complete; anything else was cut by a page break.
@@ -422,6 +421,11 @@ class _TreeBuilder:
             )
 
         return tuple(freeze(p) for p in self._parts)
+
+
+def normalize_spaces(text: str) -> str:
+    """Text with spaces as the parser leaves them: ``12.3 万吨`` -> ``12.3万吨``."""
+    return _drop_spaces(text)[0]
 
 
 def _drop_spaces(text: str):

@@ -35,10 +35,12 @@ from .index import ByLength, Lines, SearchIndex, decode, english_key, stem
 from .model import Glossary, Term
 from .pinyin import DIGIT_NUMERALS, decompose, has_tone_marks, is_hanzi
 from .query import clean_query
-from .quotes import strip_quotes
+from .quotes import hanzi_key
 from .textwidth import safe
 
 _SEPARATORS = " '’-_·.,/"
+# Words too common to say which term is meant: never a match on their own.
+STOP_WORDS = frozenset("a an and as at by for from in into is of on or the to with".split())
 
 
 @dataclass(frozen=True)
@@ -221,7 +223,7 @@ def _direct(index: SearchIndex, q: Query, results: _Results) -> None:
 
 
 def _exact(index: SearchIndex, text: str, form: str, results: _Results) -> None:
-    for line in index.forms.exact(strip_quotes(text)):
+    for line in index.forms.exact(hanzi_key(text)):
         i, kind = decode(index.forms.owners[line])
         results.add(i, 96 if kind == "variant" else 100, kind, form, "exact")
     for line in index.ids.exact(text.lower()):
@@ -231,7 +233,7 @@ def _exact(index: SearchIndex, text: str, form: str, results: _Results) -> None:
 
 
 def _hanzi(index: SearchIndex, text: str, form: str, results: _Results) -> None:
-    key = strip_quotes(text).replace(" ", "")
+    key = hanzi_key(text)
     if not key or not all(is_hanzi(ch) or not ch.isalpha() for ch in key):
         return  # mixed hanzi and pinyin: the pinyin stage handles it
     forms = index.forms
@@ -242,7 +244,8 @@ def _hanzi(index: SearchIndex, text: str, form: str, results: _Results) -> None:
         prefix = pos == forms.starts[line]
         score = (84 if prefix else 78) - (0 if kind == "headword" else 2)
         if score > results.score(i):
-            results.add(i, score, kind, form, "prefix" if prefix else "partial", forms.key(line))
+            results.add(i, score, kind, form, "prefix" if prefix else "partial",
+                        lambda t, key=forms.key(line): _form_of(t, key))
     for line in index.items.exact(key):
         results.add(index.items.owners[line], 72, "part", form, "exact", key)
     if len(key) >= 2:
@@ -255,6 +258,14 @@ def _hanzi(index: SearchIndex, text: str, form: str, results: _Results) -> None:
             if results.score(i) < 55:
                 results.add(i, 55, "definition", form, "partial",
                             _snippet(index.definitions, pos, len(key), line))
+
+
+def _form_of(term: Term, key: str) -> str:
+    """The headword or variant (as written) whose match key is ``key``."""
+    for form in (term.term, *term.variants, term.printed or ""):
+        if hanzi_key(form) == key:
+            return form
+    return key
 
 
 def _snippet(lines: Lines, pos: int, length: int, line: int, context: int = 12) -> str:
@@ -346,7 +357,7 @@ def match_pinyin(index: SearchIndex, text: str, form: str, results: _Results,
         if owner & 3 == 1:  # a variant's pinyin
             score -= 2
         if tones:
-            first = text.count("|", starts[line], begin) - 1
+            first = text.count("|", starts[line], begin)
             mine = index.tones[line][first:first + consumed]
             if len(tones) == len(mine):
                 score += 2 if tone_text == mine else -8
@@ -427,7 +438,7 @@ def _typed_letters(tokens: list) -> int:
 def _pattern_body(tokens: list) -> str | None:
     """A regex over ``|syl|syl|`` keys: each syllable is typed whole or by a prefix.
 
-    Between two typed letters the syllable may end (``(?:[a-z]*\\|)?``), so ``lwlb``,
+    Between two typed letters the syllable may end (``(?:[a-z]*\\|)??``), so ``lwlb``,
     ``liuwlb`` and ``liuwenliubao`` all match ``|liu|wen|liu|bao|``; a boundary (space,
     apostrophe, tone number) or a hanzi forces the syllable to end there.
     """
@@ -445,7 +456,7 @@ def _pattern_body(tokens: list) -> str | None:
             prev = None
         else:
             if prev == "letter":
-                out.append(r"(?:[a-z]*\|)?")
+                out.append(r"(?:[a-z]*\|)??")  # lazy: stay in the syllable if it can
             out.append("[uv]" if t == "u" else re.escape(t))
             prev = "letter"
     if prev == "letter":
@@ -462,12 +473,13 @@ def _english(index: SearchIndex, text: str, results: _Results) -> None:
     norm = english_key(text)
     if not norm:
         return
-    for line in index.english.exact(norm):
+    for line in index.english.exact(" ".join(stem(w) for w in norm.split())):
         i = index.english.owners[line]
         results.add(i, 74, "english", "english", "exact", lambda t: _english_of(t, norm))
-    words = [stem(w) for w in norm.split()]
-    if len(words) == 1 and len(words[0]) < 3:
-        return  # one or two letters are never an English word match
+    words = [stem(w) for w in norm.split() if w not in STOP_WORDS]
+    if not words or len(words) == 1 and len(words[0]) < 3:
+        return  # stop words, or one or two letters, are never an English word match
+    _tag_words(index, words, results)
     candidates: set[int] | None = None
     for k, word in enumerate(words):
         found = set(index.postings.get(word, ()))
@@ -482,6 +494,16 @@ def _english(index: SearchIndex, text: str, results: _Results) -> None:
     for i in candidates or ():
         if results.score(i) < 68:
             results.add(i, 68, "english", "english", "partial", lambda t: _english_of(t, norm))
+
+
+def _tag_words(index: SearchIndex, words: list[str], results: _Results) -> None:
+    """``poverty`` finds the terms tagged ``poverty-alleviation`` (below an exact tag)."""
+    for tag, owners in index.tags.items():
+        parts = [stem(p) for p in re.split(r"[-_\s]+", tag) if p]
+        if all(any(p == w or (len(w) >= 3 and p.startswith(w)) for p in parts) for w in words):
+            for i in owners:
+                if results.score(i) < 60:
+                    results.add(i, 60, "tag", "english", "partial", tag)
 
 
 def _english_of(term: Term, norm: str) -> str | None:
@@ -508,12 +530,12 @@ def _sound_alike(index: SearchIndex, q: Query, results: _Results) -> None:
     """Read unknown hanzi with pypinyin and match by sound: 八有一抄 -> 八有一超."""
     from pypinyin import Style, lazy_pinyin
 
+    text = to_simplified(hanzi_key(q.text))
     readings = dict(index.char_readings)
-    for ch in q.text:
+    for ch in text:
         if is_hanzi(ch) and ch not in readings:
             plain = lazy_pinyin(ch, style=Style.NORMAL, v_to_u=False)[0]
             readings[ch] = (plain.replace("ü", "v"),)
-    text = to_simplified(q.text)
     match_pinyin(index, text, "homophone", results, readings=readings, penalty=20)
     for i, (score, field, _, _, snippet) in list(results.best.items()):
         results.best[i] = (score, field, "homophone", "homophone", snippet)
@@ -562,7 +584,7 @@ def _fuzzy(index: SearchIndex, q: Query, results: _Results, loose: bool = False)
             yield keys.owners[c + k], distance
 
     if q.has_hanzi:
-        key = strip_quotes(to_simplified(q.text)).replace(" ", "")
+        key = hanzi_key(to_simplified(q.text))
         # A hanzi is a word-sized unit: one wrong character in three is already a lot.
         edits = len(key) // 2 if loose else (1 if len(key) >= 3 else 0)
         for i, distance in matches(key, index.fuzzy_headwords, edits):
