@@ -75,12 +75,7 @@ class PassageFinder:
         """For each key, the passages where any of its forms occurs."""
         if context not in CONTEXTS:
             raise ValueError(f"context must be one of {CONTEXTS}")
-        owners: dict[str, list[str]] = defaultdict(list)
-        for key, forms in forms_by_key.items():
-            for form in forms:
-                needle = strip_quotes(form)
-                if needle and "\n" not in needle and key not in owners[needle]:
-                    owners[needle].append(key)
+        owners = _owners(tuple((k, tuple(v)) for k, v in forms_by_key.items()))
         if not owners:
             return {}
         text, starts = self._body
@@ -106,6 +101,18 @@ class PassageFinder:
                 passages.extend(_passages_in(self.report.paragraphs[number - 1],
                                              _merge(by_paragraph[number]), context))
         return out
+
+
+@lru_cache(maxsize=64)
+def _owners(forms_by_key: tuple[tuple[str, tuple[str, ...]], ...]) -> dict[str, list[str]]:
+    """needle (a form without quotes) -> the keys that have it; the same for every report."""
+    owners: dict[str, list[str]] = defaultdict(list)
+    for key, forms in forms_by_key:
+        for form in forms:
+            needle = strip_quotes(form)
+            if needle and "\n" not in needle and key not in owners[needle]:
+                owners[needle].append(key)
+    return dict(owners)
 
 
 def _inner_forms(needle: str, forms) -> list[str]:
