@@ -19,6 +19,7 @@ import json
 import os
 import pickle
 import weakref
+import zlib
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterator, Mapping, Sequence, overload
 
@@ -139,11 +140,11 @@ def load(entry: Path) -> "Corpus | None":
     from .corpus import Corpus
 
     try:
-        data = entry.read_bytes()
-        head = len(_MAGIC) + 20
-        if not data.startswith(_MAGIC) or \
-                hashlib.blake2b(data[head:], digest_size=20).digest() != data[len(_MAGIC):head]:
-            return None
+        data = memoryview(entry.read_bytes())
+        head = len(_MAGIC) + 4
+        if data[:len(_MAGIC)] != _MAGIC or \
+                zlib.crc32(data[head:]).to_bytes(4, "big") != data[len(_MAGIC):head]:
+            return None  # not an entry, or damaged since it was written
         stored = pickle.loads(data[head:])
         for path, digest in stored["sources"]:
             if file_digest(path) != digest:
@@ -160,7 +161,8 @@ def load(entry: Path) -> "Corpus | None":
 
 
 def store(entry: Path, corpus: "Corpus", sources: list[Path]) -> None:
-    """Write an entry atomically (with a checksum); prune the least recently used ones.
+    """Write an entry atomically (with a CRC-32 of its payload, against damage); prune the
+    least recently used entries.
     Any failure leaves the cache as it was, silently."""
     import tempfile
 
@@ -181,7 +183,7 @@ def store(entry: Path, corpus: "Corpus", sources: list[Path]) -> None:
         fd, temporary = tempfile.mkstemp(prefix=".corpus-", dir=entry.parent)
         try:
             with os.fdopen(fd, "wb") as handle:
-                handle.write(_MAGIC + hashlib.blake2b(payload, digest_size=20).digest())
+                handle.write(_MAGIC + zlib.crc32(payload).to_bytes(4, "big"))
                 handle.write(payload)
             os.replace(temporary, entry)
         except BaseException:
