@@ -145,7 +145,7 @@ def _read_parts(reader: Reader, node: Any, name: str) -> tuple[Part, ...]:
     return reader.items(node, name, one)
 
 
-def _read_reviewed(reader: Reader, node: Any, name: str) -> Mapping[str, str]:
+def _read_reviewed(reader: Reader, node: Any, name: str) -> dict[str, str]:
     fields = reader.mapping(node, name, None) or {}
     out = {}
     for hanzi, value in fields.items():

@@ -1,4 +1,4 @@
-"""Resolving what a user typed to one term: exact forms first, then search."""
+"""Resolving what a user typed to one term: its id, else the best search hit (a tie is ambiguous)."""
 
 from __future__ import annotations
 
