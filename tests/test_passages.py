@@ -138,3 +138,68 @@ def test_find_spans_ignores_quotes_in_any_text():
 def test_sentences_split_at_full_stops_and_keep_closing_quotes():
     text = "甲。乙“丙。”丁！戊"
     assert [text[a:b] for a, b in sentences(text)] == ["甲。", "乙“丙。”", "丁！", "戊"]
+
+
+# Source lines, read off data/lianzhou-2021-government-work-report.txt: the line each
+# passage's sentence stands on (a paragraph that a page break cuts spans two lines).
+SENTENCE_LINES = {
+    "八有一超": [45], "两违": [99], "两水改造": [99], "四好农村公路": [31, 99],
+    "六统一管理": [109], "促进就业九条": [109], "僵尸企业": [29], "县管校聘": [107],
+    "雪亮工程": [111], "六稳六保": [19, 79],
+}
+
+
+@pytest.mark.parametrize("headword", sorted(SENTENCE_LINES))
+def test_a_passage_names_the_line_its_sentence_stands_on(corpus, glossary, headword):
+    passages = corpus.passages(term_named(glossary, headword))
+    assert [p.line for p in passages] == SENTENCE_LINES[headword]
+
+
+def test_line_and_column_point_at_the_passage_and_each_use_in_the_file(corpus, glossary):
+    from conftest import REPORT
+
+    source = REPORT.read_text(encoding="utf-8").splitlines()
+    for term in glossary.terms:
+        for passage in corpus.passages(term):
+            at = source[passage.line - 1][passage.column - 1:]
+            assert at.startswith(passage.text[:4]), (term.term, passage.line, at[:10])
+            for (a, b), (line, column) in zip(passage.spans, passage.locations, strict=True):
+                there = source[line - 1][column - 1:]
+                assert there.startswith(passage.text[a]), (term.term, line, there[:10])
+
+
+def test_a_use_after_a_page_break_is_on_the_later_line():
+    from cngloss.passages import PassageFinder
+    from cngloss.report import parse_report
+
+    report = parse_report(
+        "一、总体\n\n"
+        "  甲乙 1 000 元^{〔1〕}，丙丁。戊己**“某\n"
+        "\n"
+        "某**工程”^[2]建设，庚辛。\n")
+    [first, second] = PassageFinder(report).find(["丙丁", "某某工程"])
+    assert (first.line, first.column) == (3, 3)
+    assert (second.line, second.column) == (3, 23)  # the sentence opens on line 3 ...
+    assert second.locations == ((3, 27),)  # ... and so does the term (its quote), cut by the break
+    [third] = PassageFinder(report).find(["工程"])
+    assert third.locations == ((5, 4),)  # after 某**, on the next page
+
+
+def test_paragraph_context_passages_start_on_the_paragraphs_line(corpus, glossary):
+    [passage] = corpus.passages(term_named(glossary, "六统一管理"), context="paragraph")
+    assert passage.line == 107 and passage.locations[0][0] == 109
+
+
+def test_a_correction_keeps_the_lines_of_what_it_keeps():
+    from cngloss.model import Correction
+    from cngloss.passages import PassageFinder
+    from cngloss.report import parse_report
+
+    fix = Correction("改造。进进一步", "改造。进一步", reason="test")
+    report = parse_report("一、总体\n\n完成改造。进\n\n进一步深化改革。推进建设。\n", corrections=(fix,))
+    assert report.paragraph(1).text == "完成改造。进一步深化改革。推进建设。"
+    assert [a.line for a in report.applied] == [3]
+    [deepen] = PassageFinder(report).find(["深化"])
+    assert deepen.locations == ((5, 4),)
+    [build] = PassageFinder(report).find(["推进建设"])
+    assert (build.line, build.column) == (5, 9)

@@ -267,3 +267,24 @@ def test_clean_inline_reports_bold_spans_and_marker_offsets():
     assert text == "强化服务。落实“四个不摘”要求2000元"
     assert bold == [(0, 5)]
     assert [(r.note, r.offset) for r in refs] == [(15, text.index("要求"))]
+
+
+def test_a_correction_that_names_a_page_break_names_the_lines_around_it(corpus):
+    """A reason saying "between lines A and B" must name the line the original starts on and
+    the line it goes on after the break (read off the file, not the parser)."""
+    import re
+
+    source = corpus.report.path.read_text(encoding="utf-8").splitlines()
+    named = 0
+    for correction in corpus.report.corrections:
+        m = re.search(r"between lines (\d+) and (\d+)", correction.reason)
+        if not m:
+            continue
+        a, b = int(m.group(1)), int(m.group(2))
+        assert not source[a].strip()  # a page break: a blank line between the two
+        head = source[a - 1].rstrip()
+        cut = next(k for k in range(len(correction.original), 0, -1)
+                   if head.endswith(correction.original[:k]))
+        assert source[b - 1].startswith(correction.original[cut:]), correction.reason
+        named += 1
+    assert named == 1

@@ -25,7 +25,7 @@ def test_show_prints_everything_about_a_term(cli):
     assert "Tags poverty-alleviation" in out
     assert "Related 两不愁三保障 (8)、四个不摘 (15)" in out
     assert "Passages (1)  in lianzhou-2021-government-work-report.txt" in out
-    assert "1. ¶11  2020年及“十三五”期间工作回顾 › 四是脱贫攻坚全面完成  (line 43)" in out
+    assert "1. ¶11  2020年及“十三五”期间工作回顾 › 四是脱贫攻坚全面完成  (line 45)" in out
     assert "实现贫困户“八有一超”和“两不愁三保障”" in out
     for raw in ("^{", "^[", "**", "\x1b["):
         assert raw not in out
@@ -70,7 +70,8 @@ def test_show_json_has_the_term_and_passages_with_spans(cli):
     for passage in data["passages"]:
         [(start, end)] = passage["spans"]
         assert passage["text"][start:end] == "“六稳”“六保”"
-        assert set(passage) == {"text", "section", "paragraph", "line", "spans"}
+        assert set(passage) == {"text", "section", "paragraph", "line", "column", "spans",
+                                "locations"}
     assert data["passages"][0]["section"] == ["2020年及“十三五”期间工作回顾"]
 
 

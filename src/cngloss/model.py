@@ -7,6 +7,7 @@ pickle into the cache); a Term and a Glossary are dataclasses compared by identi
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Mapping, NamedTuple, Sequence
@@ -148,7 +149,13 @@ class Lead(NamedTuple):
 
 
 class Paragraph(NamedTuple):
-    """One paragraph of the report body, cleaned, with its place in the section tree."""
+    """One paragraph of the report body, cleaned, with its place in the section tree.
+
+    ``line`` is the source line the paragraph starts on. ``origins`` maps the cleaned text
+    back to the source despite joined page breaks and removed spaces and markers: runs of
+    (offset in ``text``, source line, source column) where a run of consecutive source
+    characters starts (see ``locate``).
+    """
 
     number: int
     line: int
@@ -156,6 +163,16 @@ class Paragraph(NamedTuple):
     section: tuple[str, ...]
     leads: tuple[Lead, ...] = ()
     footnotes: tuple[FootnoteRef, ...] = ()
+    origins: tuple[tuple[int, int, int], ...] = ()
+
+    def locate(self, offset: int) -> tuple[int, int | None]:
+        """Source line and column (both from 1) of the character at ``offset`` in ``text``;
+        without origins, the paragraph's first line and no column."""
+        k = bisect.bisect_right(self.origins, (offset, float("inf"))) - 1
+        if k < 0:
+            return self.line, None
+        start, line, column = self.origins[k]
+        return line, column + offset - start
 
     def section_at(self, offset: int) -> tuple[str, ...]:
         """The section path at ``offset``: the paragraph's section plus the lead governing it."""
@@ -230,10 +247,17 @@ class Report(NamedTuple):
 
 
 class Passage(NamedTuple):
-    """A stretch of report text that uses a term: a sentence, or a whole paragraph."""
+    """A stretch of report text that uses a term: a sentence, or a whole paragraph.
+
+    ``line`` and ``column`` are where the passage's first character stands in the source
+    file; ``locations`` gives (line, column) of each span's first character, for a sentence that
+    a page break splits over several lines.
+    """
 
     text: str
     paragraph: int
     line: int
     section: tuple[str, ...]
     spans: tuple[tuple[int, int], ...]
+    column: int | None = None
+    locations: tuple[tuple[int, int | None], ...] = ()

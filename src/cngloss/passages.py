@@ -133,8 +133,8 @@ def _passages_in(paragraph: Paragraph, spans: list[tuple[int, int]], context: st
     if not spans:
         return []
     if context == "paragraph":
-        return [Passage(paragraph.text, paragraph.number, paragraph.line,
-                        paragraph.section_at(spans[0][0]), tuple(spans))]
+        return [_passage(paragraph, 0, len(paragraph.text), tuple(spans),
+                         paragraph.section_at(spans[0][0]))]
     bounds = sentences(paragraph.text)
     ranges: list[list[int]] = []
     for a, b in spans:
@@ -148,9 +148,18 @@ def _passages_in(paragraph: Paragraph, spans: list[tuple[int, int]], context: st
     for first, last in ranges:
         start, end = bounds[first][0], bounds[last][1]
         inside = tuple((a - start, b - start) for a, b in spans if a >= start and b <= end)
-        out.append(Passage(paragraph.text[start:end], paragraph.number, paragraph.line,
-                           paragraph.section_at(start), inside))
+        out.append(_passage(paragraph, start, end, inside, paragraph.section_at(start)))
     return out
+
+
+def _passage(paragraph: Paragraph, start: int, end: int, spans: tuple[tuple[int, int], ...],
+             section: tuple[str, ...]) -> Passage:
+    """The passage text[start:end] of a paragraph (``spans`` relative to ``start``), placed on
+    the source line where it starts, not where its paragraph starts."""
+    line, column = paragraph.locate(start)
+    locations = tuple(paragraph.locate(start + a) for a, _ in spans)
+    return Passage(paragraph.text[start:end], paragraph.number, line, section, spans,
+                   column, locations)
 
 
 def find_spans(text: str, forms: Iterable[str]) -> list[tuple[int, int]]:

@@ -14,7 +14,8 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 from pathlib import Path
 
 from .errors import Problem, ReportError
@@ -59,10 +60,16 @@ ADDRESS_OPENERS = ("各位代表",)
 
 @dataclass
 class _Block:
-    """A run of non-blank source lines (one paragraph of the extraction, or part of one)."""
+    """A run of non-blank source lines (one paragraph of the extraction, or part of one).
+
+    ``origin`` holds, for every character of ``raw``, its offset in the source text: joins,
+    corrections and the moved bold markers all keep it in step, so that a character of the
+    cleaned paragraph can still say on which source line and column it stands.
+    """
 
     raw: str
     line: int
+    origin: list[int] = field(default_factory=list)
     kind: str = ""  # "title", "heading", "paragraph", "note"
 
 
@@ -84,12 +91,13 @@ def parse_report(
     blocks = _join_page_breaks(_split_blocks(text))
     applied_blocks = _apply_corrections(blocks, corrections)
     _classify(blocks)
+    lines = _LineTable(text)
     if not any(b.kind == "paragraph" for b in blocks):
         raise ReportError(
             Problem(str(path), None, "no paragraphs found in the report",
                     fix="check that the file is the plain text of a report")
         )
-    return _build(blocks, path, corrections, applied_blocks)
+    return _build(blocks, path, corrections, applied_blocks, lines)
 
 
 def clean_inline(raw: str) -> tuple[str, list[tuple[int, int]], list[FootnoteRef]]:
@@ -99,13 +107,21 @@ def clean_inline(raw: str) -> tuple[str, list[tuple[int, int]], list[FootnoteRef
     removed (with their positions in the clean text). Spaces are dropped unless they separate
     two Latin words: ``233 0 吨`` -> ``2330吨``, ``2020 年`` -> ``2020年``.
     """
+    text, bold, refs, _ = _clean(raw)
+    return text, bold, refs
+
+
+def _clean(raw: str) -> tuple[str, list[tuple[int, int]], list[FootnoteRef], list[int]]:
+    """``clean_inline``, plus where each clean character stands in ``raw`` (its index)."""
     pieces: list[str] = []
+    kept: list[int] = []
     bold: list[tuple[int, int]] = []
     marks: list[tuple[int, int, str]] = []
     bold_open: int | None = None
     length = pos = 0
     for m in _MARKUP.finditer(raw):
         pieces.append(raw[pos:m.start()])
+        kept.extend(range(pos, m.start()))
         length += m.start() - pos
         pos = m.end()
         if m.group() == BOLD:
@@ -118,13 +134,14 @@ def clean_inline(raw: str) -> tuple[str, list[tuple[int, int]], list[FootnoteRef
             k = next(k for k in range(3) if m.group(k + 1))
             marks.append((int(m.group(k + 1)), length, MARKER_STYLES[k]))
     pieces.append(raw[pos:])
+    kept.extend(range(pos, len(raw)))
     length += len(raw) - pos
     if bold_open is not None and bold_open < length:
         bold.append((bold_open, length))
-    text, shift = _drop_spaces("".join(pieces))
+    text, shift, survivors = _drop_spaces("".join(pieces))
     spans = [(shift(a), shift(b)) for a, b in bold if shift(a) < shift(b)]
     refs = [FootnoteRef(note=n, offset=shift(at), style=s) for n, at, s in marks]
-    return text, spans, refs
+    return text, spans, refs, [kept[i] for i in survivors]
 
 
 # --------------------------------------------------------------------------- blocks
@@ -132,18 +149,23 @@ def clean_inline(raw: str) -> tuple[str, list[tuple[int, int]], list[FootnoteRef
 
 def _split_blocks(text: str) -> list[_Block]:
     blocks: list[_Block] = []
-    current: list[str] = []
-    start = 0
-    for number, line in enumerate(text.splitlines(), start=1):
-        if line.strip():
-            if not current:
-                start = number
-            current.append(line.strip())
-        elif current:
-            blocks.append(_Block("".join(current), start))
-            current = []
-    if current:
-        blocks.append(_Block("".join(current), start))
+    current: _Block | None = None
+    offset = 0
+    for number, full in enumerate(text.splitlines(keepends=True), start=1):
+        line = full.rstrip("\r\n")
+        stripped = line.strip()
+        if stripped:
+            if current is None:
+                current = _Block("", number)
+            start = offset + len(line) - len(line.lstrip())
+            current.raw += stripped
+            current.origin.extend(range(start, start + len(stripped)))
+        elif current is not None:
+            blocks.append(current)
+            current = None
+        offset += len(full)
+    if current is not None:
+        blocks.append(current)
     return blocks
 
 
@@ -204,41 +226,76 @@ def _join_page_breaks(blocks: list[_Block]) -> list[_Block]:
             if prev.raw.count(BOLD) % 2 or (cut and not _is_heading_like(block.raw)) or (
                 _continues_points(prev.raw, block.raw)
             ):
-                continuation = _carry_bold(prev, block.raw)
-                prev.raw += continuation
+                raw, origin = _carry_bold(prev, block.raw, block.origin)
+                prev.raw += raw
+                prev.origin += origin
                 continue
-        joined.append(_Block(block.raw, block.line))
+        joined.append(_Block(block.raw, block.line, list(block.origin)))
     return joined
 
 
-def _carry_bold(prev: _Block, continuation: str) -> str:
+def _carry_bold(prev: _Block, continuation: str, origin: list[int]
+                ) -> tuple[str, list[int]]:
     """Carry a bold run that a page break closed early over to the end of its sentence.
 
     Extraction closes bold at the foot of a page: ``**构建“内**`` | ``外畅通”的交通路网。``.
     The lead sentence is the whole ``构建“内外畅通”的交通路网。``, so the closing ``**`` moves
-    to the first sentence end of the continuation.
+    to the first sentence end of the continuation. Returns the continuation and its origins.
     """
     if not prev.raw.endswith(BOLD) or prev.raw.count(BOLD) % 2:
-        return continuation
+        return continuation, list(origin)
     run = prev.raw[: -len(BOLD)].rsplit(BOLD, 1)[-1]
     end = SENTENCE_END.search(continuation)
     if _visible(run)[-1:] in TERMINALS or not end or BOLD in continuation[: end.end()]:
-        return continuation
+        return continuation, list(origin)
+    moved = prev.origin[-len(BOLD):]
     prev.raw = prev.raw[: -len(BOLD)]
-    return continuation[: end.end()] + BOLD + continuation[end.end():]
+    prev.origin = prev.origin[: -len(BOLD)]
+    cut = end.end()
+    return (continuation[:cut] + BOLD + continuation[cut:],
+            origin[:cut] + moved + origin[cut:])
 
 
 def _apply_corrections(
     blocks: list[_Block], corrections: tuple[Correction, ...]
-) -> list[tuple[Correction, _Block]]:
+) -> list[tuple[Correction, _Block, int]]:
+    """Apply each correction to every block; return (correction, block, source offset) for
+    each place it was applied."""
     applied = []
     for correction in corrections:
         for block in blocks:
-            n = block.raw.count(correction.original)
-            if n:
-                block.raw = block.raw.replace(correction.original, correction.corrected)
-                applied.extend((correction, block) for _ in range(n))
+            if correction.original and correction.original in block.raw:
+                applied.extend((correction, block, at) for at in _replace(block, correction))
     return applied
+
+
+def _replace(block: _Block, correction: Correction) -> list[int]:
+    """Replace every occurrence of the correction's original in the block, keeping origins:
+    the characters the correction keeps keep theirs, new ones take the one they replace."""
+    old, new = correction.original, correction.corrected
+    mapping = _alignment(old, new)
+    raw, origin, places = [], [], []
+    pos = 0
+    while (at := block.raw.find(old, pos)) >= 0:
+        raw.append(block.raw[pos:at] + new)
+        origin += block.origin[pos:at] + [block.origin[at + k] for k in mapping]
+        places.append(block.origin[at])
+        pos = at + len(old)
+    block.raw = "".join(raw) + block.raw[pos:]
+    block.origin = origin + block.origin[pos:]
+    return places
+
+
+def _alignment(old: str, new: str) -> list[int]:
+    """For each character of ``new``, the index of the character of ``old`` it stands for."""
+    out: list[int] = []
+    for op, a1, a2, b1, b2 in SequenceMatcher(None, old, new, autojunk=False).get_opcodes():
+        if op == "equal":
+            out.extend(range(a1, a2))
+        elif op != "delete":
+            last = max(0, min(a2, len(old)) - 1) if a2 > a1 else max(0, min(a1, len(old) - 1))
+            out.extend(min(a1 + k, last) for k in range(b2 - b1))
+    return out
 
 
 def _classify(blocks: list[_Block]) -> None:
@@ -269,7 +326,8 @@ def _build(
     blocks: list[_Block],
     path: Path,
     corrections: tuple[Correction, ...],
-    applied_blocks: list[tuple[Correction, _Block]],
+    applied_blocks: list[tuple[Correction, _Block, int]],
+    lines: "_LineTable",
 ) -> Report:
     paragraphs: list[Paragraph] = []
     notes: list[Note] = []
@@ -289,17 +347,19 @@ def _build(
             if note:
                 notes.append(note)
         elif block.kind == "paragraph":
-            text, bold, refs = clean_inline(block.raw)
+            text, bold, refs, kept = _clean(block.raw)
             number = len(paragraphs) + 1
             number_of[id(block)] = number
             section = tree.paragraph(text, number)
             leads = _leads(text, bold)
             tree.leads(leads, number)
             paragraphs.append(
-                Paragraph(number, block.line, text, section, tuple(leads), tuple(refs))
+                Paragraph(number, block.line, text, section, tuple(leads), tuple(refs),
+                          lines.segments([block.origin[i] for i in kept]))
             )
     applied = tuple(
-        AppliedCorrection(c, number_of.get(id(b)), b.line) for c, b in applied_blocks
+        AppliedCorrection(c, number_of.get(id(b)), lines.locate(at)[0])
+        for c, b, at in applied_blocks
     )
     return Report(
         path=path,
@@ -429,17 +489,20 @@ def normalize_spaces(text: str) -> str:
 
 
 def _drop_spaces(text: str):
-    """Remove extraction spaces; return the new text and a function old offset -> new.
+    """Remove extraction spaces; return the new text, a function old offset -> new, and the
+    old index of every character kept.
 
     A run of spaces survives (as one space) only between two ASCII alphanumerics that are not
     both digits, i.e. between Latin words. Spaces around CJK text and inside numbers go.
     """
     out: list[str] = []
+    survivors: list[int] = []
     runs: list[tuple[int, int, int, int]] = []  # (start, end, new start, removed so far)
     pos = removed = 0
     for m in _SPACES.finditer(text):
         a, b = m.span()
         out.append(text[pos:a])
+        survivors.extend(range(pos, a))
         new_start = a - removed
         left = text[a - 1] if a > 0 else ""
         right = text[b] if b < len(text) else ""
@@ -447,10 +510,12 @@ def _drop_spaces(text: str):
                 and not (left.isdigit() and right.isdigit()))
         if keep:
             out.append(" ")
+            survivors.append(a)
         removed += (b - a) - (1 if keep else 0)
         runs.append((a, b, new_start, removed))
         pos = b
     out.append(text[pos:])
+    survivors.extend(range(pos, len(text)))
     starts = [r[0] for r in runs]
 
     def shift(offset: int) -> int:
@@ -460,4 +525,28 @@ def _drop_spaces(text: str):
         a, b, new_start, removed_through = runs[k]
         return new_start if offset < b else offset - removed_through
 
-    return "".join(out), shift
+    return "".join(out), shift, survivors
+
+
+class _LineTable:
+    """Source offsets -> (line, column), both counted from 1, columns in characters."""
+
+    def __init__(self, text: str):
+        self._starts = [0]
+        for line in text.splitlines(keepends=True):
+            self._starts.append(self._starts[-1] + len(line))
+
+    def locate(self, offset: int) -> tuple[int, int]:
+        k = bisect.bisect_right(self._starts, offset) - 1
+        return k + 1, offset - self._starts[k] + 1
+
+    def segments(self, origins: list[int]) -> tuple[tuple[int, int, int], ...]:
+        """Compress per-character source offsets into runs: (clean offset, line, column) where
+        a run of consecutive source characters starts (see ``Paragraph.locate``)."""
+        out = []
+        previous = None
+        for i, offset in enumerate(origins):
+            if previous is None or offset != previous + 1:
+                out.append((i, *self.locate(offset)))
+            previous = offset
+        return tuple(out)

@@ -34,13 +34,19 @@ def term_to_dict(term: Term, glossary: Glossary) -> dict[str, Any]:
 
 
 def passage_to_dict(passage: Passage) -> dict[str, Any]:
-    """A passage as a JSON object; ``spans`` are [start, end) offsets into ``text``."""
+    """A passage as a JSON object; ``spans`` are [start, end) offsets into ``text``.
+
+    ``line``/``column`` locate the passage's first character in the report file (from 1,
+    columns in characters); ``locations`` gives [line, column] of each span's first character.
+    """
     return {
         "text": passage.text,
         "section": list(passage.section),
         "paragraph": passage.paragraph,
         "line": passage.line,
+        "column": passage.column,
         "spans": [list(s) for s in passage.spans],
+        "locations": [list(place) for place in passage.locations],
     }
 
 
