@@ -272,7 +272,7 @@ def search(
     elif hits:
         from .views import search_view
 
-        print_view(search_view(hits, describe), state.env)
+        print_view(search_view(hits, describe, text), state.env)
     if not hits:
         from .search import suggest
 

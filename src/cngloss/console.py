@@ -9,8 +9,8 @@ in both paths, so the data cannot send escape sequences to the terminal.
 from __future__ import annotations
 
 from .environment import Environment
-from .textwidth import pad, safe, width
-from .views import Blank, Block, Line, Table
+from .textwidth import pad, safe, width, wrap_spans
+from .views import Blank, Block, Line, Span, Table
 
 STYLES = {
     "headword": "bold",
@@ -20,12 +20,19 @@ STYLES = {
     "heading": "bold underline",
     "dim": "dim",
     "match": "bold yellow",
+    "hit": "bold yellow",
     "number": "magenta",
     "section": "blue",
     "error": "bold red",
     "warning": "yellow",
     "ok": "bold green",
 }
+
+
+# Styles that must still show without colour: their text is put between these marks.
+MARKED = {"hit": ("»", "«")}
+# A table keeps its columns while each wrapping column can have this many; below, records.
+MIN_WRAP_COLUMN = 14
 
 
 def print_view(view: list[Block], env: Environment) -> None:
@@ -38,20 +45,34 @@ def print_view(view: list[Block], env: Environment) -> None:
 
 
 def plain_text(view: list[Block]) -> str:
-    """A view as plain text: no colour, tables aligned by terminal width of CJK text."""
+    """A view as plain text: no colour (marked uses between »«), a logical line a line,
+    tables aligned by terminal width of CJK text."""
     out: list[str] = []
     for block in view:
         if isinstance(block, Blank):
             out.append("")
         elif isinstance(block, Line):
-            out.append(" " * block.indent + safe("".join(t for t, _ in block.spans)))
+            out.append(" " * block.indent + _flat(block.spans))
         else:
             out.extend(_plain_table(block))
     return "\n".join(out) + ("\n" if out else "")
 
 
+def _uncoloured(spans: list[Span]) -> list[Span]:
+    """Spans made safe, with the MARKED styles' marks put around their text."""
+    out: list[Span] = []
+    for chunk, style in spans:
+        left, right = MARKED.get(style or "", ("", ""))
+        out.append((left + safe(chunk) + right, style))
+    return out
+
+
+def _flat(spans: list[Span]) -> str:
+    return "".join(t for t, _ in _uncoloured(spans))
+
+
 def _plain_table(table: Table) -> list[str]:
-    cells = [[safe("".join(t for t, _ in cell)) for cell in row] for row in table.rows]
+    cells = [[_flat(cell) for cell in row] for row in table.rows]
     widths = [max([width(h)] + [width(r[i]) for r in cells]) for i, h in enumerate(table.headers)]
 
     def fmt(row: list[str]) -> str:
@@ -62,51 +83,94 @@ def _plain_table(table: Table) -> list[str]:
 
 
 def _print_rich(view: list[Block], env: Environment) -> None:
-    from rich import box
+    """Print on a terminal: lines and table cells wrapped by ``textwidth.wrap_spans`` (CJK
+    line-breaking rules, hanging indents); rich only styles them."""
     from rich.console import Console
-    from rich.padding import Padding
-    from rich.table import Table as RichTable
     from rich.text import Text
 
     console = Console(file=env.stdout, no_color=not env.color, highlight=False,
-                      emoji=False, markup=False, width=env.width, soft_wrap=False,
+                      emoji=False, markup=False, width=env.columns, soft_wrap=True,
                       force_terminal=env.color or None)
 
-    def text(spans: list[tuple[str, str | None]]) -> Text:
-        out = Text()
+    def emit(spans: list[Span]) -> None:
+        out = Text(no_wrap=True, overflow="ignore")
         for chunk, style in spans:
-            out.append(safe(chunk), style=STYLES.get(style or "", "") if env.color else "")
-        return out
+            out.append(chunk, style=STYLES.get(style or "", "") if env.color else "")
+        console.print(out)
+
+    def wrapped(spans: list[Span], indent: int = 0, hang: int | None = None) -> None:
+        spans = [(safe(t), s) for t, s in spans] if env.color else _uncoloured(spans)
+        for row in wrap_spans(spans, console.width, indent, hang):
+            emit(row)
 
     for block in view:
         if isinstance(block, Blank):
             console.print()
         elif isinstance(block, Line):
-            console.print(Padding(text(block.spans), (0, 0, 0, block.indent)))
-        elif _table_width(block) > console.width:
+            wrapped(block.spans, block.indent, block.hang)
+        else:
+            rows = _table_rows(block, console.width, env.color)
+            if rows is not None:
+                for row in rows:
+                    emit(row)
+                continue
             # Too narrow for columns: one record per row, a field per line.
             label = max(width(h) for h in block.headers[1:]) + 1 if len(block.headers) > 1 else 0
             for row in block.rows:
-                console.print(text(row[0]))
+                wrapped(row[0])
                 for header, cell in zip(block.headers[1:], row[1:]):
-                    line = Text()
-                    line.append(pad(header, label), style="dim" if env.color else "")
-                    line.append_text(text(cell))
-                    console.print(Padding(line, (0, 0, 0, 2)))
-        else:
-            table = RichTable(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
-            for header in block.headers:
-                table.add_column(header, overflow="fold")
-            for row in block.rows:
-                table.add_row(*(text(cell) for cell in row))
-            console.print(table)
+                    wrapped([(pad(header, label), "dim")] + cell, 2, 2 + label)
 
 
-def _table_width(table: Table) -> int:
-    """Columns a table needs to show every cell on one line."""
-    widths = [max([width(h)] + [width("".join(t for t, _ in row[i])) for row in table.rows])
+def _table_rows(table: Table, columns: int, color: bool) -> list[list[Span]] | None:
+    """The table as styled lines within ``columns``, its wrapping columns narrowed (widest
+    first) and their cells wrapped; None when even narrowed columns do not fit."""
+    gap = 2
+    cells = [[[(safe(t), s) for t, s in cell] if color else _uncoloured(cell) for cell in row]
+             for row in table.rows]
+    widths = [max([width(h)] + [width("".join(t for t, _ in r[i])) for r in cells])
               for i, h in enumerate(table.headers)]
-    return sum(widths) + 2 * (len(widths) - 1)
+    room = columns - gap * (len(widths) - 1)
+    floor = {i: min(widths[i], max(MIN_WRAP_COLUMN, width(table.headers[i])))
+             for i in table.wrap}
+    while sum(widths) > room:
+        narrowable = [i for i in table.wrap if widths[i] > floor[i]]
+        if not narrowable:
+            return None
+        widest = max(narrowable, key=lambda i: widths[i])
+        widths[widest] -= 1
+
+    def lay(row: list[list[Span]]) -> list[list[Span]]:
+        wrapped_cells = [wrap_spans(cell, widths[i]) if cell else [[]]
+                         for i, cell in enumerate(row)]
+        out = []
+        for k in range(max(len(c) for c in wrapped_cells)):
+            line: list[Span] = []
+            for i, cell in enumerate(wrapped_cells):
+                part = cell[k] if k < len(cell) else []
+                used = width("".join(t for t, _ in part))
+                line += part
+                if i < len(wrapped_cells) - 1:
+                    line.append((" " * (widths[i] - used + gap), None))
+            out.append(line)
+        return out
+
+    header = [[(h, "label")] for h in table.headers]
+    rule = [[("─" * w, "dim")] for w in widths]
+    lines = lay(header) + lay(rule)
+    for row in cells:
+        lines += lay(row)
+    return [_rstrip(line) for line in lines]
+
+
+def _rstrip(line: list[Span]) -> list[Span]:
+    """A line without the padding after its last visible character."""
+    line = list(line)
+    while line and not line[-1][0].rstrip():
+        line.pop()
+    if line:
+        line[-1] = (line[-1][0].rstrip(), line[-1][1])
+    return line
 
 
 def print_error(message: str, env: Environment, hint: str | None = None) -> None:

@@ -118,8 +118,40 @@ def _tokens(text: str) -> list[str]:
     return tokens
 
 
-_OPENING = set("“‘《（「『〔【([{")
+_OPENING = set("“‘《（「『〔【([{»")
 
 
 def _no_break_before(token: str) -> bool:
-    return token[:1] in "，。、；：！？）》」』”’〕】,.;:!?)]}%"
+    return token[:1] in "，。、；：！？）》」』”’〕】,.;:!?)]}%«"
+
+
+def wrap_spans(spans: list[tuple[str, str | None]], columns: int, indent: int = 0,
+               hang: int | None = None) -> list[list[tuple[str, str | None]]]:
+    """Styled text wrapped by ``wrap`` (so by the same CJK rules), its styles kept.
+
+    ``spans`` are (text, style) pieces of one line; the result is one list of pieces per
+    output line, the first indented by ``indent`` columns, the others by ``hang``. Every
+    place that wraps text for a terminal goes through here and ``wrap``: one set of rules.
+    """
+    hang = indent if hang is None else hang
+    text = "".join(t for t, _ in spans)
+    lines = wrap(text, columns, " " * indent, " " * hang)
+    styles = [style for chunk, style in spans for _ in chunk]
+    out: list[list[tuple[str, str | None]]] = []
+    pos = 0
+    for number, line in enumerate(lines):
+        prefix = indent if number == 0 else hang
+        content = line[prefix:]
+        while pos < len(text) and text[pos] == " " and not text.startswith(content, pos):
+            pos += 1  # the space a line break took
+        if not text.startswith(content, pos):  # cannot happen; never lose text over it
+            return [[(" " * indent, None)] + list(spans)]
+        pieces: list[tuple[str, str | None]] = [(" " * prefix, None)] if prefix else []
+        for i in range(pos, pos + len(content)):
+            if pieces and pieces[-1][1] == styles[i] and (len(pieces) > 1 or not prefix):
+                pieces[-1] = (pieces[-1][0] + text[i], styles[i])
+            else:
+                pieces.append((text[i], styles[i]))
+        out.append(pieces)
+        pos += len(content)
+    return out

@@ -7,6 +7,7 @@ plain aligned text everywhere else, so each command's layout is written once.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Iterable, NamedTuple, Sequence, Union
 
 from .model import Glossary, Passage, Term
@@ -17,16 +18,26 @@ if TYPE_CHECKING:  # pragma: no cover
 
 Span = tuple[str, Union[str, None]]  # (text, style name or None)
 SECTION_SEP = " › "
+# Fields of ``show``: a label, then the value in a column of its own (continuation lines and
+# further items of a list start there too, so no separator is needed that the data may hold).
+LABEL_WIDTH = 10
 
 
 class Line(NamedTuple):
+    """One logical line; on a terminal it wraps, continuation lines indented by ``hang``
+    columns (default: ``indent``), so a value stays in its column under its label."""
+
     spans: list[Span]
     indent: int = 0
+    hang: int | None = None
 
 
 class Table(NamedTuple):
+    """Rows of cells; the columns listed in ``wrap`` may wrap on a narrow terminal."""
+
     headers: list[str]
     rows: list[list[list[Span]]]
+    wrap: tuple[int, ...] = ()
 
 
 class Blank(NamedTuple):
@@ -36,8 +47,18 @@ class Blank(NamedTuple):
 Block = Union[Line, Table, Blank]
 
 
-def line(*spans: Span | str, indent: int = 0) -> Line:
-    return Line([(s, None) if isinstance(s, str) else s for s in spans], indent)
+def line(*spans: Span | str, indent: int = 0, hang: int | None = None) -> Line:
+    return Line([(s, None) if isinstance(s, str) else s for s in spans], indent, hang)
+
+
+def field(label: str, values: Sequence[list[Span]]) -> list[Line]:
+    """``Label     value``: each value on its own line in the value column (what it wraps onto
+    the next line two columns further in, so that each value is seen to start anew)."""
+    out = []
+    for i, value in enumerate(values):
+        head = label.ljust(LABEL_WIDTH) if i == 0 else " " * LABEL_WIDTH
+        out.append(Line([(head, "label" if i == 0 else None)] + value, 0, LABEL_WIDTH + 2))
+    return out
 
 
 def highlighted(text: str, spans: Iterable[tuple[int, int]], style: str = "match") -> list[Span]:
@@ -62,7 +83,7 @@ def section_text(section: Sequence[str]) -> str:
 
 
 def list_view(glossary: Glossary, counts: dict[str, int | None]) -> list[Block]:
-    table = Table(["note", "term", "pinyin", "english", "passages"], [])
+    table = Table(["note", "term", "pinyin", "english", "passages"], [], wrap=(1, 2, 3))
     for term in glossary.terms:
         count = counts.get(term.id)
         table.rows.append([
@@ -80,39 +101,44 @@ def list_view(glossary: Glossary, counts: dict[str, int | None]) -> list[Block]:
 
 def term_view(term: Term, glossary: Glossary, passages: list[Passage] | None,
               report_name: str | None = None) -> list[Block]:
-    """Everything about one term: header, definition, parts, related, passages."""
+    """Everything about one term: header, fields, definition, remark, parts, passages.
+
+    Short fields are ``Label  value`` lines with their values in one column; long texts are
+    blocks under a heading. Labels and headings are capitalised alike.
+    """
     blocks: list[Block] = []
     head: list[Span] = [(term.term, "headword"), ("  ", None), (term.pinyin, "pinyin")]
     if term.note is not None:
         head += [("  ", None), (f"note {term.note}", "dim")]
     blocks.append(Line(head))
     if term.printed and term.printed != term.term:
-        blocks.append(line(("printed ", "label"), term.printed))
+        blocks += field("Printed", [[(term.printed, None)]])
     if term.variants:
-        blocks.append(line(("variants ", "label"), "、".join(term.variants)))
+        blocks += field("Variants", [[(v, None)] for v in term.variants])
+    renderings = []
     for rendering in term.english:
-        spans: list[Span] = [("english ", "label"), (rendering.text, "english")]
+        value: list[Span] = [(rendering.text, "english")]
         if rendering.source:
-            spans.append((f" — {rendering.source}", "dim"))
-        blocks.append(Line(spans))
+            value.append((f" — {rendering.source}", "dim"))
+        renderings.append(value)
+    if renderings:
+        blocks += field("English", renderings)
     blocks += [Blank(), line(("Definition", "heading")), line(term.definition, indent=2)]
     if term.remark:
-        blocks.append(line(("Remark: ", "label"), term.remark, indent=2))
+        blocks += [Blank(), line(("Remark", "heading")), line(term.remark, indent=2)]
     if term.parts:
         blocks += [Blank(), line(("Parts", "heading"))]
         blocks += parts_blocks(term)
-    if term.tags:
-        blocks += [Blank(), line(("Tags ", "label"), ", ".join(term.tags))]
     related = glossary.related(term)
+    if term.tags or related:
+        blocks.append(Blank())
+    if term.tags:
+        blocks += field("Tags", [[(", ".join(term.tags), None)]])
     if related:
-        spans = [("Related ", "label")]
-        for i, other in enumerate(related):
-            if i:
-                spans.append(("、", None))
-            spans.append((other.term, "headword"))
-            if other.note is not None:
-                spans.append((f" ({other.note})", "dim"))
-        blocks.append(Line(spans))
+        blocks += field("Related", [
+            [(other.term, "headword")]
+            + ([(f" ({other.note})", "dim")] if other.note is not None else [])
+            for other in related])
     if passages is not None:
         blocks += [Blank(), line((f"Passages ({len(passages)})", "heading"),
                                  (f"  in {report_name}" if report_name else "", "dim"))]
@@ -121,26 +147,29 @@ def term_view(term: Term, glossary: Glossary, passages: list[Passage] | None,
 
 
 def parts_blocks(term: Term) -> list[Block]:
+    """Each part as a name (or its number of items) over its items, all items at one indent."""
     blocks: list[Block] = []
     for part in term.parts:
-        indent = 2
         if part.name:
             count = leading_count(part.name)
             label = f" · {len(part.items)}" if count is not None else ""
             blocks.append(line((part.name, "headword"), (label, "number"), indent=2))
-            indent = 4
+        else:
+            blocks.append(line((f"{len(part.items)} items", "dim"), indent=2))
         for i, item in enumerate(part.items):
             branch = "└ " if i == len(part.items) - 1 else "├ "
-            blocks.append(line((branch, "dim"), item, indent=indent))
+            blocks.append(line((branch, "dim"), item, indent=4, hang=6))
     return blocks
 
 
 def passage_blocks(passages: list[Passage]) -> list[Block]:
     blocks: list[Block] = []
     for i, passage in enumerate(passages, start=1):
-        blocks.append(line((f"{i}. ", "number"), (f"¶{passage.paragraph}", "number"),
-                           ("  ", None), (section_text(passage.section), "section"),
-                           (f"  (line {passage.line})", "dim"), indent=2))
+        where = f"{i}. ¶{passage.paragraph}  "
+        blocks.append(line((where.rstrip(), "number"), ("  ", None),
+                           (section_text(passage.section), "section"),
+                           (f"  (line {passage.line})", "dim"), indent=2,
+                           hang=2 + len(where)))  # a wrapped section path lines up
         blocks.append(Line(highlighted(passage.text, passage.spans), indent=5))
     return blocks
 
@@ -171,13 +200,14 @@ def check_view(result: "CheckResult") -> list[Block]:
 # --------------------------------------------------------------------------- search
 
 
-def search_view(hits: list, describe) -> list[Block]:
-    """Search results: headword, pinyin, English, what matched, score."""
-    table = Table(["term", "pinyin", "english", "matched on", "score"], [])
+def search_view(hits: list, describe, query: str = "") -> list[Block]:
+    """Search results: headword, pinyin, English, what matched (in a few words), score."""
+    table = Table(["term", "pinyin", "english", "matched on", "score"], [], wrap=(1, 2, 3))
     for hit in hits:
         matched: list[Span] = [(describe(hit), None)]
         if hit.snippet and hit.field in ("definition", "part", "english"):
-            matched.append((f": {hit.snippet}", "dim"))
+            snippet = matched_words(hit.snippet, query) if hit.field == "english" else hit.snippet
+            matched.append((f": {snippet}", "dim"))
         table.rows.append([
             [(hit.term.term, "headword")],
             [(hit.term.pinyin, "pinyin")],
@@ -186,6 +216,21 @@ def search_view(hits: list, describe) -> list[Block]:
             [(str(hit.score), "number")],
         ])
     return [table]
+
+
+def matched_words(snippet: str, query: str) -> str:
+    """The words of an English snippet that the query matched, with … for what is left out:
+    ``rural roads that are well built, ...`` for ``rural roads`` -> ``rural roads …``."""
+    words = snippet.split()
+    wanted = [w for w in re.findall(r"\w+", query.lower()) if w]
+    hits = [i for i, word in enumerate(words)
+            if any(re.sub(r"\W", "", word.lower()).startswith(w) for w in wanted)]
+    if not hits:
+        first, last = 0, min(len(words), 4) - 1
+    else:
+        first, last = hits[0], hits[-1]
+    shown = " ".join(words[first:last + 1]).rstrip(",;:")
+    return ("… " if first > 0 else "") + shown + (" …" if last < len(words) - 1 else "")
 
 
 def candidates_view(terms: list[Term]) -> list[Block]:
@@ -201,34 +246,44 @@ def candidates_view(terms: list[Term]) -> list[Block]:
 
 
 def grep_view(passages: list[Passage], term_spans, width: int) -> list[Block]:
-    """Keyword in context: one line per use, the match centred, glossary terms marked."""
-    blocks: list[Block] = []
+    """Keyword in context: a count, then one line per sentence with every use in it marked
+    (style ``hit``), under its paragraph, section and line; glossary terms nearby in bold."""
+    uses = sum(len(p.spans) for p in passages)
+    paragraphs = len({p.paragraph for p in passages})
+    blocks: list[Block] = [line((f"{uses} use{'s' * (uses != 1)} in {len(passages)} "
+                                 f"sentence{'s' * (len(passages) != 1)} of {paragraphs} "
+                                 f"paragraph{'s' * (paragraphs != 1)}", "dim"))]
     for passage in passages:
-        blocks.append(line((f"¶{passage.paragraph}", "number"), "  ",
+        head = f"¶{passage.paragraph}  "
+        blocks.append(line((head.rstrip(), "number"), "  ",
                            (section_text(passage.section), "section"),
-                           (f"  (line {passage.line})", "dim")))
-        terms = term_spans(passage.text)
-        for a, b in passage.spans:
-            blocks.append(Line(kwic(passage.text, a, b, terms, width), indent=2))
+                           (f"  (line {passage.line})", "dim"), hang=len(head)))
+        blocks.append(Line(kwic(passage.text, list(passage.spans), term_spans(passage.text),
+                                width - 2), indent=2))
     return blocks
 
 
-def kwic(text: str, start: int, end: int, terms: list[tuple[int, int]],
+def kwic(text: str, hits: list[tuple[int, int]], terms: list[tuple[int, int]],
          width: int) -> list[Span]:
-    """One keyword-in-context line: up to ``width`` columns around text[start:end]."""
+    """One keyword-in-context line of about ``width`` columns: the stretch from the first
+    use to the last one, centred, with context either side (the whole sentence if longer).
+    Two columns per use are kept for the »« that mark it where there is no colour."""
     from .textwidth import width as columns
 
-    side = max(6, (width - columns(text[start:end])) // 2 - 2)
+    start, end = hits[0][0], hits[-1][1]
+    room = width - 2 * len(hits) - 2  # the marks, and the … at either end
+    side = max(0, (room - columns(text[start:end])) // 2)
     left_start = start
-    while left_start > 0 and columns(text[left_start - 1:start]) < side:
+    while left_start > 0 and columns(text[left_start - 1:start]) <= side:
         left_start -= 1
     right_end = end
-    while right_end < len(text) and columns(text[end:right_end + 1]) < side:
+    while right_end < len(text) and columns(text[end:right_end + 1]) <= side:
         right_end += 1
     spans: list[Span] = [("…" if left_start > 0 else "", "dim")]
     marks = sorted(
-        [(a, b, "headword") for a, b in terms if b <= start or a >= end] +
-        [(start, end, "match")]
+        [(a, b, "headword") for a, b in terms
+         if all(b <= s or a >= e for s, e in hits)] +
+        [(a, b, "hit") for a, b in hits]
     )
     pos = left_start
     for a, b, style in marks:
