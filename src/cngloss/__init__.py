@@ -26,7 +26,7 @@ _EXPORTS = {
     "Term": "model",
     "PassageFinder": "passages",
     "load_report": "report", "parse_report": "report",
-    "Hit": "search", "search": "search", "suggest": "search",
+    "Hit": "searching", "search": "searching", "suggest": "searching",
     "render_appendix": "appendix",
     "passage_to_dict": "serialize", "term_to_dict": "serialize",
 }
@@ -60,5 +60,5 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and editors
                         Term)
     from .passages import PassageFinder
     from .report import load_report, parse_report
-    from .search import Hit, search, suggest
+    from .searching import Hit, search, suggest
     from .serialize import passage_to_dict, term_to_dict

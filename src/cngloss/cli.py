@@ -90,7 +90,7 @@ def _complete_term(ctx: typer.Context, incomplete: str) -> list[str]:
     """Shell completion: headwords and ids that start with what was typed."""
     try:
         path = ctx.find_root().params.get("glossary") if ctx else None
-        from .search import index_for
+        from .searching import index_for
 
         index = index_for(load_corpus(path).glossary)
     except (CnglossError, OSError):
@@ -255,7 +255,7 @@ def search(
       cngloss search zombie          English
     """
     from .query import clean_query
-    from .search import describe, search as run_search
+    from .searching import describe, search as run_search
 
     state = _state(ctx)
     text = clean_query(" ".join(query))
@@ -274,7 +274,7 @@ def search(
 
         print_view(search_view(hits, describe), state.env)
     if not hits:
-        from .search import suggest
+        from .searching import suggest
 
         close = [t.term for t in suggest(corpus.glossary, text)]
         print_message(f"cngloss: no term matches {text!r}"
