@@ -245,3 +245,12 @@ def test_json_output_is_utf8_not_escaped(cli):
     out = cli("show", "两违", "--json").out
     assert '"term": "两违"' in out
     assert json.loads(out)["term"] == "两违"
+
+
+def test_bare_cngloss_shows_the_help_as_help():
+    """No arguments: the help on stdout and exit 0, as for --help (not a usage error)."""
+    bare, helped = run_script(), run_script("--help")
+    assert (bare.returncode, bare.stderr) == (0, "")
+    assert bare.stdout.startswith("Usage: cngloss [OPTIONS] COMMAND [ARGS]...\n")
+    assert bare.stdout == helped.stdout
+    assert "error" not in bare.stdout and "(see 'cngloss --help')" not in bare.stdout

@@ -39,7 +39,6 @@ app = typer.Typer(
          "  cngloss show 八有一超          definition, parts, related terms, passages\n"
          "  cngloss appendix --format html --output glossary.html\n"
          "  cngloss list --json           every term, for scripts",
-    no_args_is_help=True,
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
@@ -436,8 +435,11 @@ def main(argv: List[str] | None = None, env: Environment | None = None) -> int:
     env = env or Environment()
     state = State(env=env)
     command = typer.main.get_command(app)
+    args = sys.argv[1:] if argv is None else list(argv)
+    if not args:  # bare `cngloss` is `cngloss --help`, not a usage error (README, "Exit codes")
+        args = ["--help"]
     try:
-        result = command.main(args=argv, prog_name="cngloss", standalone_mode=False, obj=state)
+        result = command.main(args=args, prog_name="cngloss", standalone_mode=False, obj=state)
         return int(result) if isinstance(result, int) else ExitCode.OK
     except AmbiguousError as exc:
         print_error(str(exc), env)
