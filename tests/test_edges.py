@@ -224,6 +224,56 @@ def test_ctrl_c_ends_quietly_with_130(tmp_path):
     assert err.decode() == ""
 
 
+# Runs an entry point with the import of typer held until a signal comes: a Ctrl-C "while
+# cngloss.cli is still importing", without depending on timing.
+HOLD_THE_CLI_IMPORT = """
+import os, runpy, sys, time
+from importlib import import_module
+
+class Hold:
+    def find_spec(self, name, path=None, target=None):
+        if name == "typer":
+            os.write(1, b"importing typer\\n")
+            time.sleep(60)
+        return None
+
+sys.meta_path.insert(0, Hold())
+entry = sys.argv.pop(1)
+if entry == "-m":
+    sys.argv[0] = "cngloss"
+    runpy.run_module("cngloss", run_name="__main__", alter_sys=True)
+else:
+    module, _, function = entry.partition(":")
+    getattr(import_module(module), function)()
+"""
+
+
+def _console_script_entry_point() -> str:
+    text = (Path(__file__).resolve().parents[1] / "pyproject.toml").read_text(encoding="utf-8")
+    scripts = text.split("[project.scripts]", 1)[1].split("\n[", 1)[0]
+    return scripts.split('cngloss = "', 1)[1].split('"', 1)[0]
+
+
+@pytest.mark.skipif(signal.getsignal(signal.SIGINT) == signal.SIG_IGN,
+                    reason="SIGINT is ignored here, and so in every process started from here")
+@pytest.mark.parametrize("entry", ["console script", "python -m cngloss"])
+def test_ctrl_c_while_the_cli_is_importing_ends_quietly_with_130(entry):
+    target = _console_script_entry_point() if entry == "console script" else "-m"
+    # A session of its own: the signal reaches the whole process group, so a launcher in
+    # front of the interpreter cannot take it instead.
+    process = subprocess.Popen([sys.executable, "-c", HOLD_THE_CLI_IMPORT, target, "list"],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                               start_new_session=True)
+    try:
+        assert process.stdout.readline() == b"importing typer\n"
+        os.killpg(process.pid, signal.SIGINT)
+        out, err = process.communicate(timeout=30)
+    finally:
+        if process.poll() is None:
+            process.kill()
+    assert (process.returncode, err.decode(), out) == (130, "", b"")
+
+
 def test_the_c_locale_and_an_unwritable_home(tmp_path):
     env = {"LC_ALL": "C", "LANG": "C", "HOME": "/proc/nonexistent",
            "XDG_CACHE_HOME": "/proc/nonexistent/cache"}

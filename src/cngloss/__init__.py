@@ -8,7 +8,12 @@ are imported on first use (PEP 562), so the command line pays only for what it r
 from __future__ import annotations
 
 from importlib import import_module
-from typing import TYPE_CHECKING, Any
+
+# Not ``typing``: the console script imports this package before it can handle Ctrl-C
+# (entry.py), so the package itself imports nothing it can do without.
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # pragma: no cover
+    from typing import Any
 
 __version__ = "0.1.0"
 

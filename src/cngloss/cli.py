@@ -498,7 +498,7 @@ def _silence_stdout() -> None:
         pass
 
 
-def run() -> None:  # pragma: no cover - the console script entry point
+def run() -> None:  # pragma: no cover - called by the console script (entry.run)
     for stream in (sys.stdout, sys.stderr):
         try:  # an odd locale or PYTHONIOENCODING must not turn Chinese into a traceback
             stream.reconfigure(errors="backslashreplace")  # type: ignore[union-attr]
