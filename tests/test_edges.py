@@ -182,9 +182,21 @@ def test_a_terminal_gets_colour():
 
 
 @pytest.mark.parametrize("env", [{"NO_COLOR": "1"}, {"TERM": "dumb"}])
-def test_no_colour_with_no_color_or_a_dumb_terminal(env):
-    out = run_on_pty(["show", "八有一超"], env=env)
-    assert "\x1b[" not in out and "八有一超" in out
+@pytest.mark.parametrize("args", [["show", "八有一超"], ["list"], ["search", "liuwen"],
+                                  ["related", "八有一超"], ["grep", "八有一超"], ["check"]])
+def test_no_escape_code_at_all_with_no_color_or_a_dumb_terminal(env, args):
+    """Not even bold (table headers): no-color.org asks for no escape codes, not only no
+    colours."""
+    out = run_on_pty(args, env=env, columns=200)
+    assert "\x1b" not in out and out.strip()
+
+
+def test_an_empty_no_color_does_not_turn_colour_off():
+    """no-color.org: NO_COLOR counts when it is set to a non-empty string."""
+    from cngloss.environment import Environment
+
+    assert Environment(stdout_isatty=True, environ={"NO_COLOR": "", "TERM": "xterm"}).color
+    assert not Environment(stdout_isatty=True, environ={"NO_COLOR": "0", "TERM": "xterm"}).color
 
 
 def test_a_pipe_gets_plain_text():
