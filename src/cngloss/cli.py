@@ -9,6 +9,7 @@ the command that needs it.
 from __future__ import annotations
 
 import os
+import shlex
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -452,8 +453,8 @@ def main(argv: List[str] | None = None, env: Environment | None = None) -> int:
         return exc.exit_code
     except DataError as exc:
         more = len(exc.problems) - 1
-        print_error(str(exc) + (f" [and {more} more problem(s): run 'cngloss check' to see "
-                                "them all]" if more > 0 else ""), env)
+        print_error(str(exc) + (f" [and {more} more problem(s); to see them all, run: "
+                                f"{_check_command(state)}]" if more > 0 else ""), env)
         return exc.exit_code
     except CnglossError as exc:
         print_error(str(exc), env)
@@ -477,6 +478,17 @@ def main(argv: List[str] | None = None, env: Environment | None = None) -> int:
         print_error(f"internal error: {type(exc).__name__}: {exc}", env,
                     hint="this is a bug in cngloss; CNGLOSS_DEBUG=1 shows the traceback")
         return ExitCode.INTERNAL
+
+
+def _check_command(state: State) -> str:
+    """The command that checks the glossary this run used (plain ``cngloss check`` checks
+    the bundled one), its path quoted for the shell where it needs to be."""
+    from .paths import ENV_VAR, resolve_glossary_path
+
+    if state.glossary is None and not state.env.environ.get(ENV_VAR):
+        return "cngloss check"
+    path = resolve_glossary_path(state.glossary, state.env.environ)
+    return f"cngloss --glossary {shlex.quote(str(path))} check"
 
 
 def _print_candidates(ids: tuple[str, ...], state: State, env: Environment) -> None:
