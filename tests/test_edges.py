@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import os
 import pty
+import re
 import select
 import signal
 import subprocess
@@ -316,3 +317,38 @@ def test_bare_cngloss_shows_the_help_as_help():
     assert bare.stdout.startswith("Usage: cngloss [OPTIONS] COMMAND [ARGS]...\n")
     assert bare.stdout == helped.stdout
     assert "error" not in bare.stdout and "(see 'cngloss --help')" not in bare.stdout
+
+
+HELPS = [[], ["list"], ["check"], ["show"], ["search"], ["grep"], ["related"], ["appendix"]]
+
+
+def _columns(text: str) -> int:
+    """Terminal columns of text: wide and fullwidth characters take two."""
+    import unicodedata
+
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+@pytest.mark.parametrize("command", HELPS, ids=lambda c: " ".join(c) or "cngloss")
+def test_help_usage_and_examples_read_cleanly(command, capsys):
+    code = run_cli(*command, "--help").code
+    help_text = capsys.readouterr().out
+    assert code == 0 and help_text.startswith("Usage: cngloss")
+    usage = help_text.splitlines()[0]
+    assert "{" not in usage and "}" not in usage, usage
+    if command:
+        assert usage.split()[-1] in ("TERM", "QUERY...", "TEXT", "[OPTIONS]"), usage
+    # The examples: one heading, then "cngloss ..." lines, a comment after two spaces or more.
+    lines = help_text.splitlines()
+    start = next(i for i, line in enumerate(lines) if line.strip() in ("Example:", "Examples:"))
+    examples = []
+    for line in lines[start + 1:]:
+        if not line.strip():
+            break
+        examples.append(line)
+    assert examples and all(line.strip().startswith("cngloss") for line in examples)
+    assert lines[start].strip() == ("Examples:" if len(examples) > 1 else "Example:")
+    # Where a comment follows, it starts at the same terminal column on every line.
+    starts = {_columns(m.group(0)) for m in (re.match(r"\s*cngloss.*?\S {2,}(?=\S)", line)
+                                             for line in examples) if m}
+    assert len(starts) <= 1, examples

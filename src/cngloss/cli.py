@@ -13,9 +13,10 @@ import shlex
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Annotated, List, Optional
+from typing import Annotated, Any, List, Optional
 
 import typer
+from typer.core import TyperCommand
 
 
 from . import __version__
@@ -32,12 +33,31 @@ from .errors import (
 )
 from .serialize import dumps, passage_to_dict, problem_to_dict, term_to_dict
 
-app = typer.Typer(
+
+class _Command(TyperCommand):
+    """A command whose usage line shows its arguments as named (``show [OPTIONS] TERM``):
+    Typer wraps required ones in braces (``{TERM}``), a notation help readers do not know."""
+
+    def collect_usage_pieces(self, ctx: typer.Context) -> list[str]:
+        return [piece[1:-1] if piece.startswith("{") and piece.endswith("}") else piece
+                for piece in super().collect_usage_pieces(ctx)]
+
+
+class _Typer(typer.Typer):
+    """Every command of the app is a ``_Command``."""
+
+    def command(self, *args: Any, **kwargs: Any) -> Any:
+        kwargs.setdefault("cls", _Command)
+        return super().command(*args, **kwargs)
+
+
+# Examples in help texts are aligned by terminal columns: a CJK character takes two.
+app = _Typer(
     name="cngloss",
     help="A glossary of Chinese policy terms: search, show, and glossary appendices.\n\n"
          "\b\nExamples:\n"
          "  cngloss search liuwen         find a term from pinyin, hanzi or English\n"
-         "  cngloss show 八有一超          definition, parts, related terms, passages\n"
+         "  cngloss show 八有一超         definition, parts, related terms, passages\n"
          "  cngloss appendix --format html --output glossary.html\n"
          "  cngloss list --json           every term, for scripts",
     rich_markup_mode=None,
@@ -121,7 +141,7 @@ def list_command(
     """List every term: note, headword, pinyin, English, number of passages.
 
     \b
-    Example:
+    Examples:
       cngloss list
       cngloss list --json | jq '.terms[].term'
     """
@@ -156,7 +176,7 @@ def check(
     as warnings). Exits 3 if there is any error.
 
     \b
-    Example:
+    Examples:
       cngloss check
       cngloss --glossary my-terms.yaml check --json
     """
@@ -207,7 +227,7 @@ def show(
     """Show a term: definition, parts, related terms, and every passage that uses it.
 
     \b
-    Example:
+    Examples:
       cngloss show 八有一超
       cngloss show liuwen --context paragraph
       cngloss show "zombie" --json
@@ -247,11 +267,11 @@ def search(
     """Find terms from whatever you type; each result says what it matched on.
 
     \b
-    Example:
+    Examples:
       cngloss search liuwen          pinyin, run together or spaced, any case
       cngloss search "liu4 wen3"     tone numbers (or marks: liù wěn)
       cngloss search lwlb            initials
-      cngloss search 兩不愁三保障      traditional characters
+      cngloss search 兩不愁三保障    traditional characters
       cngloss search zombie          English
     """
     from .query import clean_query
@@ -298,7 +318,7 @@ def grep(
     glossary terms nearby are highlighted. Exits 1 when the text is not found.
 
     \b
-    Example:
+    Examples:
       cngloss grep 扶贫
       cngloss grep 乡村振兴 --json
     """
@@ -347,7 +367,7 @@ def related(
     """Draw a term's cross-references as a tree, with each related term's tags.
 
     \b
-    Example:
+    Examples:
       cngloss related 八有一超
       cngloss related liuwen --depth 1 --json
     """
@@ -395,7 +415,7 @@ def appendix(
     see-also links and where the report uses it.
 
     \b
-    Example:
+    Examples:
       cngloss appendix                                 Markdown on stdout
       cngloss appendix --format html -o glossary.html  a printable web page
       cngloss appendix --format tex --standalone       a complete XeLaTeX document
