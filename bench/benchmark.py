@@ -166,7 +166,7 @@ def peak_mb():
 
 t0 = time.perf_counter()
 from cngloss import load_corpus, search
-from cngloss.search import index_for
+from cngloss.searching import index_for
 corpus = load_corpus(sys.argv[1])
 t1 = time.perf_counter()
 index_for(corpus.glossary)

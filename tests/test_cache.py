@@ -8,7 +8,7 @@ import pytest
 
 import cngloss.glossary
 from cngloss import load_corpus, search
-from cngloss.search import _INDEXES
+from cngloss.searching import _INDEXES
 
 TERMS = "terms:\n  - {id: liangwei, term: 两违, pinyin: liǎng wéi, definition: 指违法用地和违规建筑。}\n"
 REPORT = "标题\n\n一、回顾\n\n严格“两违”管控。\n"

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import json
+import shlex
 
 import pytest
 
 from cngloss import run_checks
+from conftest import run_cli
 
 REPORT = """\
 测试报告
@@ -217,3 +219,20 @@ def test_the_bundled_data_is_clean(cli):
     assert "ok: 23 terms checked against lianzhou-2021-government-work-report.txt " \
            "(37 paragraphs, 23 notes): 0 error(s), 0 warning(s)" in result.out
     assert result.out.count("corrected ") == 3
+
+
+@pytest.mark.parametrize("how", ["option", "environment"])
+def test_the_hint_of_a_schema_error_names_the_command_that_checks_that_file(write_glossary, how):
+    path = write_glossary("terms:\n  - id: a\n    note: one\n    term: 甲\n    pinyin: jiǎ\n"
+                          "    definition: 甲。\n    colour: red\n", name="my terms.yaml")
+    if how == "option":
+        result = run_cli("--glossary", str(path), "list")
+    else:
+        result = run_cli("list", environ={"CNGLOSS_GLOSSARY": str(path)})
+    assert result.code == 3
+    hint = result.err.rstrip("\n").split("to see them all, run: ", 1)[1]
+    assert hint.endswith("]")
+    command = shlex.split(hint[:-1])
+    assert command == ["cngloss", "--glossary", str(path), "check"]
+    checked = run_cli(*command[1:])
+    assert "field note" in checked.err and "field colour" in checked.err

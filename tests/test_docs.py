@@ -45,6 +45,26 @@ def test_each_readme_example_prints_what_the_readme_shows(command, expected):
     assert (result.out + result.err).rstrip("\n") == expected.rstrip("\n")
 
 
+PYTHON_EXAMPLES = re.findall(r"```python\n(.*?)```", README, flags=re.S)
+
+
+def test_the_readme_has_python_examples():
+    assert PYTHON_EXAMPLES and all(">>> " in block for block in PYTHON_EXAMPLES)
+
+
+@pytest.mark.parametrize("number", range(len(PYTHON_EXAMPLES)))
+def test_each_readme_python_example_runs_and_prints_what_the_readme_shows(number):
+    """Python examples are interpreter sessions: doctest runs them and compares each result."""
+    import doctest
+
+    test = doctest.DocTestParser().get_doctest(PYTHON_EXAMPLES[number], {}, f"README python "
+                                               f"block {number + 1}", str(ROOT / "README.md"), 0)
+    runner = doctest.DocTestRunner(optionflags=doctest.ELLIPSIS)
+    failures = []
+    runner.run(test, out=failures.append)
+    assert runner.failures == 0 and test.examples, "".join(failures)
+
+
 def test_every_command_is_documented():
     names = [c.name or c.callback.__name__ for c in app.registered_commands]
     for name in names:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import os
 import pty
+import re
 import select
 import signal
 import subprocess
@@ -182,9 +183,21 @@ def test_a_terminal_gets_colour():
 
 
 @pytest.mark.parametrize("env", [{"NO_COLOR": "1"}, {"TERM": "dumb"}])
-def test_no_colour_with_no_color_or_a_dumb_terminal(env):
-    out = run_on_pty(["show", "八有一超"], env=env)
-    assert "\x1b[" not in out and "八有一超" in out
+@pytest.mark.parametrize("args", [["show", "八有一超"], ["list"], ["search", "liuwen"],
+                                  ["related", "八有一超"], ["grep", "八有一超"], ["check"]])
+def test_no_escape_code_at_all_with_no_color_or_a_dumb_terminal(env, args):
+    """Not even bold (table headers): no-color.org asks for no escape codes, not only no
+    colours."""
+    out = run_on_pty(args, env=env, columns=200)
+    assert "\x1b" not in out and out.strip()
+
+
+def test_an_empty_no_color_does_not_turn_colour_off():
+    """no-color.org: NO_COLOR counts when it is set to a non-empty string."""
+    from cngloss.environment import Environment
+
+    assert Environment(stdout_isatty=True, environ={"NO_COLOR": "", "TERM": "xterm"}).color
+    assert not Environment(stdout_isatty=True, environ={"NO_COLOR": "0", "TERM": "xterm"}).color
 
 
 def test_a_pipe_gets_plain_text():
@@ -224,6 +237,56 @@ def test_ctrl_c_ends_quietly_with_130(tmp_path):
     assert err.decode() == ""
 
 
+# Runs an entry point with the import of typer held until a signal comes: a Ctrl-C "while
+# cngloss.cli is still importing", without depending on timing.
+HOLD_THE_CLI_IMPORT = """
+import os, runpy, sys, time
+from importlib import import_module
+
+class Hold:
+    def find_spec(self, name, path=None, target=None):
+        if name == "typer":
+            os.write(1, b"importing typer\\n")
+            time.sleep(60)
+        return None
+
+sys.meta_path.insert(0, Hold())
+entry = sys.argv.pop(1)
+if entry == "-m":
+    sys.argv[0] = "cngloss"
+    runpy.run_module("cngloss", run_name="__main__", alter_sys=True)
+else:
+    module, _, function = entry.partition(":")
+    getattr(import_module(module), function)()
+"""
+
+
+def _console_script_entry_point() -> str:
+    text = (Path(__file__).resolve().parents[1] / "pyproject.toml").read_text(encoding="utf-8")
+    scripts = text.split("[project.scripts]", 1)[1].split("\n[", 1)[0]
+    return scripts.split('cngloss = "', 1)[1].split('"', 1)[0]
+
+
+@pytest.mark.skipif(signal.getsignal(signal.SIGINT) == signal.SIG_IGN,
+                    reason="SIGINT is ignored here, and so in every process started from here")
+@pytest.mark.parametrize("entry", ["console script", "python -m cngloss"])
+def test_ctrl_c_while_the_cli_is_importing_ends_quietly_with_130(entry):
+    target = _console_script_entry_point() if entry == "console script" else "-m"
+    # A session of its own: the signal reaches the whole process group, so a launcher in
+    # front of the interpreter cannot take it instead.
+    process = subprocess.Popen([sys.executable, "-c", HOLD_THE_CLI_IMPORT, target, "list"],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                               start_new_session=True)
+    try:
+        assert process.stdout.readline() == b"importing typer\n"
+        os.killpg(process.pid, signal.SIGINT)
+        out, err = process.communicate(timeout=30)
+    finally:
+        if process.poll() is None:
+            process.kill()
+    assert (process.returncode, err.decode(), out) == (130, "", b"")
+
+
 def test_the_c_locale_and_an_unwritable_home(tmp_path):
     env = {"LC_ALL": "C", "LANG": "C", "HOME": "/proc/nonexistent",
            "XDG_CACHE_HOME": "/proc/nonexistent/cache"}
@@ -245,3 +308,47 @@ def test_json_output_is_utf8_not_escaped(cli):
     out = cli("show", "两违", "--json").out
     assert '"term": "两违"' in out
     assert json.loads(out)["term"] == "两违"
+
+
+def test_bare_cngloss_shows_the_help_as_help():
+    """No arguments: the help on stdout and exit 0, as for --help (not a usage error)."""
+    bare, helped = run_script(), run_script("--help")
+    assert (bare.returncode, bare.stderr) == (0, "")
+    assert bare.stdout.startswith("Usage: cngloss [OPTIONS] COMMAND [ARGS]...\n")
+    assert bare.stdout == helped.stdout
+    assert "error" not in bare.stdout and "(see 'cngloss --help')" not in bare.stdout
+
+
+HELPS = [[], ["list"], ["check"], ["show"], ["search"], ["grep"], ["related"], ["appendix"]]
+
+
+def _columns(text: str) -> int:
+    """Terminal columns of text: wide and fullwidth characters take two."""
+    import unicodedata
+
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+@pytest.mark.parametrize("command", HELPS, ids=lambda c: " ".join(c) or "cngloss")
+def test_help_usage_and_examples_read_cleanly(command, capsys):
+    code = run_cli(*command, "--help").code
+    help_text = capsys.readouterr().out
+    assert code == 0 and help_text.startswith("Usage: cngloss")
+    usage = help_text.splitlines()[0]
+    assert "{" not in usage and "}" not in usage, usage
+    if command:
+        assert usage.split()[-1] in ("TERM", "QUERY...", "TEXT", "[OPTIONS]"), usage
+    # The examples: one heading, then "cngloss ..." lines, a comment after two spaces or more.
+    lines = help_text.splitlines()
+    start = next(i for i, line in enumerate(lines) if line.strip() in ("Example:", "Examples:"))
+    examples = []
+    for line in lines[start + 1:]:
+        if not line.strip():
+            break
+        examples.append(line)
+    assert examples and all(line.strip().startswith("cngloss") for line in examples)
+    assert lines[start].strip() == ("Examples:" if len(examples) > 1 else "Example:")
+    # Where a comment follows, it starts at the same terminal column on every line.
+    starts = {_columns(m.group(0)) for m in (re.match(r"\s*cngloss.*?\S {2,}(?=\S)", line)
+                                             for line in examples) if m}
+    assert len(starts) <= 1, examples

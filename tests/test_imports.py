@@ -61,3 +61,31 @@ def test_a_warm_cache_skips_yaml_and_the_report_parser(tmp_path):
     first, second = (json.loads(r.stderr.strip().splitlines()[-1]) for r in runs)
     assert "yaml" in first and "cngloss.report" in first
     assert second == []
+
+
+def test_no_submodule_shadows_a_public_name():
+    """Importing a submodule sets it as an attribute of the package: a module named like a
+    public function (``cngloss.search``) would replace that function once imported."""
+    import pkgutil
+    from importlib import import_module
+    from types import ModuleType
+
+    import cngloss
+
+    modules = {m.name for m in pkgutil.iter_modules(cngloss.__path__)} - {"__main__"}
+    for name in modules:
+        import_module(f"cngloss.{name}")
+    assert not modules & set(cngloss.__all__)
+    for name in cngloss.__all__:
+        assert not isinstance(getattr(cngloss, name), ModuleType), name
+    assert cngloss.search is import_module("cngloss.searching").search
+
+
+def test_the_library_search_works_after_passages_were_found():
+    """The README's library example, in the order it runs (passages import the core first)."""
+    code = ("import cngloss\ncorpus = cngloss.load_corpus()\n"
+            "corpus.passages(cngloss.resolve_term(corpus.glossary, 'liuwen'))\n"
+            "print(cngloss.search(corpus.glossary, 'lwlb')[0].term.term)")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            encoding="utf-8", check=True)
+    assert result.stdout.strip() == "六稳六保"

@@ -8,7 +8,12 @@ are imported on first use (PEP 562), so the command line pays only for what it r
 from __future__ import annotations
 
 from importlib import import_module
-from typing import TYPE_CHECKING, Any
+
+# Not ``typing``: the console script imports this package before it can handle Ctrl-C
+# (entry.py), so the package itself imports nothing it can do without.
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # pragma: no cover
+    from typing import Any
 
 __version__ = "0.1.0"
 
@@ -26,7 +31,7 @@ _EXPORTS = {
     "Term": "model",
     "PassageFinder": "passages",
     "load_report": "report", "parse_report": "report",
-    "Hit": "search", "search": "search", "suggest": "search",
+    "Hit": "searching", "search": "searching", "suggest": "searching",
     "render_appendix": "appendix",
     "passage_to_dict": "serialize", "term_to_dict": "serialize",
 }
@@ -60,5 +65,5 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and editors
                         Term)
     from .passages import PassageFinder
     from .report import load_report, parse_report
-    from .search import Hit, search, suggest
+    from .searching import Hit, search, suggest
     from .serialize import passage_to_dict, term_to_dict

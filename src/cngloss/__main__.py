@@ -1,5 +1,5 @@
-"""``python -m cngloss``."""
+"""``python -m cngloss``: the same entry point as the console script."""
 
-from .cli import run
+from .entry import run
 
 run()

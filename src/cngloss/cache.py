@@ -166,7 +166,7 @@ def store(entry: Path, corpus: "Corpus", sources: list[Path]) -> None:
     Any failure leaves the cache as it was, silently."""
     import tempfile
 
-    from .search import index_for
+    from .searching import index_for
 
     glossary = corpus.glossary
     try:

@@ -9,12 +9,14 @@ the command that needs it.
 from __future__ import annotations
 
 import os
+import shlex
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Annotated, List, Optional
+from typing import Annotated, Any, List, Optional
 
 import typer
+from typer.core import TyperCommand
 
 
 from . import __version__
@@ -31,15 +33,33 @@ from .errors import (
 )
 from .serialize import dumps, passage_to_dict, problem_to_dict, term_to_dict
 
-app = typer.Typer(
+
+class _Command(TyperCommand):
+    """A command whose usage line shows its arguments as named (``show [OPTIONS] TERM``):
+    Typer wraps required ones in braces (``{TERM}``), a notation help readers do not know."""
+
+    def collect_usage_pieces(self, ctx: typer.Context) -> list[str]:
+        return [piece[1:-1] if piece.startswith("{") and piece.endswith("}") else piece
+                for piece in super().collect_usage_pieces(ctx)]
+
+
+class _Typer(typer.Typer):
+    """Every command of the app is a ``_Command``."""
+
+    def command(self, *args: Any, **kwargs: Any) -> Any:
+        kwargs.setdefault("cls", _Command)
+        return super().command(*args, **kwargs)
+
+
+# Examples in help texts are aligned by terminal columns: a CJK character takes two.
+app = _Typer(
     name="cngloss",
     help="A glossary of Chinese policy terms: search, show, and glossary appendices.\n\n"
          "\b\nExamples:\n"
          "  cngloss search liuwen         find a term from pinyin, hanzi or English\n"
-         "  cngloss show 八有一超          definition, parts, related terms, passages\n"
+         "  cngloss show 八有一超         definition, parts, related terms, passages\n"
          "  cngloss appendix --format html --output glossary.html\n"
          "  cngloss list --json           every term, for scripts",
-    no_args_is_help=True,
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
@@ -90,7 +110,7 @@ def _complete_term(ctx: typer.Context, incomplete: str) -> list[str]:
     """Shell completion: headwords and ids that start with what was typed."""
     try:
         path = ctx.find_root().params.get("glossary") if ctx else None
-        from .search import index_for
+        from .searching import index_for
 
         index = index_for(load_corpus(path).glossary)
     except (CnglossError, OSError):
@@ -121,7 +141,7 @@ def list_command(
     """List every term: note, headword, pinyin, English, number of passages.
 
     \b
-    Example:
+    Examples:
       cngloss list
       cngloss list --json | jq '.terms[].term'
     """
@@ -156,7 +176,7 @@ def check(
     as warnings). Exits 3 if there is any error.
 
     \b
-    Example:
+    Examples:
       cngloss check
       cngloss --glossary my-terms.yaml check --json
     """
@@ -207,7 +227,7 @@ def show(
     """Show a term: definition, parts, related terms, and every passage that uses it.
 
     \b
-    Example:
+    Examples:
       cngloss show 八有一超
       cngloss show liuwen --context paragraph
       cngloss show "zombie" --json
@@ -247,15 +267,15 @@ def search(
     """Find terms from whatever you type; each result says what it matched on.
 
     \b
-    Example:
+    Examples:
       cngloss search liuwen          pinyin, run together or spaced, any case
       cngloss search "liu4 wen3"     tone numbers (or marks: liù wěn)
       cngloss search lwlb            initials
-      cngloss search 兩不愁三保障      traditional characters
+      cngloss search 兩不愁三保障    traditional characters
       cngloss search zombie          English
     """
     from .query import clean_query
-    from .search import describe, search as run_search
+    from .searching import describe, search as run_search
 
     state = _state(ctx)
     text = clean_query(" ".join(query))
@@ -274,7 +294,7 @@ def search(
 
         print_view(search_view(hits, describe, text), state.env)
     if not hits:
-        from .search import suggest
+        from .searching import suggest
 
         close = [t.term for t in suggest(corpus.glossary, text)]
         print_message(f"cngloss: no term matches {text!r}"
@@ -298,7 +318,7 @@ def grep(
     glossary terms nearby are highlighted. Exits 1 when the text is not found.
 
     \b
-    Example:
+    Examples:
       cngloss grep 扶贫
       cngloss grep 乡村振兴 --json
     """
@@ -347,7 +367,7 @@ def related(
     """Draw a term's cross-references as a tree, with each related term's tags.
 
     \b
-    Example:
+    Examples:
       cngloss related 八有一超
       cngloss related liuwen --depth 1 --json
     """
@@ -395,7 +415,7 @@ def appendix(
     see-also links and where the report uses it.
 
     \b
-    Example:
+    Examples:
       cngloss appendix                                 Markdown on stdout
       cngloss appendix --format html -o glossary.html  a printable web page
       cngloss appendix --format tex --standalone       a complete XeLaTeX document
@@ -436,8 +456,11 @@ def main(argv: List[str] | None = None, env: Environment | None = None) -> int:
     env = env or Environment()
     state = State(env=env)
     command = typer.main.get_command(app)
+    args = sys.argv[1:] if argv is None else list(argv)
+    if not args:  # bare `cngloss` is `cngloss --help`, not a usage error (README, "Exit codes")
+        args = ["--help"]
     try:
-        result = command.main(args=argv, prog_name="cngloss", standalone_mode=False, obj=state)
+        result = command.main(args=args, prog_name="cngloss", standalone_mode=False, obj=state)
         return int(result) if isinstance(result, int) else ExitCode.OK
     except AmbiguousError as exc:
         print_error(str(exc), env)
@@ -450,8 +473,8 @@ def main(argv: List[str] | None = None, env: Environment | None = None) -> int:
         return exc.exit_code
     except DataError as exc:
         more = len(exc.problems) - 1
-        print_error(str(exc) + (f" [and {more} more problem(s): run 'cngloss check' to see "
-                                "them all]" if more > 0 else ""), env)
+        print_error(str(exc) + (f" [and {more} more problem(s); to see them all, run: "
+                                f"{_check_command(state)}]" if more > 0 else ""), env)
         return exc.exit_code
     except CnglossError as exc:
         print_error(str(exc), env)
@@ -477,6 +500,17 @@ def main(argv: List[str] | None = None, env: Environment | None = None) -> int:
         return ExitCode.INTERNAL
 
 
+def _check_command(state: State) -> str:
+    """The command that checks the glossary this run used (plain ``cngloss check`` checks
+    the bundled one), its path quoted for the shell where it needs to be."""
+    from .paths import ENV_VAR, resolve_glossary_path
+
+    if state.glossary is None and not state.env.environ.get(ENV_VAR):
+        return "cngloss check"
+    path = resolve_glossary_path(state.glossary, state.env.environ)
+    return f"cngloss --glossary {shlex.quote(str(path))} check"
+
+
 def _print_candidates(ids: tuple[str, ...], state: State, env: Environment) -> None:
     from .console import plain_text
     from .views import candidates_view
@@ -496,7 +530,7 @@ def _silence_stdout() -> None:
         pass
 
 
-def run() -> None:  # pragma: no cover - the console script entry point
+def run() -> None:  # pragma: no cover - called by the console script (entry.run)
     for stream in (sys.stdout, sys.stderr):
         try:  # an odd locale or PYTHONIOENCODING must not turn Chinese into a traceback
             stream.reconfigure(errors="backslashreplace")  # type: ignore[union-attr]

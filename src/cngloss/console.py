@@ -88,9 +88,12 @@ def _print_rich(view: list[Block], env: Environment) -> None:
     from rich.console import Console
     from rich.text import Text
 
+    # no_color alone still lets rich emit bold, underline and dim (table headers): without
+    # colour there is no colour system at all, so not one escape code (no-color.org).
     console = Console(file=env.stdout, no_color=not env.color, highlight=False,
                       emoji=False, markup=False, width=env.columns, soft_wrap=True,
-                      force_terminal=env.color or None)
+                      force_terminal=env.color or None,
+                      color_system="auto" if env.color else None)
 
     def emit(spans: list[Span]) -> None:
         out = Text(no_wrap=True, overflow="ignore")

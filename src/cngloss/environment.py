@@ -36,8 +36,9 @@ class Environment:
 
     @property
     def color(self) -> bool:
-        """Colour only on a terminal, and never with NO_COLOR set or TERM=dumb."""
-        return bool(self.stdout_isatty) and "NO_COLOR" not in self.environ and \
+        """Colour only on a terminal, and never with NO_COLOR set (to anything but the empty
+        string, as no-color.org says) or TERM=dumb."""
+        return bool(self.stdout_isatty) and not self.environ.get("NO_COLOR") and \
             self.environ.get("TERM") != "dumb"
 
     @property

@@ -17,7 +17,7 @@ def resolve_term(glossary: Glossary, query: str) -> Term:
     term = glossary.get(query)
     if term is not None:
         return term
-    from .search import search
+    from .searching import search
 
     hits = search(glossary, query, limit=10)
     if not hits:
@@ -30,6 +30,6 @@ def resolve_term(glossary: Glossary, query: str) -> Term:
 
 
 def _closest(glossary: Glossary, query: str) -> tuple[str, ...]:
-    from .search import suggest
+    from .searching import suggest
 
     return tuple(t.term for t in suggest(glossary, query, limit=3))
