@@ -91,14 +91,15 @@ def test_json_and_csv_read_back_into_the_same_23_terms(corpus, glossary):
     rows = list(csv.DictReader(io.StringIO(render_appendix(corpus, "csv"))))
     assert [(r["id"], r["term"], r["pinyin"]) for r in rows] == \
         [(t.id, t.term, t.pinyin) for t in glossary.terms]
-    assert rows[0]["parts"] == ("六稳: 稳就业、稳金融、稳外贸、稳外资、稳投资、稳预期; "
-                                "六保: 保居民就业、保基本民生、保市场主体、保粮食能源安全、保产业链供应链稳定、保基层运转")
+    assert rows[0]["parts"] == ("六稳: 稳就业 · 稳金融 · 稳外贸 · 稳外资 · 稳投资 · 稳预期; "
+                                "六保: 保居民就业 · 保基本民生 · 保市场主体 · 保粮食能源安全 · 保产业链供应链稳定 · "
+                                "保基层运转")
 
 
 def test_every_entry_has_the_index_of_its_uses(corpus):
     text = render_appendix(corpus, "md")
     assert "Used in: ¶3 (2020年及“十三五”期间工作回顾); ¶24 (2021年工作安排)" in text
-    assert "See also: [两不愁三保障](#liangbuchou-sanbaozhang), [四个不摘](#sige-buzhai)" in text
+    assert "See also: [两不愁三保障](#liangbuchou-sanbaozhang)\u00a0· [四个不摘](#sige-buzhai)" in text
 
 
 class StrictHTML(HTMLParser):
@@ -312,3 +313,150 @@ def test_the_glossary_folder_is_not_stale(corpus):
         expected = render_appendix(corpus, fmt, "note", 80, standalone=True)
         assert path.read_bytes().decode("utf-8") == expected, \
             f"{path} is stale: run `cngloss appendix --all-formats glossary --force`"
+
+
+# --------------------------------------------------------------------------- lists, sources, print
+
+# 六稳六保 is related to two terms; the first has 、 inside its headword.
+LIUWEN_RELATED = ["一般债、专项债及特别国债", "促进就业九条"]
+
+
+def test_list_separator_avoids_marks_that_occur_in_the_items():
+    from cngloss.appendix import list_separator
+
+    assert list_separator(["一般债、专项债及特别国债", "促进就业九条"]) == " · "
+    assert list_separator(["马克思·恩格斯", "甲"]) == " | "
+    assert list_separator(["a·b", "c|d"]) == " / "
+
+
+def test_no_format_joins_related_terms_with_a_mark_found_inside_a_headword(corpus):
+    """Before: 一般债、专项债及特别国债、促进就业九条 read as three terms."""
+    for fmt in ("md", "html", "tex", "txt", "csv"):
+        text = render_appendix(corpus, fmt, width=100_000)
+        assert "一般债、专项债及特别国债、促进就业九条" not in text, fmt
+    rows = {r["id"]: r for r in csv.DictReader(io.StringIO(render_appendix(corpus, "csv")))}
+    assert rows["liuwen-liubao"]["related"].split(" · ") == LIUWEN_RELATED
+    unnamed, named = rows["xueliang-gongcheng"]["parts"].split("; ")
+    assert unnamed.split(" · ") == ["县、镇、村三级综治中心为指挥平台", "综治信息化为支撑",
+                                    "网格化管理为基础", "公共安全视频监控联网应用为重点"]
+    assert named == "三级综治中心: 县 · 镇 · 村"
+    txt = render_appendix(corpus, "txt", width=100_000)
+    assert "  See also: 一般债、专项债及特别国债 · 促进就业九条\n" in txt
+
+
+def test_a_list_separator_never_starts_a_wrapped_line(corpus):
+    for columns in (30, 40, 60):
+        for line in render_appendix(corpus, "txt", width=columns).splitlines():
+            assert not line.strip().startswith("·"), (columns, line)
+    html_text = render_appendix(corpus, "html")
+    assert '--separator: "\\a0 · "' in html_text  # a no-break space before the mark
+    assert "&#160;· " in html_text
+
+
+def test_txt_at_40_columns_starts_no_line_with_a_lone_closing_mark(corpus):
+    """Before: the file name's final "." (and a URL's ">") stood alone on a line."""
+    for line in render_appendix(corpus, "txt", width=40).splitlines():
+        assert not line.strip() or line.strip()[0] not in ".,;:)>", line
+
+
+def test_sources_urls_are_printed_where_links_cannot_be_followed(corpus, glossary):
+    txt = render_appendix(corpus, "txt", width=100_000)
+    tex = render_appendix(corpus, "tex").replace(r"\allowbreak{}", "")
+    html_text = render_appendix(corpus, "html")
+    from cngloss.render import latex
+
+    urls = [r.url for t in glossary.terms for r in t.english if r.url]
+    assert len(urls) >= 10
+    for url in urls:
+        assert f"<{url}>" in txt
+        assert rf"\textless{{}}{latex.escape(url)}\textgreater{{}}" in tex
+        assert f'<span class="url">&lt;{url}&gt;</span>' in html_text
+    screen, printed = html_text.split("@media print", 1)
+    assert ".url { display: none; }" in screen
+    assert ".url { display: inline;" in printed
+
+
+def test_print_shows_full_index_entries_and_lets_long_entries_split(corpus):
+    html_text = render_appendix(corpus, "html")
+    style = html_text[html_text.index("<style>"):html_text.index("</style>")]
+    screen, printed = style.split("@media print", 1)
+    assert "text-overflow: clip" in printed and "white-space: normal" in printed
+    entry_rule = screen[screen.index("article.entry {"):]
+    entry_rule = entry_rule[:entry_rule.index("}")]
+    assert "break-inside" not in entry_rule  # a whole entry may split...
+    head_rule = screen[screen.index(".head {"):]
+    assert "break-inside: avoid" in head_rule[:head_rule.index("}")]  # ...but not its heading
+
+
+def test_a_source_with_its_own_parenthesis_is_not_doubled(write_glossary):
+    """Before: "(common literal rendering (cngloss))"."""
+    path = write_glossary('terms:\n  - {id: a, term: 甲, pinyin: jiǎ, definition: 甲。,\n'
+                          '     english: [{text: first, source: literal rendering (cngloss)}]}\n')
+    corpus = load_corpus(path)
+    for fmt in ("md", "html", "tex", "txt"):
+        text = render_appendix(corpus, fmt, width=100_000)
+        assert "literal rendering (cngloss)" in text.replace("\\", ""), fmt
+        assert "(cngloss))" not in text.replace("\\", "").replace("}", ""), fmt
+
+
+@pytest.mark.skipif(not all(any((Path(p) / tool).exists() for p in
+                                os.environ.get("PATH", "").split(os.pathsep))
+                            for tool in ("chromium", "pdftotext")),
+                    reason="chromium or pdftotext is not installed")
+def test_the_printed_html_fills_its_first_page(corpus, tmp_path):
+    """Before: entry 2 could not split, so it moved whole to page 2 and left page 1 a third
+    empty. Printed with headless Chromium, page 1 now holds entry 2's heading."""
+    import subprocess
+
+    page = tmp_path / "a.html"
+    page.write_text(render_appendix(corpus, "html"), encoding="utf-8")
+    subprocess.run(["chromium", "--headless", "--no-sandbox", "--disable-gpu",
+                    f"--print-to-pdf={tmp_path / 'a.pdf'}", "--no-pdf-header-footer",
+                    page.as_uri()], capture_output=True, timeout=120, check=True)
+    first = subprocess.run(["pdftotext", "-f", "1", "-l", "1", str(tmp_path / "a.pdf"), "-"],
+                           capture_output=True, text=True, timeout=60, check=True).stdout
+    assert "一般债、专项债及特别国债" in first.split("六稳六保", 2)[-1]  # after entry 1
+    assert "…" not in first
+
+
+# --------------------------------------------------------------------------- the command, again
+
+
+def test_format_and_sort_complete_in_the_shell(script):
+    env = {"_CNGLOSS_COMPLETE": "complete_bash", "COMP_WORDS": "cngloss appendix --format ",
+           "COMP_CWORD": "3"}
+    assert script(env=env).stdout.split() == ["md", "html", "tex", "txt", "json", "csv"]
+    env.update(COMP_WORDS="cngloss appendix --format t")
+    assert script(env=env).stdout.split() == ["tex", "txt"]
+    env.update(COMP_WORDS="cngloss appendix --sort p")
+    assert script(env=env).stdout.split() == ["pinyin"]
+
+
+def test_all_formats_creates_its_folder_but_not_missing_parents(cli, tmp_path):
+    result = cli("appendix", "--all-formats", str(tmp_path / "new"))
+    assert result.code == 0, result.err
+    assert sorted(os.listdir(tmp_path / "new")) == sorted(f"appendix.{f}" for f in FORMATS)
+    deep = cli("appendix", "--all-formats", str(tmp_path / "a" / "b"))
+    assert deep.code == 2
+    assert f"folder {tmp_path / 'a'} does not exist" in deep.err
+    assert not (tmp_path / "a").exists()
+
+
+# --------------------------------------------------------------------------- data
+
+
+def test_related_links_join_terms_of_one_field(glossary):
+    """双重预防机制 (work safety) is not related to 雪亮工程 (public-security video)."""
+    safety = glossary.get("shuangchong-yufang-jizhi")
+    assert "xueliang-gongcheng" not in [t.id for t in glossary.related(safety)]
+
+
+def test_english_renderings_read_as_english_and_say_where_they_come_from(glossary):
+    texts = {r.text for t in glossary.terms for r in t.english}
+    assert "eight haves and one exceed" not in texts
+    assert not any("four good" in t.lower() for t in texts)
+    assert "four no-removals" not in texts
+    for term in glossary.terms:
+        for rendering in term.english:
+            assert rendering.source, (term.id, rendering.text)
+            assert "term lists" not in rendering.source

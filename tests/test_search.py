@@ -109,7 +109,7 @@ def test_english_plural_and_stop_words(glossary):
 
 
 def test_a_word_of_a_tag_finds_its_terms(glossary):
-    hits = search(glossary, "poverty")
+    hits = search(glossary, "alleviation")  # "poverty" is in English glosses too
     assert [h.term.note for h in hits] == [7, 8, 15]
     assert {(h.field, h.kind, h.score) for h in hits} == {("tag", "partial", 60)}
 

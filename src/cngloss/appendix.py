@@ -42,6 +42,32 @@ class Appendix:
     title: str
     source: str | None  # the report file the uses refer to
     entries: tuple[Entry, ...]
+    separator: str = " · "  # between the items of an inline list (see list_separator)
+
+
+# Inline lists (see-also terms, part items, variants) need a separator that no item contains:
+# 、 occurs inside headwords (一般债、专项债及特别国债) and part items (县、镇、村…), so a
+# list joined with it reads as more terms than it has.
+SEPARATORS = (" · ", " | ", " / ", " ◆ ")
+
+
+def list_separator(texts) -> str:
+    """The first of SEPARATORS whose mark occurs in none of ``texts`` (one for a whole appendix,
+    so every list in it reads alike)."""
+    texts = list(texts)
+    for separator in SEPARATORS:
+        if not any(separator.strip() in text for text in texts):
+            return separator
+    return SEPARATORS[-1]
+
+
+def listed_texts(terms) -> list[str]:
+    """Every text an appendix puts in an inline list: headwords, variants, part items."""
+    out = []
+    for term in terms:
+        out += [term.term, *term.variants]
+        out += [item for part in term.parts for item in part.items]
+    return out
 
 
 def pinyin_key(term: Term) -> tuple:
@@ -71,7 +97,7 @@ def build_appendix(corpus: Corpus, sort: str = "note") -> Appendix:
         entries.append(Entry(term, glossary.related(term), tuple(uses.values())))
     title = glossary.title or "Glossary"
     source = corpus.report.path.name if corpus.report else None
-    return Appendix(title, source, tuple(entries))
+    return Appendix(title, source, tuple(entries), list_separator(listed_texts(terms)))
 
 
 def render_appendix(corpus: Corpus, fmt: str = "md", sort: str = "note", width: int = 80,
@@ -87,23 +113,14 @@ def section_label(use: Use) -> str:
     return " › ".join(use.section) if use.section else "opening"
 
 
-def forms_line(term: Term, escape) -> str:
+def forms_line(term: Term, escape, separator: str = " · ") -> str:
     """``printed “两水”改造; also written 四好农村路`` (each value escaped), or ""."""
     facts = []
     if term.printed and term.printed != term.term:
         facts.append(f"printed {escape(term.printed)}")
     if term.variants:
-        facts.append("also written " + "、".join(escape(v) for v in term.variants))
+        facts.append("also written " + separator.join(escape(v) for v in term.variants))
     return "; ".join(facts)
-
-
-def parts_label(term: Term) -> list[tuple[str | None, str]]:
-    """Each part group as (name with its count, items joined): [("八有 (8)", "有稳固住房；…")]."""
-    out = []
-    for part in term.parts:
-        name = f"{part.name} ({len(part.items)})" if part.name else None
-        out.append((name, "；".join(part.items)))
-    return out
 
 
 def web_url(url: str | None) -> bool:

@@ -388,14 +388,23 @@ def related(
 # --------------------------------------------------------------------------- appendix
 
 
+def _complete_choice(name: str, incomplete: str) -> list[str]:
+    """Shell completion for --format and --sort: the choices appendix.py accepts."""
+    from . import appendix as module
+
+    return [choice for choice in getattr(module, name) if choice.startswith(incomplete)]
+
+
 @app.command()
 def appendix(
     ctx: typer.Context,
     fmt: Annotated[str, typer.Option(
-        "--format", "-f", metavar="md|html|tex|txt|json|csv", help="Output format.")] = "md",
+        "--format", "-f", metavar="md|html|tex|txt|json|csv", help="Output format.",
+        autocompletion=lambda incomplete: _complete_choice("FORMATS", incomplete))] = "md",
     sort: Annotated[str, typer.Option(
         "--sort", "-s", metavar="note|pinyin",
-        help="Order: by note number, or by pinyin (toneless, then tone, then headword).")] = "note",
+        help="Order: by note number, or by pinyin (toneless, then tone, then headword).",
+        autocompletion=lambda incomplete: _complete_choice("SORTS", incomplete))] = "note",
     output: Annotated[Optional[Path], typer.Option(
         "--output", "-o", metavar="FILE",
         help="Write to FILE (atomically) instead of stdout ('-': stdout).")] = None,
@@ -409,7 +418,7 @@ def appendix(
     all_formats: Annotated[Optional[Path], typer.Option(
         "--all-formats", metavar="DIR",
         help="Write appendix.md, .html, .tex (standalone), .txt (80 columns), .json and "
-             ".csv into DIR.")] = None,
+             ".csv into DIR (created if missing; its parent must exist).")] = None,
 ) -> None:
     """Print a glossary appendix: every term with pinyin, English, definition, parts,
     see-also links and where the report uses it.
@@ -423,7 +432,7 @@ def appendix(
       cngloss appendix --all-formats glossary --force  regenerate glossary/
     """
     from .appendix import FORMATS, SORTS, render_appendix
-    from .output import write_atomically
+    from .output import make_folder, write_atomically
 
     state = _state(ctx)
     if fmt not in FORMATS:
@@ -434,6 +443,7 @@ def appendix(
     if all_formats is not None:
         if output is not None:
             raise UsageError("use --output or --all-formats, not both")
+        make_folder(all_formats)
         for each in FORMATS:
             text = render_appendix(corpus, each, sort, width or 80, standalone=True)
             path = write_atomically(all_formats / f"appendix.{each}", text, force)

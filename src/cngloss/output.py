@@ -13,6 +13,24 @@ class OutputError(UsageError):
     """An output file cannot be written where the user asked (exit 2)."""
 
 
+def make_folder(folder: str | os.PathLike[str]) -> Path:
+    """Create ``folder`` (appendix --all-formats) unless it exists, but not missing parents:
+    as with a file's folder, a mistyped path is an error rather than a tree of new folders."""
+    folder = Path(folder)
+    if folder.is_dir():
+        return folder
+    if folder.exists():
+        raise OutputError(f"cannot create folder {folder}: a file of that name exists")
+    if not folder.parent.is_dir():
+        raise OutputError(f"cannot create folder {folder}: folder {folder.parent} does not "
+                          "exist (create it first)")
+    try:
+        folder.mkdir()
+    except OSError as exc:
+        raise OutputError(f"cannot create folder {folder}: {exc.strerror}") from None
+    return folder
+
+
 def write_atomically(path: str | os.PathLike[str], text: str, force: bool = False) -> Path:
     """Write ``text`` to ``path`` via a temporary file in the same folder and a rename.
 

@@ -77,6 +77,9 @@ def wrap(text: str, columns: int, indent: str = "", subsequent: str | None = Non
                 used = width(prefix) + sum(width(t) for t in line)
             while width(token) > columns - used and len(token) > 1:  # longer than a line
                 cut = _fit(token, columns - used)
+                while 1 < cut < len(token) and (_no_break_before(token[cut:])
+                                                or token[cut] == ">"):
+                    cut -= 1  # no lone "." or ">" (of a file name, a <URL>) on the next line
                 lines.append((prefix + "".join(line) + token[:cut]).rstrip())
                 token = token[cut:]
                 prefix, line = subsequent, []

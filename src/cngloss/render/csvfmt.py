@@ -26,14 +26,15 @@ def render(appendix: Appendix, width: int = 80, standalone: bool = False) -> str
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(COLUMNS)
+    sep = appendix.separator  # items of a cell: never 、, which occurs inside headwords
     for entry in appendix.entries:
         term = entry.term
         parts = "; ".join(
-            (f"{p.name}: " if p.name else "") + "、".join(p.items) for p in term.parts)
+            (f"{p.name}: " if p.name else "") + sep.join(p.items) for p in term.parts)
         writer.writerow([cell(v) for v in (
             term.id, term.note, term.term, term.pinyin,
             "; ".join(e.text for e in term.english), term.definition, parts,
-            ", ".join(term.tags), "、".join(r.term for r in entry.related),
+            ", ".join(term.tags), sep.join(r.term for r in entry.related),
             "; ".join(f"¶{u.paragraph} ({section_label(u)})" for u in entry.uses),
         )])
     return buffer.getvalue()

@@ -1,7 +1,9 @@
 """HTML: one standalone, printable page with an anchor per term and linked cross-references.
 
 CJK text gets strict line breaking and a CJK font stack; long Latin strings (URLs, pinyin)
-may wrap anywhere; an entry is kept on one printed page where it fits.
+may wrap anywhere. In print, an entry may break across pages after its heading block (a whole
+entry that may not split leaves most of a page empty before it), the index shows headwords in
+full, and each source's URL is printed, since paper has no links.
 """
 
 from __future__ import annotations
@@ -28,10 +30,14 @@ nav.index { columns: 3 11rem; column-gap: 1.5rem; margin: 0 0 2rem;
             border-bottom: 1px solid var(--rule); }
 nav.index a { display: block; text-decoration: none; color: var(--ink); break-inside: avoid;
              white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+nav.index a:hover, nav.index a:focus { white-space: normal; }
 nav.index .note { color: var(--muted); font-size: .8em; margin-right: .4em;
                   display: inline-block; min-width: 1.6em; text-align: right; }
 article.entry { padding: 1rem 0 1.25rem; border-bottom: 1px solid var(--rule);
-                break-inside: avoid; page-break-inside: avoid; }
+                orphans: 2; widows: 2; }
+.head { break-inside: avoid; page-break-inside: avoid; }
+ul.parts > li, .facts dd { break-inside: avoid; page-break-inside: avoid; }
+.url { display: none; }
 article.entry:target { background: #fff8e6; }
 h2 { font-size: 1.3rem; margin: 0; line-height: 1.4; break-after: avoid; }
 h2 .pinyin { font-weight: normal; font-style: italic; font-size: 1rem; color: var(--muted);
@@ -45,7 +51,7 @@ blockquote.definition { margin: .5rem 0; padding: .25rem 0 .25rem 1rem;
 ul.parts { margin: .5rem 0; padding-left: 1.25rem; }
 ul.parts ul.items { display: inline; margin: 0; padding: 0; }
 ul.parts ul.items li { display: inline; }
-ul.parts ul.items li + li::before { content: "、"; }
+ul.parts ul.items li + li::before { content: var(--separator); }
 .count { color: var(--muted); font-size: .85em; }
 .facts { margin: .5rem 0 0; font-size: .92em; }
 .facts dt { float: left; clear: left; width: 5.5rem; color: var(--muted); }
@@ -57,6 +63,8 @@ a { color: var(--accent); }
   body { max-width: none; padding: 0; }
   a { color: inherit; text-decoration: none; }
   nav.index { columns: 4; font-size: .9em; }
+  nav.index a { white-space: normal; overflow: visible; text-overflow: clip; }
+  .url { display: inline; color: var(--muted); font-size: .85em; overflow-wrap: anywhere; }
   article.entry:target { background: none; }
 }
 """.strip()
@@ -76,7 +84,7 @@ def render(appendix: Appendix, width: int = 80, standalone: bool = True) -> str:
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         '<meta name="generator" content="cngloss">',
         f"<title>{escape(appendix.title)}</title>",
-        f"<style>\n{STYLE}\n</style>",
+        f"<style>\n{STYLE}\n:root {{ --separator: {_css_separator(appendix.separator)}; }}\n</style>",
         "</head>",
         "<body>",
         "<main>",
@@ -91,9 +99,20 @@ def render(appendix: Appendix, width: int = 80, standalone: bool = True) -> str:
                    f'<span class="note">{note}</span>{escape(entry.term.term)}</a>')
     out += ["</nav>", "</header>"]
     for entry in appendix.entries:
-        out += _entry(entry)
+        out += _entry(entry, appendix.separator)
     out += ["</main>", "</body>", "</html>"]
     return "\n".join(out) + "\n"
+
+
+def _css_separator(separator: str) -> str:
+    """The list separator as a CSS string, its leading space a no-break space (a line may
+    break after the mark, never before it). The mark is one of appendix.SEPARATORS."""
+    return '"\\a0 ' + separator.strip() + ' "'
+
+
+def _html_separator(separator: str) -> str:
+    """The list separator in HTML, its leading space a no-break space."""
+    return "&#160;" + escape(separator.strip()) + " "
 
 
 def _meta(appendix: Appendix) -> str:
@@ -103,22 +122,26 @@ def _meta(appendix: Appendix) -> str:
     return text
 
 
-def _entry(entry: Entry) -> list[str]:
+def _entry(entry: Entry, separator: str) -> list[str]:
     term = entry.term
     note = f'<span class="note">〔{term.note}〕</span>' if term.note is not None else ""
     out = [f'<article class="entry" id="{escape(term.id)}">',
+           '<div class="head">',
            f'<h2><span class="headword">{escape(term.term)}</span>'
            f'<span class="pinyin" lang="zh-Latn-pinyin">{escape(term.pinyin)}</span>{note}</h2>']
     for rendering in term.english:
         text = escape(rendering.text)
+        url = ""
         if web_url(rendering.url):
             text = f'<a href="{escape(rendering.url or "")}">{text}</a>'
+            url = f' <span class="url">&lt;{escape(rendering.url or "")}&gt;</span>'
         source = f' <span class="source">— {escape(rendering.source)}</span>' \
             if rendering.source else ""
-        out.append(f'<p class="english" lang="en">{text}{source}</p>')
-    forms = forms_line(term, escape)
+        out.append(f'<p class="english" lang="en">{text}{source}{url}</p>')
+    forms = forms_line(term, escape, _html_separator(separator))
     if forms:
         out.append(f'<p class="printed">{forms}</p>')
+    out.append("</div>")
     out.append(f'<blockquote class="definition">{escape(term.definition)}</blockquote>')
     if term.remark:
         out.append(f'<p class="remark" lang="en"><i>Remark:</i> {escape(term.remark)}</p>')
@@ -137,7 +160,7 @@ def _entry(entry: Entry) -> list[str]:
     if term.tags:
         facts.append(("Tags", ", ".join(escape(t) for t in term.tags)))
     if entry.related:
-        facts.append(("See also", "、".join(
+        facts.append(("See also", _html_separator(separator).join(
             f'<a href="#{escape(r.id)}">{escape(r.term)}</a>' for r in entry.related)))
     if entry.uses:
         facts.append(("Used in", "；".join(

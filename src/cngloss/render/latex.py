@@ -7,7 +7,7 @@ with or without hyperref (with it, see-also entries are links).
 
 from __future__ import annotations
 
-from ..appendix import Appendix, Entry, forms_line, parts_label, section_label
+from ..appendix import Appendix, Entry, forms_line, section_label
 from ..textwidth import safe
 
 _SPECIALS = {
@@ -30,6 +30,17 @@ def escape(text: str) -> str:
     return "".join(_SPECIALS.get(ch, ch) for ch in safe(text))
 
 
+def url(address: str) -> str:
+    """A URL printed in full (it cannot be followed on paper), in angle brackets, with a
+    permitted line break after each ``/`` ``.`` ``-`` ``_`` so a long one wraps; needs no package."""
+    out = []
+    for ch in address:
+        out.append(escape(ch))
+        if ch in "/.-_?&=":
+            out.append(r"\allowbreak{}")
+    return r"\textless{}" + "".join(out) + r"\textgreater{}"
+
+
 def render(appendix: Appendix, width: int = 80, standalone: bool = False) -> str:
     out = [
         "% Glossary appendix made by cngloss. Typeset with XeLaTeX or LuaLaTeX and xeCJK or",
@@ -43,12 +54,12 @@ def render(appendix: Appendix, width: int = 80, standalone: bool = False) -> str
         "",
     ]
     for entry in appendix.entries:
-        out += _entry(entry)
+        out += _entry(entry, "~" + escape(appendix.separator.strip()) + " ")  # ~: no break before
     body = "\n".join(out).rstrip("\n") + "\n"
     return PREAMBLE + body + "\\end{document}\n" if standalone else body
 
 
-def _entry(entry: Entry) -> list[str]:
+def _entry(entry: Entry, separator: str) -> list[str]:
     term = entry.term
     anchor = f"cngloss-{term.id}"
     note = rf"\quad{{\small 〔{term.note}〕}}" if term.note is not None else ""
@@ -58,25 +69,26 @@ def _entry(entry: Entry) -> list[str]:
     for rendering in term.english:
         line = escape(rendering.text)
         if rendering.source:
-            line += rf" {{\small\itshape ({escape(rendering.source)})}}"
+            line += rf" \textemdash{{}} {{\small\itshape {escape(rendering.source)}}}"
+        if rendering.url:
+            line += rf" {{\small {url(rendering.url)}}}"
         out.append(line + r"\par")
-    forms = forms_line(term, escape)
+    forms = forms_line(term, escape, separator)
     if forms:
         out.append(r"{\small " + forms + r"}\par")
     out += [r"\begin{quote}", escape(term.definition), r"\end{quote}"]
     if term.remark:
         out.append(rf"\textit{{Remark:}} {escape(term.remark)}\par")
-    labels = parts_label(term)
-    if labels:
+    if term.parts:
         out.append(r"\begin{itemize}")
-        for name, items in labels:
-            prefix = rf"\textbf{{{escape(name)}}}: " if name else ""
-            out.append(rf"\item {prefix}{escape(items)}")
+        for part in term.parts:
+            prefix = rf"\textbf{{{escape(part.name)} ({len(part.items)})}}: " if part.name else ""
+            out.append(rf"\item {prefix}" + separator.join(escape(i) for i in part.items))
         out.append(r"\end{itemize}")
     if term.tags:
         out.append(r"\textit{Tags:} " + escape(", ".join(term.tags)) + r"\par")
     if entry.related:
-        links = "、".join(rf"\hyperlink{{cngloss-{r.id}}}{{{escape(r.term)}}}"
+        links = separator.join(rf"\hyperlink{{cngloss-{r.id}}}{{{escape(r.term)}}}"
                          for r in entry.related)
         out.append(r"\textit{See also:} " + links + r"\par")
     if entry.uses:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 import re
 
-from ..appendix import Appendix, Entry, forms_line, parts_label, section_label, web_url
+from ..appendix import Appendix, Entry, forms_line, section_label, web_url
 from ..textwidth import safe
 
 _INLINE = re.compile(r"([\\`*_\[\]<>&|~#])")
@@ -25,11 +25,11 @@ def render(appendix: Appendix, width: int = 80, standalone: bool = False) -> str
         count += f" ¶ numbers are paragraphs of {escape(appendix.source)}."
     lines += [count, ""]
     for entry in appendix.entries:
-        lines += _entry(entry)
+        lines += _entry(entry, "\u00a0" + escape(appendix.separator.strip()) + " ")  # no break before
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
-def _entry(entry: Entry) -> list[str]:
+def _entry(entry: Entry, separator: str) -> list[str]:
     term = entry.term
     out = [f'## <a id="{html.escape(term.id)}"></a>{escape(term.term)}', ""]
     head = f"**{escape(term.pinyin)}**"
@@ -40,26 +40,28 @@ def _entry(entry: Entry) -> list[str]:
             if web_url(rendering.url):
                 text = f"[{text}](<{rendering.url.replace('>', '%3E').replace(' ', '%20')}>)"
             if rendering.source:
-                text += f" *({escape(rendering.source)})*"
+                text += f" — *{escape(rendering.source)}*"
             renderings.append(text)
         head += " — " + "; ".join(renderings)
     out += [head, ""]
-    sentence = "; ".join(filter(None, (forms_line(term, escape),
+    sentence = "; ".join(filter(None, (forms_line(term, escape, separator),
                                        f"note {term.note}" if term.note is not None else "")))
     if sentence:
         out += ["*" + sentence[:1].upper() + sentence[1:] + "*", ""]
     out += ["> " + escape(term.definition), ""]
     if term.remark:
         out += [f"*Remark:* {escape(term.remark)}", ""]
-    for name, items in parts_label(term):
-        out.append(f"- **{escape(name)}**: {escape(items)}" if name else f"- {escape(items)}")
+    for part in term.parts:
+        items = separator.join(escape(item) for item in part.items)
+        out.append(f"- **{escape(part.name)}** ({len(part.items)}): {items}" if part.name
+                   else f"- {items}")
     if term.parts:
         out.append("")
     facts = []
     if term.tags:
         facts.append("Tags: " + ", ".join(escape(t) for t in term.tags))
     if entry.related:
-        facts.append("See also: " + ", ".join(
+        facts.append("See also: " + separator.join(
             f"[{escape(r.term)}](#{html.escape(r.id)})" for r in entry.related))
     if entry.uses:
         facts.append("Used in: " + "; ".join(
