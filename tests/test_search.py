@@ -234,3 +234,30 @@ def test_a_query_the_keys_answer_imports_neither_pypinyin_nor_rapidfuzz():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True).stdout.strip()
     assert out == "[]"
+
+
+# --------------------------------------------------------------------------- English snippets
+
+# Each term has two renderings in data/terms.yaml; the snippet must be the one typed.
+SNIPPETS = [
+    ("zombie companies", "exact", "zombie companies"),
+    ("Zombie Enterprises", "exact", "zombie enterprises"),
+    ("six stabilities and six securities", "exact", "six stabilities and six securities"),
+    ("stability on six fronts", "partial", "stability on six fronts and security in six areas"),
+    ("Fengqiao experience", "partial", "the Fengqiao experience in the new era"),
+    ("Fengqiao model", "partial", "the Fengqiao model in the new era"),
+    ("compnies", "fuzzy", "zombie companies"),
+]
+
+
+@pytest.mark.parametrize("query,kind,rendering", SNIPPETS, ids=[s[0] for s in SNIPPETS])
+def test_the_snippet_is_the_english_rendering_that_matched(glossary, query, kind, rendering):
+    top = search(glossary, query)[0]
+    assert (top.field, top.kind) == ("english", kind)
+    assert top.snippet == rendering
+
+
+def test_the_table_names_the_rendering_that_matched(cli):
+    out = cli("search", "zombie companies").out
+    assert "english (exact): zombie companies" in out
+    assert "english (exact): zombie enterprises" not in out

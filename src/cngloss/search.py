@@ -475,7 +475,7 @@ def _english(index: SearchIndex, text: str, results: _Results) -> None:
         return
     for line in index.english.exact(" ".join(stem(w) for w in norm.split())):
         i = index.english.owners[line]
-        results.add(i, 74, "english", "english", "exact", lambda t: _english_of(t, norm))
+        results.add(i, 74, "english", "english", "exact", _rendering_at(index, line))
     words = [stem(w) for w in norm.split() if w not in STOP_WORDS]
     if not words or len(words) == 1 and len(words[0]) < 3:
         return  # stop words, or one or two letters, are never an English word match
@@ -493,7 +493,8 @@ def _english(index: SearchIndex, text: str, results: _Results) -> None:
             return
     for i in candidates or ():
         if results.score(i) < 68:
-            results.add(i, 68, "english", "english", "partial", lambda t: _english_of(t, norm))
+            results.add(i, 68, "english", "english", "partial",
+                        _rendering_with(index, i, words, prefix_last=len(words[-1]) >= 3))
 
 
 def _tag_words(index: SearchIndex, words: list[str], results: _Results) -> None:
@@ -506,12 +507,41 @@ def _tag_words(index: SearchIndex, words: list[str], results: _Results) -> None:
                     results.add(i, 60, "tag", "english", "partial", tag)
 
 
-def _english_of(term: Term, norm: str) -> str | None:
-    first = norm.split()[0]
-    for rendering in term.english:
-        if first in english_key(rendering.text):
-            return rendering.text
-    return term.english[0].text if term.english else None
+def _english_lines(index: SearchIndex, i: int) -> range:
+    """The lines of ``index.english`` that hold term ``i``'s renderings, in their order
+    (one line per rendering, terms in glossary order)."""
+    owners = index.english.owners
+    return range(bisect.bisect_left(owners, i), bisect.bisect_right(owners, i))
+
+
+def _rendering_at(index: SearchIndex, line: int) -> Callable[[Term], str | None]:
+    """The snippet of an exact English match: the rendering on that very line."""
+    nth = line - _english_lines(index, index.english.owners[line]).start
+    return lambda term: term.english[nth].text if nth < len(term.english) else None
+
+
+def _rendering_with(index: SearchIndex, i: int, words: list[str],
+                    prefix_last: bool = False) -> Callable[[Term], str | None]:
+    """The snippet of a match by words: the rendering of term ``i`` whose own (stemmed)
+    words hold the most query words, the first of them on a tie. A term matches by the
+    words of all its renderings together, so the one that holds them all is the one
+    that matched; ``prefix_last``: the last word may be the start of a word."""
+
+    def held(have: list[str]) -> int:
+        last = len(words) - 1
+        return sum(1 for k, w in enumerate(words)
+                   if w in have or (prefix_last and k == last
+                                    and any(h.startswith(w) for h in have)))
+
+    def pick(term: Term) -> str | None:
+        lines = _english_lines(index, i)
+        if not lines:
+            return None
+        best = max(lines, key=lambda line: (held(index.english.key(line).split()), -line))
+        nth = best - lines.start
+        return term.english[nth].text if nth < len(term.english) else None
+
+    return pick
 
 
 # --------------------------------------------------------------------------- fallbacks
@@ -600,7 +630,7 @@ def _fuzzy(index: SearchIndex, q: Query, results: _Results, loose: bool = False)
             similar = index.vocabulary[w]
             for i in index.postings[similar]:
                 results.add(i, _fuzzy_score(distance, len(word)), "english", "english",
-                            "fuzzy", lambda t, w=similar: _english_of(t, w))
+                            "fuzzy", _rendering_with(index, i, [similar]))
 
 
 def describe(hit: Hit) -> str:
