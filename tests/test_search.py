@@ -261,3 +261,33 @@ def test_the_table_names_the_rendering_that_matched(cli):
     out = cli("search", "zombie companies").out
     assert "english (exact): zombie companies" in out
     assert "english (exact): zombie enterprises" not in out
+
+
+# --------------------------------------------------------------------------- homophones
+
+
+def test_the_usual_reading_is_pypinyins_reading_of_the_character_alone():
+    """Sound-alike search reads pypinyin's table itself; it must read what pypinyin reads,
+    for every character pypinyin knows."""
+    from pypinyin import Style, lazy_pinyin
+
+    from cngloss.homophones import usual_readings
+
+    readings = dict(usual_readings())
+    assert len(readings) > 20_000 and readings["超"] == "chao" and readings["绿"] == "lv"
+    differ = {ch: r for ch, r in readings.items()
+              if r != lazy_pinyin(ch, style=Style.NORMAL, v_to_u=False)[0]}
+    assert differ == {}
+
+
+def test_a_homophone_is_found_alike_from_a_fresh_index_and_from_the_cache(write_glossary):
+    from cngloss import load_corpus
+
+    path = write_glossary("terms:\n  - id: lvse\n    term: 绿色发展\n    pinyin: lǜ sè fā zhǎn\n"
+                          "    definition: 发展。\n")
+    fresh = load_corpus(path, cache=False).glossary
+    load_corpus(path)  # writes the cache entry
+    cached = load_corpus(path).glossary  # read back from it
+    for glossary in (fresh, cached):
+        [hit] = search(glossary, "律色发展")  # 律 is read lǜ, like 绿
+        assert (hit.term.id, hit.kind) == ("lvse", "homophone")

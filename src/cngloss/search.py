@@ -11,8 +11,9 @@ A query runs in stages, each only when the one before found nothing:
    parts, English, tags, definition text. Traditional characters are converted first
    (zhconv-rs, OpenCC dictionaries), but only when the query has characters the index
    does not know.
-2. sound-alike: hanzi the index does not know are read with pypinyin and matched as pinyin
-   (a homophone typo such as 八有一抄).
+2. sound-alike: hanzi the index does not know are read by their usual reading (from
+   pypinyin's single-character table, kept with the index) and matched as pinyin (a
+   homophone typo such as 八有一抄).
 3. fuzzy: rapidfuzz against pinyin, headwords and English words, with a threshold that
    rises as the query gets shorter, so one or two letters never match loosely.
 
@@ -557,15 +558,13 @@ def to_simplified(text: str) -> str:
 
 
 def _sound_alike(index: SearchIndex, q: Query, results: _Results) -> None:
-    """Read unknown hanzi with pypinyin and match by sound: 八有一抄 -> 八有一超."""
-    from pypinyin import Style, lazy_pinyin
+    """Read unknown hanzi by their usual reading and match by sound: 八有一抄 -> 八有一超.
 
+    The readings come with the index (``SearchIndex.homophones``), so this never imports
+    pypinyin and its phrase dictionary.
+    """
     text = to_simplified(hanzi_key(q.text))
-    readings = dict(index.char_readings)
-    for ch in text:
-        if is_hanzi(ch) and ch not in readings:
-            plain = lazy_pinyin(ch, style=Style.NORMAL, v_to_u=False)[0]
-            readings[ch] = (plain.replace("ü", "v"),)
+    readings = index.sounds_of(text)
     match_pinyin(index, text, "homophone", results, readings=readings, penalty=20)
     for i, (score, field, _, _, snippet) in list(results.best.items()):
         results.best[i] = (score, field, "homophone", "homophone", snippet)
