@@ -291,3 +291,25 @@ def test_a_homophone_is_found_alike_from_a_fresh_index_and_from_the_cache(write_
     for glossary in (fresh, cached):
         [hit] = search(glossary, "律色发展")  # 律 is read lǜ, like 绿
         assert (hit.term.id, hit.kind) == ("lvse", "homophone")
+
+
+# --------------------------------------------------------------------------- suggestions
+
+
+@pytest.mark.parametrize("query,expected", [
+    ("lwiuen", ["六稳六保"]),  # two letters moved in six: two edits, a third of them
+    ("八无", ["八有一超"]),  # one character of two
+    ("lvse", []),  # two edits in four letters from "less", "use": noise
+    ("qqqq", []),
+])
+def test_suggestions_are_close_or_absent(glossary, query, expected):
+    from cngloss.search import suggest
+
+    assert search(glossary, query) == []
+    assert [t.term for t in suggest(glossary, query)] == expected
+
+
+def test_no_suggestion_rather_than_noise(cli):
+    result = cli("search", "lvse")
+    assert result.code == 1
+    assert result.err == "cngloss: no term matches 'lvse'\n"

@@ -585,11 +585,21 @@ def _fuzzy_score(edits: float, length: int) -> float:
     return 20 + 30 * max(0.0, 1 - edits / max(1, length))
 
 
+def suggestion_edits(length: int, hanzi: bool) -> int:
+    """Edits a "did you mean" suggestion may be away from what was typed, more than a
+    search tolerates (``max_edits``) but no further than a reader would call close: a
+    third of the letters (``lwiuen`` -> liuwen; ``lvse`` is two letters from ``less`` and
+    ``use`` and suggests nothing), or half of the hanzi, each a word-sized unit (八无 ->
+    八有一超). Beyond that a suggestion is noise, and none is better."""
+    return length // 2 if hanzi else length // 3
+
+
 def _fuzzy(index: SearchIndex, q: Query, results: _Results, loose: bool = False) -> None:
     """Typos: edit distance (with transpositions) to pinyin keys, headwords, English words.
 
     A key is compared whole and by its prefix of the query's length, so a typo in the first
-    syllables (``liuwne``) finds the term. ``loose`` (for "did you mean") allows more edits.
+    syllables (``liuwne``) finds the term. ``loose`` (for "did you mean") allows more edits
+    (``suggestion_edits``).
     """
     from rapidfuzz import process
     from rapidfuzz.distance import OSA
@@ -599,7 +609,7 @@ def _fuzzy(index: SearchIndex, q: Query, results: _Results, loose: bool = False)
         of the query's length."""
         n = len(query)
         if edits is None:
-            edits = n // 2 if loose else max_edits(n)
+            edits = suggestion_edits(n, hanzi=False) if loose else max_edits(n)
         if not edits or not query:
             return
         a, b = keys.span(n - edits, n + edits)
@@ -615,7 +625,7 @@ def _fuzzy(index: SearchIndex, q: Query, results: _Results, loose: bool = False)
     if q.has_hanzi:
         key = hanzi_key(to_simplified(q.text))
         # A hanzi is a word-sized unit: one wrong character in three is already a lot.
-        edits = len(key) // 2 if loose else (1 if len(key) >= 3 else 0)
+        edits = suggestion_edits(len(key), hanzi=True) if loose else (1 if len(key) >= 3 else 0)
         for i, distance in matches(key, index.fuzzy_headwords, edits):
             results.add(i, _fuzzy_score(distance, len(key)), "headword", "hanzi", "fuzzy",
                         lambda t: t.term)
