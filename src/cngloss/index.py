@@ -7,7 +7,9 @@ objects, so an index of 100,000 terms pickles into the cache and loads back in t
 milliseconds, and a query stays fast (BENCHMARKS.md).
 
 Built from the curated data alone: pinyin keys come from each term's own pinyin, never
-from pypinyin.
+from pypinyin. Only the homophone classes (the usual reading of characters the glossary
+does not write, for sound-alike search) come from pypinyin's single-character table,
+worked out on first need and kept in the cache.
 """
 
 from __future__ import annotations
