@@ -64,6 +64,14 @@ def percentile(values: list[float], q: float) -> float:
 # --------------------------------------------------------------------------- cold start
 
 
+SEARCH_FORMS = {
+    "八有一抄": "homophone typo (sound-alike stage)",
+    "不存在的词": "unknown hanzi, no match (every stage, then suggestions)",
+    "两为": "homophone of a two-character term",
+    "八有一起": "wrong character (sound-alike, then fuzzy)",
+}
+
+
 def cold_start(rounds: int) -> None:
     cache = tempfile.mkdtemp(prefix="cngloss-bench-cache-")
     env = clean_env(XDG_CACHE_HOME=cache)  # the user cache folder, found by platformdirs
@@ -78,6 +86,10 @@ def cold_start(rounds: int) -> None:
         "completion request (cngloss show 八<TAB>)": [cngloss],
         "cngloss show 八有一超, no cache": [cngloss, "show", "八有一超"],
     }
+    # Every search form against the plain pinyin one: sound-alike, typo and no-match
+    # queries must not pay for pypinyin's phrase dictionary.
+    for query in SEARCH_FORMS:
+        commands[f"cngloss search {query}"] = [cngloss, "search", query]
     envs = {name: env for name in commands}
     envs["completion request (cngloss show 八<TAB>)"] = clean_env(
         XDG_CACHE_HOME=cache, _CNGLOSS_COMPLETE="complete_bash",
@@ -94,8 +106,17 @@ def cold_start(rounds: int) -> None:
     print(f"\n## Cold start ({rounds} interleaved rounds, median wall time per run)\n")
     print("| command | median | ratio to the reference |")
     print("|---|---:|---:|")
+    forms = {f"cngloss search {query}": why for query, why in SEARCH_FORMS.items()}
     for name, values in times.items():
-        print(f"| {name} | {ms(median(values))} | {median(values) / reference:.2f}x |")
+        if name not in forms:
+            print(f"| {name} | {ms(median(values))} | {median(values) / reference:.2f}x |")
+    baseline = median(times["cngloss search liuwen"])
+    print(f"\n### Search forms, cold ({rounds} interleaved rounds, same runs as above)\n")
+    print("| command | what it exercises | median | ratio to `cngloss search liuwen` |")
+    print("|---|---|---:|---:|")
+    for name, why in forms.items():
+        values = times[name]
+        print(f"| {name} | {why} | {ms(median(values))} | {median(values) / baseline:.2f}x |")
 
 
 # --------------------------------------------------------------------------- imports
@@ -111,7 +132,7 @@ def import_breakdown() -> None:
     print("| command | total | " + " | ".join(heavy) + " | cngloss's own modules |")
     print("|---|---:|" + "---:|" * (len(heavy) + 1))
     for args in (["show", "八有一超"], ["search", "liuwen"], ["appendix"],
-                 ["search", "liuwne"], ["check"]):
+                 ["search", "liuwne"], ["search", "八有一抄"], ["check"]):
         code = f"from cngloss.cli import main; main({args!r})"
         subprocess.run([PY, "-c", code], env=env, capture_output=True)  # prime the cache
         runs = []

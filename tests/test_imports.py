@@ -89,3 +89,23 @@ def test_the_library_search_works_after_passages_were_found():
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                             encoding="utf-8", check=True)
     assert result.stdout.strip() == "六稳六保"
+
+
+@pytest.mark.parametrize("cached", [True, False], ids=["cache", "no-cache"])
+@pytest.mark.parametrize("query", ["八有一抄", "两为", "八有一起", "不存在的词"])
+def test_a_homophone_or_typo_search_never_loads_pypinyins_phrase_dictionary(query, cached,
+                                                                             tmp_path):
+    """Reading an unknown character needs one character's reading, not pypinyin's 2.5 MB
+    phrase dictionary (its import alone costs several times a whole lookup)."""
+    env = dict(os.environ, CNGLOSS_CACHE_DIR=str(tmp_path))
+    if not cached:
+        env["CNGLOSS_NO_CACHE"] = "1"
+    probe = ("import sys\nfrom cngloss.cli import main\n"
+             f"main(['search', {query!r}])\n"
+             "print(__import__('json').dumps(sorted(m for m in sys.modules "
+             "if m.split('.')[0] == 'pypinyin')), file=sys.stderr)")
+    runs = 2 if cached else 1  # the second run reads the index from the cache entry
+    for _ in range(runs):
+        result = subprocess.run([sys.executable, "-c", probe], capture_output=True,
+                                text=True, env=env, check=True)
+        assert json.loads(result.stderr.strip().splitlines()[-1]) == []

@@ -234,3 +234,83 @@ def test_a_query_the_keys_answer_imports_neither_pypinyin_nor_rapidfuzz():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True).stdout.strip()
     assert out == "[]"
+
+
+# --------------------------------------------------------------------------- English snippets
+
+# Each term has two renderings in data/terms.yaml; the snippet must be the one typed.
+SNIPPETS = [
+    ("zombie companies", "exact", "zombie companies"),
+    ("Zombie Enterprises", "exact", "zombie enterprises"),
+    ("six stabilities and six securities", "exact", "six stabilities and six securities"),
+    ("stability on six fronts", "partial",
+     "stability on the six fronts and security in the six areas"),
+    ("Fengqiao experience", "partial", "the Fengqiao experience in the new era"),
+    ("Fengqiao model", "partial", "the Fengqiao model in the new era"),
+    ("compnies", "fuzzy", "zombie companies"),
+]
+
+
+@pytest.mark.parametrize("query,kind,rendering", SNIPPETS, ids=[s[0] for s in SNIPPETS])
+def test_the_snippet_is_the_english_rendering_that_matched(glossary, query, kind, rendering):
+    top = search(glossary, query)[0]
+    assert (top.field, top.kind) == ("english", kind)
+    assert top.snippet == rendering
+
+
+def test_the_table_names_the_rendering_that_matched(cli):
+    out = cli("search", "zombie companies").out
+    assert "english (exact): zombie companies" in out
+    assert "english (exact): zombie enterprises" not in out
+
+
+# --------------------------------------------------------------------------- homophones
+
+
+def test_the_usual_reading_is_pypinyins_reading_of_the_character_alone():
+    """Sound-alike search reads pypinyin's table itself; it must read what pypinyin reads,
+    for every character pypinyin knows."""
+    from pypinyin import Style, lazy_pinyin
+
+    from cngloss.homophones import usual_readings
+
+    readings = dict(usual_readings())
+    assert len(readings) > 20_000 and readings["超"] == "chao" and readings["绿"] == "lv"
+    differ = {ch: r for ch, r in readings.items()
+              if r != lazy_pinyin(ch, style=Style.NORMAL, v_to_u=False)[0]}
+    assert differ == {}
+
+
+def test_a_homophone_is_found_alike_from_a_fresh_index_and_from_the_cache(write_glossary):
+    from cngloss import load_corpus
+
+    path = write_glossary("terms:\n  - id: lvse\n    term: 绿色发展\n    pinyin: lǜ sè fā zhǎn\n"
+                          "    definition: 发展。\n")
+    fresh = load_corpus(path, cache=False).glossary
+    load_corpus(path)  # writes the cache entry
+    cached = load_corpus(path).glossary  # read back from it
+    for glossary in (fresh, cached):
+        [hit] = search(glossary, "律色发展")  # 律 is read lǜ, like 绿
+        assert (hit.term.id, hit.kind) == ("lvse", "homophone")
+
+
+# --------------------------------------------------------------------------- suggestions
+
+
+@pytest.mark.parametrize("query,expected", [
+    ("lwiuen", ["六稳六保"]),  # two letters moved in six: two edits, a third of them
+    ("八无", ["八有一超"]),  # one character of two
+    ("lvse", []),  # two edits in four letters from "less", "use": noise
+    ("qqqq", []),
+])
+def test_suggestions_are_close_or_absent(glossary, query, expected):
+    from cngloss.searching import suggest
+
+    assert search(glossary, query) == []
+    assert [t.term for t in suggest(glossary, query)] == expected
+
+
+def test_no_suggestion_rather_than_noise(cli):
+    result = cli("search", "lvse")
+    assert result.code == 1
+    assert result.err == "cngloss: no term matches 'lvse'\n"

@@ -250,3 +250,53 @@ def test_the_installed_script_runs_from_any_directory(tmp_path):
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("八有一超")
     assert os.listdir(tmp_path) == []
+
+
+# --------------------------------------------------------------------------- typed, or guessed
+
+
+@pytest.mark.parametrize("query", ["八有一朝", "八有一抄"])  # a wrong character, a homophone
+def test_show_names_the_term_it_shows_instead_of_a_typo(cli, query):
+    result = cli("show", query)
+    assert result.code == 0
+    assert result.out == cli("show", "八有一超").out
+    assert result.err == (f"cngloss: showing 八有一超 (bā yǒu yī chāo), the closest match to "
+                          f"'{query}'\n")
+
+
+def test_the_note_keeps_json_stdout_clean(cli):
+    result = cli("show", "八有一朝", "--json")
+    assert result.code == 0
+    assert json.loads(result.out)["term"] == "八有一超"
+    assert "the closest match to '八有一朝'" in result.err
+
+
+@pytest.mark.parametrize("query", ["八有一超", "“八有一超”", "bayou-yichao", "bayouyichao",
+                                   "byyc", "bā yǒu", "eight haves"])
+def test_what_was_typed_shows_without_a_note(cli, query):
+    result = cli("show", query)
+    assert result.code == 0 and result.out.startswith("八有一超")
+    assert result.err == ""
+
+
+def test_a_word_the_report_uses_is_not_a_term_and_grep_finds_it(cli):
+    # 双区 is used in the report body (“双区”建设) but defined nowhere in the glossary.
+    result = cli("show", "双区")
+    assert result.code == 1 and result.out == ""
+    assert result.err == ("cngloss: error: '双区' is not a glossary term\n"
+                          "the report uses it: cngloss grep 双区\n")
+    assert cli("grep", "双区").code == 0
+
+
+def test_search_points_to_grep_for_a_word_the_report_uses(cli):
+    result = cli("search", "双区")
+    assert result.code == 1
+    assert result.err == ("cngloss: '双区' is not a glossary term; "
+                          "the report uses it: cngloss grep 双区\n")
+
+
+def test_the_grep_pointer_quotes_what_a_shell_would_split():
+    from cngloss.lookup import shell_word
+
+    assert shell_word("双区") == "双区"
+    assert shell_word("双区 建设") == "'双区 建设'"

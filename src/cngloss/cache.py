@@ -170,6 +170,8 @@ def store(entry: Path, corpus: "Corpus", sources: list[Path]) -> None:
 
     glossary = corpus.glossary
     try:
+        index = index_for(glossary)
+        index.homophones()  # kept in the entry: a sound-alike query then reads no table
         payload = pickle.dumps({
             "sources": [(Path(os.path.abspath(p)), file_digest(p)) for p in sources],
             "glossary": (glossary.path, glossary.title, glossary.report),
@@ -177,7 +179,7 @@ def store(entry: Path, corpus: "Corpus", sources: list[Path]) -> None:
             "ids": list(glossary.ids),
             "links": {k: list(v) for k, v in glossary.links.items()},
             "report": corpus.report,
-            "index": pickle.dumps(index_for(glossary), protocol=pickle.HIGHEST_PROTOCOL),
+            "index": pickle.dumps(index, protocol=pickle.HIGHEST_PROTOCOL),
         }, protocol=pickle.HIGHEST_PROTOCOL)
         entry.parent.mkdir(parents=True, exist_ok=True)
         fd, temporary = tempfile.mkstemp(prefix=".corpus-", dir=entry.parent)

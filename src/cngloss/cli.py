@@ -232,14 +232,17 @@ def show(
       cngloss show liuwen --context paragraph
       cngloss show "zombie" --json
     """
-    from .lookup import resolve_term
+    from .lookup import resolve
     from .passages import CONTEXTS
 
     if context not in CONTEXTS:
         raise UsageError(f"--context must be one of: {', '.join(CONTEXTS)} (got {context!r})")
     state = _state(ctx)
     corpus = state.corpus()
-    found = resolve_term(corpus.glossary, term)
+    resolved = resolve(corpus.glossary, term, report_uses=corpus.uses)
+    if resolved.guessed:  # a typo or homophone: say which term is shown instead
+        print_message(f"cngloss: {resolved.note()}", state.env)
+    found = resolved.term
     passages = corpus.passages(found, context) if corpus.report else None
     if json:
         data = term_to_dict(found, corpus.glossary)
@@ -294,11 +297,13 @@ def search(
 
         print_view(search_view(hits, describe, text), state.env)
     if not hits:
-        from .searching import suggest
+        from .lookup import not_found
 
-        close = [t.term for t in suggest(corpus.glossary, text)]
-        print_message(f"cngloss: no term matches {text!r}"
-                      + (f"; did you mean: {', '.join(close)}?" if close else ""), state.env)
+        missing = not_found(corpus.glossary, text, report_uses=corpus.uses)
+        close = missing.suggestions
+        print_message(f"cngloss: {missing}"
+                      + (f"; did you mean: {', '.join(close)}?" if close else "")
+                      + (f"; {missing.hint}" if missing.hint else ""), state.env)
         raise typer.Exit(ExitCode.NOT_FOUND)
 
 
@@ -480,6 +485,8 @@ def main(argv: List[str] | None = None, env: Environment | None = None) -> int:
         print_error(str(exc), env)
         if exc.suggestions:
             print_message("did you mean: " + ", ".join(exc.suggestions) + "?", env)
+        if exc.hint:
+            print_message(exc.hint, env)
         return exc.exit_code
     except DataError as exc:
         more = len(exc.problems) - 1

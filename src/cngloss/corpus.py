@@ -32,6 +32,10 @@ class Corpus:
         """Every passage of the report body that uses ``term`` (none without a report)."""
         return self.finder.passages(term, context) if self.finder else []
 
+    def uses(self, text: str) -> bool:
+        """Whether the report body uses ``text`` (quotes ignored; False without a report)."""
+        return self.finder.occurs(text) if self.finder else False
+
     def passages_for(self, terms: Sequence[Term], context: str = "sentence"
                      ) -> dict[str, list[Passage]]:
         """The passages of many terms, by id, found in one scan of the report."""

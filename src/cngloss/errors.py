@@ -66,9 +66,11 @@ class NotFoundError(CnglossError):
 
     exit_code = ExitCode.NOT_FOUND
 
-    def __init__(self, message: str, suggestions: tuple[str, ...] = ()):
+    def __init__(self, message: str, suggestions: tuple[str, ...] = (),
+                 hint: str | None = None):
         super().__init__(message)
         self.suggestions = suggestions
+        self.hint = hint  # what to try instead, e.g. the command that finds the text
 
 
 class AmbiguousError(NotFoundError):

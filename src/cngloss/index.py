@@ -7,7 +7,9 @@ objects, so an index of 100,000 terms pickles into the cache and loads back in t
 milliseconds, and a query stays fast (BENCHMARKS.md).
 
 Built from the curated data alone: pinyin keys come from each term's own pinyin, never
-from pypinyin.
+from pypinyin. Only the homophone classes (the usual reading of characters the glossary
+does not write, for sound-alike search) come from pypinyin's single-character table,
+worked out on first need and kept in the cache.
 """
 
 from __future__ import annotations
@@ -202,6 +204,7 @@ class SearchIndex:
         self.char_readings = {ch: tuple(sorted(r)) for ch, r in readings.items()}
         self.known = "".join(sorted(known | set(readings)))
         self._known_set: set[str] | None = None
+        self._homophones: dict[str, str] | None = None
 
     def __getstate__(self) -> dict:
         state = dict(self.__dict__)
@@ -215,6 +218,33 @@ class SearchIndex:
         if self._known_set is None:
             self._known_set = set(self.known)
         return self._known_set
+
+    def homophones(self) -> dict[str, str]:
+        """Every character by its usual reading, for the syllables of the glossary's pinyin
+        keys (``homophones.py``): worked out once, kept with the index in the cache."""
+        if self._homophones is None:
+            from .homophones import homophone_classes
+
+            syllables = self.pinyin.text.replace("\n", "|").split("|")
+            self._homophones = homophone_classes(s for s in syllables if s)
+        return self._homophones
+
+    def sounds_of(self, chars: str) -> dict[str, tuple[str, ...]]:
+        """Readings of ``chars`` for sound-alike matching: the glossary's own reading of a
+        character it writes in a headword, else its usual reading if that is one of the
+        glossary's syllables (a character with neither cannot sound like a term)."""
+        out: dict[str, tuple[str, ...]] = {}
+        for ch in chars:
+            if ch in out or not is_hanzi(ch):
+                continue
+            if ch in self.char_readings:
+                out[ch] = self.char_readings[ch]
+                continue
+            for syllable, members in self.homophones().items():
+                if ch in members:
+                    out[ch] = (syllable,)
+                    break
+        return out
 
     def term(self, i: int) -> Term:
         return self.glossary.terms[i]

@@ -2,31 +2,84 @@
 
 from __future__ import annotations
 
+import re
+import shlex
+from dataclasses import dataclass
+from typing import Callable
+
 from .errors import AmbiguousError, NotFoundError
 from .model import Glossary, Term
 from .query import clean_query
 
+# Kinds of match that stand for another text than the one typed: showing their term
+# without a word would let a user quote 八有一超 believing they looked up 八有一朝.
+GUESSES = ("fuzzy", "homophone")
 
-def resolve_term(glossary: Glossary, query: str) -> Term:
-    """The one term ``query`` names; NotFoundError (with suggestions) if none or several.
+
+@dataclass(frozen=True)
+class Resolved:
+    """The term a query names, and whether it is only the closest guess at it."""
+
+    term: Term
+    query: str
+    guessed: bool = False
+
+    def note(self) -> str | None:
+        """What to tell a user shown another term than the one typed (None if typed)."""
+        if not self.guessed:
+            return None
+        return (f"showing {self.term.term} ({self.term.pinyin}), the closest match to "
+                f"{self.query!r}")
+
+
+def resolve(glossary: Glossary, query: str,
+            report_uses: Callable[[str], bool] | None = None) -> Resolved:
+    """The one term ``query`` names; NotFoundError if none or several (see ``not_found``).
 
     An id names its term; anything else goes through search, where an exact headword,
-    printed form or variant scores highest and a tie is ambiguous.
+    printed form or variant scores highest and a tie is ambiguous. A typo or homophone
+    match resolves too, marked ``guessed``. ``report_uses`` (does the report body use
+    this text?) lets a miss point to ``cngloss grep`` for a word that is not a term.
     """
     query = clean_query(query)
     term = glossary.get(query)
     if term is not None:
-        return term
+        return Resolved(term, query)
     from .searching import search
 
     hits = search(glossary, query, limit=10)
     if not hits:
-        raise NotFoundError(f"no term matches {query!r}", suggestions=_closest(glossary, query))
+        raise not_found(glossary, query, report_uses)
     best = [h for h in hits if h.score == hits[0].score]
     if len(best) > 1:
         raise AmbiguousError(f"{query!r} fits {len(best)} terms equally well; name one of them",
                              candidates=tuple(h.term.id for h in best))
-    return hits[0].term
+    return Resolved(hits[0].term, query, guessed=hits[0].kind in GUESSES)
+
+
+def resolve_term(glossary: Glossary, query: str) -> Term:
+    """The one term ``query`` names; NotFoundError (with suggestions) if none or several."""
+    return resolve(glossary, query).term
+
+
+def not_found(glossary: Glossary, query: str,
+              report_uses: Callable[[str], bool] | None = None) -> NotFoundError:
+    """The error for a query no term matches.
+
+    A word the report body uses but the glossary does not define (双区) is not a typo:
+    say so and point to ``cngloss grep``, which shows where it is used. Otherwise offer
+    the closest terms, if any is close enough to be meant (``search.suggest``).
+    """
+    if report_uses is not None and report_uses(query):
+        return NotFoundError(f"{query!r} is not a glossary term",
+                             hint=f"the report uses it: cngloss grep {shell_word(query)}")
+    return NotFoundError(f"no term matches {query!r}", suggestions=_closest(glossary, query))
+
+
+def shell_word(text: str) -> str:
+    """``text`` as one shell word: as it is when it is safe to type (双区, liuwen), quoted
+    otherwise (``shlex.quote`` would quote every non-ASCII character too)."""
+    return text if re.fullmatch(r"[\w@%+=:,./-]+", text) else shlex.quote(text)
 
 
 def _closest(glossary: Glossary, query: str) -> tuple[str, ...]:

@@ -11,8 +11,9 @@ A query runs in stages, each only when the one before found nothing:
    parts, English, tags, definition text. Traditional characters are converted first
    (zhconv-rs, OpenCC dictionaries), but only when the query has characters the index
    does not know.
-2. sound-alike: hanzi the index does not know are read with pypinyin and matched as pinyin
-   (a homophone typo such as 八有一抄).
+2. sound-alike: hanzi the index does not know are read by their usual reading (from
+   pypinyin's single-character table, kept with the index) and matched as pinyin (a
+   homophone typo such as 八有一抄).
 3. fuzzy: rapidfuzz against pinyin, headwords and English words, with a threshold that
    rises as the query gets shorter, so one or two letters never match loosely.
 
@@ -475,7 +476,7 @@ def _english(index: SearchIndex, text: str, results: _Results) -> None:
         return
     for line in index.english.exact(" ".join(stem(w) for w in norm.split())):
         i = index.english.owners[line]
-        results.add(i, 74, "english", "english", "exact", lambda t: _english_of(t, norm))
+        results.add(i, 74, "english", "english", "exact", _rendering_at(index, line))
     words = [stem(w) for w in norm.split() if w not in STOP_WORDS]
     if not words or len(words) == 1 and len(words[0]) < 3:
         return  # stop words, or one or two letters, are never an English word match
@@ -493,7 +494,8 @@ def _english(index: SearchIndex, text: str, results: _Results) -> None:
             return
     for i in candidates or ():
         if results.score(i) < 68:
-            results.add(i, 68, "english", "english", "partial", lambda t: _english_of(t, norm))
+            results.add(i, 68, "english", "english", "partial",
+                        _rendering_with(index, i, words, prefix_last=len(words[-1]) >= 3))
 
 
 def _tag_words(index: SearchIndex, words: list[str], results: _Results) -> None:
@@ -506,12 +508,41 @@ def _tag_words(index: SearchIndex, words: list[str], results: _Results) -> None:
                     results.add(i, 60, "tag", "english", "partial", tag)
 
 
-def _english_of(term: Term, norm: str) -> str | None:
-    first = norm.split()[0]
-    for rendering in term.english:
-        if first in english_key(rendering.text):
-            return rendering.text
-    return term.english[0].text if term.english else None
+def _english_lines(index: SearchIndex, i: int) -> range:
+    """The lines of ``index.english`` that hold term ``i``'s renderings, in their order
+    (one line per rendering, terms in glossary order)."""
+    owners = index.english.owners
+    return range(bisect.bisect_left(owners, i), bisect.bisect_right(owners, i))
+
+
+def _rendering_at(index: SearchIndex, line: int) -> Callable[[Term], str | None]:
+    """The snippet of an exact English match: the rendering on that very line."""
+    nth = line - _english_lines(index, index.english.owners[line]).start
+    return lambda term: term.english[nth].text if nth < len(term.english) else None
+
+
+def _rendering_with(index: SearchIndex, i: int, words: list[str],
+                    prefix_last: bool = False) -> Callable[[Term], str | None]:
+    """The snippet of a match by words: the rendering of term ``i`` whose own (stemmed)
+    words hold the most query words, the first of them on a tie. A term matches by the
+    words of all its renderings together, so the one that holds them all is the one
+    that matched; ``prefix_last``: the last word may be the start of a word."""
+
+    def held(have: list[str]) -> int:
+        last = len(words) - 1
+        return sum(1 for k, w in enumerate(words)
+                   if w in have or (prefix_last and k == last
+                                    and any(h.startswith(w) for h in have)))
+
+    def pick(term: Term) -> str | None:
+        lines = _english_lines(index, i)
+        if not lines:
+            return None
+        best = max(lines, key=lambda line: (held(index.english.key(line).split()), -line))
+        nth = best - lines.start
+        return term.english[nth].text if nth < len(term.english) else None
+
+    return pick
 
 
 # --------------------------------------------------------------------------- fallbacks
@@ -527,15 +558,13 @@ def to_simplified(text: str) -> str:
 
 
 def _sound_alike(index: SearchIndex, q: Query, results: _Results) -> None:
-    """Read unknown hanzi with pypinyin and match by sound: 八有一抄 -> 八有一超."""
-    from pypinyin import Style, lazy_pinyin
+    """Read unknown hanzi by their usual reading and match by sound: 八有一抄 -> 八有一超.
 
+    The readings come with the index (``SearchIndex.homophones``), so this never imports
+    pypinyin and its phrase dictionary.
+    """
     text = to_simplified(hanzi_key(q.text))
-    readings = dict(index.char_readings)
-    for ch in text:
-        if is_hanzi(ch) and ch not in readings:
-            plain = lazy_pinyin(ch, style=Style.NORMAL, v_to_u=False)[0]
-            readings[ch] = (plain.replace("ü", "v"),)
+    readings = index.sounds_of(text)
     match_pinyin(index, text, "homophone", results, readings=readings, penalty=20)
     for i, (score, field, _, _, snippet) in list(results.best.items()):
         results.best[i] = (score, field, "homophone", "homophone", snippet)
@@ -556,11 +585,21 @@ def _fuzzy_score(edits: float, length: int) -> float:
     return 20 + 30 * max(0.0, 1 - edits / max(1, length))
 
 
+def suggestion_edits(length: int, hanzi: bool) -> int:
+    """Edits a "did you mean" suggestion may be away from what was typed, more than a
+    search tolerates (``max_edits``) but no further than a reader would call close: a
+    third of the letters (``lwiuen`` -> liuwen; ``lvse`` is two letters from ``less`` and
+    ``use`` and suggests nothing), or half of the hanzi, each a word-sized unit (八无 ->
+    八有一超). Beyond that a suggestion is noise, and none is better."""
+    return length // 2 if hanzi else length // 3
+
+
 def _fuzzy(index: SearchIndex, q: Query, results: _Results, loose: bool = False) -> None:
     """Typos: edit distance (with transpositions) to pinyin keys, headwords, English words.
 
     A key is compared whole and by its prefix of the query's length, so a typo in the first
-    syllables (``liuwne``) finds the term. ``loose`` (for "did you mean") allows more edits.
+    syllables (``liuwne``) finds the term. ``loose`` (for "did you mean") allows more edits
+    (``suggestion_edits``).
     """
     from rapidfuzz import process
     from rapidfuzz.distance import OSA
@@ -570,7 +609,7 @@ def _fuzzy(index: SearchIndex, q: Query, results: _Results, loose: bool = False)
         of the query's length."""
         n = len(query)
         if edits is None:
-            edits = n // 2 if loose else max_edits(n)
+            edits = suggestion_edits(n, hanzi=False) if loose else max_edits(n)
         if not edits or not query:
             return
         a, b = keys.span(n - edits, n + edits)
@@ -586,7 +625,7 @@ def _fuzzy(index: SearchIndex, q: Query, results: _Results, loose: bool = False)
     if q.has_hanzi:
         key = hanzi_key(to_simplified(q.text))
         # A hanzi is a word-sized unit: one wrong character in three is already a lot.
-        edits = len(key) // 2 if loose else (1 if len(key) >= 3 else 0)
+        edits = suggestion_edits(len(key), hanzi=True) if loose else (1 if len(key) >= 3 else 0)
         for i, distance in matches(key, index.fuzzy_headwords, edits):
             results.add(i, _fuzzy_score(distance, len(key)), "headword", "hanzi", "fuzzy",
                         lambda t: t.term)
@@ -600,7 +639,7 @@ def _fuzzy(index: SearchIndex, q: Query, results: _Results, loose: bool = False)
             similar = index.vocabulary[w]
             for i in index.postings[similar]:
                 results.add(i, _fuzzy_score(distance, len(word)), "english", "english",
-                            "fuzzy", lambda t, w=similar: _english_of(t, w))
+                            "fuzzy", _rendering_with(index, i, [similar]))
 
 
 def describe(hit: Hit) -> str:
