@@ -187,7 +187,7 @@ def peak_mb():
 
 t0 = time.perf_counter()
 from cngloss import load_corpus, search
-from cngloss.searching import index_for
+from cngloss.lookup.search import index_for
 corpus = load_corpus(sys.argv[1])
 t1 = time.perf_counter()
 index_for(corpus.glossary)
@@ -216,7 +216,7 @@ def sample_queries(size: int, count: int = 40, seed: int = 7) -> dict[str, list[
     rng = random.Random(seed)
     picks = [t for t in rng.sample(terms, min(len(terms), count * 3))
              if len(t["term"]) >= 2 and t["english"]][:count]
-    from cngloss.pinyin import split_tone, syllables
+    from cngloss.text.pinyin import split_tone, syllables
 
     forms: dict[str, list[str]] = {k: [] for k in (
         "hanzi exact", "hanzi prefix", "traditional", "hanzi typo", "pinyin", "pinyin prefix",
@@ -297,8 +297,8 @@ def scale(sizes: list[int]) -> None:
 
 def passages(rounds: int) -> None:
     from cngloss import load_corpus, parse_report
-    from cngloss.passages import PassageFinder
-    from cngloss.quotes import strip_quotes
+    from cngloss.lookup.passages import PassageFinder
+    from cngloss.text.hanzi import strip_quotes
 
     records = [json.loads(line) for line in CORPUS.read_text(encoding="utf-8").splitlines()]
     texts = [r["content"] for r in records]

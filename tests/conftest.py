@@ -14,7 +14,7 @@ import pytest
 
 from cngloss import load_corpus
 from cngloss.cli import main
-from cngloss.environment import Environment
+from cngloss.output.environment import Environment
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "data"

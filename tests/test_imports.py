@@ -54,12 +54,12 @@ def test_a_warm_cache_skips_yaml_and_the_report_parser(tmp_path):
     env = dict(os.environ, CNGLOSS_CACHE_DIR=str(tmp_path))
     probe = ("import sys\nfrom cngloss.cli import main\nmain(['show', '八有一超'])\n"
              "print(__import__('json').dumps(sorted(m for m in sys.modules if m in "
-             "('yaml', 'cngloss.report', 'cngloss.yamldoc', 'cngloss.glossary', "
-             "'cngloss.corrections'))), file=sys.stderr)")
+             "('yaml', 'cngloss.sources.report', 'cngloss.sources.yaml_reader', 'cngloss.sources.glossary', "
+             "'cngloss.sources.corrections'))), file=sys.stderr)")
     runs = [subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
                            env=env, check=True) for _ in range(2)]
     first, second = (json.loads(r.stderr.strip().splitlines()[-1]) for r in runs)
-    assert "yaml" in first and "cngloss.report" in first
+    assert "yaml" in first and "cngloss.sources.report" in first
     assert second == []
 
 
@@ -78,7 +78,7 @@ def test_no_submodule_shadows_a_public_name():
     assert not modules & set(cngloss.__all__)
     for name in cngloss.__all__:
         assert not isinstance(getattr(cngloss, name), ModuleType), name
-    assert cngloss.search is import_module("cngloss.searching").search
+    assert cngloss.search is import_module("cngloss.lookup.search").search
 
 
 def test_the_library_search_works_after_passages_were_found():

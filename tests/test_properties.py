@@ -12,8 +12,8 @@ import yaml
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from cngloss import NotFoundError, UsageError, load_corpus, resolve_term, search
-from cngloss.appendix import FORMATS, render_appendix
-from cngloss.serialize import term_to_dict
+from cngloss.render.appendix import FORMATS, render_appendix
+from cngloss.output.json import term_to_dict
 from conftest import run_cli
 
 SETTINGS = settings(max_examples=150, deadline=None,

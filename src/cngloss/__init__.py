@@ -17,23 +17,26 @@ if TYPE_CHECKING:  # pragma: no cover
 
 __version__ = "0.1.0"
 
+# The public API, name -> the module that defines it: the one list (``__all__`` derives
+# from it, and tests/test_architecture.py checks each name resolves to what it says).
 _EXPORTS = {
-    "CheckResult": "checks", "run_checks": "checks",
-    "Corpus": "corpus", "load_corpus": "corpus",
     "AmbiguousError": "errors", "CnglossError": "errors", "DataError": "errors",
     "ExitCode": "errors", "GlossaryError": "errors", "NotFoundError": "errors",
-    "Problem": "errors", "ReportError": "errors", "UsageError": "errors",
-    "load_glossary": "glossary",
-    "bundled_glossary_path": "paths", "resolve_glossary_path": "paths",
-    "resolve_term": "lookup",
+    "OutputError": "errors", "Problem": "errors", "ReportError": "errors",
+    "UsageError": "errors",
     "Glossary": "model", "Note": "model", "Paragraph": "model", "Part": "model",
     "Passage": "model", "Rendering": "model", "Report": "model", "Section": "model",
     "Term": "model",
-    "PassageFinder": "passages",
-    "load_report": "report", "parse_report": "report",
-    "Hit": "searching", "search": "searching", "suggest": "searching",
-    "render_appendix": "appendix",
-    "passage_to_dict": "serialize", "term_to_dict": "serialize",
+    "load_glossary": "sources.glossary",
+    "bundled_glossary_path": "sources.paths", "resolve_glossary_path": "sources.paths",
+    "load_report": "sources.report", "parse_report": "sources.report",
+    "Hit": "lookup.results", "search": "lookup.search", "suggest": "lookup.search",
+    "resolve_term": "lookup.resolve",
+    "PassageFinder": "lookup.passages",
+    "Corpus": "corpus.load", "load_corpus": "corpus.load",
+    "CheckResult": "corpus.checks", "run_checks": "corpus.checks",
+    "passage_to_dict": "output.json", "term_to_dict": "output.json",
+    "render_appendix": "render.appendix",
 }
 
 __all__ = ["__version__", *sorted(_EXPORTS)]
@@ -51,19 +54,3 @@ def __getattr__(name: str) -> Any:
 def __dir__() -> list[str]:
     return __all__
 
-
-if TYPE_CHECKING:  # pragma: no cover - for type checkers and editors
-    from .appendix import render_appendix
-    from .checks import CheckResult, run_checks
-    from .corpus import Corpus, load_corpus
-    from .errors import (AmbiguousError, CnglossError, DataError, ExitCode, GlossaryError,
-                         NotFoundError, Problem, ReportError, UsageError)
-    from .glossary import load_glossary
-    from .paths import bundled_glossary_path, resolve_glossary_path
-    from .lookup import resolve_term
-    from .model import (Glossary, Note, Paragraph, Part, Passage, Rendering, Report, Section,
-                        Term)
-    from .passages import PassageFinder
-    from .report import load_report, parse_report
-    from .searching import Hit, search, suggest
-    from .serialize import passage_to_dict, term_to_dict

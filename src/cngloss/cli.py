@@ -20,18 +20,22 @@ from typer.core import TyperCommand
 
 
 from . import __version__
-from .console import print_error, print_message, print_view
-from .corpus import Corpus, load_corpus
-from .environment import Environment
+from .corpus.load import Corpus, load_corpus
 from .errors import (
     AmbiguousError,
+    ChoiceError,
     CnglossError,
     DataError,
     ExitCode,
     NotFoundError,
     UsageError,
 )
-from .serialize import dumps, passage_to_dict, problem_to_dict, term_to_dict
+from .output.console import print_error, print_message, print_view
+from .output.environment import Environment
+from .output.json import dumps  # lazy: the JSON builders, for --json only
+
+# How the command line names what the core calls a choice (ChoiceError.name).
+OPTION_NAMES = {"format": "--format", "sort": "--sort", "context": "--context"}
 
 
 class _Command(TyperCommand):
@@ -108,21 +112,13 @@ def root(
 
 def _complete_term(ctx: typer.Context, incomplete: str) -> list[str]:
     """Shell completion: headwords and ids that start with what was typed."""
+    from .lookup.search import completions  # lazy: only a completion request needs it
+
     try:
         path = ctx.find_root().params.get("glossary") if ctx else None
-        from .searching import index_for
-
-        index = index_for(load_corpus(path).glossary)
+        return completions(load_corpus(path).glossary, incomplete)
     except (CnglossError, OSError):
         return []
-    out: list[str] = []
-    for candidates in (index.headwords, index.ids.text.split("\n")):
-        for candidate in candidates:
-            if candidate and candidate.startswith(incomplete) and candidate not in out:
-                out.append(candidate)
-                if len(out) >= 200:
-                    return out
-    return out
 
 
 def _emit_json(env: Environment, data: object) -> None:
@@ -147,14 +143,13 @@ def list_command(
     """
     state = _state(ctx)
     corpus = state.corpus()
-    found = corpus.passages_for(corpus.glossary.terms)
-    counts = {t.id: (len(found[t.id]) if corpus.report else None) for t in corpus.glossary.terms}
+    counts = corpus.passage_counts()
     if json:
-        terms = [dict(term_to_dict(t, corpus.glossary), passages=counts[t.id])
-                 for t in corpus.glossary.terms]
-        _emit_json(state.env, {"terms": terms})
+        from .output.json import list_to_dict  # lazy: the JSON builders, for --json only
+
+        _emit_json(state.env, list_to_dict(corpus.glossary, counts))
         return
-    from .views import list_view
+    from .output.views import list_view  # lazy, as every view: not on a --json path
 
     print_view(list_view(corpus.glossary, counts), state.env)
 
@@ -180,29 +175,19 @@ def check(
       cngloss check
       cngloss --glossary my-terms.yaml check --json
     """
-    from .checks import run_checks
+    from .corpus.checks import run_checks  # lazy: pypinyin, for check only
 
     state = _state(ctx)
     result = run_checks(state.glossary, environ=state.env.environ)
     failed = bool(result.errors) or (strict and bool(result.warnings))
     if json:
-        _emit_json(state.env, {
-            "glossary": str(result.glossary_path),
-            "report": str(result.report.path) if result.report else None,
-            "terms": result.terms,
-            "errors": len(result.errors),
-            "warnings": len(result.warnings),
-            "problems": [problem_to_dict(p) for p in result.problems],
-            "corrections": [
-                {"original": a.correction.original, "corrected": a.correction.corrected,
-                 "reason": a.correction.reason, "paragraph": a.paragraph, "line": a.line}
-                for a in (result.report.applied if result.report else ())
-            ],
-        })
+        from .output.json import check_to_dict  # lazy: the JSON builders, for --json only
+
+        _emit_json(state.env, check_to_dict(result))
     else:
         for problem in result.problems:
             print_message(str(problem), state.env)
-        from .views import check_view
+        from .output.views import check_view  # lazy: the views, for terminal output only
 
         print_view(check_view(result), state.env)
     if failed:
@@ -232,27 +217,23 @@ def show(
       cngloss show liuwen --context paragraph
       cngloss show "zombie" --json
     """
-    from .lookup import resolve
-    from .passages import CONTEXTS
+    # lazy: the command's core call, for this command only
+    from .corpus.queries import show as show_term
 
-    if context not in CONTEXTS:
-        raise UsageError(f"--context must be one of: {', '.join(CONTEXTS)} (got {context!r})")
     state = _state(ctx)
     corpus = state.corpus()
-    resolved = resolve(corpus.glossary, term, report_uses=corpus.uses)
-    if resolved.guessed:  # a typo or homophone: say which term is shown instead
-        print_message(f"cngloss: {resolved.note()}", state.env)
-    found = resolved.term
-    passages = corpus.passages(found, context) if corpus.report else None
+    shown = show_term(corpus, term, context)
+    if shown.guess:  # a typo or homophone: say which term is shown instead
+        print_message(f"cngloss: {shown.guess}", state.env)
     if json:
-        data = term_to_dict(found, corpus.glossary)
-        data["passages"] = [passage_to_dict(p) for p in passages or ()]
-        _emit_json(state.env, data)
-        return
-    from .views import term_view
+        from .output.json import show_to_dict  # lazy: the JSON builders, for --json only
 
-    report_name = corpus.report.path.name if corpus.report else None
-    print_view(term_view(found, corpus.glossary, passages, report_name), state.env)
+        _emit_json(state.env, show_to_dict(shown, corpus.glossary))
+        return
+    from .output.views import term_view  # lazy: the views, for terminal output only
+
+    print_view(term_view(shown.term, corpus.glossary, shown.passages, shown.report_name),
+               state.env)
 
 
 # --------------------------------------------------------------------------- search
@@ -277,34 +258,21 @@ def search(
       cngloss search 兩不愁三保障    traditional characters
       cngloss search zombie          English
     """
-    from .query import clean_query
-    from .searching import describe, search as run_search
+    from .corpus.queries import find  # lazy: the command's core call, for this command only
 
     state = _state(ctx)
-    text = clean_query(" ".join(query))
     corpus = state.corpus()
-    hits = run_search(corpus.glossary, text, limit=limit)
+    found = find(corpus, " ".join(query), limit)
     if json:
-        results = []
-        for hit in hits:
-            item = term_to_dict(hit.term, corpus.glossary)
-            item["score"] = hit.score
-            item["matched"] = hit.matched()
-            results.append(item)
-        _emit_json(state.env, {"query": text, "results": results})
-    elif hits:
-        from .views import search_view
+        from .output.json import search_to_dict  # lazy: the JSON builders, for --json only
 
-        print_view(search_view(hits, describe, text), state.env)
-    if not hits:
-        from .lookup import not_found
+        _emit_json(state.env, search_to_dict(found, corpus.glossary))
+    elif found.hits:
+        from .output.views import search_view  # lazy: the views, for terminal output only
 
-        missing = not_found(corpus.glossary, text, report_uses=corpus.uses)
-        close = missing.suggestions
-        print_message(f"cngloss: {missing}"
-                      + (f"; did you mean: {', '.join(close)}?" if close else "")
-                      + (f"; {missing.hint}" if missing.hint else ""), state.env)
-        raise typer.Exit(ExitCode.NOT_FOUND)
+        print_view(search_view(found.hits, found.query), state.env)
+    if found.missing:
+        raise found.missing
 
 
 # --------------------------------------------------------------------------- grep
@@ -327,34 +295,21 @@ def grep(
       cngloss grep 扶贫
       cngloss grep 乡村振兴 --json
     """
-    from .passages import find_spans
-    from .query import clean_query
-    from .report import normalize_spaces
+    # lazy: the command's core call, for this command only
+    from .corpus.queries import grep as grep_text
 
     state = _state(ctx)
-    needle = normalize_spaces(clean_query(text))
-    corpus = state.corpus()
-    if corpus.finder is None:
-        raise UsageError("this glossary names no report to search (add 'report:' to it)")
-    passages = corpus.finder.find([needle])
-    forms = [f for t in corpus.glossary.terms for f in t.forms]
+    result = grep_text(state.corpus(), text)
     if json:
-        items = []
-        for p in passages:
-            data = passage_to_dict(p)
-            data["terms"] = [{"id": t.id, "term": t.term} for t in corpus.glossary.terms
-                             if find_spans(p.text, t.forms)]
-            items.append(data)
-        _emit_json(state.env, {"query": needle, "count": sum(len(p.spans) for p in passages),
-                               "passages": items})
-    elif passages:
-        from .views import grep_view
+        from .output.json import grep_to_dict  # lazy: the JSON builders, for --json only
 
-        print_view(grep_view(passages, lambda s: find_spans(s, forms), state.env.columns),
-                   state.env)
-    if not passages:
-        print_message(f"cngloss: {needle!r} does not occur in the report body", state.env)
-        raise typer.Exit(ExitCode.NOT_FOUND)
+        _emit_json(state.env, grep_to_dict(result))
+    elif result.passages:
+        from .output.views import grep_view  # lazy: the views, for terminal output only
+
+        print_view(grep_view(result, state.env.columns), state.env)
+    if result.missing:
+        raise result.missing
 
 
 # --------------------------------------------------------------------------- related
@@ -376,18 +331,21 @@ def related(
       cngloss related 八有一超
       cngloss related liuwen --depth 1 --json
     """
-    from .lookup import resolve_term
-    from .related import neighbourhood
+    # lazy: the command's core call, for this command only
+    from .corpus.queries import related as related_terms
 
     state = _state(ctx)
-    corpus = state.corpus()
-    tree = neighbourhood(corpus.glossary, resolve_term(corpus.glossary, term), depth)
+    found = related_terms(state.corpus(), term, depth)
+    if found.guess:
+        print_message(f"cngloss: {found.guess}", state.env)
     if json:
-        _emit_json(state.env, tree)
-        return
-    from .views import related_view
+        from .output.json import related_to_dict  # lazy: the JSON builders, for --json only
 
-    print_view(related_view(tree), state.env)
+        _emit_json(state.env, related_to_dict(found.tree))
+        return
+    from .output.views import related_view  # lazy: the views, for terminal output only
+
+    print_view(related_view(found.tree), state.env)
 
 
 # --------------------------------------------------------------------------- appendix
@@ -395,9 +353,9 @@ def related(
 
 def _complete_choice(name: str, incomplete: str) -> list[str]:
     """Shell completion for --format and --sort: the choices appendix.py accepts."""
-    from . import appendix as module
+    from .render import appendix  # lazy: the appendix module, for completion only
 
-    return [choice for choice in getattr(module, name) if choice.startswith(incomplete)]
+    return [choice for choice in getattr(appendix, name) if choice.startswith(incomplete)]
 
 
 @app.command()
@@ -436,25 +394,18 @@ def appendix(
       cngloss appendix --format csv --sort pinyin      for spreadsheets and flashcards
       cngloss appendix --all-formats glossary --force  regenerate glossary/
     """
-    from .appendix import FORMATS, SORTS, render_appendix
-    from .output import make_folder, write_atomically
+    # lazy: the renderers, for appendix only
+    from .render.appendix import render_appendix, write_all_formats
+    from .sources.files import write_atomically  # lazy: for appendix --output only
 
     state = _state(ctx)
-    if fmt not in FORMATS:
-        raise UsageError(f"--format must be one of: {', '.join(FORMATS)} (got {fmt!r})")
-    if sort not in SORTS:
-        raise UsageError(f"--sort must be one of: {', '.join(SORTS)} (got {sort!r})")
-    corpus = state.corpus()
     if all_formats is not None:
         if output is not None:
             raise UsageError("use --output or --all-formats, not both")
-        make_folder(all_formats)
-        for each in FORMATS:
-            text = render_appendix(corpus, each, sort, width or 80, standalone=True)
-            path = write_atomically(all_formats / f"appendix.{each}", text, force)
+        for path in write_all_formats(state.corpus(), all_formats, sort, width or 80, force):
             print_message(f"wrote {path}", state.env)
         return
-    text = render_appendix(corpus, fmt, sort, width or state.env.columns, standalone)
+    text = render_appendix(state.corpus(), fmt, sort, width or state.env.columns, standalone)
     if output is None or str(output) == "-":
         state.env.stdout.write(text)
         state.env.stdout.flush()
@@ -480,6 +431,9 @@ def main(argv: List[str] | None = None, env: Environment | None = None) -> int:
     except AmbiguousError as exc:
         print_error(str(exc), env)
         _print_candidates(exc.candidates, state, env)
+        return exc.exit_code
+    except ChoiceError as exc:  # worded with the option that made the choice
+        print_error(exc.describe(OPTION_NAMES.get(exc.name, f"the {exc.name}")), env)
         return exc.exit_code
     except NotFoundError as exc:
         print_error(str(exc), env)
@@ -520,7 +474,7 @@ def main(argv: List[str] | None = None, env: Environment | None = None) -> int:
 def _check_command(state: State) -> str:
     """The command that checks the glossary this run used (plain ``cngloss check`` checks
     the bundled one), its path quoted for the shell where it needs to be."""
-    from .paths import ENV_VAR, resolve_glossary_path
+    from .sources.paths import ENV_VAR, resolve_glossary_path  # lazy: for a data error's hint only
 
     if state.glossary is None and not state.env.environ.get(ENV_VAR):
         return "cngloss check"
@@ -529,8 +483,8 @@ def _check_command(state: State) -> str:
 
 
 def _print_candidates(ids: tuple[str, ...], state: State, env: Environment) -> None:
-    from .console import plain_text
-    from .views import candidates_view
+    from .output.console import plain_text  # lazy: for an ambiguous term only
+    from .output.views import candidates_view  # lazy: the views, for terminal output only
 
     glossary = state.corpus().glossary
     terms = [t for t in (glossary.get(i) for i in ids) if t is not None]

@@ -30,7 +30,7 @@ def run() -> None:
     if ours:
         signal.signal(signal.SIGINT, _exit_interrupted)
     try:
-        from .cli import run as run_cli
+        from .cli import run as run_cli  # lazy: Typer, once Ctrl-C is handled (module docstring)
 
         if ours:
             signal.signal(signal.SIGINT, signal.default_int_handler)

@@ -61,6 +61,21 @@ class UsageError(CnglossError):
     exit_code = ExitCode.USAGE
 
 
+class ChoiceError(UsageError):
+    """A value that must be one of a fixed set (a format, a sort order) is not.
+
+    ``name`` says what was chosen in the core's words (``format``); the command line
+    words it as its option (``--format``)."""
+
+    def __init__(self, name: str, value: str, choices: tuple[str, ...]):
+        self.name, self.value, self.choices = name, value, tuple(choices)
+        super().__init__(self.describe(f"the {name}"))
+
+    def describe(self, subject: str) -> str:
+        """``SUBJECT must be one of: a, b (got 'c')``."""
+        return f"{subject} must be one of: {', '.join(self.choices)} (got {self.value!r})"
+
+
 class NotFoundError(CnglossError):
     """Nothing matched what the user asked for."""
 
@@ -98,3 +113,7 @@ class GlossaryError(DataError):
 
 class ReportError(DataError):
     """The report (or its corrections file) named by a glossary cannot be read."""
+
+
+class OutputError(UsageError):
+    """An output file cannot be written where the user asked (exit 2)."""

@@ -246,6 +246,16 @@ class Report(NamedTuple):
 # --------------------------------------------------------------------------- passages
 
 
+SECTION_SEP = " › "
+
+
+def section_label(section: Sequence[str]) -> str:
+    """A section path for people: ``2021年工作安排 › （五）… › 实施城市提质行动``, or
+    ``opening`` for the paragraphs before the first heading. One label everywhere (the
+    terminal, every appendix format)."""
+    return SECTION_SEP.join(section) if section else "opening"
+
+
 class Passage(NamedTuple):
     """A stretch of report text that uses a term: a sentence, or a whole paragraph.
 

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from html import escape as _escape
 
-from ..appendix import Appendix, Entry, forms_line, section_label, web_url
-from ..textwidth import safe
+from .appendix import Appendix, Entry, forms_line, web_url
+from ..model import section_label
+from ..text.escape import safe
 
 STYLE = """
 :root { --ink: #1d1d1f; --muted: #5f6368; --rule: #d9d9de; --accent: #8b1e1e; }
@@ -164,7 +165,7 @@ def _entry(entry: Entry, separator: str) -> list[str]:
             f'<a href="#{escape(r.id)}">{escape(r.term)}</a>' for r in entry.related)))
     if entry.uses:
         facts.append(("Used in", "；".join(
-            f"¶{u.paragraph} <span class=\"section\">({escape(section_label(u))})</span>"
+            f"¶{u.paragraph} <span class=\"section\">({escape(section_label(u.section))})</span>"
             for u in entry.uses)))
     if facts:
         out.append('<dl class="facts">')

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from ..appendix import Appendix
-from ..serialize import dumps, term_to_dict
+from .appendix import Appendix
+from ..output.json import dumps, term_to_dict
 
 
 def render(appendix: Appendix, width: int = 80, standalone: bool = False) -> str:

@@ -7,8 +7,9 @@ with or without hyperref (with it, see-also entries are links).
 
 from __future__ import annotations
 
-from ..appendix import Appendix, Entry, forms_line, section_label
-from ..textwidth import safe
+from .appendix import Appendix, Entry, forms_line
+from ..model import section_label
+from ..text.escape import safe
 
 _SPECIALS = {
     "\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "$": r"\$", "&": r"\&", "#": r"\#",
@@ -92,7 +93,7 @@ def _entry(entry: Entry, separator: str) -> list[str]:
                          for r in entry.related)
         out.append(r"\textit{See also:} " + links + r"\par")
     if entry.uses:
-        uses = "；".join(escape(f"¶{u.paragraph} ({section_label(u)})") for u in entry.uses)
+        uses = "；".join(escape(f"¶{u.paragraph} ({section_label(u.section)})") for u in entry.uses)
         out.append(r"\textit{Used in:} " + uses + r"\par")
     out += [r"\end{samepage}", ""]
     return out

@@ -5,8 +5,9 @@ from __future__ import annotations
 import html
 import re
 
-from ..appendix import Appendix, Entry, forms_line, section_label, web_url
-from ..textwidth import safe
+from .appendix import Appendix, Entry, forms_line, web_url
+from ..model import section_label
+from ..text.escape import safe
 
 _INLINE = re.compile(r"([\\`*_\[\]<>&|~#])")
 _LINE_START = re.compile(r"^(\s*)([-+=>]|\d+[.)])", flags=re.M)
@@ -65,7 +66,7 @@ def _entry(entry: Entry, separator: str) -> list[str]:
             f"[{escape(r.term)}](#{html.escape(r.id)})" for r in entry.related))
     if entry.uses:
         facts.append("Used in: " + "; ".join(
-            f"¶{u.paragraph} ({escape(section_label(u))})" for u in entry.uses))
+            f"¶{u.paragraph} ({escape(section_label(u.section))})" for u in entry.uses))
     if facts:
         out += ["  \n".join(facts), ""]
     return out

@@ -6,9 +6,10 @@ followed as a link.
 
 from __future__ import annotations
 
-from ..appendix import Appendix, Entry, section_label
-from ..model import Term
-from ..textwidth import safe, width as columns, wrap
+from .appendix import Appendix, Entry
+from ..model import Term, section_label
+from ..text.escape import safe
+from ..text.width import width as columns, wrap
 
 INDENT, SUBSEQUENT = "  ", "    "
 
@@ -89,6 +90,6 @@ def _entry(entry: Entry, width: int, separator: str) -> list[str]:
     if entry.related:
         out += _list_field("See also", [r.term for r in entry.related], width, separator)
     if entry.uses:
-        out += _field("Used in", "；".join(f"¶{u.paragraph} ({section_label(u)})"
+        out += _field("Used in", "；".join(f"¶{u.paragraph} ({section_label(u.section)})"
                                            for u in entry.uses), width)
     return out + [""]

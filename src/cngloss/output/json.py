@@ -1,0 +1,129 @@
+"""The JSON contract: how terms, passages and problems are written for machines.
+
+Every command with ``--json`` prints what one of these functions builds, so a term looks
+the same wherever it appears. The README ("JSON contract") documents these shapes; changing
+one is a breaking change.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING, Any
+
+from ..errors import Problem
+from ..model import Glossary, Passage, Term
+
+if TYPE_CHECKING:  # pragma: no cover - types only
+    from ..corpus.checks import CheckResult
+    from ..corpus.queries import Found, GrepResult, Shown
+    from ..lookup.related import Node
+
+
+def term_to_dict(term: Term, glossary: Glossary) -> dict[str, Any]:
+    """A term as a JSON object: the fields of the glossary entry, related from both ends."""
+    return {
+        "id": term.id,
+        "note": term.note,
+        "term": term.term,
+        "printed": term.printed,
+        "pinyin": term.pinyin,
+        "english": [{"text": e.text, "source": e.source, "url": e.url} for e in term.english],
+        "definition": term.definition,
+        "variants": list(term.variants),
+        "parts": [{"name": p.name, "items": list(p.items)} for p in term.parts],
+        "tags": list(term.tags),
+        "related": [{"id": r.id, "note": r.note, "term": r.term}
+                    for r in glossary.related(term)],
+        "remark": term.remark,
+    }
+
+
+def passage_to_dict(passage: Passage) -> dict[str, Any]:
+    """A passage as a JSON object; ``spans`` are [start, end) offsets into ``text``.
+
+    ``line``/``column`` locate the passage's first character in the report file (from 1,
+    columns in characters); ``locations`` gives [line, column] of each span's first character.
+    """
+    return {
+        "text": passage.text,
+        "section": list(passage.section),
+        "paragraph": passage.paragraph,
+        "line": passage.line,
+        "column": passage.column,
+        "spans": [list(s) for s in passage.spans],
+        "locations": [list(place) for place in passage.locations],
+    }
+
+
+def problem_to_dict(problem: Problem) -> dict[str, Any]:
+    return {
+        "severity": problem.severity,
+        "path": problem.path,
+        "line": problem.line,
+        "term": problem.term,
+        "field": problem.field,
+        "message": problem.message,
+        "fix": problem.fix,
+    }
+
+
+def dumps(data: Any) -> str:
+    """JSON as cngloss prints it: UTF-8 Chinese (not \\u escapes), indented, stable."""
+    return json.dumps(data, ensure_ascii=False, indent=2)
+
+
+# --------------------------------------------------------------------------- commands
+# What each command prints with --json (README, "JSON contract").
+
+
+def list_to_dict(glossary: Glossary, counts: dict[str, int | None]) -> dict[str, Any]:
+    """``list --json``: every term with its number of passages (null: no report)."""
+    return {"terms": [dict(term_to_dict(t, glossary), passages=counts[t.id])
+                      for t in glossary.terms]}
+
+
+def show_to_dict(shown: "Shown", glossary: Glossary) -> dict[str, Any]:
+    """``show --json``: the term and every passage that uses it."""
+    data = term_to_dict(shown.term, glossary)
+    data["passages"] = [passage_to_dict(p) for p in shown.passages or ()]
+    return data
+
+
+def search_to_dict(found: "Found", glossary: Glossary) -> dict[str, Any]:
+    """``search --json``: the query as matched, and each hit with what it matched on."""
+    return {"query": found.query, "results": [
+        dict(term_to_dict(hit.term, glossary), score=hit.score, matched={
+            "field": hit.field, "form": hit.form, "kind": hit.kind, "snippet": hit.snippet})
+        for hit in found.hits]}
+
+
+def grep_to_dict(result: "GrepResult") -> dict[str, Any]:
+    """``grep --json``: the uses, and the glossary terms each passage uses."""
+    return {"query": result.query, "count": result.count, "passages": [
+        dict(passage_to_dict(p), terms=[{"id": t.id, "term": t.term} for t in terms])
+        for p, terms in zip(result.passages, result.terms)]}
+
+
+def related_to_dict(node: "Node") -> dict[str, Any]:
+    """``related --json``: the term and, nested, the terms it is related to."""
+    term = node.term
+    return {"id": term.id, "note": term.note, "term": term.term, "tags": list(term.tags),
+            "related": [related_to_dict(child) for child in node.related]}
+
+
+def check_to_dict(result: "CheckResult") -> dict[str, Any]:
+    """``check --json``: counts, every problem, and every correction applied."""
+    report = result.report
+    return {
+        "glossary": str(result.glossary_path),
+        "report": str(report.path) if report else None,
+        "terms": result.terms,
+        "errors": len(result.errors),
+        "warnings": len(result.warnings),
+        "problems": [problem_to_dict(p) for p in result.problems],
+        "corrections": [
+            {"original": a.correction.original, "corrected": a.correction.corrected,
+             "reason": a.correction.reason, "paragraph": a.paragraph, "line": a.line}
+            for a in (report.applied if report else ())
+        ],
+    }

@@ -1,0 +1,138 @@
+"""The glossary appendix: every term with what a reader of a document needs, in order.
+
+The renderers in ``render/`` only lay out what this module gathers: the terms in the chosen
+order, the related terms of each (both ends), and where the report uses it, by paragraph
+and section, like an index.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from importlib import import_module
+from pathlib import Path
+
+from ..corpus.load import Corpus
+from ..errors import ChoiceError
+from ..model import Term
+from ..sources.files import make_folder, write_atomically
+from ..text.pinyin import toneless
+
+FORMATS = ("md", "html", "tex", "txt", "json", "csv")
+SORTS = ("note", "pinyin")
+_MODULES = {"md": "markdown", "html": "html", "tex": "latex", "txt": "text", "json": "jsonfmt",
+            "csv": "csvfmt"}
+
+
+@dataclass(frozen=True)
+class Use:
+    """A paragraph of the report that uses a term."""
+
+    paragraph: int
+    line: int
+    section: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Entry:
+    term: Term
+    related: tuple[Term, ...]
+    uses: tuple[Use, ...]
+
+
+@dataclass(frozen=True)
+class Appendix:
+    title: str
+    source: str | None  # the report file the uses refer to
+    entries: tuple[Entry, ...]
+    separator: str = " · "  # between the items of an inline list (see list_separator)
+
+
+# Inline lists (see-also terms, part items, variants) need a separator that no item contains:
+# 、 occurs inside headwords (一般债、专项债及特别国债) and part items (县、镇、村…), so a
+# list joined with it reads as more terms than it has.
+SEPARATORS = (" · ", " | ", " / ", " ◆ ")
+
+
+def list_separator(texts) -> str:
+    """The first of SEPARATORS whose mark occurs in none of ``texts`` (one for a whole appendix,
+    so every list in it reads alike)."""
+    texts = list(texts)
+    for separator in SEPARATORS:
+        if not any(separator.strip() in text for text in texts):
+            return separator
+    return SEPARATORS[-1]
+
+
+def listed_texts(terms) -> list[str]:
+    """Every text an appendix puts in an inline list: headwords, variants, part items."""
+    out = []
+    for term in terms:
+        out += [term.term, *term.variants]
+        out += [item for part in term.parts for item in part.items]
+    return out
+
+
+def pinyin_key(term: Term) -> tuple:
+    """Sort by toneless pinyin, then tones, then headword: ``liang`` < ``liang wei`` < ``liu``."""
+    parts = toneless(term.pinyin)
+    return tuple(p for p, _ in parts), tuple(t for _, t in parts), term.term
+
+
+def build_appendix(corpus: Corpus, sort: str = "note") -> Appendix:
+    """Gather the entries of the appendix in ``sort`` order (``note`` or ``pinyin``)."""
+    if sort not in SORTS:
+        raise ChoiceError("sort", sort, SORTS)
+    glossary = corpus.glossary
+    terms = list(glossary.terms)
+    if sort == "pinyin":
+        terms.sort(key=pinyin_key)
+    else:
+        order = {id(t): i for i, t in enumerate(terms)}
+        terms.sort(key=lambda t: (t.note is None, t.note or 0, order[id(t)]))
+    entries = []
+    found = corpus.passages_for(terms)
+    for term in terms:
+        uses: dict[int, Use] = {}
+        for passage in found[term.id]:
+            uses.setdefault(passage.paragraph, Use(passage.paragraph, passage.line,
+                                                   passage.section))
+        entries.append(Entry(term, glossary.related(term), tuple(uses.values())))
+    title = glossary.title or "Glossary"
+    source = corpus.report.path.name if corpus.report else None
+    return Appendix(title, source, tuple(entries), list_separator(listed_texts(terms)))
+
+
+def render_appendix(corpus: Corpus, fmt: str = "md", sort: str = "note", width: int = 80,
+                    standalone: bool = False) -> str:
+    """The appendix as text in one format (see FORMATS)."""
+    if fmt not in FORMATS:
+        raise ChoiceError("format", fmt, FORMATS)
+    module = import_module(f".{_MODULES[fmt]}", __package__)  # lazy: only the format asked for
+    return module.render(build_appendix(corpus, sort), width=width, standalone=standalone)
+
+
+def write_all_formats(corpus: Corpus, folder: str | os.PathLike[str], sort: str = "note",
+                      width: int = 80, force: bool = False) -> list[Path]:
+    """Write ``appendix.FORMAT`` for every format into ``folder`` (created if missing, but
+    not its parents); tex is standalone. Returns the paths written, in FORMATS order."""
+    folder = make_folder(folder)
+    return [write_atomically(folder / f"appendix.{fmt}",
+                             render_appendix(corpus, fmt, sort, width, standalone=True), force)
+            for fmt in FORMATS]
+
+
+def forms_line(term: Term, escape, separator: str = " · ") -> str:
+    """``printed “两水”改造; also written 四好农村路`` (each value escaped), or ""."""
+    facts = []
+    if term.printed and term.printed != term.term:
+        facts.append(f"printed {escape(term.printed)}")
+    if term.variants:
+        facts.append("also written " + separator.join(escape(v) for v in term.variants))
+    return "; ".join(facts)
+
+
+def web_url(url: str | None) -> bool:
+    """Only http(s) addresses become links (never ``javascript:`` and the like)."""
+    return bool(url) and url.lower().startswith(("http://", "https://")) and \
+        not any(ch.isspace() or ord(ch) < 32 for ch in url)

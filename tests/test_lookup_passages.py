@@ -1,0 +1,205 @@
+"""Where the report body uses each of the 23 terms.
+
+The expected passages were written down by reading the report (paragraph numbers as
+counted in test_report.py), not by running the code.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from cngloss.lookup.passages import find_spans, sentences
+
+PART_REVIEW = "2020年及“十三五”期间工作回顾"
+PART_PLAN = "“十四五”时期的主要目标和任务"
+PART_2021 = "2021年工作安排"
+
+EXPECTED = {
+    "六稳六保": [(3, "围绕“六稳”“六保”任务"), (24, "扎实做好“六稳”“六保”工作")],
+    "一般债、专项债及特别国债": [(5, "争取到位一般债、专项债及特别国债资金14.25亿元")],
+    "僵尸企业": [(6, "出清“僵尸企业”102家")],
+    "四好农村公路": [(7, "完成“四好农村公路”建设攻坚任务138.3公里"),
+                   (31, "开展创建省级“四好农村路”示范县")],  # only the variant catches this
+    "五位一体": [(7, "“五位一体”管护机制有序运行")],
+    "两个不低于或高于": [(9, "义务教育教师工资收入实现“两个不低于或高于”")],
+    "八有一超": [(11, "实现贫困户“八有一超”和“两不愁三保障”")],
+    "两不愁三保障": [(11, "实现贫困户“八有一超”和“两不愁三保障”"),
+                  (30, "“两不愁三保障”巩固情况")],
+    "一园五区一基地一商贸小镇": [(18, "加快推进“一园五区一基地一商贸小镇”重大产业平台"),
+                            (29, "进一步明确“一园五区一基地一商贸小镇”的功能定位")],
+    "一中心两支点": [(22, "加快构建“一中心两支点”的城市发展格局")],
+    "四方责任": [(27, "压实“四方责任”，优化防控措施")],
+    "五早一保障": [(27, "落实“五早一保障”措施")],
+    "耕地非农化非粮化": [(30, "遏制耕地“非农化”、防止“非粮化”")],
+    "三品一标": [(30, "农产品“三品一标”3个以上")],
+    "四个不摘": [(30, "严格落实“四个不摘”要求")],
+    "两水改造": [(31, "“两水”改造、背街小巷改造")],
+    "两违": [(31, "严格“两违”管控")],
+    "县管校聘": [(34, "深化“县管校聘”管理改革")],
+    "六统一管理": [(34, "实现医疗总院“六统一”管理")],
+    "促进就业九条": [(34, "推动2.0版“促进就业九条”各项政策落实")],
+    "双重预防机制": [(35, "全面推行“双重预防机制”建设")],
+    "新时代枫桥经验": [(35, "学习运用新时代“枫桥经验”")],
+    "雪亮工程": [(35, "推进“雪亮工程”建设")],
+}
+
+
+def term_named(glossary, headword):
+    return next(t for t in glossary.terms if t.term == headword)
+
+
+def test_every_term_has_an_expectation(glossary):
+    assert sorted(EXPECTED) == sorted(t.term for t in glossary.terms)
+
+
+@pytest.mark.parametrize("headword", sorted(EXPECTED))
+def test_the_passages_of_each_term(corpus, glossary, headword):
+    passages = corpus.passages(term_named(glossary, headword))
+    found = [(p.paragraph, p.text) for p in passages]
+    expected = EXPECTED[headword]
+    assert len(found) == len(expected), found
+    for (paragraph, text), (want_paragraph, want_text) in zip(found, expected):
+        assert paragraph == want_paragraph
+        assert want_text in text
+
+
+@pytest.mark.parametrize("headword", sorted(EXPECTED))
+def test_each_passage_is_one_sentence_with_its_spans_on_the_term(corpus, glossary, headword):
+    term = term_named(glossary, headword)
+    for passage in corpus.passages(term):
+        assert passage.text.endswith(("。", "！", "？"))
+        assert passage.text.count("。") == 1
+        assert not any(mark in passage.text for mark in ("^", "**", "〔"))
+        assert passage.spans
+        for a, b in passage.spans:
+            marked = passage.text[a:b].replace("“", "").replace("”", "").replace("、防止", "")
+            assert any(form in marked or marked in form for form in term.forms), marked
+
+
+def test_spans_take_in_the_quotes_around_and_between_the_parts(corpus, glossary):
+    [first, _] = corpus.passages(term_named(glossary, "六稳六保"))
+    [(a, b)] = first.spans
+    assert first.text[a:b] == "“六稳”“六保”"
+    [passage] = corpus.passages(term_named(glossary, "两水改造"))
+    assert [passage.text[a:b] for a, b in passage.spans] == ["“两水”改造"]
+    [passage] = corpus.passages(term_named(glossary, "耕地非农化非粮化"))
+    assert [passage.text[a:b] for a, b in passage.spans] == ["耕地“非农化”", "“非粮化”"]
+
+
+@pytest.mark.parametrize("headword,section", [
+    ("八有一超", (PART_REVIEW, "四是脱贫攻坚全面完成")),
+    ("县管校聘", (PART_2021, "（八）坚持社会事业全面发展，增进各领域民生福祉", "保障教育优先发展")),
+    ("六统一管理", (PART_2021, "（八）坚持社会事业全面发展，增进各领域民生福祉", "加快医疗卫生事业发展")),
+    ("雪亮工程", (PART_2021, "（九）统筹推进安全与发展两件大事，有效提升风险防范能力")),
+    ("一中心两支点", (PART_PLAN, "五要提升城乡品质，建设美丽连州")),
+])
+def test_section_paths_of_passages(corpus, glossary, headword, section):
+    assert corpus.passages(term_named(glossary, headword))[-1].section == section
+
+
+def test_the_variant_passage_stands_under_the_lead_cut_by_a_page_break(corpus, glossary):
+    passage = corpus.passages(term_named(glossary, "四好农村公路"))[1]
+    assert passage.section == (PART_2021, "（五）加快新型城镇化建设，统筹抓好城乡融合发展",
+                               "构建“内外畅通”的交通路网")
+
+
+def test_a_sentence_joined_across_a_page_break_is_one_passage(corpus, glossary):
+    # “六稳”“六保”工作，巩固拓展…成果， | 统筹发展与安全，… : one sentence over a page break
+    passage = corpus.passages(term_named(glossary, "六稳六保"))[1]
+    assert "巩固拓展疫情防控和经济社会发展成果，统筹发展与安全" in passage.text
+
+
+def test_paragraph_context_gives_the_whole_paragraph(corpus, glossary, report):
+    term = term_named(glossary, "两不愁三保障")
+    passages = corpus.passages(term, context="paragraph")
+    assert [p.paragraph for p in passages] == [11, 30]
+    assert passages[0].text == report.paragraph(11).text
+
+
+def test_one_passage_per_sentence_even_with_two_uses(corpus):
+    from cngloss.model import Term
+
+    both = Term(id="x", term="八有一超", pinyin="", definition="", variants=("两不愁三保障",))
+    [passage] = [p for p in corpus.passages(both) if p.paragraph == 11]
+    assert len(passage.spans) == 2
+
+
+def test_the_notes_section_is_never_a_passage(corpus, glossary):
+    for term in glossary.terms:
+        for passage in corpus.passages(term):
+            assert "：指" not in passage.text[:30]
+
+
+def test_find_spans_ignores_quotes_in_any_text():
+    assert find_spans("遏制耕地“非农化”。", ["耕地非农化"]) == [(2, 9)]
+    assert find_spans("无关文字", ["两违"]) == []
+
+
+def test_sentences_split_at_full_stops_and_keep_closing_quotes():
+    text = "甲。乙“丙。”丁！戊"
+    assert [text[a:b] for a, b in sentences(text)] == ["甲。", "乙“丙。”", "丁！", "戊"]
+
+
+# Source lines, read off data/lianzhou-2021-government-work-report.txt: the line each
+# passage's sentence stands on (a paragraph that a page break cuts spans two lines).
+SENTENCE_LINES = {
+    "八有一超": [45], "两违": [99], "两水改造": [99], "四好农村公路": [31, 99],
+    "六统一管理": [109], "促进就业九条": [109], "僵尸企业": [29], "县管校聘": [107],
+    "雪亮工程": [111], "六稳六保": [19, 79],
+}
+
+
+@pytest.mark.parametrize("headword", sorted(SENTENCE_LINES))
+def test_a_passage_names_the_line_its_sentence_stands_on(corpus, glossary, headword):
+    passages = corpus.passages(term_named(glossary, headword))
+    assert [p.line for p in passages] == SENTENCE_LINES[headword]
+
+
+def test_line_and_column_point_at_the_passage_and_each_use_in_the_file(corpus, glossary):
+    from conftest import REPORT
+
+    source = REPORT.read_text(encoding="utf-8").splitlines()
+    for term in glossary.terms:
+        for passage in corpus.passages(term):
+            at = source[passage.line - 1][passage.column - 1:]
+            assert at.startswith(passage.text[:4]), (term.term, passage.line, at[:10])
+            for (a, b), (line, column) in zip(passage.spans, passage.locations, strict=True):
+                there = source[line - 1][column - 1:]
+                assert there.startswith(passage.text[a]), (term.term, line, there[:10])
+
+
+def test_a_use_after_a_page_break_is_on_the_later_line():
+    from cngloss.lookup.passages import PassageFinder
+    from cngloss.sources.report import parse_report
+
+    report = parse_report(
+        "一、总体\n\n"
+        "  甲乙 1 000 元^{〔1〕}，丙丁。戊己**“某\n"
+        "\n"
+        "某**工程”^[2]建设，庚辛。\n")
+    [first, second] = PassageFinder(report).find(["丙丁", "某某工程"])
+    assert (first.line, first.column) == (3, 3)
+    assert (second.line, second.column) == (3, 23)  # the sentence opens on line 3 ...
+    assert second.locations == ((3, 27),)  # ... and so does the term (its quote), cut by the break
+    [third] = PassageFinder(report).find(["工程"])
+    assert third.locations == ((5, 4),)  # after 某**, on the next page
+
+
+def test_paragraph_context_passages_start_on_the_paragraphs_line(corpus, glossary):
+    [passage] = corpus.passages(term_named(glossary, "六统一管理"), context="paragraph")
+    assert passage.line == 107 and passage.locations[0][0] == 109
+
+
+def test_a_correction_keeps_the_lines_of_what_it_keeps():
+    from cngloss.model import Correction
+    from cngloss.lookup.passages import PassageFinder
+    from cngloss.sources.report import parse_report
+
+    fix = Correction("改造。进进一步", "改造。进一步", reason="test")
+    report = parse_report("一、总体\n\n完成改造。进\n\n进一步深化改革。推进建设。\n", corrections=(fix,))
+    assert report.paragraph(1).text == "完成改造。进一步深化改革。推进建设。"
+    assert [a.line for a in report.applied] == [3]
+    [deepen] = PassageFinder(report).find(["深化"])
+    assert deepen.locations == ((5, 4),)
+    [build] = PassageFinder(report).find(["推进建设"])
+    assert (build.line, build.column) == (5, 9)
