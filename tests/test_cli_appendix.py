@@ -170,6 +170,31 @@ def test_hostile_text_comes_out_as_text_in_markdown(hostile_corpus, key):
     assert HOSTILE[key].strip() in "".join(parsed.text)
 
 
+# Text that CommonMark would read as a block if it opened a line: each must come out as the
+# same text, in no list, quote, heading, rule or code block (read by rendering it).
+LINE_STARTS = ["2021. 年", "1) 第一", "12345678901. 大数", "- 减", "+ 加", "* 星", "> 引",
+               "# 标题", "===", "---", "***", "    缩进代码", "```", "~~~", "<div>块</div>"]
+
+
+@pytest.mark.parametrize("start", LINE_STARTS)
+def test_a_line_start_construct_in_a_definition_renders_as_text(tmp_path, start):
+    """The page has the same elements as for a plain second line, and shows the text."""
+    from markdown_it import MarkdownIt
+
+    def rendered(second_line: str) -> StrictHTML:
+        path = tmp_path / "terms.yaml"
+        definition = json.dumps(f"首行。\n{second_line}", ensure_ascii=False)
+        path.write_text("terms:\n  - {id: t, term: 甲, pinyin: jiǎ, definition: "
+                        + definition + "}\n", encoding="utf-8")
+        md = render_appendix(load_corpus(path, cache=False), "md")
+        return parse_html(f"<div>{MarkdownIt('commonmark').render(md)}</div>")
+
+    parsed = rendered(start)
+    assert sorted(parsed.tags) == sorted(rendered("普通的一行").tags)
+    assert " ".join(start.split()) in " ".join("".join(parsed.text).split())
+    assert "\\" not in "".join(parsed.text)  # no escape left visible
+
+
 def test_hostile_text_is_escaped_for_latex(hostile_corpus):
     text = render_appendix(hostile_corpus, "tex")
     assert r"50\% \& \$x\_1\$ \#1 \{a\} \textasciitilde{}\textasciicircum{}\textbackslash{}" in text

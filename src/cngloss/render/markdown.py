@@ -10,13 +10,21 @@ from ..model import section_label
 from ..text.escape import safe
 
 _INLINE = re.compile(r"([\\`*_\[\]<>&|~#])")
-_LINE_START = re.compile(r"^(\s*)([-+=>]|\d+[.)])", flags=re.M)
+# What opens a block at the start of a line: a list bullet, a block quote, a setext underline
+# (``-+=>*``), an ordered list number (``2021.``, ``1)``), or four spaces (a code block).
+_LINE_START = re.compile(r"^([ \t]*)(?:([-+=>*])|(\d+)([.)]))", flags=re.M)
+_INDENTED = re.compile(r"^(?= {4}|\t)", flags=re.M)
 
 
 def escape(text: str) -> str:
-    """Text that renders as itself: Markdown and HTML specials backslash-escaped."""
+    """Text that renders as itself: Markdown and HTML specials backslash-escaped.
+
+    CommonMark escapes only ASCII punctuation: an ordered-list number is escaped at its
+    delimiter (``2021\\.``), since a backslash before a digit would be shown as written."""
     text = _INLINE.sub(r"\\\1", safe(text))
-    return _LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
+    text = _LINE_START.sub(lambda m: m.group(1) + (
+        "\\" + m.group(2) if m.group(2) else m.group(3) + "\\" + m.group(4)), text)
+    return _INDENTED.sub("&#32;", text)
 
 
 def render(appendix: Appendix, width: int = 80, standalone: bool = False) -> str:
