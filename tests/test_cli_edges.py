@@ -221,6 +221,33 @@ def test_a_pipe_closed_early_ends_quietly(tmp_path):
     assert result.returncode == 0
 
 
+@pytest.fixture(scope="module")
+def big_glossary(tmp_path_factory):
+    """A glossary whose list --json and appendix run to megabytes: more than any pipe holds."""
+    terms = "".join(f"  - {{id: t{i}, term: 甲{i}, pinyin: jiǎ, definition: 定义{'长' * 200}}}\n"
+                    for i in range(3000))
+    path = tmp_path_factory.mktemp("big") / "big.yaml"
+    path.write_text("terms:\n" + terms, encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("reader", ["head -c 10", "sleep 0.5"], ids=["head", "never-reads"])
+@pytest.mark.parametrize("args", [["list", "--json"], ["appendix"], ["appendix", "-f", "csv"]])
+def test_a_pipe_closed_early_on_output_larger_than_any_pipe_buffer_ends_quietly(
+        big_glossary, args, reader):
+    """Megabytes into a reader that stops early (``head``) or never reads: the write fails
+    (EPIPE) and the end is quiet with exit 0, not Typer's 1 ("nothing found")."""
+    full = subprocess.run([sys.executable, "-m", "cngloss", "--glossary", str(big_glossary),
+                           *args], capture_output=True, timeout=120)
+    assert len(full.stdout) > 1_100_000  # more than a pipe holds (64 KiB; at most 1 MiB)
+    command = f"{sys.executable} -m cngloss --glossary {big_glossary} {' '.join(args)} | {reader}"
+    result = subprocess.run(["bash", "-o", "pipefail", "-c", command], capture_output=True,
+                            timeout=120)
+    assert result.stdout == (full.stdout[:10] if reader.startswith("head") else b"")
+    assert result.stderr == b""
+    assert result.returncode == 0
+
+
 def test_ctrl_c_ends_quietly_with_130(tmp_path):
     # A glossary big enough that its appendix blocks on a full pipe we do not read.
     terms = "".join(f"  - {{id: t{i}, term: 甲{i}, pinyin: jiǎ, definition: 定义{'长' * 200}}}\n"

@@ -38,9 +38,21 @@ from .output.json import dumps  # lazy: the JSON builders, for --json only
 OPTION_NAMES = {"format": "--format", "sort": "--sort", "context": "--context"}
 
 
+class _PipeClosed(Exception):
+    """The reader of stdout went away (``cngloss … | head``): not an OSError, so that Typer,
+    which turns EPIPE into exit 1 ("nothing found"), lets it through to ``main``."""
+
+
 class _Command(TyperCommand):
     """A command whose usage line shows its arguments as named (``show [OPTIONS] TERM``):
-    Typer wraps required ones in braces (``{TERM}``), a notation help readers do not know."""
+    Typer wraps required ones in braces (``{TERM}``), a notation help readers do not know.
+    A closed pipe leaves it as ``_PipeClosed``."""
+
+    def invoke(self, ctx: typer.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except BrokenPipeError:
+            raise _PipeClosed() from None
 
     def collect_usage_pieces(self, ctx: typer.Context) -> list[str]:
         return [piece[1:-1] if piece.startswith("{") and piece.endswith("}") else piece
@@ -454,7 +466,7 @@ def main(argv: List[str] | None = None, env: Environment | None = None) -> int:
         return exc.exit_code
     except (typer.Abort, KeyboardInterrupt):  # Ctrl-C: quietly (Typer itself exits 130 too)
         return ExitCode.INTERRUPTED
-    except BrokenPipeError:
+    except (BrokenPipeError, _PipeClosed):  # the reader stopped: quietly, and not a failure
         _silence_stdout()
         return ExitCode.OK
     except typer.TyperException as exc:  # usage errors: bad option, missing argument
