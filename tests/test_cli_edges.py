@@ -182,7 +182,7 @@ def test_a_terminal_gets_colour():
     assert "\x1b[" in out and "八有一超" in out
 
 
-@pytest.mark.parametrize("env", [{"NO_COLOR": "1"}, {"TERM": "dumb"}])
+@pytest.mark.parametrize("env", [{"NO_COLOR": "1"}, {"NO_COLOR": "true"}, {"TERM": "dumb"}])
 @pytest.mark.parametrize("args", [["show", "八有一超"], ["list"], ["search", "liuwen"],
                                   ["related", "八有一超"], ["grep", "八有一超"], ["check"]])
 def test_no_escape_code_at_all_with_no_color_or_a_dumb_terminal(env, args):

@@ -87,6 +87,28 @@ def test_structural_errors_name_file_line_term_and_field(write_glossary, yaml_te
     assert expected in error_of(write_glossary(yaml_text))
 
 
+@pytest.mark.parametrize("ident", ["a b", "a!", "-a", "a-", "a--b", "A", "ä", "a_b", " a", "a\\n"])
+def test_an_id_that_is_not_lowercase_ascii_words_joined_by_hyphens_is_refused(write_glossary,
+                                                                              ident):
+    path = write_glossary('terms:\n  - {id: "%s", term: 甲, pinyin: jiǎ, definition: 甲。}\n' % ident)
+    assert "is not a stable ASCII id" in error_of(path)
+
+
+@pytest.mark.parametrize("ident", ["a", "six-stabilities", "a1-2b", "0"])
+def test_an_id_of_lowercase_ascii_words_joined_by_hyphens_is_accepted(write_glossary, ident):
+    path = write_glossary('terms:\n  - {id: "%s", term: 甲, pinyin: jiǎ, definition: 甲。}\n' % ident)
+    assert load_glossary(path).terms[0].id == ident
+
+
+@pytest.mark.parametrize("field", ["term", "definition", "pinyin"])
+@pytest.mark.parametrize("blank", ["", " ", "\\t \\u3000"])
+def test_a_blank_required_text_is_refused(write_glossary, field, blank):
+    values = {"term": "甲", "pinyin": "jiǎ", "definition": "甲。", field: blank}
+    path = write_glossary("terms:\n  - {id: a, " + ", ".join(
+        f'{k}: "{v}"' for k, v in values.items()) + "}\n")
+    assert f"field {field}: must not be empty" in error_of(path)
+
+
 def test_yaml_syntax_errors_give_line_and_column(write_glossary):
     message = error_of(write_glossary("terms:\n  - id: a\n    term: [甲\n"))
     assert "terms.yaml:" in message and "YAML syntax error, column" in message

@@ -26,7 +26,7 @@ TERM_FIELDS = (
 TERM_REQUIRED = ("id", "term", "pinyin", "definition")
 ENGLISH_FIELDS = ("text", "source", "url")
 PART_FIELDS = ("name", "items")
-ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")  # the whole id (fullmatch: no "\n" after)
 
 
 def load_glossary(path: str | os.PathLike[str]) -> Glossary:
@@ -104,7 +104,7 @@ def _read_term(reader: Reader, node: Any) -> Term | None:
         if read is not None:
             values[name] = read  # a field of the wrong shape is left out, and reported
     ident = values.get("id")
-    if ident is not None and not ID_PATTERN.match(ident):
+    if ident is not None and not ID_PATTERN.fullmatch(ident):
         reader.problem(fields["id"], f"id {ident!r} is not a stable ASCII id", "id",
                        fix="use lowercase letters, digits and hyphens, e.g. six-stabilities")
     reader.term = None
