@@ -195,6 +195,49 @@ def test_a_line_start_construct_in_a_definition_renders_as_text(tmp_path, start)
     assert "\\" not in "".join(parsed.text)  # no escape left visible
 
 
+def test_quotes_in_pinyin_and_urls_stay_inside_their_html_attributes(write_glossary):
+    """The index link's title (pinyin) and a rendering's href (URL) keep a ``"`` or ``'``
+    as part of the attribute's value: nothing breaks out into a new attribute."""
+    pinyin, url = 'jiǎ" onmouseover="x', "https://example.org/?q=\"'x"
+    path = write_glossary("terms:\n  - id: a\n    term: 甲\n    pinyin: " + json.dumps(pinyin)
+                          + "\n    definition: 甲。\n    english: [{text: first, url: "
+                          + json.dumps(url) + "}]\n")
+
+    class Attributes(HTMLParser):
+        found: list = []
+
+        def handle_starttag(self, tag, attrs):
+            self.found.append((tag, dict(attrs)))
+
+    parser = Attributes()
+    parser.feed(render_appendix(load_corpus(path), "html"))
+    titles = [a["title"] for tag, a in parser.found if tag == "a" and "title" in a]
+    hrefs = [a["href"] for tag, a in parser.found if tag == "a" and "href" in a]
+    assert titles == [pinyin]
+    assert url in hrefs
+    assert not any("onmouseover" in a for _, a in parser.found)
+
+
+@pytest.mark.parametrize("lead", ["=", "+", "-", "@", "\t"])
+def test_every_formula_lead_in_a_csv_cell_gets_an_apostrophe(write_glossary, lead):
+    path = write_glossary("terms:\n  - {id: a, term: 甲, pinyin: jiǎ, definition: "
+                          + json.dumps(lead + "1+1", ensure_ascii=False) + "}\n")
+    rows = list(csv.DictReader(io.StringIO(render_appendix(load_corpus(path), "csv"))))
+    assert rows[0]["definition"] == "'" + lead + "1+1"
+
+
+def test_a_carriage_return_leading_a_csv_cell_is_written_visibly(write_glossary):
+    path = write_glossary("terms:\n  - {id: a, term: 甲, pinyin: jiǎ, definition: \"\\r=1\"}\n")
+    rows = list(csv.DictReader(io.StringIO(render_appendix(load_corpus(path), "csv"))))
+    assert rows[0]["definition"] == "\\x0d=1"
+
+
+def test_a_cell_with_a_formula_lead_later_on_is_left_alone(write_glossary):
+    path = write_glossary("terms:\n  - {id: a, term: 甲, pinyin: jiǎ, definition: 'x=1+@2-3'}\n")
+    rows = list(csv.DictReader(io.StringIO(render_appendix(load_corpus(path), "csv"))))
+    assert rows[0]["definition"] == "x=1+@2-3"
+
+
 def test_hostile_text_is_escaped_for_latex(hostile_corpus):
     text = render_appendix(hostile_corpus, "tex")
     assert r"50\% \& \$x\_1\$ \#1 \{a\} \textasciitilde{}\textasciicircum{}\textbackslash{}" in text

@@ -20,7 +20,8 @@ COLUMNS = ("id", "note", "term", "pinyin", "english", "definition", "parts", "ta
 
 def cell(value: object) -> str:
     text = "" if value is None else safe(str(value))
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+    # (a carriage return never leads: ``safe`` has already written it as ``\x0d``)
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t") else text
 
 
 def render(appendix: Appendix, width: int = 80, standalone: bool = False) -> str:
