@@ -133,6 +133,19 @@ def test_slogan_whose_parts_do_not_add_up(check):
     assert "field parts: 四个不摘 has 3 item(s) but its numeral says 4" in message
 
 
+def test_a_slogan_with_more_items_than_its_numeral_is_an_error_too(check):
+    [message] = messages(check("[不摘责任, 不摘政策, 不摘帮扶, 不摘监管]",
+                               "[不摘责任, 不摘政策, 不摘帮扶, 不摘监管, 不摘帽子]"))
+    assert "field parts: 四个不摘 has 5 item(s) but its numeral says 4" in message
+
+
+def test_a_definition_that_lost_the_reports_quotes_is_not_verbatim(write_glossary):
+    """Quotes are ignored when matching the body, never when comparing a definition."""
+    report = REPORT.replace("指违法用地和违规建筑。", "指“违法用地”和违规建筑。")
+    [message] = messages(run_checks(write_glossary(GOOD, report=report)))
+    assert "term liangwei: field definition: definition differs from note 1" in message
+
+
 def test_a_part_item_missing_from_the_definition_is_a_warning(check):
     result = check("[违法用地, 违规建筑]", "[违法用地, 违章建筑]")
     assert "part item '违章建筑' does not occur in the definition" in \

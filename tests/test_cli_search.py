@@ -81,6 +81,21 @@ def test_typed_tones_move_the_score(glossary, query, score, kind):
     assert (top.term.term, top.score, top.kind) == ("六稳六保", score, kind)
 
 
+def test_a_variant_has_pinyin_keys_of_its_own(glossary):
+    """四好农村路 (a variant of 四好农村公路) read from the headword's syllables: typed whole,
+    an exact pinyin match one step below the headword's own (90 - 2), not a typo."""
+    top = search(glossary, "sihaonongcunlu")[0]
+    assert (top.term.term, top.score, top.field, top.kind) == ("四好农村公路", 88, "pinyin",
+                                                                "exact")
+
+
+def test_traditional_characters_with_a_wrong_one_are_converted_before_the_typo_stage(glossary):
+    """縣管校長: traditional, and 長 where the headword has 聘; converted first, it is one
+    character off 县管校聘 (without conversion it would be two off, and too far)."""
+    [top] = search(glossary, "縣管校長")
+    assert (top.term.term, top.kind) == ("县管校聘", "fuzzy")
+
+
 @pytest.mark.parametrize("query", ["xueliang", "liang"])
 def test_a_whole_syllable_typed_is_a_prefix_however_the_next_one_starts(glossary, query):
     hits = [h for h in search(glossary, query) if h.kind != "partial"]  # from the start

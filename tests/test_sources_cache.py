@@ -108,6 +108,33 @@ def test_an_entry_damaged_inside_is_ignored(glossary_file):
     assert [t.term for t in corpus.glossary.terms] == ["两违"]
 
 
+def test_a_character_changed_inside_a_cached_term_row_is_detected(glossary_file):
+    """The checksum covers the term rows: a definition altered in the entry (a valid
+    character for another) is never served; the glossary is read again."""
+    load_corpus(glossary_file)
+    [name] = entries()
+    path = os.path.join(os.environ["CNGLOSS_CACHE_DIR"], name)
+    data = open(path, "rb").read()
+    row = "指违法用地和违规建筑。".encode("utf-8")
+    assert row in data  # the term's row comes first; the search index holds it again later
+    open(path, "wb").write(data.replace(row, "指为法用地和违规建筑。".encode("utf-8"), 1))
+    assert load_corpus(glossary_file).glossary.terms[0].definition == "指违法用地和违规建筑。"
+
+
+def test_an_edited_corrections_file_is_never_answered_from_the_cache(write_glossary):
+    report = "标题\n\n一、回顾\n\n严格“两为”管控。\n"
+    path = write_glossary(
+        "report:\n  path: report.txt\n  corrections: corrections.yaml\n" + TERMS, report=report,
+        corrections="corrections:\n  - {original: 两为, corrected: 两违, reason: a typo}\n")
+    first = load_corpus(path)
+    assert [p.text for p in first.passages(first.glossary.terms[0])] == ["严格“两违”管控。"]
+    (path.parent / "corrections.yaml").write_text(
+        "corrections:\n  - {original: 两为”管控, corrected: 两违”整治, reason: a typo}\n",
+        encoding="utf-8")
+    again = load_corpus(path)
+    assert [p.text for p in again.passages(again.glossary.terms[0])] == ["严格“两违”整治。"]
+
+
 def test_two_links_to_one_glossary_keep_their_own_reports(tmp_path, cli):
     for name, text in (("a", "严格“两违”管控。"), ("b", "两违必须清零。")):
         (tmp_path / name).mkdir()
