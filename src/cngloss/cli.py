@@ -113,6 +113,8 @@ def root(
     ctx: typer.Context,
     glossary: Annotated[Optional[Path], typer.Option(
         "--glossary", "-g", metavar="PATH",
+        # Not checked here: the loader says what is wrong in the documented words (exit 3).
+        readable=False,
         help="Glossary file (YAML). Default: $CNGLOSS_GLOSSARY, else the bundled "
              "Lianzhou 2021 glossary.")] = None,
     version: Annotated[bool, typer.Option(
