@@ -50,6 +50,7 @@ class Term:
     related: tuple[str, ...] = ()
     remark: str | None = None
     pinyin_reviewed: Mapping[str, str] = field(default_factory=dict)
+    unreviewed: tuple[str, ...] = ()  # fields that are suggestions (cngloss import)
     line: int | None = None
 
     @property
