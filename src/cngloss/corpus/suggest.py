@@ -123,8 +123,8 @@ def _item_lists(definition: str) -> list[tuple[int, list[str]]]:
         items = clause.split("、")
         if len(items) < 2:
             continue
-        lead = _INTRO.match(items[0])
-        if lead and len(lead.group(1)) >= 2:
+        lead = _STARTS.match(items[0]) or _INTRO.match(items[0])
+        if lead and (len(lead.group(1)) >= 2 or lead.re is _STARTS):
             items[0] = lead.group(1)
         items[-1] = re.split(r"[“”\"]", items[-1].lstrip("“\""))[0]
         items = [i.strip().strip("“”‘’\" ") for i in items]
@@ -134,6 +134,7 @@ def _item_lists(definition: str) -> list[tuple[int, list[str]]]:
 
 
 # What introduces a list: everything up to the last quote or defining word of the item.
+_STARTS = re.compile(r"^(?:是指|指|即|包括)(.+)$")
 _INTRO = re.compile(r".*(?:[“”\"]|即|指|是|包括|为)(.+)$")
 
 
