@@ -59,4 +59,4 @@ def clean(raw: str, scanner: MarkerScanner
     text, shift, survivors = drop_spaces("".join(pieces))
     spans = [(shift(a), shift(b)) for a, b in bold if shift(a) < shift(b)]
     refs = [FootnoteRef(note=n, offset=shift(at), style=s) for n, at, s in marks]
-    return text, spans, refs, [kept[i] for i in survivors]
+    return text, spans, refs, list(map(kept.__getitem__, survivors))

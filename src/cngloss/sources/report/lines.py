@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import bisect
+from itertools import count, groupby
+from operator import sub
 
 
 class LineTable:
@@ -21,9 +23,9 @@ class LineTable:
         """Compress per-character source offsets into runs: (clean offset, line, column) where
         a run of consecutive source characters starts (see ``Paragraph.locate``)."""
         out = []
-        previous = None
-        for i, offset in enumerate(origins):
-            if previous is None or offset != previous + 1:
-                out.append((i, *self.locate(offset)))
-            previous = offset
+        i = 0
+        # within a run, offset - index is constant: group by it (in C, not per character)
+        for _, run in groupby(map(sub, origins, count())):
+            out.append((i, *self.locate(origins[i])))
+            i += len(list(run))
         return tuple(out)

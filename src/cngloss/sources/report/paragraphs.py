@@ -117,10 +117,12 @@ def is_pdf_extraction(blocks: list[Block]) -> bool:
     in a comma or a bold run left open, which no paragraph of web text does; or one block
     ends in a fragment of one to three hanzi after a full stop (``完成改造。进``); or the text
     has the caret markers (``^{〔1〕}``, ``^[2]``) that only the PDF converter writes."""
-    if any(_CARET.search(b.raw) or _FRAGMENT.search(visible(b.raw)) for b in blocks):
-        return True
-    cuts = sum(1 for b in blocks
-               if b.raw.count(BOLD) % 2 or visible(b.raw)[-1:] in _CUT_ENDINGS)
+    cuts = 0
+    for block in blocks:
+        text = visible(block.raw)
+        if _CARET.search(block.raw) or _FRAGMENT.search(text):
+            return True
+        cuts += bool(block.raw.count(BOLD) % 2 or text[-1:] in _CUT_ENDINGS)
     return cuts >= PDF_MIN_CUTS
 
 

@@ -51,11 +51,8 @@ def first_sentence(text: str, start: int = 0) -> tuple[int, str]:
 def leads(text: str, bold: list[tuple[int, int]]) -> list[Lead]:
     """Run-in headings: bold runs, and inline 一是/二是 points where they are not bold."""
     found = [Lead(a, b, text[a:b].rstrip("。！？!?：:，,")) for a, b in bold]
-    points = [
-        (numeral_value(m.group(1)), m.start())
-        for m in POINT.finditer(text)
-        if numeral_value(m.group(1))
-    ]
+    points = [(value, m.start()) for m in POINT.finditer(text)
+              if (value := numeral_value(m.group(1)))]
     # Only a real enumeration counts: 一是, 二是, ... in order.
     sequence = []
     for value, pos in points:
