@@ -159,7 +159,7 @@ def _build(
             tree.leads(found, number)
             paragraphs.append(
                 Paragraph(number, block.line, text, section, tuple(found), tuple(refs),
-                          lines.segments(list(map(block.origin.__getitem__, kept))))
+                          lines.segments_of(kept, block._origin, block.runs))
             )
     applied = tuple(
         AppliedCorrection(c, number_of.get(id(b)), lines.locate(at)[0])

@@ -29,3 +29,23 @@ class LineTable:
             out.append((i, *self.locate(origins[i])))
             i += len(list(run))
         return tuple(out)
+
+    def segments_of(self, kept: list[tuple[int, int, int]], origin: list[int] | None,
+                    runs: list[tuple[int, int]] | None) -> tuple[tuple[int, int, int], ...]:
+        """``segments`` for the kept ranges of a block, (clean start, raw start, length):
+        from the block's line ``runs`` where it has them (no per-character work), else from
+        its per-character ``origin``."""
+        if runs is None:
+            assert origin is not None
+            return self.segments([origin[a + k] for _, a, n in kept for k in range(n)])
+        out = []
+        starts = [a for a, _ in runs]
+        for clean, a, n in kept:
+            k = bisect.bisect_right(starts, a) - 1
+            pos = a
+            while pos < a + n:
+                run_start, offset = runs[k]
+                out.append((clean + pos - a, *self.locate(offset + pos - run_start)))
+                k += 1
+                pos = starts[k] if k < len(starts) else a + n
+        return tuple(out)

@@ -12,7 +12,6 @@ open.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
 from ...text.numerals import NUMERAL_CHARS, numeral_value
 
@@ -39,19 +38,38 @@ _FRAGMENT = re.compile(r"[。！？][\u4e00-\u9fff]{1,3}$")
 _CARET = re.compile(r"\^\{\s*[〔\[]\d+[〕\]]\s*\}|\^\[\d+\]")
 
 
-@dataclass
 class Block:
     """A run of non-blank source lines (one paragraph of the text, or part of one).
 
     ``origin`` holds, for every character of ``raw``, its offset in the source text: joins,
     corrections and the moved bold markers all keep it in step, so that a character of the
-    cleaned paragraph can still say on which source line and column it stands.
+    cleaned paragraph can still say on which source line and column it stands. As read,
+    a block keeps only ``runs`` (where each source line starts: index in ``raw``, source
+    offset); the per-character list is made the first time something changes the block,
+    which most blocks of web text never need (BENCHMARKS.md, notes).
     """
 
-    raw: str
-    line: int
-    origin: list[int] = field(default_factory=list)
-    kind: str = ""  # "title", "heading", "paragraph", "note"
+    def __init__(self, raw: str, line: int, origin: list[int] | None = None,
+                 kind: str = "", runs: list[tuple[int, int]] | None = None):
+        self.raw = raw
+        self.line = line
+        self.kind = kind  # "title", "heading", "paragraph", "note"
+        self._origin = origin
+        self.runs = runs if origin is None else None
+
+    @property
+    def origin(self) -> list[int]:
+        if self._origin is None:
+            self._origin = []
+            bounds = [a for a, _ in self.runs or ()] + [len(self.raw)]
+            for (a, offset), b in zip(self.runs or (), bounds[1:]):
+                self._origin.extend(range(offset, offset + b - a))
+        return self._origin
+
+    @origin.setter
+    def origin(self, value: list[int]) -> None:
+        self._origin = value
+        self.runs = None
 
 
 def has_blank_lines(text: str) -> bool:
@@ -74,10 +92,10 @@ def split_blocks(text: str, line_per_paragraph: bool | None = None) -> list[Bloc
         stripped = line.strip()
         if stripped:
             if current is None:
-                current = Block("", number)
+                current = Block("", number, runs=[])
             start = offset + len(line) - len(line.lstrip())
+            current.runs.append((len(current.raw), start))  # type: ignore[union-attr]
             current.raw += stripped
-            current.origin.extend(range(start, start + len(stripped)))
             if line_per_paragraph:
                 blocks.append(current)
                 current = None
