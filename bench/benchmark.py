@@ -6,7 +6,7 @@ repeated runs; commands being compared are run interleaved, round by round, so t
 machine's noise falls on all of them alike; results are given as ratios.
 
     bench/run                      # everything, 100,000 terms at most
-    bench/run --only cold          # one section: cold, imports, scale, passages
+    bench/run --only cold          # one section: cold, imports, scale, passages, notes
     bench/run --sizes 1000 10000   # smaller scale run
 """
 
@@ -349,6 +349,141 @@ def passages(rounds: int) -> None:
           "the naive baseline.")
 
 
+# --------------------------------------------------------------------------- notes
+
+COLLECTION = ROOT.parent / "shared" / "corpora" / "government-work-reports.jsonl.gz"
+LOCAL = ROOT.parent / "shared" / "corpora" / "local-reports"
+
+NOTES_PROBE = r"""
+import gzip, hashlib, json, re, resource, sys, time
+from cngloss.errors import ReportError
+from cngloss.sources.report import parse_report
+from cngloss.sources.report.notes import is_notes_heading
+
+def peak_mb():
+    try:
+        with open("/proc/self/status") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+sample = {s["path"]: s for s in json.load(open(sys.argv[2], encoding="utf-8"))["reports"]}
+numbered = re.compile(r"^\**\s*(?:\d+\s*[.．、]|[（(]\d+[）)]|[①-⑳])")
+sha = lambda t: hashlib.sha1(t.encode("utf-8")).hexdigest()[:12]
+out = {"reports": 0, "chars": 0, "headed": 0, "found": 0, "notes": 0, "missed": [],
+       "friends": 0, "friends_taken": 0, "sample": [], "failed": 0}
+cpu = time.process_time()
+with gzip.open(sys.argv[1], "rt", encoding="utf-8") as handle:
+    for line in handle:
+        record = json.loads(line)
+        text = record["content"]
+        out["reports"] += 1
+        out["chars"] += len(text)
+        try:
+            report = parse_report(text, path=record["path"])
+        except ReportError:
+            out["failed"] += 1
+            continue
+        lines = text.splitlines()
+        headed = any(0 < len(l) <= 80 and is_notes_heading(l) for l in lines)
+        if headed:
+            out["headed"] += 1
+            if report.notes:
+                out["found"] += 1
+                out["notes"] += len(report.notes)
+            else:
+                out["missed"].append(f"{record['place']} {record['year']}")
+        else:
+            tail = [l for l in lines if l.strip()][-30:]
+            if sum(1 for l in tail if numbered.match(l.strip())) >= 3:
+                out["friends"] += 1
+                out["friends_taken"] += bool(report.notes)
+        s = sample.get(record["path"])
+        if s and "file" not in s:
+            n = report.notes
+            out["sample"].append([s["place"], s["year"], s["notes"], len(n),
+                                  bool(n) and sha(n[0].headword) == s["first"]
+                                  and sha(n[-1].headword) == s["last"]])
+out["cpu"] = time.process_time() - cpu
+out["peak_mb"] = peak_mb()
+print(json.dumps(out, ensure_ascii=False))
+"""
+
+
+def notes_section(rounds: int) -> None:
+    """Notes found across the collection, the time and memory of reading it all, and
+    ``cngloss import`` of one report."""
+    if not COLLECTION.is_file():
+        print("\n## Notes: skipped (no ../shared/corpora/government-work-reports.jsonl.gz)")
+        return
+    sample_file = ROOT / "tests" / "fixtures" / "notes_sample.json"
+    wall = time.perf_counter()
+    done = subprocess.run([PY, "-c", NOTES_PROBE, str(COLLECTION), str(sample_file)],
+                          capture_output=True, text=True, check=True, env=clean_env())
+    wall = time.perf_counter() - wall
+    r = json.loads(done.stdout)
+    print(f"\n## Notes: {r['reports']:,} reports, {r['chars']:,} characters "
+          "(government-work-reports.jsonl.gz, streamed)\n")
+    print("| measure | value |")
+    print("|---|---:|")
+    print(f"| reading and parsing every report (paragraphs, sections, notes, markers, "
+          f"metadata), CPU of one process | {r['cpu']:.1f} s (wall {wall:.1f} s) |")
+    print(f"| peak memory (VmHWM) | {r['peak_mb']:.0f} MB |")
+    print(f"| reports with a notes heading | {r['headed']} |")
+    print(f"| ... of which notes were found (>= 3) | {r['found']} ({r['notes']:,} notes) |")
+    print(f"| reports without a heading but >= 3 numbered lines among the last 30 "
+          f"(task lists, project appendices) | {r['friends']} |")
+    print(f"| ... of which taken for notes | {r['friends_taken']} |")
+    print(f"| reports with no paragraph at all (refused) | {r['failed']} |")
+    if r["missed"]:
+        print(f"\nHeading but no notes: {', '.join(r['missed'])}.")
+    sample = r["sample"]
+    exact = sum(1 for row in sample if row[2] == row[3] and row[4])
+    print(f"\nSample counted by reading (tests/fixtures/notes_sample.json, the collection's "
+          f"{len(sample)}): {exact} of {len(sample)} exact (count, first and last headword).\n")
+    print("| report | notes present | found | first/last headword |")
+    print("|---|---:|---:|---|")
+    for place, year, present, found, ends in sample:
+        print(f"| {place} {year} | {present} | {found} | {'same' if ends else 'differ'} |")
+    if LOCAL.is_dir():
+        _local_notes()
+    _import_time(rounds)
+
+
+def _local_notes() -> None:
+    from cngloss.sources.report import load_report
+
+    print("\nThe six local reports (SOURCES.md counts) and Lianzhou:\n")
+    print("| report | notes present | found | body markers |")
+    print("|---|---:|---:|---:|")
+    present = {"xiaogan": 40, "foshan": 25, "jian": 18, "jingzhou": 23, "dongguan": 27,
+               "hainan": 28}
+    for path in sorted(LOCAL.glob("*.txt")):
+        report = load_report(path)
+        refs = sum(len(p.footnotes) for p in report.paragraphs)
+        print(f"| {path.stem} | {present[path.stem.split('-')[0]]} | {len(report.notes)} | "
+              f"{refs} |")
+    report = load_report(ROOT / "data" / "lianzhou-2021-government-work-report.txt")
+    print(f"| lianzhou-2021 (bundled) | 23 | {len(report.notes)} | "
+          f"{sum(len(p.footnotes) for p in report.paragraphs)} |")
+
+
+def _import_time(rounds: int) -> None:
+    report = (LOCAL / "xiaogan-2023-government-work-report.txt" if LOCAL.is_dir()
+              else ROOT / "data" / "lianzhou-2021-government-work-report.txt")
+    times = []
+    with tempfile.TemporaryDirectory() as folder:
+        for i in range(rounds):
+            out = Path(folder) / f"t{i}.yaml"
+            times.append(timed([str(BIN / "cngloss"), "import", str(report), "-o", str(out)],
+                               clean_env()))
+    print(f"\n`cngloss import {report.name}` (a new process, pinyin included; median of "
+          f"{rounds}): {ms(median(times))}.")
+
+
 # --------------------------------------------------------------------------- main
 
 
@@ -374,7 +509,7 @@ def _version(name: str) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--only", choices=("cold", "imports", "scale", "passages"))
+    parser.add_argument("--only", choices=("cold", "imports", "scale", "passages", "notes"))
     parser.add_argument("--rounds", type=int, default=21)
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000, 100000])
     args = parser.parse_args()
@@ -387,6 +522,8 @@ def main() -> None:
         scale(args.sizes)
     if args.only in (None, "passages"):
         passages(max(5, args.rounds // 4))
+    if args.only in (None, "notes"):
+        notes_section(max(5, args.rounds // 2))
 
 
 if __name__ == "__main__":

@@ -50,6 +50,7 @@ class Term:
     related: tuple[str, ...] = ()
     remark: str | None = None
     pinyin_reviewed: Mapping[str, str] = field(default_factory=dict)
+    unreviewed: tuple[str, ...] = ()  # fields that are suggestions (cngloss import)
     line: int | None = None
 
     @property
@@ -137,7 +138,9 @@ class FootnoteRef(NamedTuple):
 
     note: int
     offset: int
-    style: str  # "caret-brace" ^{〔1〕}, "caret-bracket" ^[2], "bare" 〔6〕
+    # "caret-brace" ^{〔1〕}, "caret-bracket" ^[2], "bare" 〔6〕, "footnote" [^6], "square" [6],
+    # "fw-square" ［6］, "paren" （6）, "circled" ⑥
+    style: str
 
 
 class Lead(NamedTuple):
@@ -184,12 +187,34 @@ class Paragraph(NamedTuple):
 
 
 class Note(NamedTuple):
-    """One entry of the report's 名词解释 (notes) section."""
+    """One entry of the report's 名词解释 (notes) section.
 
-    number: int
+    ``number`` is None for an unnumbered note (``headword：definition``); ``printed`` is the
+    headword as printed (quotes kept, bold removed), ``headword`` the clean one (quotes
+    around the whole removed: ``“六稳”“六保”`` -> ``六稳六保``).
+    """
+
+    number: int | None
     printed: str
     definition: str
     line: int
+    headword: str = ""
+
+
+class ReportMetadata(NamedTuple):
+    """What a report says about itself (front matter, opening lines), or the caller set.
+
+    ``date`` is ISO (``2023-01-05``); ``level`` one of province, municipality, city, county.
+    """
+
+    place: str | None = None
+    level: str | None = None
+    year: int | None = None
+    date: str | None = None
+    title: str | None = None
+    speaker: str | None = None
+    speaker_role: str | None = None
+    front_matter: tuple[tuple[str, str], ...] = ()
 
 
 class Section(NamedTuple):
@@ -230,11 +255,19 @@ class Report(NamedTuple):
     notes_title: str | None = None
     corrections: tuple[Correction, ...] = ()
     applied: tuple[AppliedCorrection, ...] = ()
+    metadata: ReportMetadata = ReportMetadata()
 
     def note(self, number: int) -> Note | None:
         """The note with this number, or None."""
         for n in self.notes:
             if n.number == number:
+                return n
+        return None
+
+    def note_for(self, headword: str) -> Note | None:
+        """The note whose headword (clean or as printed) is ``headword``, or None."""
+        for n in self.notes:
+            if headword in (n.headword, n.printed):
                 return n
         return None
 

@@ -19,7 +19,7 @@ from .load import load_glossary_report
 from ..errors import DataError, Problem
 from ..sources.glossary import read_glossary
 from ..sources.paths import resolve_glossary_path
-from ..model import Glossary, Report, Term
+from ..model import Glossary, Note, Report, Term
 from ..text.numerals import leading_count
 from ..lookup.passages import PassageFinder
 from ..text.hanzi import hanzi_of
@@ -136,25 +136,18 @@ def _check_parts(glossary: Glossary, term: Term, out: list[Problem]) -> None:
 def _check_against_report(glossary: Glossary, report: Report, out: list[Problem]) -> None:
     finder = PassageFinder(report)
     report_name = report.path.name
+    if not report.notes:
+        out.append(Problem(str(glossary.path), None,
+                           f"the report {report_name} has no notes section (no 名词解释 "
+                           "heading followed by notes was found), so no definition was "
+                           "verified", fix="check that the report file has its notes",
+                           severity="warning"))
+    covered: set[int] = set()
     for term in glossary.terms:
-        if term.note is not None:
-            note = report.note(term.note)
-            if note is None:
-                out.append(_problem(glossary, term, "note",
-                                    f"the report {report_name} has no note {term.note}",
-                                    fix="use the number of one of the report's notes"))
-            else:
-                if term.definition != note.definition:
-                    out.append(_problem(
-                        glossary, term, "definition",
-                        f"definition differs from note {note.number} of the report "
-                        f"({_first_difference(term.definition, note.definition)})",
-                        fix=f"copy the definition verbatim from {report_name}:{note.line}"))
-                if term.printed is not None and term.printed != note.printed:
-                    out.append(_problem(
-                        glossary, term, "printed",
-                        f"printed form {term.printed!r} differs from note {note.number}'s "
-                        f"headword {note.printed!r}", fix="copy the headword as printed"))
+        note = _note_of(report, term, glossary, out)
+        if note is not None:
+            covered.add(id(note))
+            _check_note(glossary, term, note, report_name, out)
         for variant in term.variants:
             if not finder.occurs(variant):
                 out.append(_problem(glossary, term, "variants",
@@ -165,12 +158,52 @@ def _check_against_report(glossary: Glossary, report: Report, out: list[Problem]
                                 "no form of the term occurs in the report body",
                                 fix="add the form the body uses as a variant",
                                 severity="warning"))
-    covered = {t.note for t in glossary.terms}
     for note in report.notes:
-        if note.number not in covered:
+        if id(note) not in covered:
+            label = f"note {note.number}" if note.number is not None else "the unnumbered note"
+            fix = (f"add a term with note: {note.number}" if note.number is not None
+                   else f"add a term with term: {note.headword}")
             out.append(Problem(str(glossary.path), None,
-                               f"note {note.number} of the report ({note.printed}) has no term",
-                               fix=f"add a term with note: {note.number}", severity="warning"))
+                               f"{label} of the report ({note.printed}) has no term",
+                               fix=fix, severity="warning"))
+
+
+def _note_of(report: Report, term: Term, glossary: Glossary, out: list[Problem]) -> Note | None:
+    """The report's note a term annotates: by number, or for a term without one (the
+    report's notes are unnumbered) by headword. Says so when there is none."""
+    if term.note is not None:
+        note = report.note(term.note)
+        if note is None:
+            out.append(_problem(glossary, term, "note",
+                                f"the report {report.path.name} has no note {term.note}",
+                                fix="use the number of one of the report's notes"))
+        return note
+    note = report.note_for(term.term)
+    if note is None and term.printed:
+        note = report.note_for(term.printed)
+    if note is None and report.notes:
+        out.append(_problem(glossary, term, "note",
+                            "the term has no note in the report (no number, and no note "
+                            "with this headword), so its definition was not verified",
+                            fix="give the note's number, or its headword as term",
+                            severity="warning"))
+    return note
+
+
+def _check_note(glossary: Glossary, term: Term, note: Note, report_name: str,
+                out: list[Problem]) -> None:
+    label = f"note {note.number}" if note.number is not None else f"the note {note.headword}"
+    if term.definition != note.definition:
+        out.append(_problem(
+            glossary, term, "definition",
+            f"definition differs from {label} of the report "
+            f"({_first_difference(term.definition, note.definition)})",
+            fix=f"copy the definition verbatim from {report_name}:{note.line}"))
+    if term.printed is not None and term.printed != note.printed:
+        out.append(_problem(
+            glossary, term, "printed",
+            f"printed form {term.printed!r} differs from {label}'s "
+            f"headword {note.printed!r}", fix="copy the headword as printed"))
 
 
 def _check_corrections(report: Report, glossary: Glossary, out: list[Problem]) -> None:

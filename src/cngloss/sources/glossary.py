@@ -21,7 +21,7 @@ TOP_FIELDS = ("title", "report", "terms")
 REPORT_FIELDS = ("path", "corrections")
 TERM_FIELDS = (
     "id", "note", "term", "printed", "pinyin", "english", "definition", "variants", "parts",
-    "tags", "related", "remark", "pinyin_reviewed",
+    "tags", "related", "remark", "pinyin_reviewed", "unreviewed",
 )
 TERM_REQUIRED = ("id", "term", "pinyin", "definition")
 ENGLISH_FIELDS = ("text", "source", "url")
@@ -159,13 +159,14 @@ _READERS = {
     "id": lambda r, n, f: r.string(n, f),
     "term": lambda r, n, f: r.string(n, f),
     "printed": lambda r, n, f: r.string(n, f),
-    "pinyin": lambda r, n, f: r.string(n, f),
+    "pinyin": lambda r, n, f: r.string(n, f, allow_empty=True),  # a term without hanzi
     "definition": lambda r, n, f: r.string(n, f),
     "remark": lambda r, n, f: r.string(n, f),
     "note": lambda r, n, f: r.integer(n, f),
     "variants": lambda r, n, f: r.strings(n, f),
     "tags": lambda r, n, f: r.strings(n, f),
     "related": lambda r, n, f: r.strings(n, f),
+    "unreviewed": lambda r, n, f: r.strings(n, f),
     "english": _read_english,
     "parts": _read_parts,
     "pinyin_reviewed": _read_reviewed,
