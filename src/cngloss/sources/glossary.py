@@ -14,6 +14,7 @@ from typing import Any
 
 from ..errors import GlossaryError, Problem
 from ..model import Glossary, Part, Rendering, ReportSource, Term
+from ..text.hanzi import is_hanzi
 from .files import read_text
 from .yaml_reader import BudgetExceeded, Composer, Reader
 
@@ -107,6 +108,11 @@ def _read_term(reader: Reader, node: Any) -> Term | None:
     if ident is not None and not ID_PATTERN.fullmatch(ident):
         reader.problem(fields["id"], f"id {ident!r} is not a stable ASCII id", "id",
                        fix="use lowercase letters, digits and hyphens, e.g. six-stabilities")
+    pinyin, headword = values.get("pinyin"), values.get("term") or ""
+    if pinyin is not None and not pinyin.strip() and any(is_hanzi(ch) for ch in headword):
+        reader.problem(fields["pinyin"], "must not be empty when the headword has hanzi",
+                       "pinyin", fix="write one syllable per character, e.g. liù wěn")
+        values["pinyin"] = None
     reader.term = None
     if any(values.get(k) is None for k in TERM_REQUIRED):
         return None
