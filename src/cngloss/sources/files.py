@@ -30,6 +30,8 @@ def read_bytes(path: Path, error: type[DataError], what: str, limit: int = -1) -
     """The file's bytes (at most ``limit`` of them, if given); ``error`` naming the file and
     how to fix it when the file is missing, is a directory or cannot be read."""
     try:
+        if limit < 0:
+            return path.read_bytes()
         with open(path, "rb") as file:
             return file.read(limit)
     except FileNotFoundError:
