@@ -6,7 +6,7 @@ repeated runs; commands being compared are run interleaved, round by round, so t
 machine's noise falls on all of them alike; results are given as ratios.
 
     bench/run                      # everything, 100,000 terms at most
-    bench/run --only cold          # one section: cold, imports, scale, passages, notes
+    bench/run --only cold          # one section: cold, imports, scale, passages, notes, readers
     bench/run --sizes 1000 10000   # smaller scale run
 """
 
@@ -484,6 +484,77 @@ def _import_time(rounds: int) -> None:
           f"{rounds}): {ms(median(times))}.")
 
 
+# --------------------------------------------------------------------------- readers
+
+
+STREAM_PROBE = r"""
+import json, sys, time
+start = time.perf_counter()
+from cngloss.sources.readers import iter_documents
+records = characters = 0
+for document in iter_documents(sys.argv[1]):
+    records += 1
+    characters += len(document.text)
+elapsed = time.perf_counter() - start
+with open("/proc/self/status") as status:
+    peak = next(int(l.split()[1]) / 1024 for l in status if l.startswith("VmHWM:"))
+print(json.dumps({"seconds": elapsed, "records": records, "characters": characters,
+                  "peak_mb": peak}))
+"""
+
+
+def readers(rounds: int) -> None:
+    """Streaming the shared collection in a fresh process (time, peak memory), and reading
+    the bundled report in each format (made here from its text)."""
+    import shutil
+
+    sys.path[:0] = [str(HERE), str(ROOT / "tests")]
+    from choose_readers import gov_page, paragraphs
+    from readers_make import docx_bytes, para, pdf_bytes, run
+
+    from cngloss.sources.readers import read_document
+
+    print("\n## Readers\n")
+    if COLLECTION.exists():
+        results = [json.loads(subprocess.run([PY, "-c", STREAM_PROBE, str(COLLECTION)],
+                                             capture_output=True, text=True, check=True,
+                                             env=clean_env()).stdout)
+                   for _ in range(rounds)]
+        first = results[0]
+        print(f"Streaming `{COLLECTION.name}` ({first['records']:,} records, "
+              f"{first['characters']:,} characters, gzip) through `iter_documents`, in a fresh "
+              f"process, {rounds} runs: median {median([r['seconds'] for r in results]):.2f} s, "
+              f"peak memory {max(r['peak_mb'] for r in results):.0f} MB (VmHWM).\n")
+    else:
+        print(f"(no {COLLECTION}: the streaming row is skipped)\n")
+    paras = paragraphs()
+    inputs = {"text (.txt, UTF-8)": ("report.txt", "\n\n".join(paras).encode("utf-8")),
+              "text (.txt, GB18030)": ("report.txt", "\n\n".join(paras).encode("gb18030")),
+              "html (gov page)": ("report.html", gov_page(paras, 1).encode("utf-8")),
+              "docx": ("report.docx", docx_bytes("".join(para(run(p)) for p in paras)))}
+    try:
+        pages = [[[p[i:i + 38] for i in range(0, len(p), 38)] for p in paras[k:k + 8]]
+                 for k in range(0, len(paras), 8)]
+        inputs["pdf (reportlab, STSong-Light)"] = ("report.pdf", pdf_bytes(pages))
+    except ImportError:
+        print("(reportlab is not installed: the PDF row is skipped)\n")
+    folder = Path(tempfile.mkdtemp(prefix="cngloss-bench-readers-"))
+    print(f"Reading the bundled report ({sum(map(len, paras)):,} characters) in each format, "
+          f"median of {rounds} in one process (after a first read that imports the reader):\n")
+    print("| format | file size | median | characters read |\n|---|---:|---:|---:|")
+    for label, (name, data) in inputs.items():
+        path = folder / name
+        path.write_bytes(data)
+        document = read_document(path)
+        times = []
+        for _ in range(rounds):
+            start = time.perf_counter()
+            read_document(path)
+            times.append(time.perf_counter() - start)
+        print(f"| {label} | {len(data):,} B | {ms(median(times))} | {len(document.text):,} |")
+    shutil.rmtree(folder, ignore_errors=True)
+
+
 # --------------------------------------------------------------------------- main
 
 
@@ -509,7 +580,8 @@ def _version(name: str) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--only", choices=("cold", "imports", "scale", "passages", "notes"))
+    parser.add_argument("--only", choices=("cold", "imports", "scale", "passages", "notes",
+                                           "readers"))
     parser.add_argument("--rounds", type=int, default=21)
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000, 100000])
     args = parser.parse_args()
@@ -524,6 +596,8 @@ def main() -> None:
         passages(max(5, args.rounds // 4))
     if args.only in (None, "notes"):
         notes_section(max(5, args.rounds // 2))
+    if args.only in (None, "readers"):
+        readers(max(3, args.rounds // 7))
 
 
 if __name__ == "__main__":

@@ -122,7 +122,7 @@ def test_several_reports_need_an_output_dir(small, tmp_path):
     result = run_cli("import", str(small), "-o", "x.yaml", "-d", str(tmp_path))
     assert result.code == 2 and "not both" in result.err
     result = run_cli("import", str(small), "-d", str(tmp_path / "missing"))
-    assert result.code == 2 and "no such folder" in result.err
+    assert result.code == 2 and "does not exist (create it first)" in result.err
 
 
 def test_several_reports_one_glossary_each_and_failures_go_on(small, tmp_path):
@@ -227,3 +227,52 @@ def test_suggest_related_declares_each_link_once():
     # 甲乙 names 丙丁 (and 丙丁 names 甲乙: the same link, not declared again); 戊 names
     # 甲乙 but not itself
     assert suggest_related(notes, ["甲乙", "丙丁", "戊"]) == [[1], [], [0]]
+
+
+# --------------------------------------------------------------------------- formats
+
+
+def test_a_report_in_gb18030_imports_the_same_notes(tmp_path):
+    """The notes of SMALL (three, written above) from a GB18030 file: the reader detects
+    the encoding, and check reads the report again the same way."""
+    report = tmp_path / "report.txt"
+    report.write_bytes(SMALL.encode("gb18030"))
+    out = tmp_path / "terms.yaml"
+    result = run_cli("import", str(report), "-o", str(out))
+    assert result.code == 0, result.err
+    assert [t.term for t in load_glossary(out).terms] == ["六稳六保", "三园一区", "产城融合"]
+    assert run_checks(out).errors == []
+
+
+@pytest.mark.skipif(not LOCAL.is_dir(), reason="../shared/corpora/local-reports is not here")
+def test_a_report_published_as_a_web_page_imports_its_notes(tmp_path):
+    """Xiaogan 2023 as a page of <p> paragraphs: its 40 notes (SOURCES.md), as from the text."""
+    text = (LOCAL / "xiaogan-2023-government-work-report.txt").read_text(encoding="utf-8")
+    body = text.split("\n---\n", 1)[1] if text.startswith("---") else text  # front matter
+    paragraphs = [p.strip() for p in body.split("\n") if p.strip()]
+    report = tmp_path / "report.html"
+    report.write_text("<html><head><meta charset='utf-8'><title>政府工作报告</title></head><body>"
+                      + "".join(f"<p>{p}</p>" for p in paragraphs) + "</body></html>",
+                      encoding="utf-8")
+    out = tmp_path / "terms.yaml"
+    result = run_cli("import", str(report), "-o", str(out))
+    assert result.code == 0, result.err
+    assert len(load_glossary(out).terms) == NOTES["xiaogan-2023"]
+    assert run_checks(out).errors == []
+
+
+def test_an_encoding_named_for_the_reports_overrides_detection(tmp_path):
+    report = tmp_path / "report.txt"
+    report.write_bytes(SMALL.encode("gb18030"))
+    wrong = run_cli("import", str(report), "--encoding", "big5")
+    assert wrong.code == 3 and wrong.err.count("\n") == 1
+    assert "is not valid big5" in wrong.err and "--encoding" in wrong.err
+    right = run_cli("import", str(report), "--encoding", "gb18030")
+    assert right.code == 0 and "六稳六保" in right.out
+
+
+def test_an_unknown_encoding_name_is_a_usage_error(tmp_path):
+    report = tmp_path / "report.txt"
+    report.write_text(SMALL, encoding="utf-8")
+    result = run_cli("import", str(report), "--encoding", "no-such-encoding")
+    assert result.code == 2 and "unknown encoding 'no-such-encoding'" in result.err

@@ -435,7 +435,8 @@ def appendix(
 def import_command(
     ctx: typer.Context,
     reports: Annotated[List[Path], typer.Argument(
-        metavar="REPORT...", help="Report text files (.txt, .md) with a notes section.")],
+        metavar="REPORT...",
+        help="Report files with a notes section: .txt, .md, .html, .docx, .pdf.")],
     output: Annotated[Optional[Path], typer.Option(
         "--output", "-o", metavar="FILE",
         help="Write the glossary to FILE (atomically; default: stdout). One report only.")]
@@ -447,6 +448,10 @@ def import_command(
         "--english-from", metavar="GLOSSARY",
         help="Take English renderings from GLOSSARY's terms with the same headword.")] = None,
     force: Annotated[bool, typer.Option("--force", help="Replace existing files.")] = False,
+    encoding: Annotated[Optional[str], typer.Option(
+        "--encoding", metavar="NAME",
+        help="The text encoding of the reports (default: UTF-8 or GB18030, detected).")]
+        = None,
 ) -> None:
     """Make a glossary from the notes (名词解释) of a report: every note a term, with its
     definition verbatim and suggested pinyin, parts, variants and related terms, ready for
@@ -473,7 +478,7 @@ def import_command(
             print_message(f"imported {report}: {imported.terms} terms -> "
                           f"{imported.output or 'stdout'}", state.env)
 
-    results = import_reports(reports, output, output_dir, english_from, force, done)
+    results = import_reports(reports, output, output_dir, english_from, force, encoding, done)
     for imported in results:
         if imported.output is None:
             state.env.stdout.write(imported.text)

@@ -117,3 +117,20 @@ class ReportError(DataError):
 
 class OutputError(UsageError):
     """An output file cannot be written where the user asked (exit 2)."""
+
+
+class DocumentError(ReportError):
+    """A document to read (a report file or a collection of them) cannot be used: a binary
+    or empty file, a wrong encoding, a PDF without a text layer, a page that is not a report,
+    a collection line that is not JSON. Bad data, so exit 3, like a bad glossary."""
+
+
+class MissingExtraError(UsageError):
+    """A format needs an optional library that is not installed (``cngloss[pdf]``).
+
+    Not bad data (the file may be fine) but the installation: exit 2, with the pip command
+    that fixes it."""
+
+    def __init__(self, what: str, package: str, extra: str):
+        self.package, self.extra = package, extra
+        super().__init__(f"{what} needs {package}: pip install 'cngloss[{extra}]'")

@@ -42,7 +42,8 @@ class Imported:
 
 
 def build_glossary(report_path: str | os.PathLike[str], output: Path | None = None,
-                   english_from: str | os.PathLike[str] | None = None) -> Imported:
+                   english_from: str | os.PathLike[str] | None = None,
+                   encoding: str | None = None) -> Imported:
     """The glossary YAML for one report (nothing written). ``output``: where it will be
     written (the report path in it is relative to that file's folder; None: the current
     folder). A report without a notes section raises NotFoundError."""
@@ -51,7 +52,7 @@ def build_glossary(report_path: str | os.PathLike[str], output: Path | None = No
     from ..sources.report import load_report
 
     report_path = Path(report_path)
-    report = load_report(report_path)
+    report = load_report(report_path, encoding=encoding)
     if not report.notes:
         raise NotFoundError(
             f"{report_path}: no notes section found (no 名词解释/注释 heading followed by "
@@ -156,7 +157,7 @@ def output_paths(reports: Sequence[Path], output: Path | None, output_dir: Path 
 
 def import_reports(reports: Sequence[str | os.PathLike[str]], output: Path | None = None,
                    output_dir: Path | None = None, english_from: Path | None = None,
-                   force: bool = False,
+                   force: bool = False, encoding: str | None = None,
                    done: Callable[[Imported | None, Path, Exception | None], None] | None = None
                    ) -> list[Imported]:
     """Import each report and write its glossary (atomically; never over an existing file
@@ -168,12 +169,12 @@ def import_reports(reports: Sequence[str | os.PathLike[str]], output: Path | Non
     paths = [Path(r) for r in reports]
     targets = output_paths(paths, output, output_dir)
     if output_dir is not None and not Path(output_dir).is_dir():
-        raise UsageError(f"--output-dir {output_dir}: no such folder (create it first)")
+        raise UsageError(f"the output folder {output_dir} does not exist (create it first)")
     results: list[Imported] = []
     failures: list[CnglossError] = []
     for path, target in zip(paths, targets):
         try:
-            imported = build_glossary(path, target, english_from)
+            imported = build_glossary(path, target, english_from, encoding)
             if target is not None:
                 write_atomically(target, imported.text, force)
         except CnglossError as exc:

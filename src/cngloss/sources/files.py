@@ -16,8 +16,24 @@ def read_text(path: Path, error: type[DataError], what: str) -> str:
     Raises ``error`` (a DataError subclass) naming the file and how to fix it when the file
     is missing, is a directory, cannot be read or is not UTF-8.
     """
+    data = read_bytes(path, error, what)
     try:
-        data = path.read_bytes()
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise error(Problem(str(path), line, f"{what} file is not valid UTF-8 "
+                            f"(byte 0x{data[exc.start]:02x} at offset {exc.start})",
+                            fix="save the file as UTF-8")) from None
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+def read_bytes(path: Path, error: type[DataError], what: str, limit: int = -1) -> bytes:
+    """The file's bytes (at most ``limit`` of them, if given); ``error`` naming the file and
+    how to fix it when the file is missing, is a directory or cannot be read."""
+    try:
+        if limit < 0:
+            return path.read_bytes()
+        with open(path, "rb") as file:
+            return file.read(limit)
     except FileNotFoundError:
         raise error(Problem(str(path), None, f"{what} file not found",
                             fix="check the path")) from None
@@ -30,14 +46,7 @@ def read_text(path: Path, error: type[DataError], what: str) -> str:
     except OSError as exc:
         raise error(Problem(str(path), None, f"{what} file cannot be read: {exc.strerror}",
                             fix="check the path")) from None
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        raise error(Problem(str(path), line, f"{what} file is not valid UTF-8 "
-                            f"(byte 0x{data[exc.start]:02x} at offset {exc.start})",
-                            fix="save the file as UTF-8")) from None
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+
 
 def make_folder(folder: str | os.PathLike[str]) -> Path:
     """Create ``folder`` (appendix --all-formats) unless it exists, but not missing parents:

@@ -25,7 +25,7 @@ from typing import Mapping
 
 from ...errors import Problem, ReportError
 from ...model import AppliedCorrection, Correction, Note, Paragraph, Report
-from ..files import read_text
+from ..readers import Document, read_document
 from .fixes import apply_corrections
 from .inline import clean, clean_inline
 from .lines import LineTable
@@ -43,21 +43,39 @@ from .paragraphs import (
 )
 from .sections import TreeBuilder, classify, leads
 
-__all__ = ["clean_inline", "load_document", "load_report", "parse_report"]
+__all__ = ["clean_inline", "load_document", "load_report", "parse_document", "parse_report"]
 
 
-def load_document(path: Path) -> str:
-    """The text of a report file. The one place a report file is read: other formats
-    (HTML, docx, PDF) plug in here."""
-    return read_text(path, ReportError, what="report")
+# What a file's format says about the report that the layout parser takes as metadata
+# (a collection record's place, level, year; an HTML or docx title; a gov.cn page's date).
+DOCUMENT_METADATA = ("place", "level", "year", "date", "title", "source")
+
+
+def load_document(path: Path, encoding: str | None = None) -> Document:
+    """The report in a file of any format the readers know (txt, md, html, docx, pdf, a
+    one-record collection): the one place a report file is read."""
+    return read_document(path, encoding)
 
 
 def load_report(path: str | Path, corrections: tuple[Correction, ...] = (),
-                metadata: Mapping[str, object] | None = None) -> Report:
-    """Read and parse a report file; a missing or undecodable file raises ReportError."""
+                metadata: Mapping[str, object] | None = None,
+                encoding: str | None = None) -> Report:
+    """Read and parse a report file; a missing, unreadable or undecodable file raises
+    ReportError. What the caller gives in ``metadata`` wins over what the file's format
+    says, which wins over what the text says."""
     path = Path(path)
-    return parse_report(load_document(path), path=path, corrections=corrections,
-                        metadata=metadata)
+    document = load_document(path, encoding)
+    return parse_document(document, corrections, metadata)
+
+
+def parse_document(document: Document, corrections: tuple[Correction, ...] = (),
+                   metadata: Mapping[str, object] | None = None) -> Report:
+    """Parse a Document (from ``sources.readers``): a PDF's text is an extraction, where a
+    page break may cut a paragraph."""
+    given = {k: v for k, v in document.metadata.items() if k in DOCUMENT_METADATA and v}
+    return parse_report(document.text, path=document.path, corrections=corrections,
+                        metadata={**given, **(metadata or {})},
+                        page_breaks=True if document.kind == "pdf" else None)
 
 
 def parse_report(

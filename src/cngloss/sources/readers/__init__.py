@@ -1,0 +1,83 @@
+"""Reading reports in any format: ``read_document(path)`` for one file, ``iter_documents``
+for a collection (one Document per record) or a single file.
+
+Every reader returns a ``Document``: the text Markdown-ish (paragraphs separated by blank
+lines where the format knows paragraphs, ``**bold**``, footnote markers ``[N]``), what the
+format says about the report (metadata), the path and the kind (text, html, docx, pdf,
+record). What the paragraphs, sections and notes are is the layout parser's business.
+
+The format is chosen by the file's first bytes where they say it, else by its extension;
+each reader module imports only what its format needs, and only pdfminer.six (the ``pdf``
+extra) is not in the standard library. Every failure is a DocumentError (exit 3) of one line
+naming the file, or a MissingExtraError (exit 2) naming the extra to install.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+from ...errors import DocumentError, Problem
+from ..files import read_bytes
+from .document import KINDS, Document
+from .sniff import is_collection, kind_of
+
+__all__ = ["KINDS", "Document", "DocumentError", "iter_documents", "read_document"]
+
+HEAD_BYTES = 8192
+
+
+def read_document(path: str | os.PathLike[str], encoding: str | None = None) -> Document:
+    """The one report in ``path``. A collection must hold exactly one record (read a larger
+    one with ``iter_documents``). ``encoding`` overrides detection for text formats."""
+    path = Path(path)
+    head = _head(path)
+    if is_collection(path, head):
+        documents = iter_documents(path, encoding)
+        first = next(documents)
+        if next(documents, None) is not None:
+            raise DocumentError(Problem(str(path), None, "is a collection of several reports",
+                                        fix="read it as a collection (one report a record)"))
+        return first
+    data = _read(path)
+    return _reader(kind_of(path, data))(path, data, encoding)
+
+
+def iter_documents(path: str | os.PathLike[str],
+                   encoding: str | None = None) -> Iterator[Document]:
+    """Each report of a .jsonl / .jsonl.gz collection, streamed; for any other file, its one
+    report."""
+    path = Path(path)
+    if is_collection(path, _head(path)):
+        from .jsonl import iter_records  # lazy: json and gzip only for collections
+
+        yield from iter_records(path, encoding)
+    else:
+        yield read_document(path, encoding)
+
+
+def _reader(kind: str):
+    if kind == "html":
+        from .html import read_html  # lazy: html.parser only for pages
+
+        return read_html
+    if kind == "docx":
+        from .docx import read_docx  # lazy: zipfile and ElementTree only for Word files
+
+        return read_docx
+    if kind == "pdf":
+        from .pdf import read_pdf  # lazy: pdfminer.six only for PDFs
+
+        return read_pdf
+    from .text import read_text  # lazy: symmetry with the other readers; it is cheap
+
+    return read_text
+
+
+def _head(path: Path) -> bytes:
+    return read_bytes(path, DocumentError, "report", HEAD_BYTES)
+
+
+def _read(path: Path) -> bytes:
+    return read_bytes(path, DocumentError, "report")
