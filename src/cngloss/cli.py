@@ -9,7 +9,6 @@ the command that needs it.
 from __future__ import annotations
 
 import os
-import shlex
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -32,7 +31,6 @@ from .errors import (
 )
 from .output.console import print_error, print_message, print_view
 from .output.environment import Environment
-from .output.json import dumps  # lazy: the JSON builders, for --json only
 
 # How the command line names what the core calls a choice (ChoiceError.name).
 OPTION_NAMES = {"format": "--format", "sort": "--sort", "context": "--context"}
@@ -136,6 +134,7 @@ def _complete_term(ctx: typer.Context, incomplete: str) -> list[str]:
 
 
 def _emit_json(env: Environment, data: object) -> None:
+    from .output.json import dumps  # lazy: for --json only
     env.stdout.write(dumps(data) + "\n")
     env.stdout.flush()
 
@@ -545,6 +544,7 @@ def main(argv: List[str] | None = None, env: Environment | None = None) -> int:
 def _check_command(state: State) -> str:
     """The command that checks the glossary this run used (plain ``cngloss check`` checks
     the bundled one), its path quoted for the shell where it needs to be."""
+    import shlex  # lazy: for a data error's hint only
     from .sources.paths import ENV_VAR, resolve_glossary_path  # lazy: for a data error's hint only
 
     if state.glossary is None and not state.env.environ.get(ENV_VAR):

@@ -12,14 +12,16 @@ import os
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
-from typing import Mapping, Sequence
+from typing import TYPE_CHECKING, Mapping, Sequence
 
 from ..errors import ChoiceError
 from ..lookup.index import attach_compiled, compiled_index
-from ..lookup.passages import CONTEXTS, PassageFinder
 from ..model import Glossary, Passage, Report, Term
 from ..sources import cache as store
 from ..sources.paths import resolve_glossary_path
+
+if TYPE_CHECKING:  # pragma: no cover - types only
+    from ..lookup.passages import PassageFinder
 
 
 @dataclass
@@ -30,7 +32,9 @@ class Corpus:
     report: Report | None
 
     @cached_property
-    def finder(self) -> PassageFinder | None:
+    def finder(self) -> "PassageFinder | None":
+        from ..lookup.passages import PassageFinder  # lazy: not on the search path
+
         return PassageFinder(self.report) if self.report else None
 
     def passages(self, term: Term, context: str = "sentence") -> list[Passage]:
@@ -59,6 +63,8 @@ class Corpus:
 
 def check_context(context: str) -> None:
     """A passage is a sentence or a paragraph; anything else is a usage error."""
+    from ..lookup.passages import CONTEXTS  # lazy: not on the search path
+
     if context not in CONTEXTS:
         raise ChoiceError("context", context, CONTEXTS)
 

@@ -7,17 +7,17 @@ list) together with the error that says so, which the caller raises once it has 
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from ..errors import NotFoundError, UsageError
-from ..lookup.passages import find_keys, find_spans
-from ..lookup.related import Node, neighbourhood
 from ..lookup.resolve import not_found, resolve
 from ..lookup.search import Hit, search
 from ..model import Passage, Term
 from ..text.query import clean_query
-from ..text.spacing import normalize_spaces
 from .load import Corpus, check_context
+
+if TYPE_CHECKING:  # pragma: no cover - types only
+    from ..lookup.related import Node
 
 
 class Shown(NamedTuple):
@@ -34,7 +34,7 @@ class Shown(NamedTuple):
 class Related(NamedTuple):
     """A term's cross-reference tree; ``guess`` as in ``Shown``."""
 
-    tree: Node
+    tree: "Node"
     guess: str | None
 
 
@@ -88,6 +88,10 @@ def grep(corpus: Corpus, text: str) -> GrepResult:
     (``12.3 万吨`` finds ``12.3万吨``). UsageError for an empty query, or when the glossary
     names no report.
     """
+    # lazy: the passage matcher and the spacing rules, for grep only
+    from ..lookup.passages import find_keys, find_spans
+    from ..text.spacing import normalize_spaces
+
     needle = normalize_spaces(clean_query(text))
     if corpus.finder is None:
         raise UsageError("this glossary names no report to search (add 'report:' to it)")
@@ -103,5 +107,7 @@ def grep(corpus: Corpus, text: str) -> GrepResult:
 
 def related(corpus: Corpus, query: str, depth: int = 2) -> Related:
     """The cross-reference neighbourhood of the term ``query`` names, ``depth`` levels."""
+    from ..lookup.related import neighbourhood  # lazy: for related only
+
     resolved = resolve(corpus.glossary, query, report_uses=corpus.uses)
     return Related(neighbourhood(corpus.glossary, resolved.term, depth), resolved.note())

@@ -26,7 +26,6 @@ from __future__ import annotations
 from ..errors import UsageError
 from ..model import Glossary, Term
 from ..text.hanzi import is_hanzi
-from .fallbacks import match_fuzzy, match_sound_alike, to_simplified
 from .index import SearchIndex, index_for
 from .match_english import match_english
 from .match_hanzi import match_exact, match_hanzi
@@ -46,10 +45,14 @@ def search(glossary: Glossary, query: str, limit: int | None = 10) -> list[Hit]:
     index = index_for(glossary)
     results = Results(index, limit)
     match_direct(index, q, results)
-    if not results.best and q.has_hanzi:
-        match_sound_alike(index, q, results)
     if not results.best:
-        match_fuzzy(index, q, results)
+        # lazy: the fallback stages, only when the direct keys found nothing
+        from .fallbacks import match_fuzzy, match_sound_alike
+
+        if q.has_hanzi:
+            match_sound_alike(index, q, results)
+        if not results.best:
+            match_fuzzy(index, q, results)
     return results.ranked(limit)
 
 
@@ -59,6 +62,8 @@ def suggest(glossary: Glossary, query: str, limit: int = 3) -> list[Term]:
         q = Query.parse(query)
     except UsageError:
         return []
+    from .fallbacks import match_fuzzy  # lazy: the fallback stages, for a miss only
+
     index = index_for(glossary)
     results = Results(index)
     match_fuzzy(index, q, results, loose=True)
@@ -69,6 +74,8 @@ def match_direct(index: SearchIndex, q: Query, results: Results) -> None:
     text = q.text
     form = "hanzi"
     if q.has_hanzi and any(is_hanzi(ch) and ch not in index.known_chars for ch in text):
+        from .fallbacks import to_simplified  # lazy: for hanzi the glossary does not know
+
         converted = to_simplified(text)
         if converted != text:
             text, form = converted, "traditional"

@@ -8,7 +8,6 @@ a file or a spreadsheet.
 from __future__ import annotations
 
 import re
-import shlex
 
 # Characters that must never reach a terminal raw: C0/C1 controls (ESC starts escape
 # sequences), and the bidirectional overrides that can reorder what a reader sees.
@@ -34,4 +33,5 @@ def safe(text: str) -> str:
 def shell_word(text: str) -> str:
     """``text`` as one shell word: as it is when it is safe to type (双区, liuwen), quoted
     otherwise (``shlex.quote`` would quote every non-ASCII character too)."""
+    import shlex  # lazy: only a pointer to `cngloss grep` quotes for the shell
     return text if re.fullmatch(r"[\w@%+=:,./-]+", text) else shlex.quote(text)
