@@ -276,3 +276,14 @@ def test_an_unknown_encoding_name_is_a_usage_error(tmp_path):
     report.write_text(SMALL, encoding="utf-8")
     result = run_cli("import", str(report), "--encoding", "no-such-encoding")
     assert result.code == 2 and "unknown encoding 'no-such-encoding'" in result.err
+
+
+def test_imported_headwords_are_the_curated_ones_for_the_bundled_report(tmp_path):
+    """data/terms.yaml was curated by hand from the same notes: each imported headword is
+    the curated one (no quotation marks: “两水”改造 is 两水改造), and printed keeps the note's."""
+    out = tmp_path / "terms.yaml"
+    assert run_cli("import", str(REPORT), "-o", str(out)).code == 0
+    imported = {t.note: t for t in load_glossary(out).terms}
+    curated = load_glossary(REPORT.parent / "terms.yaml").terms
+    assert {t.note: t.term for t in curated} == {n: t.term for n, t in imported.items()}
+    assert imported[16].printed == "“两水”改造"

@@ -20,6 +20,7 @@ from ..lookup.passages import PassageFinder
 from ..model import Report
 from ..sources.files import write_atomically
 from ..sources.glossary_writer import glossary_yaml
+from ..text.hanzi import strip_quotes
 from . import suggest
 
 HEADER = (
@@ -105,7 +106,9 @@ def _glossary_data(report: Report, english: dict[str, list[dict]]) -> tuple[dict
         elif note.number is not None:
             flags.append(f"note {note.number} is numbered twice; the second ({note.headword}) "
                          "is matched by its headword")
-        entry["term"] = note.headword
+        # The headword as the curated glossary writes it: no quotation marks (“两水”改造 ->
+        # 两水改造; matching the body ignores them anyway); printed keeps the note's own.
+        entry["term"] = strip_quotes(note.headword)
         entry["printed"] = note.printed
         entry["pinyin"] = suggest.pinyin_of(note.headword)
         entry["english"] = english.get(note.headword, [])
