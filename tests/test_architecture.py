@@ -189,6 +189,7 @@ def test_imports_are_read_as_python_resolves_them():
     """The checks above see relative imports, package imports and imports in functions."""
     found = {(target, inside) for target, _, inside in imports_of("cngloss.corpus.load")}
     assert ("cngloss.sources.cache", False) in found  # from ..sources import cache as store
-    assert ("cngloss.lookup.index", False) in found  # from ..lookup.index import ...
+    assert ("cngloss.lookup.registry", False) in found  # from ..lookup.registry import ...
     assert ("cngloss.sources.glossary", True) in found  # inside load_corpus
+    assert ("cngloss.lookup.index", True) in found  # inside load_corpus
     assert layer("cngloss.corpus.load") > layer("cngloss.lookup.index") > layer("cngloss.text.hanzi")

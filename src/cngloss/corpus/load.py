@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Mapping, Sequence
 
 from ..errors import ChoiceError
-from ..lookup.index import attach_compiled, compiled_index
+from ..lookup.registry import attach_compiled
 from ..model import Glossary, Passage, Report, Term
 from ..sources import cache as store
 from ..sources.paths import resolve_glossary_path
@@ -92,7 +92,9 @@ def load_corpus(glossary: str | os.PathLike[str] | None = None,
         if found is not None:
             attach_compiled(found.glossary, found.index)
             return Corpus(found.glossary, found.report)
-    from ..sources.glossary import load_glossary  # lazy: the YAML reader, a cache miss only
+    # lazy: the YAML reader and the index builder, a cache miss only
+    from ..lookup.index import compiled_index
+    from ..sources.glossary import load_glossary
 
     loaded = load_glossary(path)
     corpus = Corpus(loaded, load_glossary_report(loaded))

@@ -17,13 +17,13 @@ from __future__ import annotations
 import bisect
 import pickle
 import re
-import weakref
 from array import array
 from typing import Iterator
 
 from ..model import Glossary, Term
 from ..text.pinyin import toneless
 from ..text.hanzi import hanzi_key, is_hanzi
+from .registry import INDEXES as _INDEXES
 
 KINDS = ("headword", "variant", "printed")
 _LATIN_WORD = re.compile(r"[a-z0-9]+")
@@ -258,13 +258,6 @@ def decode(owner: int) -> tuple[int, str]:
     return owner // 4, KINDS[owner % 4]
 
 
-# One index per glossary, kept while the glossary lives: the index itself, or the pickled
-# index a cache entry brought (unpickled on the first search, so a lookup that does not
-# search never pays for it).
-_INDEXES: "weakref.WeakKeyDictionary[Glossary, SearchIndex | bytes]" = \
-    weakref.WeakKeyDictionary()
-
-
 def index_for(glossary: Glossary) -> SearchIndex:
     """The glossary's search index: from the compiled cache, or built on first use."""
     found = _INDEXES.get(glossary)
@@ -281,12 +274,6 @@ def index_for(glossary: Glossary) -> SearchIndex:
         index = SearchIndex(glossary)
     _INDEXES[glossary] = index
     return index
-
-
-def attach_compiled(glossary: Glossary, compiled: bytes | None) -> None:
-    """Give a glossary loaded from the cache the index compiled with it (``compiled_index``)."""
-    if compiled is not None and glossary not in _INDEXES:
-        _INDEXES[glossary] = compiled
 
 
 def compiled_index(glossary: Glossary) -> bytes:

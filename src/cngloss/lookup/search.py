@@ -27,9 +27,7 @@ from ..errors import UsageError
 from ..model import Glossary, Term
 from ..text.hanzi import is_hanzi
 from .index import SearchIndex, index_for
-from .match_english import match_english
 from .match_hanzi import match_exact, match_hanzi
-from .match_pinyin import match_typed_pinyin
 from .query import Query
 from .results import Hit, Results
 
@@ -83,8 +81,12 @@ def match_direct(index: SearchIndex, q: Query, results: Results) -> None:
     if q.has_hanzi:
         match_hanzi(index, text, form, results)
     if q.has_latin or any(ch.isdigit() for ch in text):
+        from .match_pinyin import match_typed_pinyin  # lazy: a hanzi query needs no pinyin
+
         match_typed_pinyin(index, text, results)
     if q.has_latin:
+        from .match_english import match_english  # lazy: nor English
+
         match_english(index, text, results)
 
 
