@@ -12,6 +12,7 @@ for byte (no date, fixed ids), so a chart in the docs changes only when its data
 from __future__ import annotations
 
 import io
+import warnings
 from pathlib import Path
 from typing import Sequence
 
@@ -70,7 +71,10 @@ def render_image(series: Sequence[TrendSeries], fmt: str, measure: str = "rate",
     rc = {"font.family": "sans-serif",
           "font.sans-serif": ([font] if font else []) + ["DejaVu Sans"],
           "svg.fonttype": "none", "svg.hashsalt": "cngloss", "axes.unicode_minus": False}
-    with matplotlib.rc_context(rc):
+    with matplotlib.rc_context(rc), warnings.catch_warnings():
+        # A character no font has is drawn as a box in a PNG (a CJK font was checked for
+        # above) and left to the viewer in an SVG: no Python warning on the user's terminal.
+        warnings.filterwarnings("ignore", r"Glyph \d+ .* missing from font", UserWarning)
         figure = Figure(figsize=(size[0] / DPI, size[1] / DPI), dpi=DPI, layout="constrained")
         _draw(figure, series, measure, title)
         out = io.BytesIO()
@@ -105,8 +109,12 @@ def _draw(figure, series: Sequence[TrendSeries], measure: str, title: str | None
     top.set_ylim(bottom=0)
     top.grid(axis="y", color="0.85", linewidth=0.6)
     top.legend(loc="upper left", frameon=False)
+    # A log scale, so that a year of one report shows beside a year of three hundred.
     bottom.bar(list(reports), list(reports.values()), width=0.8, color="0.55")
-    bottom.set_ylabel("reports", fontsize=9)
+    bottom.set_yscale("log")
+    bottom.set_ylim(0.7, max(reports.values()) * 1.6)
+    bottom.yaxis.set_major_formatter("{x:g}")
+    bottom.set_ylabel("reports\n(log scale)", fontsize=8)
     bottom.set_xlim(years[0] - 0.5, years[-1] + 0.5)
     for axes in (top, bottom):
         axes.spines[["top", "right"]].set_visible(False)
