@@ -31,11 +31,12 @@ def row(out: list[str], year: str) -> str:
     return found[0]
 
 
-@pytest.mark.parametrize("width", [60, 80, 120])
+@pytest.mark.parametrize("width", [40, 60, 80, 120])
 @pytest.mark.parametrize("count", [1, 2, 3, 6])
-def test_every_line_fits_the_width(width, count):
+@pytest.mark.parametrize("measure", ["rate", "reports", "occurrences"])
+def test_every_line_fits_the_width(width, count, measure):
     series = [WEN, BAO, LONG, WEN, BAO, LONG][:count]
-    out = lines(series, width=width)
+    out = lines(series, measure, width)
     assert max(columns(text) for text in out) <= width
     assert row(out, "2002") == "2002  no reports"
 
@@ -137,6 +138,8 @@ def test_no_data():
     for series in ([], [TrendSeries("x", ())]):
         view = chart_view(series)
         assert len(view) == 1 and "nothing to chart" in plain_text(view)
+        narrow = plain_text(chart_view(series, width=40)).splitlines()
+        assert len(narrow) == 2 and max(columns(text) for text in narrow) <= 40
 
 
 def test_all_zero_draws_no_bars_and_no_scale():
@@ -188,3 +191,48 @@ def test_fit():
 
 def test_rate_of_a_year_of_empty_reports_is_zero():
     assert measure_value(YearPoint(2020, 1, 0, 0, 0), "rate") == 0.0
+
+
+def test_columns_while_each_bar_has_its_minimum_then_lines_of_their_own():
+    # 3 series, values up to 4 columns wide ("7.50", "20.0"), head "year  reports" of 13:
+    # at 46 columns each series has (46 - 13) // 3 = 11 = " │" + 4 of bar + " " + 4.
+    series = [WEN, BAO, WEN]
+    assert row(lines(series, width=46), "year").count("│") == 3
+    stacked = lines(series, width=45)
+    assert "│" not in row(stacked, "year") and row(stacked, "2004").split() == ["2004", "1"]
+
+
+def test_width_below_forty_is_taken_as_forty():
+    assert lines([WEN, BAO], width=10) == lines([WEN, BAO], width=40)
+    assert max(columns(text) for text in lines([WEN, BAO], width=40)) <= 40
+
+
+def test_a_point_of_no_reports_is_a_gap():
+    points = (YearPoint(2001, 1, 1, 1, 1000), YearPoint(2002, 0, 0, 0, 0),
+              YearPoint(2003, 1, 0, 0, 1000))
+    out = lines([TrendSeries("x", points)])
+    assert "2002  no reports" in out and row(out, "2003").endswith("0")
+
+
+def test_different_reports_counts_take_the_larger():
+    # Two series that disagree on a year's reports: the column shows the larger one.
+    a = TrendSeries("a", (YearPoint(2001, 2, 1, 1, 1000),))
+    b = TrendSeries("b", (YearPoint(2001, 5, 1, 1, 1000),))
+    assert row(lines([a, b]), "2001").split()[1] == "5"
+
+
+@pytest.mark.parametrize("environ, coloured", [({}, True), ({"NO_COLOR": "1"}, False)])
+def test_on_a_terminal_colour_only_without_no_color_and_the_layout_is_the_same(environ,
+                                                                              coloured):
+    import io
+    import re
+
+    from cngloss.output.console import print_view
+    from cngloss.output.environment import Environment
+
+    view = chart_view([WEN, BAO, LONG], width=60)
+    out = io.StringIO()
+    print_view(view, Environment(stdout=out, environ=environ, stdout_isatty=True, width=60))
+    text = out.getvalue()
+    assert ("\x1b[" in text) == coloured
+    assert re.sub(r"\x1b\[[0-9;]*m", "", text) == plain_text(view)

@@ -14,7 +14,7 @@ apart by their columns rather than their colours.
 
 from __future__ import annotations
 
-from typing import Sequence
+from typing import NamedTuple, Sequence
 
 from ..errors import ChoiceError
 from ..model import TrendSeries, YearPoint
@@ -80,8 +80,21 @@ def fit(text: str, room: int) -> str:
     return out + "…"
 
 
-def _gather(series: Sequence[TrendSeries], measure: str):
-    """(years of the span, reports per year, values per series and year or None)."""
+class _Chart(NamedTuple):
+    """What every row of a chart needs: the years of its span, each year's reports, each
+    series' values by year (a year the series has no point for is missing), the measure, the
+    largest value (a full bar), and the widths of the value and reports columns."""
+
+    years: list[int]
+    reports: dict[int, int]
+    values: list[dict[int, float]]
+    measure: str
+    top: float
+    value_width: int
+    count_width: int
+
+
+def _gather(series: Sequence[TrendSeries], measure: str) -> _Chart:
     reports: dict[int, int] = {}
     values: list[dict[int, float]] = []
     for one in series:
@@ -92,7 +105,10 @@ def _gather(series: Sequence[TrendSeries], measure: str):
                 by_year[point.year] = measure_value(point, measure)
         values.append(by_year)
     years = list(range(min(reports), max(reports) + 1)) if reports else []
-    return years, reports, values
+    numbers = [v for by_year in values for v in by_year.values()]
+    return _Chart(years, reports, values, measure, max(numbers, default=0.0),
+                  max([1] + [columns(format_value(v, measure)) for v in numbers]),
+                  max([len("reports")] + [len(str(n)) for n in reports.values()]))
 
 
 def chart_view(series: Sequence[TrendSeries], measure: str = "rate",
@@ -101,24 +117,19 @@ def chart_view(series: Sequence[TrendSeries], measure: str = "rate",
     if measure not in MEASURES:
         raise ChoiceError("measure", measure, MEASURES)
     width = max(width, 40)
-    years, reports, values = _gather(series, measure)
-    if not years:
-        return [line(("No reports in the library for these years: nothing to chart.", "dim"))]
-    top = max((v for by_year in values for v in by_year.values()), default=0.0)
-    shown = [format_value(v, measure) for by_year in values for v in by_year.values()]
-    value_width = max([1] + [columns(s) for s in shown])
-    count_width = max(len("reports"), len(str(max(reports.values()))))
-    head = 4 + 2 + count_width  # "1999  reports"
+    chart = _gather(series, measure)
+    if not chart.years:
+        return [line((text, "dim")) for text in
+                wrap("No reports in the library for these years: nothing to chart.", width)]
+    head = 4 + 2 + chart.count_width  # "1999  reports"
     per_series = (width - head) // len(series)
-    bar_room = per_series - 3 - value_width  # " │" + bar + " " + value
-    blocks: list[Block] = [line((TITLES[measure], "heading"))]
+    bar_room = per_series - 3 - chart.value_width  # " │" + bar + " " + value
+    blocks: list[Block] = [line((text, "heading")) for text in wrap(TITLES[measure], width)]
     if bar_room >= MIN_BAR:
-        blocks += _columns(series, years, reports, values, measure, count_width,
-                           per_series, bar_room, value_width, top)
+        blocks += _columns(series, chart, per_series, bar_room)
     else:
-        blocks += _stacked(series, years, reports, values, measure, count_width, width,
-                           value_width, top)
-    scale = f"A full bar is {format_value(top, measure)}. " if top > 0 else ""
+        blocks += _stacked(series, chart, width)
+    scale = f"A full bar is {format_value(chart.top, measure)}. " if chart.top > 0 else ""
     note = (f"{scale}'reports': the reports of that year in the library; '{_GAP}': none "
             "that year (a gap, not a zero).")
     blocks += [line((text, "dim")) for text in wrap(note, width)]
@@ -145,57 +156,63 @@ def _runs(years: list[int], reports: dict[int, int]):
         i = j + 1
 
 
-def _cell(by_year: dict[int, float], year: int, measure: str, top: float, bar_room: int,
-          value_width: int, style: str) -> list[Span]:
+def _cell(chart: _Chart, index: int, year: int, bar_room: int) -> list[Span]:
     """`` │███▍  12.3``: the bar in the series' style, the value right-aligned; a series with
     no point for the year (its reports not counted) shows ``–``."""
+    by_year, style = chart.values[index], _style(index)
     if year not in by_year:
-        return [(" │", "dim"), (" " * (bar_room + 1) + "–".rjust(value_width), "dim")]
+        return [(" │", "dim"), (" " * (bar_room + 1) + "–".rjust(chart.value_width), "dim")]
     value = by_year[year]
-    drawn = bar(value, top, bar_room)
+    drawn = bar(value, chart.top, bar_room)
     return [(" │", "dim"), (drawn, style), (" " * (bar_room - columns(drawn) + 1), None),
-            (format_value(value, measure).rjust(value_width), "number")]
+            (format_value(value, chart.measure).rjust(chart.value_width), "number")]
 
 
-def _columns(series, years, reports, values, measure, count_width, per_series, bar_room,
-             value_width, top) -> list[Block]:
-    header: list[Span] = [("year", "label"), ("  ", None),
-                          ("reports".rjust(count_width), "label")]
+def _style(index: int) -> str:
+    return f"series{index % SERIES_STYLES}"
+
+
+def _year(chart: _Chart, year: int) -> list[Span]:
+    return [(str(year), None), ("  ", None),
+            (str(chart.reports[year]).rjust(chart.count_width), "dim")]
+
+
+def _header(chart: _Chart) -> list[Span]:
+    return [("year", "label"), ("  ", None), ("reports".rjust(chart.count_width), "label")]
+
+
+def _columns(series: Sequence[TrendSeries], chart: _Chart, per_series: int,
+             bar_room: int) -> list[Block]:
+    header = _header(chart)
     for i, one in enumerate(series):
         header += [(" │", "dim"), (pad(fit(one.label, per_series - 2), per_series - 2),
-                                   f"series{i % SERIES_STYLES}")]
+                                   _style(i))]
     blocks: list[Block] = [_rstripped(header)]
-    for first, last in _runs(years, reports):
+    for first, last in _runs(chart.years, chart.reports):
         if last is not None:
             blocks.append(_gap_line(first, last))
             continue
-        row: list[Span] = [(str(first), None), ("  ", None),
-                           (str(reports[first]).rjust(count_width), "dim")]
-        for i, by_year in enumerate(values):
-            row += _cell(by_year, first, measure, top, bar_room, value_width,
-                         f"series{i % SERIES_STYLES}")
+        row = _year(chart, first)
+        for i in range(len(series)):
+            row += _cell(chart, i, first, bar_room)
         blocks.append(_rstripped(row))
     return blocks
 
 
-def _stacked(series, years, reports, values, measure, count_width, width, value_width,
-             top) -> list[Block]:
+def _stacked(series: Sequence[TrendSeries], chart: _Chart, width: int) -> list[Block]:
     """Too many series for columns side by side: under each year, one line per series."""
     label_width = min(max(columns(one.label) for one in series), max(6, width // 4))
-    bar_room = max(1, width - 2 - label_width - 3 - value_width)
-    blocks: list[Block] = [line(("year", "label"), ("  ", None),
-                                ("reports".rjust(count_width), "label"))]
-    for first, last in _runs(years, reports):
+    bar_room = max(1, width - 2 - label_width - 3 - chart.value_width)
+    blocks: list[Block] = [_rstripped(_header(chart))]
+    for first, last in _runs(chart.years, chart.reports):
         if last is not None:
             blocks.append(_gap_line(first, last))
             continue
-        blocks.append(line(str(first), "  ", (str(reports[first]).rjust(count_width), "dim")))
-        for i, (one, by_year) in enumerate(zip(series, values)):
-            style = f"series{i % SERIES_STYLES}"
-            row: list[Span] = [("  ", None),
-                               (pad(fit(one.label, label_width), label_width), style)]
-            blocks.append(_rstripped(row + _cell(by_year, first, measure, top, bar_room,
-                                                 value_width, style)))
+        blocks.append(_rstripped(_year(chart, first)))
+        for i, one in enumerate(series):
+            label: list[Span] = [("  ", None), (pad(fit(one.label, label_width), label_width),
+                                                _style(i))]
+            blocks.append(_rstripped(label + _cell(chart, i, first, bar_room)))
     return blocks
 
 
