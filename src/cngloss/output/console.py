@@ -27,6 +27,13 @@ STYLES = {
     "error": "bold red",
     "warning": "yellow",
     "ok": "bold green",
+    # The series of a trend chart, in order (render/chart.py).
+    "series0": "cyan",
+    "series1": "magenta",
+    "series2": "green",
+    "series3": "yellow",
+    "series4": "blue",
+    "series5": "red",
 }
 
 

@@ -67,7 +67,14 @@ def make_folder(folder: str | os.PathLike[str]) -> Path:
 
 
 def write_atomically(path: str | os.PathLike[str], text: str, force: bool = False) -> Path:
-    """Write ``text`` to ``path`` via a temporary file in the same folder and a rename.
+    """Write ``text`` to ``path`` as UTF-8 (line ends as given), atomically: see
+    ``write_bytes_atomically``."""
+    return write_bytes_atomically(path, text.encode("utf-8"), force)
+
+
+def write_bytes_atomically(path: str | os.PathLike[str], data: bytes,
+                           force: bool = False) -> Path:
+    """Write ``data`` to ``path`` via a temporary file in the same folder and a rename.
 
     Refuses to replace an existing file unless ``force``; on any failure the old file is
     untouched and no temporary file is left behind.
@@ -87,8 +94,8 @@ def write_atomically(path: str | os.PathLike[str], text: str, force: bool = Fals
         raise OutputError(f"cannot write {path}: {exc.strerror} "
                           "(choose a folder you can write to)") from None
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
         if path.exists():

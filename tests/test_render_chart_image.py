@@ -1,0 +1,132 @@
+"""The trend chart as SVG and PNG (render/chart_image.py): the SVG is XML with the series'
+labels as text, the PNG is a PNG of the asked size, the file is written whole or not at all,
+and a missing matplotlib or CJK font is one clear error."""
+
+from __future__ import annotations
+
+import builtins
+import struct
+import xml.etree.ElementTree as ElementTree
+
+import pytest
+
+from cngloss.errors import ChoiceError, ExitCode, MissingExtraError, OutputError
+from cngloss.model import TrendSeries, YearPoint
+from cngloss.render import chart_image
+from cngloss.render.chart_image import cjk_font, render_image, write_image, _gaps
+
+matplotlib = pytest.importorskip("matplotlib", reason="matplotlib (the chart extra) is not "
+                                 "installed: pip install -e '.[chart]'")
+
+SERIES = [
+    TrendSeries("六稳", (YearPoint(2001, 2, 1, 3, 40000), YearPoint(2003, 4, 0, 0, 100000),
+                       YearPoint(2004, 1, 1, 10, 50000))),
+    TrendSeries("乡村振兴", (YearPoint(2001, 2, 0, 0, 40000), YearPoint(2003, 4, 3, 6, 100000),
+                         YearPoint(2004, 1, 1, 1, 50000))),
+]
+SVG = "{http://www.w3.org/2000/svg}"
+
+
+def svg_texts(data: bytes) -> list[str]:
+    root = ElementTree.fromstring(data)
+    return ["".join(node.itertext()) for node in root.iter(f"{SVG}text")]
+
+
+def png_size(data: bytes) -> tuple[int, int]:
+    assert data[:8] == b"\x89PNG\r\n\x1a\n" and data[12:16] == b"IHDR"
+    return struct.unpack(">II", data[16:24])
+
+
+def test_svg_is_xml_with_the_labels_as_text():
+    texts = svg_texts(render_image(SERIES, "svg"))
+    assert "六稳" in texts and "乡村振兴" in texts
+    assert "no reports" in texts and "reports" in texts  # the gap shading, the lower panel
+    assert "Uses per 100,000 characters of each year's reports" in texts
+
+
+def test_svg_title_follows_the_measure():
+    assert "Reports that use it, of each year's reports" in svg_texts(
+        render_image(SERIES, "svg", "reports"))
+    assert "Mine" in svg_texts(render_image(SERIES, "svg", title="Mine"))
+
+
+def test_svg_is_the_same_bytes_each_time():
+    assert render_image(SERIES, "svg") == render_image(SERIES, "svg")
+
+
+@pytest.mark.parametrize("size", [(1000, 560), (640, 400)])
+def test_png_has_the_asked_size(size):
+    if cjk_font() is None:
+        pytest.skip("no CJK font on this machine (apt-get install fonts-noto-cjk)")
+    assert png_size(render_image(SERIES, "png", size=size)) == size
+
+
+def test_no_gap_no_shading_and_no_data_says_so():
+    one = [TrendSeries("x", (YearPoint(2020, 1, 1, 1, 1000), YearPoint(2021, 1, 0, 0, 1000)))]
+    assert "no reports" not in svg_texts(render_image(one, "svg"))
+    assert "No reports in the library for these years" in svg_texts(
+        render_image([TrendSeries("x", ())], "svg"))
+
+
+def test_gaps_are_runs():
+    reports = {2001: 1, 2004: 2, 2006: 1}
+    assert _gaps(list(range(2001, 2007)), reports) == [(2002, 2003), (2005, 2005)]
+    assert _gaps([2001], {2001: 1}) == []
+
+
+def test_write_is_atomic_and_refuses_to_replace(tmp_path):
+    target = tmp_path / "trend.svg"
+    assert write_image(SERIES, target, "svg") == target
+    assert "六稳" in svg_texts(target.read_bytes())
+    with pytest.raises(OutputError, match="already exists"):
+        write_image(SERIES, target, "svg")
+    write_image(SERIES[:1], target, "svg", force=True)
+    assert "乡村振兴" not in svg_texts(target.read_bytes())
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["trend.svg"]
+
+
+def test_a_failed_drawing_leaves_no_file(tmp_path, monkeypatch):
+    def broken(*args):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(chart_image, "_draw", broken)
+    with pytest.raises(RuntimeError):
+        write_image(SERIES, tmp_path / "trend.png", "png")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_bad_format_and_measure():
+    with pytest.raises(ChoiceError):
+        render_image(SERIES, "pdf")
+    with pytest.raises(ChoiceError):
+        render_image(SERIES, "svg", "share")
+
+
+def test_missing_matplotlib_names_the_extra(monkeypatch):
+    real_import = builtins.__import__
+
+    def without_matplotlib(name, *args, **kwargs):
+        if name == "matplotlib" or name.startswith("matplotlib."):
+            raise ImportError(name)
+        return real_import(name, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "__import__", without_matplotlib)
+    with pytest.raises(MissingExtraError) as caught:
+        render_image(SERIES, "png")
+    assert str(caught.value) == "--png needs matplotlib: pip install 'cngloss[chart]'"
+    assert caught.value.exit_code == ExitCode.USAGE
+
+
+def test_png_without_a_cjk_font_is_a_clear_error(monkeypatch):
+    monkeypatch.setattr(chart_image, "cjk_font", lambda: None)
+    with pytest.raises(chart_image.MissingFontError, match="fonts-noto-cjk"):
+        render_image(SERIES, "png")
+    # Latin labels need no CJK font; an SVG keeps its text for the viewer's fonts.
+    latin = [TrendSeries("six stabilities", SERIES[0].points)]
+    assert png_size(render_image(latin, "png", size=(300, 200))) == (300, 200)
+    assert "六稳" in svg_texts(render_image(SERIES, "svg"))
+
+
+def test_cjk_font_prefers_the_list_order():
+    assert cjk_font(["SimHei", "WenQuanYi Micro Hei", "DejaVu Sans"]) == "WenQuanYi Micro Hei"
+    assert cjk_font(["DejaVu Sans"]) is None
