@@ -26,3 +26,12 @@ def test_related_json_and_depth(cli):
 def test_related_of_a_term_without_links(cli):
     result = cli("related", "僵尸企业")
     assert result.out.splitlines() == ["僵尸企业 (3)  enterprise-reform", "(no cross-references)"]
+
+
+def test_related_names_the_term_it_shows_instead_of_a_typo(cli):
+    result = cli("related", "八有一朝", "--json")
+    assert result.code == 0
+    assert json.loads(result.out)["term"] == "八有一超"
+    assert result.err == ("cngloss: showing 八有一超 (bā yǒu yī chāo), the closest match to "
+                          "'八有一朝'\n")
+    assert cli("related", "八有一超").err == ""
