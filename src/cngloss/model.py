@@ -304,3 +304,18 @@ class Passage(NamedTuple):
     spans: tuple[tuple[int, int], ...]
     column: int | None = None
     locations: tuple[tuple[int, int | None], ...] = ()
+
+
+class YearPoint(NamedTuple):
+    """One year of a trend series."""
+    year: int
+    reports: int          # reports of that year in the library (the denominator)
+    using: int            # of those, the reports that use the term
+    occurrences: int      # uses in those reports' bodies
+    characters: int       # characters of that year's reports' bodies
+
+
+class TrendSeries(NamedTuple):
+    """How one term or text is used over the years (years without reports are absent: gaps)."""
+    label: str
+    points: tuple[YearPoint, ...]
