@@ -40,6 +40,9 @@ class Failure(NamedTuple):
 
 
 class AddResult(NamedTuple):
+    """What an add did: reports written (``replaced`` of them instead of an older version
+    of the same file or record), reports already there, and the failures."""
+
     added: int
     replaced: int
     unchanged: int
@@ -102,8 +105,7 @@ def add(library: Library, paths: Iterable[Path], progress: Progress | None = Non
                     _delete(db, db.execute("SELECT id FROM report WHERE source_key = ?",
                                            (row[2],)).fetchone()[0])
                     counts["replaced"] += 1
-                else:
-                    counts["added"] += 1
+                counts["added"] += 1
                 by_key[row[2]] = row[1]
             db.executemany("INSERT INTO report VALUES(?,?,?,?,?,?,?,?,?,?,?,?)", batch.reports)
             db.executemany("INSERT INTO section VALUES(?,?,?)", batch.sections)
