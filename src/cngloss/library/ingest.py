@@ -15,6 +15,7 @@ import hashlib
 import json
 import signal
 import threading
+from array import array
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from datetime import datetime, timezone
@@ -63,8 +64,30 @@ class _Batch(NamedTuple):
     sections: list[tuple]
     paragraphs: list[tuple]
     notes: list[tuple]
-    postings: list[tuple]
+    postings: "PackedPostings"
     failures: list[Failure]
+
+
+class PackedPostings(NamedTuple):
+    """A batch's postings in three flat objects instead of a tuple per bigram: a worker
+    sends them to the main process far more cheaply (pickling, memory), and the main
+    process makes the rows one at a time while SQLite inserts them, in gram order (the
+    table's key, so the inserts walk the B-tree in order)."""
+
+    grams: str          # every bigram, two characters each, in sorted order
+    counts: "array"     # ids per bigram
+    ends: "array"       # end offset of each bigram's packed ids in ``blobs``
+    blobs: bytes
+
+    def rows(self, segment: int) -> Iterator[tuple[str, int, int, bytes]]:
+        start = 0
+        grams, blobs = self.grams, self.blobs
+        for k, (n, end) in enumerate(zip(self.counts, self.ends)):
+            yield grams[2 * k:2 * k + 2], segment, n, blobs[start:end]
+            start = end
+
+    def __len__(self) -> int:
+        return len(self.counts)
 
 
 Progress = Callable[[int, str], None]
@@ -111,10 +134,9 @@ def add(library: Library, paths: Iterable[Path], progress: Progress | None = Non
             db.executemany("INSERT INTO section VALUES(?,?,?)", batch.sections)
             db.executemany("INSERT INTO paragraph VALUES(?,?,?,?,?,?)", batch.paragraphs)
             db.executemany("INSERT INTO note VALUES(?,?,?,?,?,?)", batch.notes)
-            if batch.postings:
-                segment = library.next_segment()
+            if len(batch.postings):
                 db.executemany("INSERT INTO bigram VALUES(?,?,?,?)",
-                               [(g, segment, n, ids) for g, _, n, ids in batch.postings])
+                               batch.postings.rows(library.next_segment()))
             db.execute("COMMIT")
         except BaseException:
             if db.in_transaction:
@@ -130,6 +152,8 @@ def add(library: Library, paths: Iterable[Path], progress: Progress | None = Non
         write(_work(first))
     elif first is not None:
         _run_pool(_chain(first, second, batches), write)
+    if counts["added"]:
+        db.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # the WAL back to nothing on disk
     return AddResult(counts["added"], counts["replaced"], counts["unchanged"], failures)
 
 
@@ -224,7 +248,7 @@ def _work(items: list[_Item]) -> _Batch:
     """Parse, normalize and invert one batch (in a worker process)."""
     from ..sources.report import parse_document  # lazy: the parser, for add only
 
-    out = _Batch(0, [], [], [], [], [], [])
+    out = _Batch(0, [], [], [], [], None, [])
     grams: dict[str, list[int]] = defaultdict(list)
     now = datetime.now(timezone.utc).isoformat(timespec="seconds")
     for item in items:
@@ -257,8 +281,19 @@ def _work(items: list[_Item]) -> _Batch:
         out.reports.append((item.report_id, item.sha, item.key, item.source, meta.place,
                             meta.level, meta.year, meta.title or report.title,
                             str(url) if url else None, len(report.paragraphs), chars, now))
-    out.postings.extend((g, 0, len(ids), encode(ids)) for g, ids in grams.items())
-    return out
+    return out._replace(postings=_pack(grams))
+
+
+def _pack(grams: dict[str, list[int]]) -> PackedPostings:
+    order = sorted(grams)
+    counts, ends = array("I"), array("Q")
+    blobs = bytearray()
+    for gram in order:
+        ids = grams[gram]
+        blobs += encode(ids)
+        counts.append(len(ids))
+        ends.append(len(blobs))
+    return PackedPostings("".join(order), counts, ends, bytes(blobs))
 
 
 def _delete(db, report_id: int) -> None:
