@@ -32,10 +32,13 @@ def bigrams(text: str) -> set[str]:
 
 def encode(ids: list[int]) -> bytes:
     """Ascending ids -> b'r' + uint32 deltas, or b'z' + zlib(deltas) for a long list."""
+    if len(ids) == 1:  # most bigrams of a batch: one paragraph
+        return b"r" + array("I", ids).tobytes()
     deltas = array("I", ids[:1])
     deltas.extend(map(sub, ids[1:], ids[:-1]))
     raw = deltas.tobytes()
-    return b"z" + zlib.compress(raw, 6) if len(ids) > _RAW_LIMIT else b"r" + raw
+    # level 1: nearly the size of level 6 on small deltas, at a fraction of the CPU
+    return b"z" + zlib.compress(raw, 1) if len(ids) > _RAW_LIMIT else b"r" + raw
 
 
 def decode(blob: bytes) -> array:
