@@ -146,6 +146,8 @@ def library(collection: Path, env: dict[str, str], rounds: int = 5) -> None:
     print("| query | library | naive scan of the .jsonl.gz | FTS5 (2 chars: instr scan) |"
           "\n|---|---:|---:|---:|")
     base = [cngloss, "--library", str(lib)]
+    print(f"| floor: `cngloss --version` (process start, no library) | "
+          f"{_cold([cngloss, '--version'], rounds, env):.2f} s | | |")
     for term in (RARE, SHORT, COMMON):
         naive = _cold([PY, "-c", NAIVE_PROBE, str(collection), term], 3, env)
         plain = _cold([PY, "-c", FTS_PROBE, str(fts), term], rounds, env)

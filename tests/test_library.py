@@ -439,3 +439,22 @@ def test_counts_on_the_local_reports_equal_a_plain_scan(tmp_path):
         assert {k: v for k, v in expected.items() if v} == per_file, text
         (t,) = queries.trend(lib, [text])
         assert sum(p.occurrences for p in t.series[0].points) == sum(expected.values())
+
+
+class _Terminal(io.StringIO):
+    def isatty(self):
+        return True
+
+
+def test_progress_shows_on_a_terminal_stderr_only(tmp_path):
+    from cngloss.cli import main
+    from cngloss.output.environment import Environment
+
+    source = write_collection(tmp_path / "s.jsonl", RECORDS)
+    out, err = io.StringIO(), _Terminal()
+    env = Environment(stdout=out, stderr=err, stdout_isatty=False, environ={})
+    assert main(["--library", str(tmp_path / "lib.sqlite"), "add", str(source)], env=env) == 0
+    assert "adding reports" in err.getvalue()
+    assert out.getvalue().startswith("added 4 reports")
+    piped = run_cli("--library", str(tmp_path / "lib2.sqlite"), "add", str(source))
+    assert piped.err == ""

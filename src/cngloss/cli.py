@@ -680,10 +680,12 @@ class _progress:
         if not (isatty and isatty()):
             return None
         # lazy: rich's progress bar, only on a terminal
+        from rich.console import Console
         from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
         self.bar = Progress(TextColumn("{task.description}"), BarColumn(),
-                            MofNCompleteColumn(), transient=True)
+                            MofNCompleteColumn(), transient=True,
+                            console=Console(file=self.env.stderr, force_terminal=True))
         self.bar.start()
         task = self.bar.add_task(self.label, total=None)
         return lambda n, name: self.bar.advance(task, n)
