@@ -458,3 +458,22 @@ def test_progress_shows_on_a_terminal_stderr_only(tmp_path):
     assert out.getvalue().startswith("added 4 reports")
     piped = run_cli("--library", str(tmp_path / "lib2.sqlite"), "add", str(source))
     assert piped.err == ""
+
+
+def test_a_library_another_process_is_writing_is_read_and_a_second_writer_told_busy(
+        library, tmp_path, monkeypatch):
+    from cngloss.library import store
+
+    monkeypatch.setattr(store, "BUSY_TIMEOUT_S", 0.1)
+    writer = sqlite3.connect(library, isolation_level=None)
+    writer.execute("BEGIN IMMEDIATE")
+    writer.execute("DELETE FROM report")  # not committed: readers do not see it
+    try:
+        assert len(queries.reports(library)) == 4
+        r = run_cli("--library", str(library), "add",
+                    str(write_collection(tmp_path / "new.jsonl",
+                                         [record("戊市", "city", 2021, ["新报告。"], "e")])))
+        assert r.code == 3 and "is busy: another cngloss is writing it" in r.err
+    finally:
+        writer.execute("ROLLBACK")
+        writer.close()

@@ -28,7 +28,7 @@ from .normalize import normalize
 from .postings import MAX_PARAGRAPHS, bigrams, encode, paragraph_id
 from .store import SECTION_SEPARATOR, Library
 
-BATCH_CHARS = 3_000_000
+BATCH_CHARS = 2_000_000
 WORKERS = 2
 IN_FLIGHT = 2
 

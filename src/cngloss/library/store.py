@@ -165,7 +165,7 @@ def _check(path: Path, db: sqlite3.Connection, writable: bool) -> None:
     if writable:
         db.execute("PRAGMA journal_mode=WAL")
         db.execute("PRAGMA synchronous=NORMAL")
-        db.execute("PRAGMA cache_size=-32768")  # 32 MB: batch inserts touch much of the index
+        db.execute("PRAGMA cache_size=-16384")  # 16 MB: batch inserts touch much of the index
         if version < SCHEMA_VERSION:
             _migrate(db, version)
 
