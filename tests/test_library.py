@@ -477,3 +477,20 @@ def test_a_library_another_process_is_writing_is_read_and_a_second_writer_told_b
     finally:
         writer.execute("ROLLBACK")
         writer.close()
+
+
+def test_a_changed_file_replaces_its_report_and_folders_skip_hidden_files(tmp_path):
+    folder = tmp_path / "reports"
+    (folder / ".hidden").mkdir(parents=True)
+    report = folder / "a.txt"
+    report.write_text("甲市人民政府工作报告\n\n整治两违。\n\n推进建设。\n", encoding="utf-8")
+    (folder / ".hidden" / "b.txt").write_text("两违两违。\n", encoding="utf-8")
+    lib = tmp_path / "lib.sqlite"
+    first = queries.add(lib, [folder])
+    assert (first.added, first.replaced) == (1, 0)
+    assert queries.grep(lib, "两违").hits == 1                # not the hidden file's two
+    report.write_text("甲市人民政府工作报告\n\n整治两违，两违。\n\n推进建设。\n", encoding="utf-8")
+    second = queries.add(lib, [report])
+    assert (second.added, second.replaced, second.unchanged) == (1, 1, 0)
+    assert len(queries.reports(lib)) == 1
+    assert queries.grep(lib, "两违").hits == 2
