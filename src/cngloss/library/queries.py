@@ -178,7 +178,6 @@ def _passages(path: Path, query: str, forms: tuple[str, ...], filters: Filters,
             for match in search.matches(db, forms, allowed):
                 by_report[report_of(match.paragraph_id)].append(match)
             order = [rid for rid in allowed if rid in by_report]  # newest first
-            names = search.sections(db, order)
             groups, shown = [], 0
             total_passages = sum(len(v) for v in by_report.values())
             total_hits = sum(len(m.spans) for v in by_report.values() for m in v)
@@ -192,9 +191,12 @@ def _passages(path: Path, query: str, forms: tuple[str, ...], filters: Filters,
                         break
                     continue
                 shown += len(keep)
-                groups.append(ReportPassages(allowed[rid], [
-                    _displayed(m, names.get((rid, m.section), "")) for m in keep],
-                    len(found) - len(keep)))
+                groups.append((rid, keep, len(found) - len(keep)))
+            names = search.sections(db, ((rid, m.section) for rid, keep, _ in groups
+                                         for m in keep))
+            groups = [ReportPassages(allowed[rid], [_displayed(m, names[(rid, m.section)])
+                                                    for m in keep], more)
+                      for rid, keep, more in groups]
             missing = None if by_report else NotFoundError(
                 f"{query!r} does not occur in the library's reports"
                 + (" (with these filters)" if filters != Filters() else ""))

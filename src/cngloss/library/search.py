@@ -143,9 +143,12 @@ def _scan(db: sqlite3.Connection, columns: str, needles: list[str]) -> Iterator[
     yield from db.execute(f"SELECT {columns} FROM paragraph WHERE {where} ORDER BY id", needles)
 
 
-def sections(db: sqlite3.Connection, report_ids: Iterable[int]) -> dict[tuple[int, int], str]:
-    """(report id, section seq) -> section path, for these reports."""
-    chunk = json.dumps(sorted(set(report_ids)))
-    return {(r, s): p for r, s, p in db.execute(
-        "SELECT report_id, seq, path FROM section WHERE report_id IN "
-        "(SELECT value FROM json_each(?))", (chunk,))}
+def sections(db: sqlite3.Connection, keys: Iterable[tuple[int, int]]) -> dict[tuple[int, int], str]:
+    """(report id, section seq) -> section path, for these keys only (point lookups: a
+    report has dozens of sections, a page of passages needs few of them)."""
+    query = "SELECT path FROM section WHERE report_id = ? AND seq = ?"
+    out = {}
+    for key in set(keys):
+        row = db.execute(query, key).fetchone()
+        out[key] = row[0] if row else ""
+    return out
