@@ -494,3 +494,4 @@ def test_a_changed_file_replaces_its_report_and_folders_skip_hidden_files(tmp_pa
     assert (second.added, second.replaced, second.unchanged) == (1, 1, 0)
     assert len(queries.reports(lib)) == 1
     assert queries.grep(lib, "两违").hits == 2
+    assert [r.source for r in queries.remove(lib, [str(folder)], Filters())] == [str(report)]

@@ -97,9 +97,10 @@ def _select(db: sqlite3.Connection, selector: str) -> set[int]:
     if selector.isdigit():
         return {r for (r,) in db.execute("SELECT id FROM report WHERE id = ?", (int(selector),))}
     key = str(Path(selector).resolve())
+    # the file itself, a collection's records (path#record), or a folder's files (path/...)
     return {r for (r,) in db.execute(
-        "SELECT id FROM report WHERE source_key = ? OR substr(source_key, 1, ?) = ?",
-        (key, len(key) + 1, key + "#"))}
+        "SELECT id FROM report WHERE source_key = ? OR substr(source_key, 1, ?) IN (?, ?)",
+        (key, len(key) + 1, key + "#", key.rstrip("/") + "/"))}
 
 
 # --------------------------------------------------------------------------- grep, show
