@@ -6,7 +6,8 @@ repeated runs; commands being compared are run interleaved, round by round, so t
 machine's noise falls on all of them alike; results are given as ratios.
 
     bench/run                      # everything, 100,000 terms at most
-    bench/run --only cold          # one section: cold, imports, scale, passages, notes, readers
+    bench/run --only cold          # one section: cold, imports, scale, passages, notes, readers,
+                                   # library
     bench/run --sizes 1000 10000   # smaller scale run
 """
 
@@ -581,7 +582,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--only", choices=("cold", "imports", "scale", "passages", "notes",
-                                           "readers"))
+                                           "readers", "library"))
     parser.add_argument("--rounds", type=int, default=21)
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000, 100000])
     args = parser.parse_args()
@@ -598,6 +599,11 @@ def main() -> None:
         notes_section(max(5, args.rounds // 2))
     if args.only in (None, "readers"):
         readers(max(3, args.rounds // 7))
+    if args.only in (None, "library"):
+        sys.path.insert(0, str(HERE))
+        from library_bench import library  # the library section (issue 14)
+
+        library(COLLECTION, clean_env(), rounds=max(5, args.rounds // 4))
 
 
 if __name__ == "__main__":

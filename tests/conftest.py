@@ -28,8 +28,10 @@ def pytest_configure(config):
     import tempfile
 
     os.environ["CNGLOSS_CACHE_DIR"] = tempfile.mkdtemp(prefix="cngloss-test-cache-")
-    for name in ("CNGLOSS_GLOSSARY", "NO_COLOR", "CNGLOSS_NO_CACHE", "CNGLOSS_DEBUG"):
+    for name in ("CNGLOSS_GLOSSARY", "NO_COLOR", "CNGLOSS_NO_CACHE", "CNGLOSS_DEBUG",
+                 "CNGLOSS_LIBRARY"):
         os.environ.pop(name, None)
+    os.environ["XDG_DATA_HOME"] = tempfile.mkdtemp(prefix="cngloss-test-data-")
 
 
 @pytest.fixture(autouse=True)
@@ -38,6 +40,9 @@ def _isolated(monkeypatch, tmp_path_factory):
     for name in ("CNGLOSS_GLOSSARY", "NO_COLOR", "CNGLOSS_NO_CACHE", "CNGLOSS_DEBUG"):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("CNGLOSS_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+    # nor the developer's library: the default one lives in the user data folder
+    monkeypatch.delenv("CNGLOSS_LIBRARY", raising=False)
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path_factory.mktemp("data")))
 
 
 @pytest.fixture(scope="session")

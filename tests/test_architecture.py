@@ -21,7 +21,7 @@ LAYERS = [
     {"text"},
     {"sources"},
     {"lookup"},
-    {"corpus"},
+    {"corpus", "library"},
     {"output"},
     {"render"},
     {"cli", "entry", "__main__"},

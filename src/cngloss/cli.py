@@ -33,7 +33,8 @@ from .output.console import print_error, print_message, print_view
 from .output.environment import Environment
 
 # How the command line names what the core calls a choice (ChoiceError.name).
-OPTION_NAMES = {"format": "--format", "sort": "--sort", "context": "--context"}
+OPTION_NAMES = {"format": "--format", "sort": "--sort", "context": "--context", "by": "--by",
+                "measure": "--measure"}
 
 
 class _PipeClosed(Exception):
@@ -86,12 +87,21 @@ class State:
 
     env: Environment = field(default_factory=Environment)
     glossary: Optional[Path] = None
+    library: Optional[Path] = None
     _corpus: Optional[Corpus] = None
 
     def corpus(self) -> Corpus:
         if self._corpus is None:
             self._corpus = load_corpus(self.glossary, self.env.environ)
         return self._corpus
+
+    def library_path(self, required: bool = False) -> Optional[Path]:
+        """The library to use: --library, $CNGLOSS_LIBRARY, or the default one if it exists
+        (None: no library, commands work on the glossary's report as before)."""
+        from .library.store import library_path  # lazy: only commands that may use a library
+
+        path, named = library_path(self.library, self.env.environ)
+        return path if named or required or path.exists() else None
 
 
 def _state(ctx: typer.Context) -> State:
@@ -115,11 +125,16 @@ def root(
         readable=False,
         help="Glossary file (YAML). Default: $CNGLOSS_GLOSSARY, else the bundled "
              "Lianzhou 2021 glossary.")] = None,
+    library: Annotated[Optional[Path], typer.Option(
+        "--library", "-L", metavar="PATH", readable=False,
+        help="Library of reports (SQLite). Default: $CNGLOSS_LIBRARY, else library.sqlite in "
+             "the user data folder.")] = None,
     version: Annotated[bool, typer.Option(
         "--version", callback=_version, is_eager=True, help="Print the version and exit.")] = False,
 ) -> None:
     """A glossary of Chinese policy terms."""
     _state(ctx).glossary = glossary
+    _state(ctx).library = library
 
 
 def _complete_term(ctx: typer.Context, incomplete: str) -> list[str]:
@@ -207,6 +222,70 @@ def check(
         raise typer.Exit(ExitCode.BAD_DATA)
 
 
+# --------------------------------------------------------------------------- library options
+
+PlaceOption = Annotated[Optional[str], typer.Option(
+    "--place", metavar="PLACE", help="Only reports of places whose name contains PLACE.")]
+YearOption = Annotated[Optional[str], typer.Option(
+    "--year", metavar="YEARS", help="Only reports of these years: 2021, 2019..2023, 2019.., ..2010.")]
+LevelOption = Annotated[Optional[str], typer.Option(
+    "--level", metavar="LEVEL", help="Only reports of this level: national, province, city...")]
+LimitOption = Annotated[Optional[int], typer.Option(
+    "--limit", "-n", min=0, metavar="N",
+    help="At most N paragraphs in all (terminal default 20; --json/--csv: all).")]
+PerReportOption = Annotated[Optional[int], typer.Option(
+    "--per-report", min=1, metavar="N",
+    help="At most N paragraphs of each report (terminal default 3; --json/--csv: all).")]
+CsvOption = Annotated[bool, typer.Option(
+    "--csv", help="Print the uses as CSV, one row a use (library only).")]
+
+TERMINAL_LIMIT = 20
+TERMINAL_PER_REPORT = 3
+
+
+def _filters(place: Optional[str], year: Optional[str], level: Optional[str]) -> Any:
+    from .library.queries import parse_years  # lazy: library commands only
+    from .library.search import Filters  # lazy: library commands only
+
+    return Filters(place, parse_years(year), level)
+
+
+def _library_only(place: Optional[str], year: Optional[str], level: Optional[str],
+                  csv: bool, limit: Optional[int] = None,
+                  per_report: Optional[int] = None) -> None:
+    """Without a library these options have nothing to act on: say so, do not ignore them."""
+    given = [name for name, value in (("--place", place), ("--year", year), ("--level", level),
+                                      ("--csv", csv), ("--limit", limit),
+                                      ("--per-report", per_report)) if value]
+    if given:
+        raise UsageError(f"{', '.join(given)}: only with a library (add reports with "
+                         "'cngloss add', or name one with --library)")
+
+
+def _print_library_passages(state: "State", found: Any, json: bool, csv: bool) -> None:
+    if json:
+        from .output.json import library_passages_to_dict  # lazy: the JSON builders, --json only
+
+        _emit_json(state.env, library_passages_to_dict(found))
+    elif csv:
+        from .output.tables import write_passages_csv  # lazy: the csv writer, --csv only
+
+        write_passages_csv(found, state.env.stdout)
+        state.env.stdout.flush()
+    elif found.groups:
+        from .output.views import library_passages_view  # lazy: the views, terminal only
+
+        print_view(library_passages_view(found, state.env.columns), state.env)
+
+
+def _limits(json: bool, csv: bool, limit: Optional[int],
+            per_report: Optional[int]) -> tuple[Optional[int], Optional[int]]:
+    if json or csv:
+        return limit, per_report
+    return (TERMINAL_LIMIT if limit is None else limit,
+            TERMINAL_PER_REPORT if per_report is None else per_report)
+
+
 # --------------------------------------------------------------------------- show
 
 
@@ -221,20 +300,36 @@ def show(
         "--context", "-c", metavar="sentence|paragraph",
         help="Show each passage as the sentence that uses the term, or the whole paragraph.")]
         = "sentence",
+    place: PlaceOption = None,
+    year: YearOption = None,
+    level: LevelOption = None,
+    limit: LimitOption = None,
+    per_report: PerReportOption = None,
+    csv: CsvOption = False,
 ) -> None:
     """Show a term: definition, parts, related terms, and every passage that uses it.
+
+    With a library, the passages come from every report in it, grouped by report, newest
+    first (filters --place, --year, --level; --csv for spreadsheets).
 
     \b
     Examples:
       cngloss show 八有一超
       cngloss show liuwen --context paragraph
       cngloss show "zombie" --json
+      cngloss show 六稳 --year 2019..2021 --place 广东
     """
+    state = _state(ctx)
+    corpus = state.corpus()
+    library = state.library_path()
+    if library is not None:
+        _show_library(state, corpus, library, term, json, csv, place, year, level, limit,
+                      per_report)
+        return
+    _library_only(place, year, level, csv, limit, per_report)
     # lazy: the command's core call, for this command only
     from .corpus.queries import show as show_term
 
-    state = _state(ctx)
-    corpus = state.corpus()
     shown = show_term(corpus, term, context)
     if shown.guess:  # a typo or homophone: say which term is shown instead
         print_message(f"cngloss: {shown.guess}", state.env)
@@ -247,6 +342,33 @@ def show(
 
     print_view(term_view(shown.term, corpus.glossary, shown.passages, shown.report_name),
                state.env)
+
+
+def _show_library(state: "State", corpus: Corpus, library: Path, term: str, json: bool,
+                  csv: bool, place: Optional[str], year: Optional[str], level: Optional[str],
+                  limit: Optional[int], per_report: Optional[int]) -> None:
+    from .library.queries import show_term  # lazy: the command's core call, library only
+
+    limit, per_report = _limits(json, csv, limit, per_report)
+    found = show_term(library, corpus, term, _filters(place, year, level), per_report, limit)
+    if found.guess:
+        print_message(f"cngloss: {found.guess}", state.env)
+    if json:
+        from .output.json import library_passages_to_dict, term_to_dict  # lazy: --json only
+
+        _emit_json(state.env, {"term": term_to_dict(found.term, corpus.glossary),
+                               "library": library_passages_to_dict(found)})
+    elif csv:
+        _print_library_passages(state, found, json, csv)
+    else:
+        from .output.views import library_passages_view, term_view  # lazy: terminal only
+        from .output.views import Blank, line  # lazy: terminal only
+
+        view = term_view(found.term, corpus.glossary, None)
+        view += [Blank(), line(("Passages in the library", "heading"))]
+        view += library_passages_view(found, state.env.columns) if found.groups else \
+            [line((f"none ({found.missing})", "dim"))]
+        print_view(view, state.env)
 
 
 # --------------------------------------------------------------------------- search
@@ -297,21 +419,40 @@ def grep(
     text: Annotated[str, typer.Argument(metavar="TEXT",
                                         help="A word or phrase (any text, not only terms).")],
     json: Annotated[bool, typer.Option("--json", help="Print the uses as JSON.")] = False,
+    place: PlaceOption = None,
+    year: YearOption = None,
+    level: LevelOption = None,
+    limit: LimitOption = None,
+    per_report: PerReportOption = None,
+    csv: CsvOption = False,
 ) -> None:
     """Show where a word or phrase is used in the report body, in context.
 
     Each use is a keyword-in-context line under its paragraph number and section;
-    glossary terms nearby are highlighted. Exits 1 when the text is not found.
+    glossary terms nearby are highlighted. Exits 1 when the text is not found. With a
+    library, every report in it is searched (grouped by report, newest first).
 
     \b
     Examples:
       cngloss grep 扶贫
       cngloss grep 乡村振兴 --json
+      cngloss grep 两违 --year 2019.. --csv > uses.csv
     """
+    state = _state(ctx)
+    library = state.library_path()
+    if library is not None:
+        from .library.queries import grep as grep_library  # lazy: the core call, library only
+
+        low, per = _limits(json, csv, limit, per_report)
+        found = grep_library(library, text, _filters(place, year, level), per, low)
+        _print_library_passages(state, found, json, csv)
+        if found.missing:
+            raise found.missing
+        return
+    _library_only(place, year, level, csv, limit, per_report)
     # lazy: the command's core call, for this command only
     from .corpus.queries import grep as grep_text
 
-    state = _state(ctx)
     result = grep_text(state.corpus(), text)
     if json:
         from .output.json import grep_to_dict  # lazy: the JSON builders, for --json only
@@ -482,6 +623,202 @@ def import_command(
         if imported.output is None:
             state.env.stdout.write(imported.text)
             state.env.stdout.flush()
+
+
+# --------------------------------------------------------------------------- the library
+
+
+@app.command()
+def add(
+    ctx: typer.Context,
+    paths: Annotated[List[Path], typer.Argument(
+        metavar="PATH...", readable=False,
+        help="Report files (.txt .md .html .docx .pdf), folders of them, .jsonl(.gz) "
+             "collections.")],
+    json: Annotated[bool, typer.Option("--json", help="Print what was added as JSON.")] = False,
+) -> None:
+    """Add reports to the library (created if missing). The same content twice is added
+    once; a changed file replaces the report it gave before. A report that cannot be read
+    or parsed is skipped and named; the rest go in, and the exit code is then 3.
+
+    \b
+    Examples:
+      cngloss add report.txt
+      cngloss add reports/ government-work-reports.jsonl.gz
+      cngloss --library demo.sqlite add report.pdf
+    """
+    from .library.queries import add as add_reports  # lazy: the command's core call
+
+    state = _state(ctx)
+    path = state.library_path(required=True)
+    with _progress(state.env, "adding reports") as progress:
+        result = add_reports(path, paths, progress)
+    for failure in result.failures:
+        print_error(f"{failure.source}: not added: {failure.reason}", state.env)
+    if json:
+        from .output.json import add_to_dict  # lazy: the JSON builders, for --json only
+
+        _emit_json(state.env, add_to_dict(result))
+    else:
+        state.env.stdout.write(
+            f"added {result.added} report{'s' * (result.added != 1)}"
+            f" ({result.replaced} replacing an older version, {result.unchanged} already "
+            f"there, {len(result.failures)} failed) to {path}\n")
+        state.env.stdout.flush()
+    if result.failures:
+        raise typer.Exit(ExitCode.BAD_DATA)
+
+
+class _progress:
+    """A rich progress line on stderr when it is a terminal; nothing otherwise."""
+
+    def __init__(self, env: Environment, label: str):
+        self.env, self.label, self.bar = env, label, None
+
+    def __enter__(self) -> Any:
+        isatty = getattr(self.env.stderr, "isatty", None)
+        if not (isatty and isatty()):
+            return None
+        # lazy: rich's progress bar, only on a terminal
+        from rich.console import Console
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+        self.bar = Progress(TextColumn("{task.description}"), BarColumn(),
+                            MofNCompleteColumn(), transient=True,
+                            console=Console(file=self.env.stderr, force_terminal=True))
+        self.bar.start()
+        task = self.bar.add_task(self.label, total=None)
+        return lambda n, name: self.bar.advance(task, n)
+
+    def __exit__(self, *exc: object) -> None:
+        if self.bar is not None:
+            self.bar.stop()
+
+
+@app.command()
+def reports(
+    ctx: typer.Context,
+    place: PlaceOption = None,
+    year: YearOption = None,
+    level: LevelOption = None,
+    json: Annotated[bool, typer.Option("--json", help="Print the reports as JSON.")] = False,
+) -> None:
+    """List the library's reports, newest first: id, year, place, level, size, source.
+
+    \b
+    Examples:
+      cngloss reports --year 2019..2023 --level city
+      cngloss reports --place 广东 --json
+    """
+    from .library.queries import reports as list_reports  # lazy: the command's core call
+
+    state = _state(ctx)
+    infos = list_reports(state.library_path(required=True), _filters(place, year, level))
+    if json:
+        from .output.json import reports_to_dict  # lazy: the JSON builders, for --json only
+
+        _emit_json(state.env, reports_to_dict(infos))
+        return
+    from .output.views import reports_view  # lazy: the views, for terminal output only
+
+    print_view(reports_view(infos), state.env)
+
+
+@app.command()
+def remove(
+    ctx: typer.Context,
+    selectors: Annotated[Optional[List[str]], typer.Argument(
+        metavar="[ID|PATH]...", help="Report ids (see 'cngloss reports') or the paths they "
+                                     "were added from.")] = None,
+    place: PlaceOption = None,
+    year: YearOption = None,
+    level: LevelOption = None,
+) -> None:
+    """Take reports out of the library: by id, by the path they were added from (a
+    collection: all its reports), or all the reports the filters select.
+
+    \b
+    Examples:
+      cngloss remove 12 13
+      cngloss remove reports/old-report.txt
+      cngloss remove --place 连州 --year 2021
+    """
+    from .library.queries import remove as remove_reports  # lazy: the command's core call
+
+    state = _state(ctx)
+    removed = remove_reports(state.library_path(required=True), list(selectors or []),
+                             _filters(place, year, level))
+    if not removed:
+        raise NotFoundError("no report in the library matches (see: cngloss reports)")
+    state.env.stdout.write(f"removed {len(removed)} report{'s' * (len(removed) != 1)}\n")
+    state.env.stdout.flush()
+
+
+@app.command()
+def trend(
+    ctx: typer.Context,
+    texts: Annotated[List[str], typer.Argument(
+        metavar="TERM|TEXT...", help="Terms or any texts; one series each.")],
+    by: Annotated[Optional[str], typer.Option(
+        "--by", metavar="level|place", help="One series per level or per place.")] = None,
+    place: PlaceOption = None,
+    year: YearOption = None,
+    level: LevelOption = None,
+    json: Annotated[bool, typer.Option("--json", help="Print the series as JSON.")] = False,
+    csv: Annotated[bool, typer.Option("--csv", help="Print the series as CSV.")] = False,
+    measure: Annotated[str, typer.Option(
+        "--measure", "-m", metavar="rate|reports|occurrences",
+        help="What the chart shows: uses per 100,000 characters (default), reports using "
+             "the text, or uses.")] = "rate",
+    svg: Annotated[Optional[Path], typer.Option(
+        "--svg", metavar="FILE", help="Also draw the chart as SVG into FILE (needs the "
+                                      "chart extra: pip install 'cngloss[chart]').")] = None,
+    png: Annotated[Optional[Path], typer.Option(
+        "--png", metavar="FILE", help="Also draw the chart as PNG into FILE (chart extra).")]
+        = None,
+    force: Annotated[bool, typer.Option("--force", help="Replace an existing FILE.")] = False,
+) -> None:
+    """How texts are used in the library over the years: per year the reports it holds,
+    those using the text, the uses, and the rate per 100,000 characters. Years without
+    reports are left out (gaps); years with reports but no use are 0.
+
+    \b
+    Examples:
+      cngloss trend 六稳 六保 乡村振兴
+      cngloss trend 乡村振兴 --measure reports --png trend.png
+      cngloss trend 雪亮工程 --by level --csv > trend.csv
+    """
+    from .library.queries import trend as trend_of  # lazy: the command's core call
+
+    state = _state(ctx)
+    trends = trend_of(state.library_path(required=True), texts, by, _filters(place, year, level))
+    if json:
+        from .output.json import trend_to_dict  # lazy: the JSON builders, for --json only
+
+        _emit_json(state.env, trend_to_dict(trends))
+    elif csv:
+        from .output.tables import write_trend_csv  # lazy: the csv writer, --csv only
+
+        write_trend_csv(trends, state.env.stdout)
+        state.env.stdout.flush()
+    else:
+        # lazy: the views and the chart, for terminal output only
+        from .output.chart import chart_view
+        from .output.views import Blank, trend_view
+
+        series = [s for t in trends for s in t.series]
+        print_view(trend_view(trends) + [Blank()]
+                   + chart_view(series, measure, state.env.columns), state.env)
+    series = [s for t in trends for s in t.series]
+    for path, fmt in ((svg, "svg"), (png, "png")):
+        if path is not None:
+            from .render.chart_image import write_image  # lazy: matplotlib, for images only
+
+            write_image(series, path, fmt, measure, force=force)
+            print_message(f"wrote {path}", state.env)
+    if not any(t.occurrences for t in trends):
+        raise NotFoundError("none of these texts occurs in the library's reports"
+                            + (" (with these filters)" if place or year or level else ""))
 
 
 # --------------------------------------------------------------------------- main

@@ -314,6 +314,7 @@ class YearPoint(NamedTuple):
     occurrences: int      # uses in those reports' bodies
     characters: int       # characters of that year's reports' bodies
 
+
 class TrendSeries(NamedTuple):
     """How one term or text is used over the years (years without reports are absent: gaps)."""
     label: str

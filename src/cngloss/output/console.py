@@ -27,7 +27,7 @@ STYLES = {
     "error": "bold red",
     "warning": "yellow",
     "ok": "bold green",
-    # The series of a trend chart, in order (render/chart.py).
+    # The series of a trend chart, in order (output/chart.py).
     "series0": "cyan",
     "series1": "magenta",
     "series2": "green",

@@ -14,6 +14,10 @@ from ..errors import Problem
 from ..model import Glossary, Passage, Term
 
 if TYPE_CHECKING:  # pragma: no cover - types only
+    from ..library.ingest import AddResult
+    from ..library.queries import LibraryPassages, TermTrend
+    from ..library.search import ReportInfo
+    from ..model import YearPoint
     from ..corpus.checks import CheckResult
     from ..corpus.queries import Found, GrepResult, Shown
     from ..lookup.related import Node
@@ -127,3 +131,55 @@ def check_to_dict(result: "CheckResult") -> dict[str, Any]:
             for a in (report.applied if report else ())
         ],
     }
+
+
+# --------------------------------------------------------------------------- the library
+
+
+def report_info_to_dict(info: "ReportInfo") -> dict[str, Any]:
+    return {"id": info.id, "place": info.place, "level": info.level, "year": info.year,
+            "title": info.title, "source": info.source, "paragraphs": info.paragraphs,
+            "characters": info.chars, "added": info.added}
+
+
+def reports_to_dict(infos: list["ReportInfo"]) -> dict[str, Any]:
+    return {"reports": [report_info_to_dict(i) for i in infos]}
+
+
+def add_to_dict(result: "AddResult") -> dict[str, Any]:
+    return {"added": result.added, "replaced": result.replaced, "unchanged": result.unchanged,
+            "failed": [{"source": f.source, "reason": f.reason} for f in result.failures]}
+
+
+def library_passages_to_dict(found: "LibraryPassages") -> dict[str, Any]:
+    """Passages across the library: totals, then each report's passages (limits applied)."""
+    return {"query": found.query, "forms": list(found.forms), "reports": found.reports,
+            "passages": found.passages, "uses": found.hits, "shown": found.shown,
+            "groups": [{"report": report_info_to_dict(g.report), "more": g.more,
+                        "passages": [{"paragraph": p.paragraph, "line": p.line,
+                                      "section": p.section, "text": p.text,
+                                      "spans": [list(s) for s in p.spans]}
+                                     for p in g.passages]}
+                       for g in found.groups]}
+
+
+def point_to_dict(point: "YearPoint") -> dict[str, Any]:
+    return {"year": point.year, "reports": point.reports, "using": point.using,
+            "occurrences": point.occurrences, "characters": point.characters,
+            "rate": rate(point)}
+
+
+def rate(point: "YearPoint") -> float:
+    """Uses per 100,000 characters of that year's reports (0 for a year of empty reports)."""
+    return round(point.occurrences * 100000 / point.characters, 3) if point.characters else 0.0
+
+
+def trend_to_dict(trends: list["TermTrend"]) -> dict[str, Any]:
+    return {"terms": [{"label": t.label, "reports": t.reports, "occurrences": t.occurrences,
+                       "first_year": t.first_year, "last_year": t.last_year,
+                       "top_places": [{"place": p, "occurrences": n, "reports": r}
+                                      for p, n, r in t.top_places],
+                       "series": [{"label": s.label,
+                                   "points": [point_to_dict(p) for p in s.points]}
+                                  for s in t.series]}
+                      for t in trends]}

@@ -19,6 +19,8 @@ if TYPE_CHECKING:  # pragma: no cover - types only
     from ..lookup.related import Node
     from ..corpus.queries import GrepResult
     from ..lookup.search import Hit
+    from ..library.queries import LibraryPassages, TermTrend
+    from ..library.search import ReportInfo
 
 Span = tuple[str, Union[str, None]]  # (text, style name or None)
 # Fields of ``show``: a label, then the value in a column of its own (continuation lines and
@@ -331,3 +333,70 @@ def _node_spans(term: Term) -> list[Span]:
     if term.tags:
         spans.append(("  " + ", ".join(term.tags), "section"))
     return spans
+
+
+# --------------------------------------------------------------------------- the library
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n:,} {word}{'s' * (n != 1)}"
+
+
+def report_label(info: "ReportInfo") -> str:
+    """``孝感市 2023`` (what the library knows of a report, for people)."""
+    return " ".join(str(x) for x in (info.place or "?", info.year or "?"))
+
+
+def reports_view(infos: list["ReportInfo"]) -> list[Block]:
+    """The library's reports, newest first: id, year, place, level, size, where from."""
+    rows = [[[(str(i.id), "number")], [(str(i.year or "?"), None)], [(i.place or "?", None)],
+             [(i.level or "?", "dim")], [(f"{i.chars:,}", None)], [(i.source, "dim")]]
+            for i in infos]
+    chars = sum(i.chars for i in infos)
+    return [Table(["id", "year", "place", "level", "characters", "source"], rows, wrap=(5,)),
+            line((f"{_plural(len(infos), 'report')}, {chars:,} characters", "dim"))]
+
+
+def library_passages_view(found: "LibraryPassages", width: int) -> list[Block]:
+    """Passages across the library, grouped by report (newest first): a count, then each
+    report's paragraphs as keyword-in-context lines, then how many were left out."""
+    blocks: list[Block] = [line((f"{_plural(found.hits, 'use')} in "
+                                 f"{_plural(found.passages, 'paragraph')} of "
+                                 f"{_plural(found.reports, 'report')}", "dim"))]
+    for group in found.groups:
+        blocks.append(line((report_label(group.report), "headword"), "  ",
+                           (group.report.level or "", "dim"), "  ",
+                           (group.report.source, "dim")))
+        for p in group.passages:
+            head = f"¶{p.paragraph}  "
+            blocks.append(line((head.rstrip(), "number"), "  ", (p.section or "opening",
+                                                                 "section"),
+                               (f"  (line {p.line})", "dim"), indent=2, hang=2 + len(head)))
+            blocks.append(Line(kwic(p.text, list(p.spans), [], width - 4), indent=4))
+        if group.more:
+            blocks.append(line((f"… {_plural(group.more, 'more paragraph')} in this report",
+                                "dim"), indent=2))
+    rest = found.passages - found.shown - sum(g.more for g in found.groups)
+    if rest > 0:
+        shown_reports = len(found.groups)
+        blocks.append(line((f"… {_plural(rest, 'more paragraph')} in "
+                            f"{_plural(found.reports - shown_reports, 'more report')}"
+                            if found.reports > shown_reports else
+                            f"… {_plural(rest, 'more paragraph')}", "dim"),
+                           (" (raise --limit to see them)", "dim")))
+    return blocks
+
+
+def trend_view(trends: list["TermTrend"]) -> list[Block]:
+    """Each text's summary: uses, reports, first and last year, the places using it most
+    (the chart of the series follows it: ``output/chart.py``)."""
+    blocks: list[Block] = []
+    for t in trends:
+        span = f"{t.first_year}–{t.last_year}" if t.first_year is not None else "never"
+        blocks.append(line((t.label, "headword"), "  ",
+                           (f"{_plural(t.occurrences, 'use')} in {_plural(t.reports, 'report')}"
+                            f", {span}", "dim")))
+        if t.top_places:
+            blocks.append(line(("most: ", "dim"), ", ".join(f"{p} {n:,}"
+                                                            for p, n, _ in t.top_places)))
+    return blocks

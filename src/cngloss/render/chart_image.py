@@ -19,7 +19,7 @@ from typing import Sequence
 from ..errors import ChoiceError, MissingExtraError, UsageError
 from ..model import TrendSeries
 from ..sources.files import write_bytes_atomically
-from .chart import MEASURES, TITLES, measure_value
+from ..output.chart import MEASURES, TITLES, measure_value
 
 FORMATS = ("svg", "png")
 # Fonts with the simplified Chinese characters, by family name, preferred first: Linux

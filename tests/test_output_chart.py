@@ -1,4 +1,4 @@
-"""The terminal trend chart (render/chart.py) on synthetic series whose values are worked out
+"""The terminal trend chart (output/chart.py) on synthetic series whose values are worked out
 by hand here: widths, gaps against zeros, each measure, several series, one year, no data."""
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from cngloss.errors import ChoiceError
 from cngloss.model import TrendSeries, YearPoint
 from cngloss.output.console import plain_text
 from cngloss.output.views import Line
-from cngloss.render.chart import bar, chart_view, fit, format_value, measure_value
+from cngloss.output.chart import bar, chart_view, fit, format_value, measure_value
 from cngloss.text.width import width as columns
 
 # 2001: 2 reports, 40,000 characters; 2002: no reports (a gap); 2003: 4 reports, 100,000

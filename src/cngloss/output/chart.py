@@ -18,7 +18,7 @@ from typing import NamedTuple, Sequence
 
 from ..errors import ChoiceError
 from ..model import TrendSeries, YearPoint
-from ..output.views import Block, Line, Span, line
+from .views import Block, Line, Span, line
 from ..text.width import pad, width as columns, wrap
 
 # The measures a chart can show, the default first.

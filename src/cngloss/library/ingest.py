@@ -1,0 +1,320 @@
+"""``add``: reports from files, folders and collections into the library.
+
+The main process reads the documents (streaming a collection), skips content the library
+already holds (a SHA-256 of the text and metadata), and groups the rest in batches of about
+``BATCH_CHARS`` characters. A worker parses a batch, makes each paragraph's search text and
+inverts the batch into bigram postings (one *segment*); the main process writes the batch in
+one transaction. Ctrl-C therefore loses only the batch being written, and at most two
+batches are in flight, which bounds the memory. A small add (one batch) runs in-process:
+starting the pool would cost more than it saves.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import signal
+import threading
+from array import array
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import NamedTuple
+
+from ..errors import CnglossError
+from ..sources.readers import Document, iter_documents
+from .normalize import normalize
+from .postings import MAX_PARAGRAPHS, bigrams, encode, paragraph_id
+from .store import SECTION_SEPARATOR, Library
+
+BATCH_CHARS = 2_000_000
+WORKERS = 2
+IN_FLIGHT = 2
+
+
+class Failure(NamedTuple):
+    """A report (or file) that was not added, and why."""
+
+    source: str
+    reason: str
+
+
+class AddResult(NamedTuple):
+    """What an add did: reports written (``replaced`` of them instead of an older version
+    of the same file or record), reports already there, and the failures."""
+
+    added: int
+    replaced: int
+    unchanged: int
+    failures: list[Failure]
+
+
+class _Item(NamedTuple):
+    report_id: int
+    key: str
+    source: str
+    sha: str
+    document: Document
+
+
+class _Batch(NamedTuple):
+    segment: int
+    reports: list[tuple]
+    sections: list[tuple]
+    paragraphs: list[tuple]
+    notes: list[tuple]
+    postings: "PackedPostings"
+    failures: list[Failure]
+
+
+class PackedPostings(NamedTuple):
+    """A batch's postings in three flat objects instead of a tuple per bigram: a worker
+    sends them to the main process far more cheaply (pickling, memory), and the main
+    process makes the rows one at a time while SQLite inserts them, in gram order (the
+    table's key, so the inserts walk the B-tree in order)."""
+
+    grams: str          # every bigram, two characters each, in sorted order
+    counts: "array"     # ids per bigram
+    ends: "array"       # end offset of each bigram's packed ids in ``blobs``
+    blobs: bytes
+
+    def rows(self, segment: int) -> Iterator[tuple[str, int, int, bytes]]:
+        start = 0
+        grams, blobs = self.grams, self.blobs
+        for k, (n, end) in enumerate(zip(self.counts, self.ends)):
+            yield grams[2 * k:2 * k + 2], segment, n, blobs[start:end]
+            start = end
+
+    def __len__(self) -> int:
+        return len(self.counts)
+
+
+Progress = Callable[[int, str], None]
+
+
+def add(library: Library, paths: Iterable[Path], progress: Progress | None = None,
+        batch_chars: int = BATCH_CHARS) -> AddResult:
+    """Add every report under ``paths``; see the module docstring."""
+    db = library.db
+    known = dict(db.execute("SELECT content_sha, id FROM report"))
+    by_key = dict(db.execute("SELECT source_key, content_sha FROM report"))
+    next_id = (db.execute("SELECT max(id) FROM report").fetchone()[0] or 0) + 1
+    counts = {"added": 0, "replaced": 0, "unchanged": 0}
+    failures: list[Failure] = []
+    seen = 0
+
+    def items() -> Iterator[_Item]:
+        nonlocal next_id, seen
+        for key, source, document in _documents(paths, failures):
+            seen += 1
+            sha = _content_sha(document)
+            if sha in known:
+                counts["unchanged"] += 1
+                if progress:
+                    progress(1, source)
+                continue
+            known[sha] = next_id
+            yield _Item(next_id, key, source, sha, document)
+            next_id += 1
+
+    def write(batch: _Batch) -> None:
+        failures.extend(batch.failures)
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            for row in batch.reports:
+                old = by_key.get(row[2])
+                if old is not None:
+                    _delete(db, db.execute("SELECT id FROM report WHERE source_key = ?",
+                                           (row[2],)).fetchone()[0])
+                    counts["replaced"] += 1
+                counts["added"] += 1
+                by_key[row[2]] = row[1]
+            db.executemany("INSERT INTO report VALUES(?,?,?,?,?,?,?,?,?,?,?,?)", batch.reports)
+            db.executemany("INSERT INTO section VALUES(?,?,?)", batch.sections)
+            db.executemany("INSERT INTO paragraph VALUES(?,?,?,?,?,?)", batch.paragraphs)
+            db.executemany("INSERT INTO note VALUES(?,?,?,?,?,?)", batch.notes)
+            if len(batch.postings):
+                db.executemany("INSERT INTO bigram VALUES(?,?,?,?)",
+                               batch.postings.rows(library.next_segment()))
+            db.execute("COMMIT")
+        except BaseException:
+            if db.in_transaction:
+                db.execute("ROLLBACK")
+            raise
+        if progress:
+            progress(len(batch.reports) + len(batch.failures), "")
+
+    batches = _batches(items(), batch_chars)
+    first = next(batches, None)
+    second = next(batches, None) if first is not None else None
+    if first is not None and second is None:
+        write(_work(first))
+    elif first is not None:
+        _run_pool(_chain(first, second, batches), write)
+    if counts["added"]:
+        db.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # the WAL back to nothing on disk
+    return AddResult(counts["added"], counts["replaced"], counts["unchanged"], failures)
+
+
+def _chain(*parts):
+    first, second, rest = parts
+    yield first
+    yield second
+    yield from rest
+
+
+def _run_pool(batches: Iterator[list[_Item]], write: Callable[[_Batch], None]) -> None:
+    from multiprocessing import get_context  # lazy: only an add of more than one batch
+
+    slots = threading.BoundedSemaphore(IN_FLIGHT)
+
+    def bounded() -> Iterator[list[_Item]]:
+        for batch in batches:
+            slots.acquire()
+            yield batch
+
+    pool = get_context("fork").Pool(WORKERS, initializer=_ignore_interrupts)
+    try:
+        for result in pool.imap(_work, bounded()):
+            slots.release()
+            write(result)
+        pool.close()
+    finally:
+        pool.terminate()
+        for _ in range(IN_FLIGHT):  # let the feeder thread finish if it waits for a slot
+            try:
+                slots.release()
+            except ValueError:
+                break
+
+
+def _ignore_interrupts() -> None:
+    """Workers leave Ctrl-C to the main process, which rolls back and exits."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _batches(items: Iterator[_Item], limit: int) -> Iterator[list[_Item]]:
+    batch: list[_Item] = []
+    size = 0
+    for item in items:
+        batch.append(item)
+        size += len(item.document.text)
+        if size >= limit:
+            yield batch
+            batch, size = [], 0
+    if batch:
+        yield batch
+
+
+def _documents(paths: Iterable[Path], failures: list[Failure]) -> Iterator[tuple[str, str, Document]]:
+    """(source key, source shown, document) for every report under ``paths``; a file that
+    cannot be read becomes a failure."""
+    for given in paths:
+        given = Path(given)
+        if given.is_dir():
+            files = sorted(p for p in given.rglob("*")
+                           if p.is_file() and not any(part.startswith(".")
+                                                      for part in p.relative_to(given).parts))
+        elif given.exists():
+            files = [given]
+        else:
+            failures.append(Failure(str(given), "no such file or folder"))
+            continue
+        for path in files:
+            try:
+                for document in iter_documents(path):
+                    if document.kind == "record":
+                        record = document.metadata.get("path") or document.metadata.get("line")
+                        key = f"{path.resolve()}#{record}"
+                        source = f"{path.name}#{record}"
+                    else:
+                        key, source = str(path.resolve()), str(path)
+                    yield key, source, document
+            except CnglossError as exc:
+                failures.append(Failure(str(path), str(exc)))
+            except OSError as exc:
+                failures.append(Failure(str(path), exc.strerror or str(exc)))
+
+
+def _content_sha(document: Document) -> str:
+    meta = {k: document.metadata.get(k) for k in ("place", "level", "year", "title")}
+    digest = hashlib.sha256(document.text.encode("utf-8", "surrogatepass"))
+    digest.update(json.dumps(meta, ensure_ascii=False, default=str).encode("utf-8"))
+    return digest.hexdigest()
+
+
+def _work(items: list[_Item]) -> _Batch:
+    """Parse, normalize and invert one batch (in a worker process)."""
+    from ..sources.report import parse_document  # lazy: the parser, for add only
+
+    out = _Batch(0, [], [], [], [], None, [])
+    grams: dict[str, list[int]] = defaultdict(list)
+    now = datetime.now(timezone.utc).isoformat(timespec="seconds")
+    for item in items:
+        try:
+            report = parse_document(item.document)
+            if len(report.paragraphs) >= MAX_PARAGRAPHS:
+                raise ValueError(f"{len(report.paragraphs)} paragraphs, more than a library "
+                                 f"report holds ({MAX_PARAGRAPHS - 1})")
+        except Exception as exc:  # any parse failure skips this report, not the batch
+            out.failures.append(Failure(item.source, f"{type(exc).__name__}: {exc}"
+                                        if not isinstance(exc, CnglossError) else str(exc)))
+            continue
+        sections: dict[tuple[str, ...], int] = {}
+        chars = 0
+        for index, paragraph in enumerate(report.paragraphs):
+            text, edits = normalize(paragraph.text)
+            pid = paragraph_id(item.report_id, index)
+            seq = sections.setdefault(paragraph.section, len(sections))
+            out.paragraphs.append((pid, paragraph.number, paragraph.line, seq, text,
+                                   json.dumps(edits, ensure_ascii=False) if edits else None))
+            chars += len(text)
+            for gram in bigrams(text):
+                grams[gram].append(pid)
+        out.sections.extend((item.report_id, seq, SECTION_SEPARATOR.join(path))
+                            for path, seq in sections.items())
+        out.notes.extend((item.report_id, k, note.number, note.headword or note.printed,
+                          note.definition, note.line) for k, note in enumerate(report.notes))
+        meta = report.metadata
+        url = item.document.metadata.get("source")
+        out.reports.append((item.report_id, item.sha, item.key, item.source, meta.place,
+                            meta.level, meta.year, meta.title or report.title,
+                            str(url) if url else None, len(report.paragraphs), chars, now))
+    return out._replace(postings=_pack(grams))
+
+
+def _pack(grams: dict[str, list[int]]) -> PackedPostings:
+    order = sorted(grams)
+    counts, ends = array("I"), array("Q")
+    blobs = bytearray()
+    for gram in order:
+        ids = grams[gram]
+        blobs += encode(ids)
+        counts.append(len(ids))
+        ends.append(len(blobs))
+    return PackedPostings("".join(order), counts, ends, bytes(blobs))
+
+
+def _delete(db, report_id: int) -> None:
+    """Take a report out (its postings keep dead ids, which match no paragraph)."""
+    low = paragraph_id(report_id, 0)
+    db.execute("DELETE FROM paragraph WHERE id BETWEEN ? AND ?", (low, low + MAX_PARAGRAPHS - 1))
+    db.execute("DELETE FROM section WHERE report_id = ?", (report_id,))
+    db.execute("DELETE FROM note WHERE report_id = ?", (report_id,))
+    db.execute("DELETE FROM report WHERE id = ?", (report_id,))
+
+
+def remove(library: Library, report_ids: list[int]) -> int:
+    """Take these reports out, in one transaction; how many there were."""
+    db = library.db
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        for rid in report_ids:
+            _delete(db, rid)
+        db.execute("COMMIT")
+    except BaseException:
+        if db.in_transaction:
+            db.execute("ROLLBACK")
+        raise
+    return len(report_ids)

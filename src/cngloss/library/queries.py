@@ -1,0 +1,284 @@
+"""What each library command asks, answered in one call (like ``corpus.queries``): the
+command line parses its arguments, makes one of these calls and prints the result."""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING, NamedTuple
+
+from ..errors import NotFoundError, UsageError
+from ..model import Term, TrendSeries, YearPoint
+from ..text.query import clean_query
+from ..text.spacing import normalize_spaces
+from . import ingest, search
+from .normalize import displayed_span, restore, search_form
+from .postings import report_of
+from .search import Filters, ReportInfo
+from .store import Library, describe_error, open_library
+
+if TYPE_CHECKING:  # pragma: no cover - types only
+    from ..corpus.load import Corpus
+
+_YEARS = re.compile(r"^\s*(\d{4})?\s*(\.\.)?\s*(\d{4})?\s*$")
+BY_CHOICES = ("level", "place")
+TOP_PLACES = 5
+
+
+def parse_years(text: str | None) -> tuple[int | None, int | None] | None:
+    """``2019``, ``2019..2023``, ``2019..`` or ``..2010`` -> (low, high); UsageError else."""
+    if text is None:
+        return None
+    m = _YEARS.match(text)
+    if not m or not (m.group(1) or m.group(3)) or (m.group(2) is None and m.group(3)):
+        raise UsageError(f"--year {text!r}: give a year (2021) or a range (2019..2023, 2019.., "
+                         "..2010)")
+    low = int(m.group(1)) if m.group(1) else None
+    high = int(m.group(3)) if m.group(3) else (low if m.group(2) is None else None)
+    if low is not None and high is not None and low > high:
+        raise UsageError(f"--year {text!r}: the range runs backwards (write {high}..{low})")
+    return low, high
+
+
+def _open(path: Path, write: bool = False) -> Library:
+    return open_library(path, write=write)
+
+
+def _guard(path: Path, call: Callable):
+    try:
+        return call()
+    except sqlite3.DatabaseError as exc:
+        raise describe_error(path, exc) from None
+
+
+# --------------------------------------------------------------------------- add, reports
+
+
+def add(path: Path, sources: Iterable[Path],
+        progress: Callable[[int, str], None] | None = None) -> ingest.AddResult:
+    """Add reports to the library at ``path`` (created if missing)."""
+    with _open(path, write=True) as library:
+        return _guard(path, lambda: ingest.add(library, list(sources), progress))
+
+
+def reports(path: Path, filters: Filters = Filters()) -> list[ReportInfo]:
+    """The library's reports the filters allow, newest first."""
+    with _open(path) as library:
+        return list(_guard(path, lambda: search.reports(library.db, filters)).values())
+
+
+def remove(path: Path, selectors: list[str], filters: Filters) -> list[ReportInfo]:
+    """Take out the reports named by id or by the path they were added from (a collection:
+    all its records), and/or all the reports the filters allow (at least one is needed)."""
+    if not selectors and filters == Filters():
+        raise UsageError("name the reports to remove: ids, paths, or --place/--year/--level")
+    with _open(path, write=True) as library:
+        def run() -> list[ReportInfo]:
+            db = library.db
+            chosen = search.reports(db, filters)
+            if selectors:
+                wanted: set[int] = set()
+                for selector in selectors:
+                    found = _select(db, selector)
+                    if not found:
+                        raise NotFoundError(f"no report in the library is {selector!r} (see: "
+                                            "cngloss reports)")
+                    wanted |= found
+                chosen = {k: v for k, v in chosen.items() if k in wanted}
+            ingest.remove(library, list(chosen))
+            return list(chosen.values())
+        return _guard(path, run)
+
+
+def _select(db: sqlite3.Connection, selector: str) -> set[int]:
+    if selector.isdigit():
+        return {r for (r,) in db.execute("SELECT id FROM report WHERE id = ?", (int(selector),))}
+    key = str(Path(selector).resolve())
+    # the file itself, a collection's records (path#record), or a folder's files (path/...)
+    return {r for (r,) in db.execute(
+        "SELECT id FROM report WHERE source_key = ? OR substr(source_key, 1, ?) IN (?, ?)",
+        (key, len(key) + 1, key + "#", key.rstrip("/") + "/"))}
+
+
+# --------------------------------------------------------------------------- grep, show
+
+
+class LibraryPassage(NamedTuple):
+    """A paragraph that uses the text, as displayed, with the hits' offsets in it."""
+
+    paragraph: int
+    line: int
+    section: str
+    text: str
+    spans: tuple[tuple[int, int], ...]
+
+
+class ReportPassages(NamedTuple):
+    report: ReportInfo
+    passages: list[LibraryPassage]
+    more: int  # passages of this report left out by the per-report limit
+
+
+class LibraryPassages(NamedTuple):
+    """Where a text (or a term's forms) is used across the library, newest report first.
+
+    ``reports``/``passages``/``hits`` count everything found; ``groups`` hold what the
+    limits let through; ``missing`` is the error to raise when nothing was found."""
+
+    query: str
+    forms: tuple[str, ...]
+    groups: list[ReportPassages]
+    reports: int
+    passages: int
+    hits: int
+    missing: NotFoundError | None
+    term: Term | None = None
+    guess: str | None = None
+
+    @property
+    def shown(self) -> int:
+        return sum(len(g.passages) for g in self.groups)
+
+
+def grep(path: Path, text: str, filters: Filters = Filters(), per_report: int | None = None,
+         limit: int | None = None) -> LibraryPassages:
+    """Every paragraph of the library's reports that uses ``text`` (UsageError if empty)."""
+    needle = normalize_spaces(clean_query(text))
+    return _passages(path, needle, (search_form(needle),), filters, per_report, limit)
+
+
+def show_term(path: Path, corpus: "Corpus", query: str, filters: Filters = Filters(),
+              per_report: int | None = None, limit: int | None = None) -> LibraryPassages:
+    """The term ``query`` names in the glossary, and every paragraph of the library that uses
+    one of its forms (headword, variants; quotes between its parts and footnote markers
+    inside it do not matter)."""
+    from ..lookup.resolve import resolve  # lazy: show only
+
+    resolved = resolve(corpus.glossary, query, report_uses=corpus.uses)
+    return show(path, resolved.term, resolved.note(), filters, per_report, limit)
+
+
+def show(path: Path, term: Term, guess: str | None, filters: Filters = Filters(),
+         per_report: int | None = None, limit: int | None = None) -> LibraryPassages:
+    """Every paragraph of the library that uses one of the term's forms."""
+    forms = tuple(dict.fromkeys(search_form(f) for f in term.forms if f))
+    found = _passages(path, term.term, forms, filters, per_report, limit)
+    return found._replace(term=term, guess=guess)
+
+
+def _passages(path: Path, query: str, forms: tuple[str, ...], filters: Filters,
+              per_report: int | None, limit: int | None) -> LibraryPassages:
+    with _open(path) as library:
+        def run() -> LibraryPassages:
+            db = library.db
+            allowed = search.reports(db, filters)
+            by_report: dict[int, list[search.Match]] = defaultdict(list)
+            for match in search.matches(db, forms, allowed):
+                by_report[report_of(match.paragraph_id)].append(match)
+            order = [rid for rid in allowed if rid in by_report]  # newest first
+            groups, shown = [], 0
+            total_passages = sum(len(v) for v in by_report.values())
+            total_hits = sum(len(m.spans) for v in by_report.values() for m in v)
+            for rid in order:
+                found = by_report[rid]
+                keep = found if per_report is None else found[:per_report]
+                if limit is not None:
+                    keep = keep[:max(0, limit - shown)]
+                if not keep:
+                    if limit is not None and shown >= limit:
+                        break
+                    continue
+                shown += len(keep)
+                groups.append((rid, keep, len(found) - len(keep)))
+            names = search.sections(db, ((rid, m.section) for rid, keep, _ in groups
+                                         for m in keep))
+            groups = [ReportPassages(allowed[rid], [_displayed(m, names[(rid, m.section)])
+                                                    for m in keep], more)
+                      for rid, keep, more in groups]
+            missing = None if by_report else NotFoundError(
+                f"{query!r} does not occur in the library's reports"
+                + (" (with these filters)" if filters != Filters() else ""))
+            return LibraryPassages(query, forms, groups, len(by_report), total_passages,
+                                   total_hits, missing)
+        return _guard(path, run)
+
+
+def _displayed(match: search.Match, section: str) -> LibraryPassage:
+    text = restore(match.text, match.edits) if match.edits else match.text
+    spans = tuple(displayed_span(match.edits, s, e) for s, e in match.spans)
+    return LibraryPassage(match.number, match.line, section, text, spans)
+
+
+# --------------------------------------------------------------------------- trend
+
+
+class TermTrend(NamedTuple):
+    """One text's use over the years: a series (or one per level/place with ``--by``),
+    the first and last year it is used, and the places that use it most."""
+
+    label: str
+    series: list[TrendSeries]
+    first_year: int | None
+    last_year: int | None
+    reports: int
+    occurrences: int
+    top_places: list[tuple[str, int, int]]  # place, occurrences, reports
+
+
+def trend(path: Path, texts: list[str], by: str | None = None,
+          filters: Filters = Filters()) -> list[TermTrend]:
+    """Per year: reports, reports using the text, occurrences, characters (for the rate)."""
+    if by is not None and by not in BY_CHOICES:
+        from ..errors import ChoiceError  # lazy: the error for a wrong --by only
+
+        raise ChoiceError("by", by, BY_CHOICES)
+    if not texts:
+        raise UsageError("give at least one term or text")
+    needles = [normalize_spaces(clean_query(t)) for t in texts]
+    with _open(path) as library:
+        def run() -> list[TermTrend]:
+            db = library.db
+            allowed = search.reports(db, filters)
+            return [_trend(db, needle, allowed, by) for needle in needles]
+        return _guard(path, run)
+
+
+def _group(info: ReportInfo, by: str | None) -> str:
+    if by is None:
+        return ""
+    return (info.level if by == "level" else info.place) or "?"
+
+
+def _trend(db: sqlite3.Connection, needle: str, allowed: dict[int, ReportInfo],
+           by: str | None) -> TermTrend:
+    counts: Counter[int] = Counter()
+    for match in search.matches(db, (search_form(needle),), allowed):
+        counts[report_of(match.paragraph_id)] += len(match.spans)
+    totals: dict[str, dict[int, list[int]]] = defaultdict(dict)
+    for rid, info in allowed.items():
+        if info.year is None:
+            continue
+        point = totals[_group(info, by)].setdefault(info.year, [0, 0, 0, 0])
+        point[0] += 1
+        point[3] += info.chars
+        if counts[rid]:
+            point[1] += 1
+            point[2] += counts[rid]
+    groups = sorted(totals, key=lambda g: -sum(p[2] for p in totals[g].values()))
+    series = [TrendSeries(needle if by is None else f"{needle} · {g}",
+                          tuple(YearPoint(y, *totals[g][y]) for y in sorted(totals[g])))
+              for g in groups
+              if by is None or any(p[2] for p in totals[g].values())]
+    years = sorted(allowed[r].year for r in counts if allowed[r].year is not None)
+    places: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    for rid, n in counts.items():
+        entry = places[allowed[rid].place or "?"]
+        entry[0] += n
+        entry[1] += 1
+    top = sorted(places.items(), key=lambda kv: (-kv[1][0], kv[0]))[:TOP_PLACES]
+    return TermTrend(needle, series, years[0] if years else None,
+                     years[-1] if years else None, len(counts), sum(counts.values()),
+                     [(p, n, r) for p, (n, r) in top])

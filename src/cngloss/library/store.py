@@ -1,0 +1,198 @@
+"""The library database: where it is, opening it (read-only when it cannot be written),
+creating and migrating its tables, and the one-line errors for a file that is not ours.
+
+WAL journal: a reader sees the library as of the last finished batch while ``add`` writes
+the next one; a second writer waits a few seconds, then gets a "busy" error.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from pathlib import Path
+from typing import Mapping
+
+from ..errors import DataError, Problem, UsageError
+
+ENV_VAR = "CNGLOSS_LIBRARY"
+APPLICATION_ID = 0x636E676C  # "cngl": tells our database from any other SQLite file
+SCHEMA_VERSION = 1
+BUSY_TIMEOUT_S = 5.0
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS report(
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    content_sha TEXT NOT NULL UNIQUE,   -- the same content twice is one report
+    source_key TEXT NOT NULL UNIQUE,    -- file path, or collection path # record: a changed
+                                        -- file replaces the report it gave before
+    source TEXT NOT NULL,               -- what to show as where it came from
+    place TEXT, level TEXT, year INTEGER, title TEXT, url TEXT,
+    n_paragraphs INTEGER NOT NULL, n_chars INTEGER NOT NULL,  -- search-text characters
+    added_at TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS report_year ON report(year, level, place);
+CREATE TABLE IF NOT EXISTS section(
+    report_id INTEGER NOT NULL, seq INTEGER NOT NULL, path TEXT NOT NULL,
+    PRIMARY KEY(report_id, seq)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS paragraph(
+    id INTEGER PRIMARY KEY,             -- report_id << 12 | index
+    number INTEGER NOT NULL, line INTEGER NOT NULL, section INTEGER NOT NULL,
+    text TEXT NOT NULL,                 -- search text (quotes removed)
+    edits TEXT);                        -- JSON [[offset, removed], ...] or NULL
+CREATE TABLE IF NOT EXISTS note(
+    report_id INTEGER NOT NULL, seq INTEGER NOT NULL, number INTEGER, headword TEXT,
+    definition TEXT NOT NULL, line INTEGER, PRIMARY KEY(report_id, seq)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS bigram(
+    gram TEXT NOT NULL, seg INTEGER NOT NULL, n INTEGER NOT NULL, ids BLOB NOT NULL,
+    PRIMARY KEY(gram, seg)) WITHOUT ROWID;
+"""
+
+SECTION_SEPARATOR = " › "
+
+
+def default_path() -> Path:
+    """The library in the user data folder (it may not exist yet)."""
+    from platformdirs import user_data_dir  # lazy: only when no library is named
+
+    return Path(user_data_dir("cngloss", appauthor=False)) / "library.sqlite"
+
+
+def library_path(given: Path | None, environ: Mapping[str, str]) -> tuple[Path, bool]:
+    """(path, named): --library, else $CNGLOSS_LIBRARY, else the default. ``named`` is False
+    for the default, which is used only when it exists."""
+    if given is not None:
+        return Path(given), True
+    if environ.get(ENV_VAR):
+        return Path(environ[ENV_VAR]), True
+    return default_path(), False
+
+
+def _fail(path: Path, message: str, fix: str) -> DataError:
+    return DataError(Problem(str(path), None, message, fix=fix))
+
+
+class Library:
+    """An open library: the connection and whether it may be written."""
+
+    def __init__(self, path: Path, connection: sqlite3.Connection, writable: bool):
+        self.path = path
+        self.db = connection
+        self.writable = writable
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> "Library":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def next_segment(self) -> int:
+        row = self.db.execute("SELECT value FROM meta WHERE key = 'segment'").fetchone()
+        segment = (row[0] if row else 0) + 1
+        self.db.execute("INSERT OR REPLACE INTO meta VALUES('segment', ?)", (segment,))
+        return segment
+
+
+def open_library(path: Path, write: bool = False) -> Library:
+    """Open (``write``: create if missing) the library at ``path``.
+
+    DataError (exit 3) for a file that is not a cngloss library, a library from a newer
+    cngloss, a busy or read-only library asked to be written; UsageError (exit 2) for a
+    library that does not exist when only reading.
+    """
+    path = Path(path)
+    if not path.exists() and not write:
+        raise UsageError(f"{path}: no library there (create one with: cngloss add REPORT...)")
+    if path.is_dir():
+        raise _fail(path, "is a folder, not a library file", "name a file, e.g. library.sqlite")
+    if write:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise _fail(path, f"cannot create its folder ({exc.strerror})",
+                        "choose another --library path") from None
+    writable = write and _can_write(path)
+    if write and not writable:
+        raise _fail(path, "is read-only: the library can be read but not changed",
+                    "copy it somewhere writable, or choose another --library path")
+    try:
+        if writable:
+            db = sqlite3.connect(path, isolation_level=None, timeout=BUSY_TIMEOUT_S)
+        else:
+            db = _connect_read_only(path)
+        _check(path, db, writable)
+    except sqlite3.DatabaseError as exc:
+        raise _describe(path, exc) from None
+    return Library(path, db, writable)
+
+
+def _can_write(path: Path) -> bool:
+    if path.exists():
+        return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
+    return os.access(path.parent, os.W_OK)
+
+
+def _connect_read_only(path: Path) -> sqlite3.Connection:
+    uri = path.resolve().as_uri()
+    db = sqlite3.connect(f"{uri}?mode=ro", uri=True, isolation_level=None,
+                         timeout=BUSY_TIMEOUT_S)
+    try:
+        db.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        return db
+    except sqlite3.OperationalError:
+        # A WAL library in a folder we cannot write: no -shm file can be made; read it as
+        # it stands on disk.
+        db.close()
+        return sqlite3.connect(f"{uri}?immutable=1", uri=True, isolation_level=None)
+
+
+def _check(path: Path, db: sqlite3.Connection, writable: bool) -> None:
+    app = db.execute("PRAGMA application_id").fetchone()[0]
+    version = db.execute("PRAGMA user_version").fetchone()[0]
+    tables = db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+    if app != APPLICATION_ID:
+        if tables or app:
+            raise _fail(path, "is an SQLite database, but not a cngloss library",
+                        "choose another --library path")
+        if not writable:
+            raise _fail(path, "is an empty database, not a cngloss library yet",
+                        "create it with: cngloss add REPORT...")
+    if version > SCHEMA_VERSION:
+        raise _fail(path, f"was written by a newer cngloss (library format {version})",
+                    "upgrade cngloss")
+    if writable:
+        db.execute("PRAGMA journal_mode=WAL")
+        db.execute("PRAGMA synchronous=NORMAL")
+        db.execute("PRAGMA cache_size=-16384")  # 16 MB: batch inserts touch much of the index
+        if version < SCHEMA_VERSION:
+            _migrate(db, version)
+
+
+def _migrate(db: sqlite3.Connection, version: int) -> None:
+    """Create the tables (format 0 = a new file) and bring older formats up to date."""
+    db.execute("BEGIN IMMEDIATE")
+    for statement in SCHEMA.split(";"):
+        if statement.strip():
+            db.execute(statement)
+    db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+    db.execute("COMMIT")
+
+
+def _describe(path: Path, exc: sqlite3.DatabaseError) -> DataError:
+    text = str(exc)
+    if "locked" in text or "busy" in text:
+        return _fail(path, "is busy: another cngloss is writing it",
+                     "try again when that command has finished")
+    if "not a database" in text or "malformed" in text or "encrypted" in text:
+        return _fail(path, f"is not a usable library ({text})",
+                     "choose another --library path, or move the damaged file away and add "
+                     "the reports again")
+    return _fail(path, f"cannot be opened ({text})", "check the file and its folder")
+
+
+def describe_error(path: Path, exc: sqlite3.DatabaseError) -> DataError:
+    """The one-line error for a database failure while using the library."""
+    return _describe(path, exc)
