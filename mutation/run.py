@@ -31,6 +31,7 @@ import os
 import subprocess
 import sys
 from collections import Counter, defaultdict
+from datetime import datetime, timezone
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -61,7 +62,8 @@ def main(argv: list[str]) -> int:
         if code not in (0, None):
             print(f"mutation/run: mutmut exited {code}; MUTATION.md not rewritten", file=sys.stderr)
             return code
-    rows = write_report(only=[module_name(m) for m in args.modules] or None)
+    rows = write_report(only=[module_name(m) for m in args.modules] or None,
+                        command=" ".join(["mutation/run", *argv]))
     if args.fail_under is not None:
         low = [r for r in rows if r["score"] is not None and r["score"] < args.fail_under]
         for r in low:
@@ -207,6 +209,11 @@ def find_line(source: str, span: tuple[int, int] | None, removed: list[str]) -> 
     return span[0]
 
 
+def mutmut_version() -> str:
+    from importlib.metadata import version
+    return version("mutmut")
+
+
 def load_equivalent() -> dict[str, str]:
     if not EQUIVALENT.exists():
         return {}
@@ -219,16 +226,17 @@ def load_equivalent() -> dict[str, str]:
     return entries
 
 
-def write_report(only: list[str] | None) -> list[dict]:
+def write_report(only: list[str] | None, command: str = "mutation/run") -> list[dict]:
     by_module = load_results()
     equivalent = load_equivalent()
     used: set[str] = set()
-    rows, details = [], []
+    rows, details, unrun = [], [], {}
     for module in sorted(by_module):
         mutants = by_module[module]
         counts = Counter(m["status"] for m in mutants)
         tested = [m for m in mutants if m["status"] != "not checked"]
         if not tested:
+            unrun[module] = len(mutants)
             continue
         equiv = [m for m in tested if m["key"] in equivalent]
         used.update(m["key"] for m in equiv)
@@ -250,6 +258,8 @@ def write_report(only: list[str] | None) -> list[dict]:
            "Written by `mutation/run` (mutmut); do not edit by hand. Score = killed / (tested -",
            "equivalent); a survivor is a missing test, or an equivalent mutant argued in",
            f"`mutation/equivalent.txt`. Target: {TARGET:.0f}% on every core module.", "",
+           f"Written {datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC by `{command}` "
+           f"(mutmut {mutmut_version()}, Python {sys.version.split()[0]}).", "",
            "| module | mutants | killed | survived | no tests | other | equivalent | not run | score |",
            "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
     total_killed = total_denominator = 0
@@ -265,6 +275,10 @@ def write_report(only: list[str] | None) -> list[dict]:
     if total_denominator:
         out.append(f"| **all** | | {total_killed} | | | | | | "
                    f"**{100.0 * total_killed / total_denominator:.1f}%** |")
+    if unrun:
+        out += ["", f"**Not run yet**: {len(unrun)} core modules, {sum(unrun.values())} mutants "
+                "(`mutation/run` with no module runs them all; hours on two cores): "
+                + ", ".join(f"`{m}` ({n})" for m, n in sorted(unrun.items())) + "."]
     for module, mutants, counts, tested, equiv, killed, live, score in details:
         if not live and not equiv:
             continue
