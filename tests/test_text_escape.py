@@ -20,6 +20,8 @@ from cngloss.text.escape import safe, shell_word
     ("\u2066", "\\u2066"),
     ("\udc80", "\\udc80"),       # a lone surrogate (undecodable byte 0x80)
     ("\ud800x\udfff", "\\ud800x\\udfff"),
+    ("\ud800", "\\ud800"),      # the first surrogate alone
+    ("a\udfff", "a\\udfff"),    # the last surrogate alone
     ("六稳\n\tok", "六稳\n\tok"),   # newline and tab are kept
     ("\ud7ff\ue000", "\ud7ff\ue000"),  # the neighbours of the surrogates are not escaped
 ])
