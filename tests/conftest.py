@@ -11,6 +11,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# mutation/run sets CNGLOSS_HYPOTHESIS_PROFILE=mutation: there every property test runs a fifth
+# of its examples (test_properties scales its counts by the profile), since each surviving
+# mutant runs every test that reaches it.
+settings.register_profile("mutation", max_examples=20)
+settings.load_profile(os.environ.get("CNGLOSS_HYPOTHESIS_PROFILE", "default"))
 
 from cngloss import load_corpus
 from cngloss.cli import main
@@ -22,12 +29,33 @@ REPORT = DATA / "lianzhou-2021-government-work-report.txt"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 
+def shared_dir() -> Path:
+    """The read-only ../shared folder (corpora, guides) beside the repository, which may be
+    absent: tests that need it skip with a reason. ``$CNGLOSS_SHARED`` if set; else the first
+    ``shared/`` walking up from the tests folder, so it is found from ``<repo>/tests`` and from
+    mutation testing's copy ``<repo>/mutants/tests`` alike. A missing folder is returned as
+    ``<repo>/../shared`` (for the skip message)."""
+    if os.environ.get("CNGLOSS_SHARED"):
+        return Path(os.environ["CNGLOSS_SHARED"])
+    for parent in Path(__file__).resolve().parents[1:]:
+        if (parent / "shared").is_dir():
+            return parent / "shared"
+    return ROOT.parent / "shared"
+
+
 def pytest_configure(config):
     """Session-wide fixtures load before the per-test ones: keep even them off the user's
     real cache folder."""
     import tempfile
 
     os.environ["CNGLOSS_CACHE_DIR"] = tempfile.mkdtemp(prefix="cngloss-test-cache-")
+    # A test that runs `python -m cngloss` must run the cngloss this process imported (under
+    # mutation testing that is the mutated copy, not the editable install).
+    import cngloss
+
+    package_root = str(Path(cngloss.__file__).resolve().parents[1])
+    os.environ["PYTHONPATH"] = os.pathsep.join(
+        p for p in (package_root, os.environ.get("PYTHONPATH")) if p)
     for name in ("CNGLOSS_GLOSSARY", "NO_COLOR", "CNGLOSS_NO_CACHE", "CNGLOSS_DEBUG",
                  "CNGLOSS_LIBRARY"):
         os.environ.pop(name, None)

@@ -12,9 +12,9 @@ from cngloss import run_checks
 from cngloss.corpus.suggest import make_id, pinyin_of, suggest_parts, suggest_related
 from cngloss.model import Note
 from cngloss.sources.glossary import load_glossary
-from conftest import REPORT, run_cli
+from conftest import REPORT, run_cli, shared_dir
 
-LOCAL = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "local-reports"
+LOCAL = shared_dir() / "corpora" / "local-reports"
 LOCAL_NAMES = ["xiaogan-2023", "foshan-2021", "jian-2016", "jingzhou-2020", "dongguan-2022",
                "hainan-2026"]
 NOTES = {"xiaogan-2023": 40, "foshan-2021": 25, "jian-2016": 18, "jingzhou-2020": 23,

@@ -16,7 +16,15 @@ from cngloss.render.appendix import FORMATS, render_appendix
 from cngloss.output.json import term_to_dict
 from conftest import run_cli
 
-SETTINGS = settings(max_examples=150, deadline=None,
+
+
+def examples(count: int) -> int:
+    """``count`` examples under the default profile (100), proportionally fewer under
+    mutation/run's (see conftest)."""
+    return max(5, count * settings.default.max_examples // 100)
+
+
+SETTINGS = settings(max_examples=examples(150), deadline=None,
                     suppress_health_check=[HealthCheck.function_scoped_fixture,
                                            HealthCheck.too_slow])
 
@@ -53,7 +61,7 @@ def test_show_resolves_or_says_why_not(glossary, query):
     assert term in glossary.terms
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=examples(40), deadline=None)
 @given(query=QUERIES)
 def test_the_commands_exit_with_a_documented_code(query):
     for command in ("search", "show", "grep", "related"):

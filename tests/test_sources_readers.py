@@ -19,12 +19,13 @@ from cngloss.sources.readers.encoding import MIN_HANZI_TO_JUDGE
 from cngloss.sources.readers.radicals import RADICAL_TO_IDEOGRAPH
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from conftest import shared_dir  # noqa: E402
 from readers_make import (  # noqa: E402
     docx_bytes, footnote_ref, level, numbering, para, pdf_bytes, run,
 )
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "readers"
-SHARED = Path(__file__).resolve().parents[2] / "shared" / "corpora"
+SHARED = shared_dir() / "corpora"
 REPORT_LINES = "各位代表：\n\n现在，我代表市人民政府，向大会报告工作，请予审议。\n"
 BIG5_TEXT = "政府工作報告：過去一年，我們堅持穩中求進工作總基調，經濟運行總體平穩。"
 

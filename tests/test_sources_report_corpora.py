@@ -17,9 +17,10 @@ from pathlib import Path
 import pytest
 
 from cngloss.sources.report import load_report, parse_report
+from conftest import shared_dir
 
 ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared" / "corpora"
+SHARED = shared_dir() / "corpora"
 LOCAL = SHARED / "local-reports"
 COLLECTION = SHARED / "government-work-reports.jsonl.gz"
 SAMPLE = json.loads((Path(__file__).parent / "fixtures" / "notes_sample.json")

@@ -1,0 +1,305 @@
+"""Mutation testing of the core with mutmut; writes MUTATION.md. Run it as `mutation/run`.
+
+    mutation/run                       every core module (slow: see MUTATION.md for timings)
+    mutation/run src/cngloss/numerals.py cngloss.quotes    only these (paths or dotted names)
+    mutation/run --report              rewrite MUTATION.md from the results on disk, run nothing
+    mutation/run --fail-under 85 ...   exit 1 when a module reported scores below 85%
+
+Results live in mutants/ (git-ignored) and accumulate: a rerun retests only mutants without
+a result and functions whose source changed, so an interrupted run resumes where it stopped
+and a run over a subset leaves the other modules' results in place. `rm -rf mutants` starts
+afresh. MUTATION.md always lists every module with results.
+
+Which modules are core is `[tool.mutmut] only_mutate` / `do_not_mutate` in pyproject.toml
+(globs on file paths, so they survive modules moving between sub-packages).
+
+Equivalent mutants (no test can tell them apart from the original) are listed in
+mutation/equivalent.txt, one a line: `KEY  reason`. KEY is printed next to every survivor
+in MUTATION.md: `<module's last name>.<function>@<hash of the changed lines>`. It does not
+depend on line numbers or mutmut's mutant numbering, nor on which package a module lives in,
+so it holds across reruns, unrelated edits and moves; it changes (and the entry is reported
+stale) only when the mutated line itself changes, when the argument must be made again.
+"""
+
+from __future__ import annotations
+
+import argparse
+import ast
+import fnmatch
+import hashlib
+import os
+import subprocess
+import sys
+from collections import Counter, defaultdict
+from datetime import datetime, timezone
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+EQUIVALENT = ROOT / "mutation" / "equivalent.txt"
+REPORT = ROOT / "MUTATION.md"
+SHIM = ROOT / "mutation" / "subprocess"
+TARGET = 85.0
+
+KILLED = {"killed", "timeout", "caught by type check", "segfault"}
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(prog="mutation/run", description=__doc__.split("\n")[0])
+    parser.add_argument("modules", nargs="*", help="src paths or dotted names (default: all core)")
+    parser.add_argument("--report", action="store_true", help="only rewrite MUTATION.md")
+    parser.add_argument("--jobs", type=int, default=int(os.environ.get("MUTATION_JOBS", "2")),
+                        help="mutants tested at once (default 2, or $MUTATION_JOBS)")
+    parser.add_argument("--rerun", action="store_true",
+                        help="retest the given modules' mutants even when they have a result")
+    parser.add_argument("--fail-under", type=float, default=None, metavar="PERCENT")
+    args = parser.parse_args(argv)
+    os.chdir(ROOT)
+    if not args.report:
+        names = select(args.modules, args.rerun)
+        if names == []:
+            print("mutation/run: every mutant of these modules has a result (--rerun retests them)")
+        code = 0 if names == [] else run_mutmut(names or [], args.jobs)
+        if code not in (0, None):
+            print(f"mutation/run: mutmut exited {code}; MUTATION.md not rewritten", file=sys.stderr)
+            return code
+    rows = write_report(only=[module_name(m) for m in args.modules] or None,
+                        command=" ".join(["mutation/run", *argv]))
+    if args.fail_under is not None:
+        low = [r for r in rows if r["score"] is not None and r["score"] < args.fail_under]
+        for r in low:
+            print(f"mutation/run: {r['module']} scores {r['score']:.1f}% < {args.fail_under}%",
+                  file=sys.stderr)
+        return 1 if low else 0
+    return 1 if any(r["suspect"] for r in rows) else 0
+
+
+def module_name(arg: str) -> str:
+    """``src/cngloss/render/markdown.py`` or ``cngloss.render.markdown`` -> the dotted name."""
+    if arg.endswith(".py") or "/" in arg:
+        path = Path(arg).with_suffix("")
+        parts = path.parts[1:] if path.parts[0] == "src" else path.parts
+        return ".".join(parts)
+    return arg
+
+
+def mutant_glob(arg: str) -> str:
+    return module_name(arg) + ".*"
+
+
+def select(modules: list[str], rerun: bool) -> list[str] | None:
+    """What to hand mutmut: None (all core: mutmut itself tests only mutants without a
+    result, so an interrupted run resumes), or names.
+
+    mutmut retests every mutant it is *named*, result or not; so for a resumed subset name only
+    the mutants still without a result. A module whose source is newer than its results (or
+    has none yet) is named by glob: mutmut regenerates it and tests it afresh.
+    """
+    if not modules:
+        return None
+    if rerun:
+        return [mutant_glob(m) for m in modules]
+    from mutmut.mutation.data import SourceFileMutationData
+    names: list[str] = []
+    for arg in modules:
+        path = source_path(arg)
+        data = SourceFileMutationData(path=path)
+        if path is None or not data.meta_path.exists() or \
+                Path(path).stat().st_mtime > data.meta_path.stat().st_mtime:
+            names.append(mutant_glob(arg))
+            continue
+        data.load()
+        names += [name for name, code in data.exit_code_by_key.items() if code is None]
+    return names
+
+
+def source_path(arg: str) -> str | None:
+    """The file of a module argument, relative to the root (as mutmut names it)."""
+    if arg.endswith(".py"):
+        return arg
+    for base in ("src", "."):
+        candidate = Path(base, *module_name(arg).split("."))
+        for path in (candidate.with_suffix(".py"), candidate / "__init__.py"):
+            if path.exists():
+                return str(path)
+    return None
+
+
+def run_mutmut(names: list[str], jobs: int) -> int:
+    """mutmut, with a child `python -m cngloss` able to load mutmut's configuration."""
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join(p for p in (str(SHIM), env.get("PYTHONPATH")) if p)
+    env["CNGLOSS_MUTATION_ROOT"] = str(ROOT)
+    command = [sys.executable, "-m", "mutmut", "run", "--max-children", str(jobs), *names]
+    print("mutation/run:", " ".join(command[2:]), flush=True)
+    return subprocess.call(command, env=env)
+
+
+# --- the report ----------------------------------------------------------------------------
+
+def load_results() -> dict[str, list[dict]]:
+    """Every mutant mutmut has on disk, by module: name, status, diff, key, file:line."""
+    from mutmut.mutation.data import SourceFileMutationData
+    from mutmut.mutation.diff_apply import get_diff_for_mutant
+    from mutmut.stats import status_by_exit_code
+    from mutmut.utils.file_utils import walk_mutatable_files
+    from mutmut.utils.format_utils import orig_function_and_class_names_from_key
+
+    by_module: dict[str, list[dict]] = defaultdict(list)
+    for path in walk_mutatable_files():
+        data = SourceFileMutationData(path=path)
+        if not data.meta_path.exists():
+            continue
+        data.load()
+        source = Path(path).read_text(encoding="utf-8")
+        spans = function_spans(source)
+        seen: Counter[str] = Counter()
+        for name, exit_code in sorted(data.exit_code_by_key.items(), key=lambda kv: natural(kv[0])):
+            module = name.split(".x_")[0].split(".xǁ")[0]
+            function, cls = orig_function_and_class_names_from_key(name)
+            qualified = f"{cls}.{function}" if cls else function
+            status = status_by_exit_code[exit_code]
+            listed = status not in KILLED and status != "not checked"
+            diff = get_diff_for_mutant(name, path=path) if listed else ""
+            removed = [l[1:].strip() for l in diff.splitlines()
+                       if l.startswith("-") and not l.startswith("---")]
+            added = [l[1:].strip() for l in diff.splitlines()
+                     if l.startswith("+") and not l.startswith("+++")]
+            key = ""
+            if diff:
+                digest = hashlib.sha1("\n".join(removed + ["\0"] + added).encode()).hexdigest()[:8]
+                key = f"{module.rpartition('.')[2]}.{qualified}@{digest}"
+                seen[key] += 1
+                if seen[key] > 1:
+                    key += f"#{seen[key]}"
+            by_module[module].append({
+                "name": name, "status": status, "key": key, "path": str(path),
+                "line": find_line(source, spans.get(qualified), removed),
+                "before": " / ".join(removed), "after": " / ".join(added),
+            })
+    return by_module
+
+
+def natural(name: str) -> tuple:
+    stem, _, number = name.rpartition("_")
+    return (stem, int(number) if number.isdigit() else 0)
+
+
+def function_spans(source: str) -> dict[str, tuple[int, int]]:
+    """``Class.method`` / ``function`` -> (first line, last line) in the source file."""
+    spans: dict[str, tuple[int, int]] = {}
+
+    def visit(node: ast.AST, prefix: str) -> None:
+        for child in ast.iter_child_nodes(node):
+            if isinstance(child, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                spans.setdefault(prefix + child.name, (child.lineno, child.end_lineno or child.lineno))
+            elif isinstance(child, ast.ClassDef):
+                visit(child, prefix + child.name + ".")
+
+    visit(ast.parse(source), "")
+    return spans
+
+
+def find_line(source: str, span: tuple[int, int] | None, removed: list[str]) -> int | None:
+    if not span or not removed:
+        return span[0] if span else None
+    lines = source.splitlines()
+    for number in range(span[0], span[1] + 1):
+        if lines[number - 1].strip() == removed[0]:
+            return number
+    return span[0]
+
+
+def mutmut_version() -> str:
+    from importlib.metadata import version
+    return version("mutmut")
+
+
+def load_equivalent() -> dict[str, str]:
+    if not EQUIVALENT.exists():
+        return {}
+    entries = {}
+    for raw in EQUIVALENT.read_text(encoding="utf-8").splitlines():
+        line = raw.strip()
+        if line and not line.startswith("#"):
+            key, _, reason = line.partition(" ")
+            entries[key] = reason.strip()
+    return entries
+
+
+def write_report(only: list[str] | None, command: str = "mutation/run") -> list[dict]:
+    by_module = load_results()
+    equivalent = load_equivalent()
+    used: set[str] = set()
+    rows, details, unrun = [], [], {}
+    for module in sorted(by_module):
+        mutants = by_module[module]
+        counts = Counter(m["status"] for m in mutants)
+        tested = [m for m in mutants if m["status"] != "not checked"]
+        if not tested:
+            unrun[module] = len(mutants)
+            continue
+        equiv = [m for m in tested if m["key"] in equivalent]
+        used.update(m["key"] for m in equiv)
+        killed = sum(1 for m in tested if m["status"] in KILLED)
+        live = [m for m in tested if m["status"] not in KILLED and m["key"] not in equivalent]
+        denominator = len(tested) - len(equiv)
+        score = 100.0 * killed / denominator if denominator else None
+        # mutmut 3.8.1 reports a worker that crashed (exit 255) as "timeout", which counts as
+        # killed: a module that is mostly timeouts was not measured (seen on resumed runs).
+        if counts["timeout"] > 0.25 * len(tested):
+            print(f"mutation/run: {module}: {counts['timeout']} of {len(tested)} mutants "
+                  "'timeout': probably crashed workers, not kills; score withheld "
+                  "(rm -rf mutants and rerun)", file=sys.stderr)
+            score = None
+        rows.append({"module": module, "score": score, "suspect": score is None and tested})
+        details.append((module, mutants, counts, tested, equiv, killed, live, score))
+
+    out = ["# Mutation testing", "",
+           "Written by `mutation/run` (mutmut); do not edit by hand. Score = killed / (tested -",
+           "equivalent); a survivor is a missing test, or an equivalent mutant argued in",
+           f"`mutation/equivalent.txt`. Target: {TARGET:.0f}% on every core module.", "",
+           f"Written {datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC by `{command}` "
+           f"(mutmut {mutmut_version()}, Python {sys.version.split()[0]}).", "",
+           "| module | mutants | killed | survived | no tests | other | equivalent | not run | score |",
+           "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
+    total_killed = total_denominator = 0
+    for module, mutants, counts, tested, equiv, killed, live, score in details:
+        other = len(tested) - killed - counts["survived"] - counts["no tests"]
+        other = f"{other} ({counts['timeout']} timeout)" if counts["timeout"] else other
+        total_killed += killed
+        total_denominator += len(tested) - len(equiv)
+        flag = "" if score is None or score >= TARGET else " ✗"
+        out.append(f"| `{module}` | {len(mutants)} | {killed} | {counts['survived']} | "
+                   f"{counts['no tests']} | {other} | {len(equiv)} | {counts['not checked']} | "
+                   f"{'-' if score is None else f'{score:.1f}%'}{flag} |")
+    if total_denominator:
+        out.append(f"| **all** | | {total_killed} | | | | | | "
+                   f"**{100.0 * total_killed / total_denominator:.1f}%** |")
+    if unrun:
+        out += ["", f"**Not run yet**: {len(unrun)} core modules, {sum(unrun.values())} mutants "
+                "(`mutation/run` with no module runs them all; hours on two cores): "
+                + ", ".join(f"`{m}` ({n})" for m, n in sorted(unrun.items())) + "."]
+    for module, mutants, counts, tested, equiv, killed, live, score in details:
+        if not live and not equiv:
+            continue
+        out += ["", f"## `{module}`", ""]
+        for m in sorted(live, key=lambda m: (m["line"] or 0, m["key"])):
+            out.append(f"- {m['path']}:{m['line']} **{m['status']}** `{m['key']}`: "
+                       f"`{m['before']}` → `{m['after']}`")
+        for m in sorted(equiv, key=lambda m: (m["line"] or 0, m["key"])):
+            out.append(f"- {m['path']}:{m['line']} equivalent `{m['key']}`: {equivalent[m['key']]}")
+    stale = sorted(set(equivalent) - used - {m["key"] for ms in by_module.values() for m in ms})
+    if stale:
+        out += ["", "## Stale entries in mutation/equivalent.txt (no such mutant now)", ""]
+        out += [f"- `{key}`" for key in stale]
+    REPORT.write_text("\n".join(out) + "\n", encoding="utf-8")
+    for row in rows:
+        if only is None or row["module"] in only:
+            score = "-" if row["score"] is None else f"{row['score']:.1f}%"
+            print(f"mutation/run: {row['module']}: {score}")
+    print(f"mutation/run: wrote {REPORT.relative_to(ROOT)}")
+    return [r for r in rows if only is None or r["module"] in only]
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,56 @@
+"""Chinese numerals: values worked out by hand from how the numerals are read (十二 is ten and
+two, 二十 two tens, 两百 two hundreds), not from what the code prints."""
+
+from __future__ import annotations
+
+import pytest
+
+from cngloss.text.numerals import leading_count, numeral_value
+
+
+@pytest.mark.parametrize("digit, value", [
+    ("零", 0), ("〇", 0), ("一", 1), ("二", 2), ("两", 2), ("双", 2), ("三", 3), ("四", 4),
+    ("五", 5), ("六", 6), ("七", 7), ("八", 8), ("九", 9),
+])
+def test_each_digit_has_its_value(digit, value):
+    assert numeral_value(digit) == value
+
+
+@pytest.mark.parametrize("numeral, value", [
+    ("十", 10),        # a unit alone counts once
+    ("百", 100),
+    ("千", 1000),
+    ("十二", 12),      # 10 + 2 (with | or ^ instead of + it would be 10 or 8)
+    ("二十", 20),      # 2 * 10
+    ("二十三", 23),
+    ("十三", 13),
+    ("两百", 200),
+    ("三千", 3000),
+    ("九十九", 99),
+    ("一百二十", 120),
+])
+def test_numerals_with_units_add_up(numeral, value):
+    assert numeral_value(numeral) == value
+
+
+@pytest.mark.parametrize("text", ["", "一二", "六稳", "x", "十三五"])
+def test_what_is_not_a_numeral_has_no_value(text):
+    """Empty text, a character that is no numeral, two digits in a row (一二, and 三五 in
+    十三五) are not numerals."""
+    assert numeral_value(text) is None
+
+
+@pytest.mark.parametrize("name, count", [
+    ("六稳", 6), ("两个不低于", 2), ("双重", 2), ("一园", 1), ("三是", 3),
+    ("十三五", 13),    # the longest prefix that is a numeral: 十三, not the invalid 十三五
+    ("一二三", 1),     # 一二 is not a numeral; 一 is
+    ("十", 10),
+    ("四个不摘", 4),
+])
+def test_a_slogan_counts_with_its_leading_numeral(name, count):
+    assert leading_count(name) == count
+
+
+@pytest.mark.parametrize("name", ["", "稳六", "改革", "x六"])
+def test_a_name_that_does_not_open_with_a_numeral_has_no_count(name):
+    assert leading_count(name) is None
