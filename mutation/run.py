@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import argparse
 import ast
-import fnmatch
 import hashlib
 import os
 import subprocess
