@@ -170,10 +170,8 @@ def import_breakdown() -> None:
 # --------------------------------------------------------------------------- scale
 
 
-PROBE = r"""
-import json, resource, statistics, sys, time
-
-
+# The peak memory of a probe process, pasted into each probe's source.
+PEAK_MB = r"""
 def peak_mb():
     # VmHWM: this process's own peak (ru_maxrss can carry the parent's across exec).
     try:
@@ -184,7 +182,13 @@ def peak_mb():
     except OSError:
         pass
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+"""
 
+PROBE = r"""
+import json, resource, statistics, sys, time
+
+
+""" + PEAK_MB + r"""
 
 t0 = time.perf_counter()
 from cngloss import load_corpus, search
@@ -361,16 +365,7 @@ from cngloss.errors import ReportError
 from cngloss.sources.report import parse_report
 from cngloss.sources.report.notes import is_notes_heading
 
-def peak_mb():
-    try:
-        with open("/proc/self/status") as status:
-            for line in status:
-                if line.startswith("VmHWM:"):
-                    return int(line.split()[1]) / 1024
-    except OSError:
-        pass
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-
+""" + PEAK_MB + r"""
 sample = {s["path"]: s for s in json.load(open(sys.argv[2], encoding="utf-8"))["reports"]}
 numbered = re.compile(r"^\**\s*(?:\d+\s*[.．、]|[（(]\d+[）)]|[①-⑳])")
 sha = lambda t: hashlib.sha1(t.encode("utf-8")).hexdigest()[:12]
