@@ -109,3 +109,34 @@ def test_a_homophone_or_typo_search_never_loads_pypinyins_phrase_dictionary(quer
         result = subprocess.run([sys.executable, "-c", probe], capture_output=True,
                                 text=True, env=env, check=True)
         assert json.loads(result.stderr.strip().splitlines()[-1]) == []
+
+
+@pytest.mark.parametrize("args", [["show", "八有一超"], ["search", "liuwen"]])
+def test_a_warm_command_without_a_library_loads_no_store_dataclasses_or_platformdirs(
+        tmp_path, args):
+    """Each of these costs every cold start 1-4 ms and none is needed to answer."""
+    unwanted = ("sqlite3", "cngloss.library.store", "dataclasses")
+    if sys.platform.startswith("linux"):
+        unwanted += ("platformdirs",)
+    env = dict(os.environ, XDG_CACHE_HOME=str(tmp_path / "cache"),
+               XDG_DATA_HOME=str(tmp_path / "data"))
+    for name in ("CNGLOSS_CACHE_DIR", "CNGLOSS_NO_CACHE", "CNGLOSS_LIBRARY", "CNGLOSS_GLOSSARY"):
+        env.pop(name, None)
+    probe = (f"import sys\nfrom cngloss.cli import main\ntry:\n    main({args!r})\n"
+             "except SystemExit:\n    pass\n"
+             f"print([m for m in {unwanted!r} if m in sys.modules], file=sys.stderr)")
+    for _ in range(2):  # the first run fills the cache
+        result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                                env=env, check=True)
+    assert result.stderr.strip().splitlines()[-1] == "[]"
+
+
+def test_the_commands_annotations_are_objects_not_strings_to_evaluate():
+    """Typer reads every command's annotations at each start; strings cost an eval each."""
+    from cngloss import cli
+
+    callbacks = [c.callback for c in cli.app.registered_commands]
+    assert len(callbacks) >= 10
+    for callback in callbacks + [cli.app.registered_callback.callback]:
+        assert not [a for a in callback.__annotations__.values() if isinstance(a, str)], \
+            callback.__name__

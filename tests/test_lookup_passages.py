@@ -203,3 +203,15 @@ def test_a_correction_keeps_the_lines_of_what_it_keeps():
     assert deepen.locations == ((5, 4),)
     [build] = PassageFinder(report).find(["推进建设"])
     assert (build.line, build.column) == (5, 9)
+
+
+@pytest.mark.parametrize("mark", list("“”‘’\"'「」『』"))
+def test_each_quotation_mark_between_the_characters_of_a_form_is_passed_over(mark):
+    text = f"坚持六稳{mark}{mark}六保。"
+    assert find_spans(text, ["六稳六保"]) == [(2, 8)]
+
+
+@pytest.mark.parametrize("other", ["\x00", "\x01", "·", "、", " ", "\u3000"])
+def test_no_other_character_between_the_characters_of_a_form_is_passed_over(other):
+    assert find_spans(f"坚持六稳{other}六保。", ["六稳六保"]) == []
+    assert find_spans(f"坚持六稳{other}六保。", ["六保"]) == [(5, 7)]

@@ -174,7 +174,7 @@ def test_old_entries_are_pruned(glossary_file):
 
 # --------------------------------------------------------------------------- term rows
 
-from dataclasses import fields  # noqa: E402
+import inspect  # noqa: E402
 
 from hypothesis import given, settings, strategies as st  # noqa: E402
 
@@ -198,13 +198,14 @@ TERMS_ = st.builds(
 @settings(max_examples=200, deadline=None)
 @given(term=TERMS_)
 def test_a_term_row_gives_back_every_field_of_the_term(term):
-    """The cache row follows the Term dataclass's fields: whatever a term holds comes back,
-    with the same types (tuples stay tuples, renderings and parts their named tuples)."""
+    """Whatever a term holds comes back from its cache row, every parameter of its
+    constructor, with the same types (tuples stay tuples, renderings and parts their named
+    tuples)."""
     back = term_from_row(term_to_row(term))
-    for f in fields(Term):
-        mine, theirs = getattr(term, f.name), getattr(back, f.name)
-        assert theirs == mine, f.name
-        assert type(theirs) is type(mine), f.name
+    for name in inspect.signature(Term).parameters:
+        mine, theirs = getattr(term, name), getattr(back, name)
+        assert theirs == mine, name
+        assert type(theirs) is type(mine), name
     assert all(type(e) is Rendering for e in back.english)
     assert all(type(p) is Part and type(p.items) is tuple for p in back.parts)
 
@@ -224,3 +225,18 @@ def test_editing_a_module_of_any_sub_package_changes_the_code_fingerprint(tmp_pa
     module.write_text("x = 22\n", encoding="utf-8")
     assert cache.code_fingerprint() != before
     assert "lookup/deep/matcher.py" in before
+
+
+def test_compiled_files_do_not_change_the_code_fingerprint(tmp_path, monkeypatch):
+    from cngloss.sources import cache
+
+    package = tmp_path / "cngloss"
+    (package / "sources" / "__pycache__").mkdir(parents=True)
+    (package / "sources" / "cache.py").write_text("# cache\n", encoding="utf-8")
+    monkeypatch.setattr(cache, "__file__", str(package / "sources" / "cache.py"))
+    before = cache.code_fingerprint()
+    (package / "sources" / "__pycache__" / "stray.py").write_text("x = 1\n", encoding="utf-8")
+    (package / "notes.txt").write_text("not code\n", encoding="utf-8")
+    assert cache.code_fingerprint() == before
+    (package / "top.py").write_text("y = 2\n", encoding="utf-8")
+    assert "top.py:" in cache.code_fingerprint()

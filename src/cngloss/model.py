@@ -2,13 +2,14 @@
 
 Everything here is immutable. Loaders build these objects; the index, the renderers and the
 CLI only read them. Value types are NamedTuples (cheap to define at start-up, cheap to
-pickle into the cache); a Term and a Glossary are dataclasses compared by identity.
+pickle into the cache); a Term and a Glossary are plain classes compared by identity. No
+dataclasses: this module is imported on every cold start, and generating a dataclass's
+methods costs about 1 ms each.
 """
 
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Mapping, NamedTuple, Sequence
 
@@ -33,25 +34,57 @@ class Part(NamedTuple):
     items: tuple[str, ...]
 
 
-@dataclass(frozen=True, eq=False)
 class Term:
-    """One glossary entry, as curated in a glossary file (compared by identity)."""
+    """One glossary entry, as curated in a glossary file (immutable, compared by identity).
+
+    ``FIELDS`` are the fields in the order of the constructor's parameters (the cache's rows
+    follow it).
+    """
+
+    FIELDS = ("id", "term", "pinyin", "definition", "note", "printed", "english", "variants",
+              "parts", "tags", "related", "remark", "pinyin_reviewed", "unreviewed", "line")
+    __slots__ = FIELDS
 
     id: str
     term: str
     pinyin: str
     definition: str
-    note: int | None = None
-    printed: str | None = None
-    english: tuple[Rendering, ...] = ()
-    variants: tuple[str, ...] = ()
-    parts: tuple[Part, ...] = ()
-    tags: tuple[str, ...] = ()
-    related: tuple[str, ...] = ()
-    remark: str | None = None
-    pinyin_reviewed: Mapping[str, str] = field(default_factory=dict)
-    unreviewed: tuple[str, ...] = ()  # fields that are suggestions (cngloss import)
-    line: int | None = None
+    note: int | None
+    printed: str | None
+    english: tuple[Rendering, ...]
+    variants: tuple[str, ...]
+    parts: tuple[Part, ...]
+    tags: tuple[str, ...]
+    related: tuple[str, ...]
+    remark: str | None
+    pinyin_reviewed: Mapping[str, str]
+    unreviewed: tuple[str, ...]  # fields that are suggestions (cngloss import)
+    line: int | None
+
+    def __init__(self, id: str, term: str, pinyin: str, definition: str,
+                 note: int | None = None, printed: str | None = None,
+                 english: tuple[Rendering, ...] = (), variants: tuple[str, ...] = (),
+                 parts: tuple[Part, ...] = (), tags: tuple[str, ...] = (),
+                 related: tuple[str, ...] = (), remark: str | None = None,
+                 pinyin_reviewed: Mapping[str, str] | None = None,
+                 unreviewed: tuple[str, ...] = (), line: int | None = None):
+        values = (id, term, pinyin, definition, note, printed, english, variants, parts, tags,
+                  related, remark, {} if pinyin_reviewed is None else pinyin_reviewed,
+                  unreviewed, line)
+        for name, value in zip(Term.FIELDS, values):
+            object.__setattr__(self, name, value)
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError(f"a Term cannot be changed (setting {name!r})")
+
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError(f"a Term cannot be changed (deleting {name!r})")
+
+    def __reduce__(self) -> tuple:
+        return (Term, tuple(getattr(self, name) for name in Term.FIELDS))
+
+    def __repr__(self) -> str:
+        return f"Term(id={self.id!r}, term={self.term!r})"
 
     @property
     def forms(self) -> tuple[str, ...]:

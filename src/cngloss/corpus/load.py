@@ -9,7 +9,6 @@ other (``lookup/index.py``), so neither layer knows the other.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Mapping, Sequence
@@ -24,12 +23,15 @@ if TYPE_CHECKING:  # pragma: no cover - types only
     from ..lookup.passages import PassageFinder
 
 
-@dataclass
 class Corpus:
     """A loaded glossary and its parsed report (None when the glossary names no report)."""
 
-    glossary: Glossary
-    report: Report | None
+    def __init__(self, glossary: Glossary, report: Report | None):
+        self.glossary = glossary
+        self.report = report
+
+    def __repr__(self) -> str:
+        return f"Corpus({self.glossary!r}, report={self.report is not None})"
 
     @cached_property
     def finder(self) -> "PassageFinder | None":

@@ -10,11 +10,9 @@ from __future__ import annotations
 import os
 import sqlite3
 from pathlib import Path
-from typing import Mapping
 
 from ..errors import DataError, Problem, UsageError
 
-ENV_VAR = "CNGLOSS_LIBRARY"
 APPLICATION_ID = 0x636E676C  # "cngl": tells our database from any other SQLite file
 SCHEMA_VERSION = 1
 BUSY_TIMEOUT_S = 5.0
@@ -48,23 +46,6 @@ CREATE TABLE IF NOT EXISTS bigram(
 """
 
 SECTION_SEPARATOR = " › "
-
-
-def default_path() -> Path:
-    """The library in the user data folder (it may not exist yet)."""
-    from platformdirs import user_data_dir  # lazy: only when no library is named
-
-    return Path(user_data_dir("cngloss", appauthor=False)) / "library.sqlite"
-
-
-def library_path(given: Path | None, environ: Mapping[str, str]) -> tuple[Path, bool]:
-    """(path, named): --library, else $CNGLOSS_LIBRARY, else the default. ``named`` is False
-    for the default, which is used only when it exists."""
-    if given is not None:
-        return Path(given), True
-    if environ.get(ENV_VAR):
-        return Path(environ[ENV_VAR]), True
-    return default_path(), False
 
 
 def _fail(path: Path, message: str, fix: str) -> DataError:

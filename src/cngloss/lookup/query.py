@@ -4,16 +4,15 @@ typed in it (tone numbers or numerals)."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from itertools import product
+from typing import NamedTuple
 
 from ..text.hanzi import is_hanzi
 from ..text.pinyin import DIGIT_NUMERALS
 from ..text.query import clean_query
 
 
-@dataclass
-class Query:
+class Query(NamedTuple):
     """A query, normalised, with the facts the stages need."""
 
     text: str

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Callable
+from typing import Callable, NamedTuple
 
 from ..errors import AmbiguousError, NotFoundError
 from ..model import Glossary, Term
@@ -16,8 +15,7 @@ from ..text.query import clean_query
 GUESSES = ("fuzzy", "homophone")
 
 
-@dataclass(frozen=True)
-class Resolved:
+class Resolved(NamedTuple):
     """The term a query names, and whether it is only the closest guess at it."""
 
     term: Term

@@ -3,15 +3,13 @@ while the stages run, and makes Hits only for what is returned."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Callable
+from typing import Callable, NamedTuple
 
 from ..model import Term
 from .index import SearchIndex
 
 
-@dataclass(frozen=True)
-class Hit:
+class Hit(NamedTuple):
     """One search result: the term, its score, and what it matched on."""
 
     term: Term

@@ -19,12 +19,12 @@ import json
 import os
 import pickle
 import zlib
-from dataclasses import fields
 from pathlib import Path
 from typing import Any, Callable, Iterator, Mapping, NamedTuple, Sequence, overload
 
 from .. import __version__
 from ..model import Glossary, Part, Rendering, Report, Term
+from .paths import user_folder
 
 FORMAT = 3
 
@@ -36,26 +36,35 @@ def cache_dir(environ: Mapping[str, str]) -> Path | None:
     if environ.get("CNGLOSS_CACHE_DIR"):
         return Path(environ["CNGLOSS_CACHE_DIR"])
     try:
-        import platformdirs  # lazy: for the default cache folder only
-
-        return Path(platformdirs.user_cache_dir("cngloss", appauthor=False))
+        return user_folder("cache", environ)
     except Exception:  # noqa: BLE001 - no cache is better than no answer
         return None
 
 
 def code_fingerprint() -> str:
     """Size and time of every module of the package, sub-packages included: edited code (a
-    development checkout) never reads entries written by other code."""
-    package = Path(__file__).resolve().parents[1]
+    development checkout) never reads entries written by other code.
+
+    Walked with ``os.scandir`` (not ``Path.rglob``) and without entering ``__pycache__``: this
+    runs on every cold start, over a hundred modules, and rglob cost five times as much.
+    """
+    package = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
     parts = []
-    for module in sorted(package.rglob("*.py")):
-        name = module.relative_to(package).as_posix()
-        try:
-            stat = module.stat()
-            parts.append(f"{name}:{stat.st_size}:{stat.st_mtime_ns}")
-        except OSError:
-            parts.append(name)
-    return ";".join(parts)
+    folders = [""]
+    while folders:
+        folder = folders.pop()
+        with os.scandir(os.path.join(package, folder)) as entries:
+            for entry in entries:
+                name = f"{folder}/{entry.name}" if folder else entry.name
+                if entry.name.endswith(".py"):
+                    try:
+                        stat = entry.stat()
+                        parts.append(f"{name}:{stat.st_size}:{stat.st_mtime_ns}")
+                    except OSError:
+                        parts.append(name)
+                elif entry.name != "__pycache__" and entry.is_dir():
+                    folders.append(name)
+    return ";".join(sorted(parts))
 
 
 def entry_path(folder: Path, glossary_path: Path, content: bytes) -> Path:
@@ -79,18 +88,18 @@ def file_digest(path: Path | None) -> str | None:
 
 
 # How a field's value is rebuilt from JSON, for the fields that are not plain JSON values
-# (a list read back is a tuple unless listed here). Rows follow ``fields(Term)``, so a
+# (a list read back is a tuple unless listed here). Rows follow ``Term.FIELDS``, so a
 # field added to Term is cached without a change here unless it needs a decoder.
 _DECODE: dict[str, Callable[[Any], Any]] = {
     "english": lambda value: tuple(Rendering(*e) for e in value),
     "parts": lambda value: tuple(Part(name, tuple(items)) for name, items in value),
     "pinyin_reviewed": dict,
 }
-_FIELDS = tuple(f.name for f in fields(Term))
+_FIELDS = Term.FIELDS
 
 
 def term_to_row(term: Term) -> str:
-    """A term as one compact JSON row: its fields' values in the order of ``fields(Term)``."""
+    """A term as one compact JSON row: its fields' values in the order of ``Term.FIELDS``."""
     return json.dumps([getattr(term, name) for name in _FIELDS], ensure_ascii=False,
                       separators=(",", ":"), default=dict)
 
