@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 import sys
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Annotated, Any, List, Optional
 
@@ -300,7 +300,9 @@ def show(
         "--context", "-c", metavar="sentence|paragraph",
         help="Show each passage as the sentence that uses the term, or the whole paragraph.")]
         = "sentence",
-    place: PlaceOption = None,
+    place: Annotated[Optional[str], typer.Option(
+        "--place", "--from", metavar="PLACE",
+        help="Only reports (and their notes) of places whose name contains PLACE.")] = None,
     year: YearOption = None,
     level: LevelOption = None,
     limit: LimitOption = None,
@@ -347,28 +349,44 @@ def show(
 def _show_library(state: "State", corpus: Corpus, library: Path, term: str, json: bool,
                   csv: bool, place: Optional[str], year: Optional[str], level: Optional[str],
                   limit: Optional[int], per_report: Optional[int]) -> None:
-    from .library.queries import show_term  # lazy: the command's core call, library only
+    from .library.glossary_queries import entry as glossary_entry  # lazy: library only
+    from .library.queries import show as show_passages  # lazy: library only
 
     limit, per_report = _limits(json, csv, limit, per_report)
-    found = show_term(library, corpus, term, _filters(place, year, level), per_report, limit)
+    filters = _filters(place, year, level)
+    shown = glossary_entry(library, corpus, term, filters)
+    every_form = replace(shown.term, variants=shown.forms[1:]) if shown.forms else shown.term
+    found = show_passages(library, every_form, shown.guess, filters, per_report, limit)
     if found.guess:
         print_message(f"cngloss: {found.guess}", state.env)
+    glossary = corpus.glossary if shown.curated else None
     if json:
-        from .output.json import library_passages_to_dict, term_to_dict  # lazy: --json only
+        # lazy: the JSON builders, --json only
+        from .output.json import definitions_to_dict, library_passages_to_dict, term_to_dict
 
-        _emit_json(state.env, {"term": term_to_dict(found.term, corpus.glossary),
+        _emit_json(state.env, {"term": term_to_dict(shown.term, glossary or _lone(shown.term)),
+                               **definitions_to_dict(shown),
                                "library": library_passages_to_dict(found)})
     elif csv:
         _print_library_passages(state, found, json, csv)
     else:
         from .output.views import library_passages_view, term_view  # lazy: terminal only
-        from .output.views import Blank, line  # lazy: terminal only
+        from .output.views import Blank, definitions_view, line  # lazy: terminal only
 
-        view = term_view(found.term, corpus.glossary, None)
+        view = term_view(shown.term, glossary or _lone(shown.term), None)
+        view += definitions_view(shown)
         view += [Blank(), line(("Passages in the library", "heading"))]
         view += library_passages_view(found, state.env.columns) if found.groups else \
             [line((f"none ({found.missing})", "dim"))]
         print_view(view, state.env)
+
+
+def _lone(term: Any) -> Any:
+    """A glossary of one term, for a term from the library (its cross-references are by
+    headword, across the glossaries, and not shown here yet)."""
+    from .model import Glossary  # lazy: library terms only
+
+    return Glossary(Path("library"), (term,))
 
 
 # --------------------------------------------------------------------------- search
@@ -397,6 +415,10 @@ def search(
 
     state = _state(ctx)
     corpus = state.corpus()
+    library = state.library_path()
+    if library is not None:
+        _search_library(state, corpus, library, " ".join(query), limit, json)
+        return
     found = find(corpus, " ".join(query), limit)
     if json:
         from .output.json import search_to_dict  # lazy: the JSON builders, for --json only
@@ -406,6 +428,24 @@ def search(
         from .output.views import search_view  # lazy: the views, for terminal output only
 
         print_view(search_view(found.hits, found.query), state.env)
+    if found.missing:
+        raise found.missing
+
+
+def _search_library(state: "State", corpus: Corpus, library: Path, query: str, limit: int,
+                    json: bool) -> None:
+    """search over every glossary in use: one row per headword, with its reports."""
+    from .library.glossary_queries import find  # lazy: the core call, library only
+
+    found = find(library, corpus, query, limit)
+    if json:
+        from .output.json import glossary_search_to_dict  # lazy: --json only
+
+        _emit_json(state.env, glossary_search_to_dict(found, corpus.glossary))
+    elif found.rows:
+        from .output.views import glossary_search_view  # lazy: terminal only
+
+        print_view(glossary_search_view(found.rows, found.query), state.env)
     if found.missing:
         raise found.missing
 
@@ -647,23 +687,29 @@ def add(
       cngloss add reports/ government-work-reports.jsonl.gz
       cngloss --library demo.sqlite add report.pdf
     """
-    from .library.queries import add as add_reports  # lazy: the command's core call
+    from .library.queries import add_all  # lazy: the command's core call
 
     state = _state(ctx)
     path = state.library_path(required=True)
     with _progress(state.env, "adding reports") as progress:
-        result = add_reports(path, paths, progress)
+        result, glossaries = add_all(path, paths, progress)
     for failure in result.failures:
         print_error(f"{failure.source}: not added: {failure.reason}", state.env)
     if json:
         from .output.json import add_to_dict  # lazy: the JSON builders, for --json only
 
-        _emit_json(state.env, add_to_dict(result))
+        _emit_json(state.env, add_to_dict(result, glossaries))
     else:
-        state.env.stdout.write(
-            f"added {result.added} report{'s' * (result.added != 1)}"
-            f" ({result.replaced} replacing an older version, {result.unchanged} already "
-            f"there, {len(result.failures)} failed) to {path}\n")
+        if glossaries is not None:
+            state.env.stdout.write(
+                f"added {glossaries.added} glossar{'ies' if glossaries.added != 1 else 'y'}"
+                f" ({glossaries.terms} terms; {glossaries.replaced} replacing an older "
+                f"version, {glossaries.unchanged} already there) to {path}\n")
+        if glossaries is None or result.added or result.unchanged or result.failures:
+            state.env.stdout.write(
+                f"added {result.added} report{'s' * (result.added != 1)}"
+                f" ({result.replaced} replacing an older version, {result.unchanged} already "
+                f"there, {len(result.failures)} failed) to {path}\n")
         state.env.stdout.flush()
     if result.failures:
         raise typer.Exit(ExitCode.BAD_DATA)
@@ -837,7 +883,7 @@ def main(argv: List[str] | None = None, env: Environment | None = None) -> int:
         return int(result) if isinstance(result, int) else ExitCode.OK
     except AmbiguousError as exc:
         print_error(str(exc), env)
-        _print_candidates(exc.candidates, state, env)
+        _print_candidates(exc.candidates, state, env, exc)
         return exc.exit_code
     except ChoiceError as exc:  # worded with the option that made the choice
         print_error(exc.describe(OPTION_NAMES.get(exc.name, f"the {exc.name}")), env)
@@ -890,12 +936,14 @@ def _check_command(state: State) -> str:
     return f"cngloss --glossary {shlex.quote(str(path))} check"
 
 
-def _print_candidates(ids: tuple[str, ...], state: State, env: Environment) -> None:
+def _print_candidates(ids: tuple[str, ...], state: State, env: Environment,
+                      exc: Exception | None = None) -> None:
     from .output.console import plain_text  # lazy: for an ambiguous term only
     from .output.views import candidates_view  # lazy: the views, for terminal output only
 
     glossary = state.corpus().glossary
-    terms = [t for t in (glossary.get(i) for i in ids) if t is not None]
+    terms = list(getattr(exc, "terms", ())) or \
+        [t for t in (glossary.get(i) for i in ids) if t is not None]
     env.stderr.write(plain_text(candidates_view(terms)))
     env.stderr.flush()
 

@@ -19,6 +19,8 @@ if TYPE_CHECKING:  # pragma: no cover - types only
     from ..lookup.related import Node
     from ..corpus.queries import GrepResult
     from ..lookup.search import Hit
+    from ..library.glossary_queries import Entry, Row
+    from ..library.lexicon import NoteSource
     from ..library.queries import LibraryPassages, TermTrend
     from ..library.search import ReportInfo
 
@@ -225,6 +227,75 @@ def search_view(hits: Sequence["Hit"], query: str = "") -> list[Block]:
             [(str(hit.score), "number")],
         ])
     return [table]
+
+
+def year_ranges(years: Sequence[int]) -> str:
+    """``2019–2021, 2023``: sorted years, runs of consecutive ones as a range."""
+    runs: list[list[int]] = []
+    for year in years:
+        if runs and year == runs[-1][1] + 1:
+            runs[-1][1] = year
+        else:
+            runs.append([year, year])
+    return ", ".join(str(a) if a == b else f"{a}–{b}" for a, b in runs)
+
+
+def glossary_search_view(rows: Sequence["Row"], query: str = "") -> list[Block]:
+    """Search across the glossaries: one row per headword, with the reports whose notes
+    define it and their years."""
+    table = Table(["term", "pinyin", "english", "reports", "years", "matched on", "score"],
+                  [], wrap=(1, 2, 4, 5))
+    for row in rows:
+        hit = row.hit
+        matched: list[Span] = [(matched_on(hit), None)]
+        if hit.snippet and hit.field in ("definition", "part", "english"):
+            snippet = matched_words(hit.snippet, query) if hit.field == "english" else hit.snippet
+            matched.append((f": {snippet}", "dim"))
+        table.rows.append([
+            [(row.term.term, "headword")] + ([] if row.reviewed else [("*", "dim")]),
+            [(row.term.pinyin, "pinyin")],
+            [(row.term.english[0].text if row.term.english else "", "english")],
+            [(str(row.reports), "number")],
+            [(year_ranges(row.years), None)],
+            matched,
+            [(str(hit.score), "number")],
+        ])
+    blocks: list[Block] = [table]
+    if any(not row.reviewed for row in rows):
+        blocks.append(line(("* from the reports' notes only (not reviewed)", "dim")))
+    return blocks
+
+
+def note_source_label(source: "NoteSource") -> str:
+    """``连州市 2021 note 1`` (``… unnumbered note`` where the report gives no number)."""
+    note = f"note {source.number}" if source.number is not None else "unnumbered note"
+    return f"{source.place or '?'} {source.year or '?'} {note}"
+
+
+def definitions_view(entry: "Entry") -> list[Block]:
+    """The reports' definitions of a term: each wording once with all its sources, oldest
+    first, marked where it is (or is not) the curated definition's wording."""
+    origin = ("curated" if entry.curated else f"glossary {entry.origin}" if entry.origin
+              else "the reports' notes only (not reviewed)")
+    blocks: list[Block] = [Blank(), line(("From", "dim"), ("      ", None), (origin, None))]
+    if not entry.definitions:
+        return blocks + [Blank(), line(("In the reports' notes", "heading"),
+                                       ("  none", "dim"))]
+    blocks += [Blank(), line(("In the reports' notes", "heading"),
+                             (f"  {_plural(entry.reports, 'report')}, "
+                              f"{_plural(len(entry.definitions), 'wording')}", "dim"))]
+    for k, definition in enumerate(entry.definitions, 1):
+        where = " · ".join(note_source_label(s) for s in definition.sources)
+        head: list[Span] = [(f"{k}. ", "number"), (where, None)]
+        printed = [h for h in definition.headwords if h != entry.term.term]
+        if printed:
+            head.append((f"  as {' · '.join(printed)}", "dim"))
+        if definition.agrees is True:
+            head.append(("  (the curated wording)", "dim"))
+        elif definition.agrees is False:
+            head.append(("  (differs from the curated definition)", "dim"))
+        blocks += [line(*head, indent=2, hang=5), line(definition.text, indent=5)]
+    return blocks
 
 
 def matched_words(snippet: str, query: str) -> str:

@@ -1,0 +1,209 @@
+"""``search`` and ``show`` over every glossary in use: the curated glossary (the authority
+for what it curates), the glossary files added to the library and the notes of its reports
+(README, "Glossaries in the library"). One call per command, as in ``queries``.
+
+A query runs through the curated glossary's search and the library lexicon's search, with
+every query form of ``lookup.search``; the hits are merged into one row per headword key,
+the curated term standing for its key wherever it has one.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from pathlib import Path
+from typing import TYPE_CHECKING, NamedTuple
+
+from ..errors import AmbiguousError, NotFoundError
+from ..lookup.resolve import GUESSES, not_found
+from ..lookup.search import Hit, search
+from ..model import Term
+from ..text.query import clean_query
+from . import lexicon as lexicon_module
+from .headwords import definition_key
+from .lexicon import Lexicon, NoteSource
+from .queries import _guard, _open
+from .search import Filters, reports
+
+if TYPE_CHECKING:  # pragma: no cover - types only
+    from ..corpus.load import Corpus
+
+
+class Row(NamedTuple):
+    """One headword across the glossaries: its term (the curated one where there is one),
+    the best hit, and the notes that define it."""
+
+    term: Term
+    hit: Hit
+    curated: bool
+    reviewed: bool
+    origin: str | None  # the glossary file that defines it, if any (not the curated one)
+    sources: tuple[NoteSource, ...]
+
+    @property
+    def reports(self) -> int:
+        return len({s.report_id for s in self.sources})
+
+    @property
+    def years(self) -> list[int]:
+        return sorted({s.year for s in self.sources if s.year is not None})
+
+
+class Found(NamedTuple):
+    """Search rows, best first; ``missing`` is the error to raise when there are none."""
+
+    query: str
+    rows: list[Row]
+    missing: NotFoundError | None
+
+
+class AmbiguousRows(AmbiguousError):
+    """A query fits several headwords equally well; ``terms`` are theirs."""
+
+    def __init__(self, message: str, terms: tuple[Term, ...]):
+        super().__init__(message, tuple(t.id for t in terms))
+        self.terms = terms
+
+
+class NoteDefinition(NamedTuple):
+    """One wording of a definition, with every note that gives it (oldest first), and
+    whether it is the curated definition's wording (None: no curated definition)."""
+
+    text: str
+    sources: tuple[NoteSource, ...]
+    headwords: tuple[str, ...]  # as the notes print them
+    agrees: bool | None
+
+
+class Entry(NamedTuple):
+    """What ``show`` prints before the passages: the term, where it comes from, and every
+    definition the reports' notes give for it (the filters applied)."""
+
+    term: Term
+    curated: bool
+    reviewed: bool
+    origin: str | None
+    definitions: list[NoteDefinition]
+    guess: str | None
+    forms: tuple[str, ...] = ()  # every headword of the merged entry, for the passages
+
+    @property
+    def reports(self) -> int:
+        return len({s.report_id for d in self.definitions for s in d.sources})
+
+
+class _Keys:
+    """Headword keys of the curated glossary's terms, worked out once per lexicon."""
+
+    def __init__(self, corpus: "Corpus", lexicon: Lexicon):
+        self.lexicon = lexicon
+        self.curated: dict[str, Term] = {}
+        for term in corpus.glossary.terms:
+            self.curated.setdefault(lexicon.key_of(term.term), term)
+
+    def row(self, term: Term, hit: Hit, curated: bool) -> tuple[str, Row]:
+        lex = self.lexicon
+        key = lex.key_of(term.term) if curated else lex.keys[lex.glossary.position(term.id)]
+        own = self.curated.get(key)
+        position = lex.position(key)
+        sources = lex.sources(position) if position is not None else ()
+        if own is not None:
+            return key, Row(own, hit, True, True, None, sources)
+        return key, Row(term, hit, False, lex.reviewed[position], lex.origins[position], sources)
+
+
+def _merge(corpus: "Corpus", lexicon: Lexicon, query: str, limit: int | None) -> list[Row]:
+    curated = search(corpus.glossary, query, limit=None)
+    more = None if limit is None else limit + len(curated)
+    library = search(lexicon.glossary, query, limit=more)
+    keys = _Keys(corpus, lexicon)
+    rows: dict[str, Row] = {}
+    for hits, is_curated in ((curated, True), (library, False)):
+        for hit in hits:
+            key, row = keys.row(hit.term, hit, is_curated)
+            if key not in rows or hit.score > rows[key].hit.score:
+                rows[key] = row
+    ranked = sorted(rows.values(), key=lambda r: (-r.hit.score, not r.curated, -r.reports,
+                                                  r.term.term))
+    return ranked if limit is None else ranked[:limit]
+
+
+def find(path: Path, corpus: "Corpus", query: str, limit: int | None = 10) -> Found:
+    """Headwords of every glossary in use that match ``query``, best first."""
+    text = clean_query(query)
+    with _open(path) as library:
+        def run() -> Found:
+            lexicon = lexicon_module.load(library)
+            rows = _merge(corpus, lexicon, text, limit)
+            missing = None if rows else not_found(corpus.glossary, text,
+                                                  report_uses=corpus.uses)
+            return Found(text, rows, missing)
+        return _guard(path, run)
+
+
+def _resolve(corpus: "Corpus", lexicon: Lexicon, query: str) -> tuple[Row, str | None]:
+    text = clean_query(query)
+    keys = _Keys(corpus, lexicon)
+    for glossary, is_curated in ((corpus.glossary, True), (lexicon.glossary, False)):
+        term = glossary.get(text)
+        if term is not None:
+            return keys.row(term, Hit(term, 100, "id", "id", "exact"), is_curated)[1], None
+    rows = _merge(corpus, lexicon, text, 10)
+    if not rows:
+        raise not_found(corpus.glossary, text, report_uses=corpus.uses)
+    best = [r for r in rows if r.hit.score == rows[0].hit.score]
+    if len(best) > 1:
+        raise AmbiguousRows(f"{text!r} fits {len(best)} terms equally well; name one of them",
+                            tuple(r.term for r in best))
+    row = rows[0]
+    guess = None
+    if row.hit.kind in GUESSES:
+        guess = (f"showing {row.term.term} ({row.term.pinyin}), the closest match to "
+                 f"{text!r}")
+    return row, guess
+
+
+def entry(path: Path, corpus: "Corpus", query: str, filters: Filters = Filters()) -> Entry:
+    """The term ``query`` names across the glossaries, with every definition the notes of
+    the reports the filters allow give for it."""
+    with _open(path) as library:
+        def run() -> Entry:
+            lexicon = lexicon_module.load(library)
+            row, guess = _resolve(corpus, lexicon, query)
+            allowed = reports(library.db, filters) if filters != Filters() else None
+            sources = [s for s in row.sources if allowed is None or s.report_id in allowed]
+            definitions = _definitions(library.db, sources,
+                                       row.term.definition if row.curated else None)
+            position = lexicon.position(lexicon.key_of(row.term.term))
+            forms = tuple(dict.fromkeys(row.term.forms + (
+                lexicon.glossary.terms[position].forms if position is not None else ())))
+            return Entry(row.term, row.curated, row.reviewed, row.origin, definitions, guess,
+                         forms)
+        return _guard(path, run)
+
+
+def _definitions(db, sources: list[NoteSource], curated: str | None) -> list[NoteDefinition]:
+    """The notes' definitions, the same wording (punctuation and quotes aside) once with all
+    its sources; wordings in the order they first appear (oldest report first)."""
+    texts: dict[tuple[int, int], tuple[str, str]] = {}
+    by_report: dict[int, list[int]] = defaultdict(list)
+    for s in sources:
+        by_report[s.report_id].append(s.seq)
+    for rid, seqs in by_report.items():
+        marks = ",".join("?" * len(seqs))
+        for seq, headword, definition in db.execute(
+                f"SELECT seq, headword, definition FROM note WHERE report_id = ? "
+                f"AND seq IN ({marks})", (rid, *seqs)):
+            texts[(rid, seq)] = (headword, definition)
+    groups: dict[str, list] = {}
+    ordered = sorted(sources, key=lambda s: (s.year is None, s.year or 0, s.place or "",
+                                             s.report_id, s.seq))
+    for s in ordered:
+        headword, definition = texts.get((s.report_id, s.seq), ("", ""))
+        group = groups.setdefault(definition_key(definition), [definition, [], []])
+        group[1].append(s)
+        if headword not in group[2]:
+            group[2].append(headword)
+    wanted = definition_key(curated) if curated is not None else None
+    return [NoteDefinition(text, tuple(found), tuple(words),
+                           None if wanted is None else key == wanted)
+            for key, (text, found, words) in groups.items()]
