@@ -147,6 +147,9 @@ def _resolve(corpus: "Corpus", lexicon: Lexicon, query: str) -> tuple[Row, str |
         term = glossary.get(text)
         if term is not None:
             return keys.row(term, Hit(term, 100, "id", "id", "exact"), is_curated)[1], None
+    exact = _exact(keys, text)
+    if exact is not None:  # a headword as some report prints it: no search index needed
+        return exact, None
     rows = _merge(corpus, lexicon, text, 10)
     if not rows:
         raise not_found(corpus.glossary, text, report_uses=corpus.uses)
@@ -160,6 +163,22 @@ def _resolve(corpus: "Corpus", lexicon: Lexicon, query: str) -> tuple[Row, str |
         guess = (f"showing {row.term.term} ({row.term.pinyin}), the closest match to "
                  f"{text!r}")
     return row, guess
+
+
+def _exact(keys: _Keys, text: str) -> Row | None:
+    """The entry whose headword key is the query's, if any (the curated term first)."""
+    lexicon = keys.lexicon
+    key = lexicon.key_of(text)
+    if not key:
+        return None
+    own = keys.curated.get(key)
+    if own is not None:
+        return keys.row(own, Hit(own, 100, "headword", "hanzi", "exact"), True)[1]
+    position = lexicon.position(key)
+    if position is None:
+        return None
+    term = lexicon.glossary.terms[position]
+    return keys.row(term, Hit(term, 100, "headword", "hanzi", "exact"), False)[1]
 
 
 def entry(path: Path, corpus: "Corpus", query: str, filters: Filters = Filters()) -> Entry:

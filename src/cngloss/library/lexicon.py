@@ -30,7 +30,8 @@ from ..lookup.registry import attach_compiled
 from ..model import Glossary, Term
 from ..sources.cache import TermRows, term_from_row, term_to_row
 from ..text.hanzi import strip_quotes
-from .headwords import bundled_variants_path, canonical, headword_key, load_variants
+from .headwords import (bundled_variants_path, canonical, headword_key, load_variants,
+                        plain_key)
 from .store import Library
 
 LEXICON_FORMAT = 1
@@ -64,6 +65,7 @@ class Lexicon:
         self._sources = sources
         self.links = links
         self._by_key = {k: i for i, k in enumerate(keys)}
+        self._chars: set[str] | None = None
 
     def sources(self, i: int) -> tuple[NoteSource, ...]:
         """The notes that define term ``i``, oldest report first."""
@@ -74,8 +76,14 @@ class Lexicon:
         return self._by_key.get(canonical(key, self.links))
 
     def key_of(self, text: str) -> str:
-        """The merged key of a headword: its key, then the curated links."""
-        return canonical(headword_key(text), self.links)
+        """The merged key of a headword: its key, then the curated links. A text whose
+        characters all occur in the keys (which are simplified) is not converted: that
+        spares a query the converter's start-up."""
+        plain = plain_key(text)
+        if self._chars is None:
+            self._chars = set("".join(self.keys))
+        known = all(ch in self._chars for ch in plain)
+        return canonical(plain if known else headword_key(text), self.links)
 
     def to_bytes(self) -> bytes:
         # lazy: the index builder, on a change only
@@ -119,19 +127,31 @@ def load(library: Library) -> Lexicon:
     when the library can be written)."""
     db = library.db
     now = state(db)
+    where = str(Path(library.path).resolve())
+    kept = _LOADED.get(where)
+    if kept is not None and kept[0] == now:  # a long-lived caller's next query
+        return kept[1]
+    lexicon = None
     try:
         row = db.execute("SELECT state, data FROM lexicon WHERE id = 1").fetchone()
     except sqlite3.OperationalError:  # format 1, read-only: no lexicon table
         row = None
     if row is not None and row[0] == now:
         try:
-            return Lexicon.from_bytes(row[1])
+            lexicon = Lexicon.from_bytes(row[1])
         except Exception:  # noqa: BLE001 - a damaged blob is only a cache: build afresh
-            pass
-    lexicon = build(db)
-    if library.writable:
-        save(db, lexicon, now)
+            lexicon = None
+    if lexicon is None:
+        lexicon = build(db)
+        if library.writable:
+            save(db, lexicon, now)
+    _LOADED.clear()  # one library at a time: the memory of one lexicon at most
+    _LOADED[where] = (now, lexicon)
     return lexicon
+
+
+# The lexicon last loaded in this process, by library path, with the state it was made for.
+_LOADED: dict[str, tuple[str, Lexicon]] = {}
 
 
 def refresh(library: Library) -> None:
@@ -246,7 +266,7 @@ def add_glossaries(library: Library, paths: list[Path]) -> GlossaryAdded:
     replaces what it gave before."""
     from ..sources.glossary import load_glossary  # lazy: the YAML reader, for glossaries only
 
-    loaded = [(Path(p), load_glossary(p)) for p in paths]
+    loaded = [(Path(p), _read(Path(p), load_glossary)) for p in paths]
     db = library.db
     added = replaced = unchanged = terms = 0
     now = datetime.now(timezone.utc).isoformat(timespec="seconds")
@@ -273,6 +293,25 @@ def add_glossaries(library: Library, paths: list[Path]) -> GlossaryAdded:
             db.execute("ROLLBACK")
         raise
     return GlossaryAdded(added, replaced, unchanged, terms)
+
+
+def _read(path: Path, load_glossary) -> Glossary:
+    """The glossary file, or one error line naming it and how to see all its problems."""
+    import shlex  # lazy: for a bad file's hint only
+
+    from ..errors import DataError, GlossaryError, Problem  # lazy: a bad file only
+
+    try:
+        return load_glossary(path)
+    except DataError as exc:
+        first = exc.problems[0] if exc.problems else Problem(str(path), None, str(exc))
+        more = len(exc.problems) - 1
+        where = f"{first.path}:{first.line}" if first.line else first.path
+        raise GlossaryError(Problem(
+            where, None, f"is not a glossary cngloss can add: {first.message}"
+            + (f" (and {more} more problem(s))" if more > 0 else ""),
+            fix=f"see them all with: cngloss --glossary {shlex.quote(str(path))} check"
+        )) from None
 
 
 def is_glossary_path(path: Path) -> bool:
