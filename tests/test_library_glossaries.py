@@ -291,3 +291,69 @@ def test_a_yaml_that_is_not_a_glossary_adds_nothing(library, tmp_path):
 def test_without_a_library_search_is_as_before():
     out = run_cli("search", "liuwen")
     assert out.code == 0 and "reports" not in out.out.splitlines()[0]
+
+
+# --------------------------------------------------------------------------- list, appendix
+
+
+@needs_shared
+def test_list_selects_the_entries_of_one_place(library):
+    out = run_cli("--library", str(library), "list", "--place", "荆州", "--json")
+    terms = json.loads(out.out)["terms"]
+    assert len(terms) == 23  # 荆州 2020 has 23 notes, each its own entry
+    # its four curated terms come first (四好农村路, 两不愁三保障, 三品一标, 四不摘), in the
+    # curated order, with 荆州's note as their only source
+    assert [t["term"] for t in terms[:4]] == ["四好农村公路", "两不愁三保障", "三品一标", "四个不摘"]
+    assert all(t["curated"] for t in terms[:4]) and not any(t["curated"] for t in terms[4:])
+    assert {(s["place"], s["note"]) for s in terms[0]["sources"]} == {("荆州市", 10)}
+    others = {t["term"] for t in terms[4:]}
+    assert {"一芯两带三区", "三期叠加", "单一窗口"} <= others and "四不摘" not in others
+
+
+@needs_shared
+def test_list_reviewed_and_year(library):
+    reviewed = json.loads(run_cli("--library", str(library), "list", "--reviewed",
+                                  "--json").out)["terms"]
+    assert len(reviewed) == 23 and all(t["curated"] for t in reviewed)  # the bundled 23
+    year = json.loads(run_cli("--library", str(library), "list", "--year", "2026",
+                              "--json").out)["terms"]
+    assert len(year) == 28 and {t["years"][0] for t in year} == {2026}  # 海南 2026's 28 notes
+    both = json.loads(run_cli("--library", str(library), "list", "--year", "2021",
+                              "--reviewed", "--json").out)["terms"]
+    # 2021: 佛山 and 连州; every curated term is one of 连州's notes
+    assert len(both) == 23
+
+
+@needs_shared
+def test_list_with_nothing_selected_and_without_a_library(library):
+    none = run_cli("--library", str(library), "list", "--place", "北京")
+    assert none.code == 1 and none.out == "" and "no entry" in none.err
+    alone = run_cli("list", "--reviewed")
+    assert alone.code == 2 and "--reviewed: only with a library" in alone.err
+
+
+@needs_shared
+def test_appendix_of_one_place_says_where_each_entry_comes_from(library):
+    out = run_cli("--library", str(library), "appendix", "--place", "佛山", "--format", "json")
+    data = json.loads(out.out)
+    assert data["title"] == "Glossary of the library: 佛山"
+    assert len(data["terms"]) == 25
+    entry = next(t for t in data["terms"] if t["term"] == "四上企业")
+    # 佛山's own wording, not 孝感's newer one
+    assert entry["definition"].startswith("规模以上工业企业、资质等级建筑业企业")
+    assert "佛山市 2021 note 3" in entry["remark"] and "Not reviewed" in entry["remark"]
+    curated = next(t for t in data["terms"] if t["term"] == "四个不摘")
+    assert curated["remark"] is None or "Defined in" not in curated["remark"]
+
+
+@pytest.mark.parametrize("printed, shown", [
+    ("﹝5﹞四好农村路", "四好农村路"), ("[15]四好农村路", "四好农村路"),
+    ("【三公经费】", "三公经费"), ("“四上”企业", "四上企业"), ("**两 违**", "两违"),
+    ("（2024）新规", "（2024）新规"),   # four digits: part of the headword
+    ("【1】", "【1】"),                  # nothing left: kept as printed
+    ("三公【经费】", "三公【经费】"),    # brackets only around the whole
+])
+def test_the_headword_an_entry_shows(printed, shown):
+    from cngloss.library.lexicon import _displayed
+
+    assert _displayed(printed) == shown

@@ -157,19 +157,62 @@ def _emit_json(env: Environment, data: object) -> None:
 # --------------------------------------------------------------------------- list
 
 
+ReviewedOption = Annotated[bool, typer.Option(
+    "--reviewed", help="Only reviewed entries: the curated glossary and added glossary files "
+                       "(library only).")]
+
+
+def _selection(state: "State", place: Optional[str], year: Optional[str],
+               reviewed: bool) -> Optional[list]:
+    """The entries of every glossary in use that --place/--year/--reviewed select, or None
+    when none of them is given (the command then works on the curated glossary alone)."""
+    if not (place or year or reviewed):
+        return None
+    library = state.library_path()
+    if library is None:
+        given = [n for n, v in (("--place", place), ("--year", year), ("--reviewed", reviewed))
+                 if v]
+        raise UsageError(f"{', '.join(given)}: only with a library (add reports with "
+                         "'cngloss add', or name one with --library)")
+    from .library.glossary_queries import select  # lazy: the core call, library only
+
+    return select(library, state.corpus(), _filters(place, year, None), reviewed)
+
+
 @app.command("list")
 def list_command(
     ctx: typer.Context,
     json: Annotated[bool, typer.Option("--json", help="Print JSON: {\"terms\": [...]}.")] = False,
+    place: PlaceOption = None,
+    year: YearOption = None,
+    reviewed: ReviewedOption = False,
 ) -> None:
     """List every term: note, headword, pinyin, English, number of passages.
+
+    With a library, --place, --year and --reviewed list the entries of every glossary in
+    use that the notes of those reports define (one row per headword, with its reports).
 
     \b
     Examples:
       cngloss list
       cngloss list --json | jq '.terms[].term'
+      cngloss list --place 广东 --year 2021
     """
     state = _state(ctx)
+    rows = _selection(state, place, year, reviewed)
+    if rows is not None:
+        if json:
+            from .output.json import glossary_list_to_dict  # lazy: --json only
+
+            _emit_json(state.env, glossary_list_to_dict(rows, state.corpus().glossary))
+        elif rows:
+            from .output.views import glossary_list_view  # lazy: terminal only
+
+            print_view(glossary_list_view(rows), state.env)
+        if not rows:
+            raise NotFoundError("no entry of the glossaries in use is selected (see: "
+                                "cngloss reports)")
+        return
     corpus = state.corpus()
     counts = corpus.passage_counts()
     if json:
@@ -576,6 +619,9 @@ def appendix(
         "--all-formats", metavar="DIR",
         help="Write appendix.md, .html, .tex (standalone), .txt (80 columns), .json and "
              ".csv into DIR (created if missing; its parent must exist).")] = None,
+    place: PlaceOption = None,
+    year: YearOption = None,
+    reviewed: ReviewedOption = False,
 ) -> None:
     """Print a glossary appendix: every term with pinyin, English, definition, parts,
     see-also links and where the report uses it.
@@ -593,13 +639,24 @@ def appendix(
     from .sources.files import write_atomically  # lazy: for appendix --output only
 
     state = _state(ctx)
+    corpus = state.corpus()
+    rows = _selection(state, place, year, reviewed)
+    if rows is not None:
+        from .library.glossary_queries import selected_glossary  # lazy: a selection only
+
+        if not rows:
+            raise NotFoundError("no entry of the glossaries in use is selected (see: "
+                                "cngloss reports)")
+        chosen = [x for x in (place, year, "reviewed entries" if reviewed else None) if x]
+        title = "Glossary of the library: " + ", ".join(chosen)
+        corpus = Corpus(selected_glossary(rows, title), None)
     if all_formats is not None:
         if output is not None:
             raise UsageError("use --output or --all-formats, not both")
-        for path in write_all_formats(state.corpus(), all_formats, sort, width or 80, force):
+        for path in write_all_formats(corpus, all_formats, sort, width or 80, force):
             print_message(f"wrote {path}", state.env)
         return
-    text = render_appendix(state.corpus(), fmt, sort, width or state.env.columns, standalone)
+    text = render_appendix(corpus, fmt, sort, width or state.env.columns, standalone)
     if output is None or str(output) == "-":
         state.env.stdout.write(text)
         state.env.stdout.flush()

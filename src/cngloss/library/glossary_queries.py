@@ -10,13 +10,14 @@ the curated term standing for its key wherever it has one.
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from ..errors import AmbiguousError, NotFoundError
 from ..lookup.resolve import GUESSES, not_found
 from ..lookup.search import Hit, search
-from ..model import Term
+from ..model import Glossary, Term
 from ..text.query import clean_query
 from . import lexicon as lexicon_module
 from .headwords import definition_key
@@ -226,3 +227,90 @@ def _definitions(db, sources: list[NoteSource], curated: str | None) -> list[Not
     return [NoteDefinition(text, tuple(found), tuple(words),
                            None if wanted is None else key == wanted)
             for key, (text, found, words) in groups.items()]
+
+
+# --------------------------------------------------------------------------- list, appendix
+
+
+def select(path: Path, corpus: "Corpus", filters: Filters = Filters(),
+           reviewed: bool = False) -> list[Row]:
+    """The entries of every glossary in use that the selection keeps: with filters, those
+    the notes of the reports they allow define (a curated term too only then), with their
+    sources narrowed to those reports; ``reviewed``: only curated and glossary-file entries.
+    Curated terms first, in their order, then the others in the order they were found."""
+    with _open(path) as library:
+        def run() -> list[Row]:
+            lexicon = lexicon_module.load(library)
+            allowed = reports(library.db, filters) if filters != Filters() else None
+            keys = _Keys(corpus, lexicon)
+            rows: list[Row] = []
+
+            def kept(position: int | None) -> tuple[NoteSource, ...] | None:
+                sources = lexicon.sources(position) if position is not None else ()
+                if allowed is None:
+                    return sources
+                narrowed = tuple(s for s in sources if s.report_id in allowed)
+                return narrowed or None
+
+            for term in corpus.glossary.terms:
+                sources = kept(lexicon.position(lexicon.key_of(term.term)))
+                if sources is not None:
+                    rows.append(Row(term, _listed(term), True, True, None, sources))
+            taken = {r.term.id for r in rows} | set(corpus.glossary.ids)
+            for position, key in enumerate(lexicon.keys):
+                if key in keys.curated or (reviewed and not lexicon.reviewed[position]):
+                    continue
+                sources = kept(position)
+                if sources is None:
+                    continue
+                term = _unique(lexicon.glossary.terms[position], taken)
+                if allowed is not None and not lexicon.reviewed[position]:
+                    term = replace(term, definition=_newest(library.db, sources)
+                                   or term.definition)
+                rows.append(Row(term, _listed(term), False, lexicon.reviewed[position],
+                                lexicon.origins[position], sources))
+            return rows
+        return _guard(path, run)
+
+
+def _newest(db, sources: tuple[NoteSource, ...]) -> str | None:
+    """The definition of the newest of these notes (sources are oldest first)."""
+    last = sources[-1]
+    row = db.execute("SELECT definition FROM note WHERE report_id = ? AND seq = ?",
+                     (last.report_id, last.seq)).fetchone()
+    return row[0] if row else None
+
+
+def _listed(term: Term) -> Hit:
+    return Hit(term, 100, "headword", "hanzi", "exact")
+
+
+def _unique(term: Term, taken: set[str]) -> Term:
+    """The term with an id no other listed term has (``-2``, ``-3`` … where it is taken)."""
+    ident, k = term.id, 1
+    while ident in taken:
+        k += 1
+        ident = f"{term.id}-{k}"
+    taken.add(ident)
+    return term if ident == term.id else replace(term, id=ident)
+
+
+def selected_glossary(rows: list[Row], title: str | None) -> Glossary:
+    """The selected entries as one glossary, for the appendix: an entry from the notes
+    says where it comes from (its sources, and that it is not reviewed) in its remark."""
+    terms = []
+    for row in rows:
+        term = row.term
+        if not row.curated and row.sources:
+            where = "; ".join(_source_label(s) for s in row.sources)
+            note = f"Defined in the notes of: {where}."
+            if not row.reviewed:
+                note += " Not reviewed: pinyin by pypinyin, the definition of the newest note."
+            term = replace(term, remark=f"{term.remark} {note}" if term.remark else note)
+        terms.append(term)
+    return Glossary(Path("library"), tuple(terms), title=title)
+
+
+def _source_label(source: NoteSource) -> str:
+    note = f"note {source.number}" if source.number is not None else "unnumbered note"
+    return f"{source.place or '?'} {source.year or '?'} {note}"

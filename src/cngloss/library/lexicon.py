@@ -19,6 +19,7 @@ from __future__ import annotations
 import hashlib
 import json
 import pickle
+import re
 import sqlite3
 from collections import Counter
 from dataclasses import replace
@@ -215,8 +216,16 @@ def build(db: sqlite3.Connection, links: dict[str, str] | None = None) -> Lexico
 
 
 def _displayed(headword: str) -> str:
-    """A note's headword as an entry shows it: no quotes, no bold markers, no spaces."""
-    return "".join(strip_quotes(headword).replace("*", "").split())
+    """A note's headword as an entry shows it: no quotes, bold markers, spaces, bracketed
+    note number left at the start (``﹝5﹞``) or 【】 around it."""
+    text = "".join(strip_quotes(headword).replace("*", "").split())
+    text = _LEFT_NUMBER.sub("", text, count=1)
+    if text.startswith("【") and text.endswith("】"):
+        text = text[1:-1]
+    return text or headword
+
+
+_LEFT_NUMBER = re.compile(r"^[\[［〔﹝(（【]\d{1,3}[\]］〕﹞)）】]")
 
 
 def _compile(groups: dict[str, _Group], links: dict[str, str]) -> Lexicon:

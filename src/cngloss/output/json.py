@@ -14,7 +14,7 @@ from ..errors import Problem
 from ..model import Glossary, Passage, Term
 
 if TYPE_CHECKING:  # pragma: no cover - types only
-    from ..library.glossary_queries import Entry, Found as GlossaryFound
+    from ..library.glossary_queries import Entry, Found as GlossaryFound, Row
     from ..library.ingest import AddResult
     from ..library.lexicon import GlossaryAdded, NoteSource
     from ..library.queries import LibraryPassages, TermTrend
@@ -169,15 +169,27 @@ def glossary_search_to_dict(found: "GlossaryFound", glossary: Glossary) -> dict[
     with where it is defined: curated, a glossary file, the reports' notes."""
     results = []
     for row in found.rows:
-        data = term_to_dict(row.term, glossary if row.curated else Glossary(glossary.path, ()))
         hit = row.hit
+        data = term_to_dict(row.term, glossary if row.curated else Glossary(glossary.path, ()))
         data.update(score=hit.score, matched={"field": hit.field, "form": hit.form,
-                                              "kind": hit.kind, "snippet": hit.snippet},
-                    curated=row.curated, reviewed=row.reviewed, glossary=row.origin,
-                    reports=row.reports, years=row.years,
-                    sources=[note_source_to_dict(s) for s in row.sources])
+                                              "kind": hit.kind, "snippet": hit.snippet})
+        data.update((k, v) for k, v in _sourced(row, glossary).items() if k not in data)
         results.append(data)
     return {"query": found.query, "results": results}
+
+
+def glossary_list_to_dict(rows: list["Row"], glossary: Glossary) -> dict[str, Any]:
+    """``list --json`` with a selection: each entry as in ``search --json``, without the
+    score and what it matched on."""
+    return {"terms": [_sourced(row, glossary) for row in rows]}
+
+
+def _sourced(row: "Row", glossary: Glossary) -> dict[str, Any]:
+    data = term_to_dict(row.term, glossary if row.curated else Glossary(glossary.path, ()))
+    data.update(curated=row.curated, reviewed=row.reviewed, glossary=row.origin,
+                reports=row.reports, years=row.years,
+                sources=[note_source_to_dict(s) for s in row.sources])
+    return data
 
 
 def definitions_to_dict(entry: "Entry") -> dict[str, Any]:

@@ -266,6 +266,25 @@ def glossary_search_view(rows: Sequence["Row"], query: str = "") -> list[Block]:
     return blocks
 
 
+def glossary_list_view(rows: Sequence["Row"]) -> list[Block]:
+    """The selected entries of every glossary in use: headword, pinyin, English, the reports
+    whose notes define it (in the selection) and their years."""
+    table = Table(["term", "pinyin", "english", "reports", "years"], [], wrap=(1, 2, 4))
+    for row in rows:
+        table.rows.append([
+            [(row.term.term, "headword")] + ([] if row.reviewed else [("*", "dim")]),
+            [(row.term.pinyin, "pinyin")],
+            [(row.term.english[0].text if row.term.english else "", "english")],
+            [(str(row.reports), "number")],
+            [(year_ranges(row.years), None)],
+        ])
+    count = f"{len(rows):,} entr{'y' if len(rows) == 1 else 'ies'}"
+    blocks: list[Block] = [table, line((count, "dim"))]
+    if any(not row.reviewed for row in rows):
+        blocks.append(line(("* from the reports' notes only (not reviewed)", "dim")))
+    return blocks
+
+
 def note_source_label(source: "NoteSource") -> str:
     """``连州市 2021 note 1`` (``… unnumbered note`` where the report gives no number)."""
     note = f"note {source.number}" if source.number is not None else "unnumbered note"
