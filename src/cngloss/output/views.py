@@ -240,48 +240,47 @@ def year_ranges(years: Sequence[int]) -> str:
     return ", ".join(str(a) if a == b else f"{a}–{b}" for a, b in runs)
 
 
+ENTRY_COLUMNS = ["term", "pinyin", "english", "reports", "years"]
+UNREVIEWED_NOTE = "* from the reports' notes only (not reviewed)"
+
+
+def entry_cells(row: "Row") -> list[list[Span]]:
+    """An entry of the glossaries in a table: headword (``*`` when only the notes define
+    it), pinyin, English, the reports whose notes define it, their years."""
+    return [
+        [(row.term.term, "headword")] + ([] if row.reviewed else [("*", "dim")]),
+        [(row.term.pinyin, "pinyin")],
+        [(row.term.english[0].text if row.term.english else "", "english")],
+        [(str(row.reports), "number")],
+        [(year_ranges(row.years), None)],
+    ]
+
+
 def glossary_search_view(rows: Sequence["Row"], query: str = "") -> list[Block]:
     """Search across the glossaries: one row per headword, with the reports whose notes
     define it and their years."""
-    table = Table(["term", "pinyin", "english", "reports", "years", "matched on", "score"],
-                  [], wrap=(1, 2, 4, 5))
+    table = Table(ENTRY_COLUMNS + ["matched on", "score"], [], wrap=(1, 2, 4, 5))
     for row in rows:
         hit = row.hit
         matched: list[Span] = [(matched_on(hit), None)]
         if hit.snippet and hit.field in ("definition", "part", "english"):
             snippet = matched_words(hit.snippet, query) if hit.field == "english" else hit.snippet
             matched.append((f": {snippet}", "dim"))
-        table.rows.append([
-            [(row.term.term, "headword")] + ([] if row.reviewed else [("*", "dim")]),
-            [(row.term.pinyin, "pinyin")],
-            [(row.term.english[0].text if row.term.english else "", "english")],
-            [(str(row.reports), "number")],
-            [(year_ranges(row.years), None)],
-            matched,
-            [(str(hit.score), "number")],
-        ])
+        table.rows.append(entry_cells(row) + [matched, [(str(hit.score), "number")]])
     blocks: list[Block] = [table]
     if any(not row.reviewed for row in rows):
-        blocks.append(line(("* from the reports' notes only (not reviewed)", "dim")))
+        blocks.append(line((UNREVIEWED_NOTE, "dim")))
     return blocks
 
 
 def glossary_list_view(rows: Sequence["Row"]) -> list[Block]:
-    """The selected entries of every glossary in use: headword, pinyin, English, the reports
-    whose notes define it (in the selection) and their years."""
-    table = Table(["term", "pinyin", "english", "reports", "years"], [], wrap=(1, 2, 4))
-    for row in rows:
-        table.rows.append([
-            [(row.term.term, "headword")] + ([] if row.reviewed else [("*", "dim")]),
-            [(row.term.pinyin, "pinyin")],
-            [(row.term.english[0].text if row.term.english else "", "english")],
-            [(str(row.reports), "number")],
-            [(year_ranges(row.years), None)],
-        ])
+    """The selected entries of every glossary in use, with the reports (in the selection)
+    whose notes define each and their years."""
+    table = Table(list(ENTRY_COLUMNS), [entry_cells(row) for row in rows], wrap=(1, 2, 4))
     count = f"{len(rows):,} entr{'y' if len(rows) == 1 else 'ies'}"
     blocks: list[Block] = [table, line((count, "dim"))]
     if any(not row.reviewed for row in rows):
-        blocks.append(line(("* from the reports' notes only (not reviewed)", "dim")))
+        blocks.append(line((UNREVIEWED_NOTE, "dim")))
     return blocks
 
 
