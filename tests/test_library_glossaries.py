@@ -357,3 +357,28 @@ def test_the_headword_an_entry_shows(printed, shown):
     from cngloss.library.lexicon import _displayed
 
     assert _displayed(printed) == shown
+
+
+# --------------------------------------------------------------------------- related
+
+
+def _related(library, term, depth="1"):
+    out = run_cli("--library", str(library), "related", term, "--depth", depth, "--json")
+    assert out.code == 0, out.err
+    return [child["term"] for child in json.loads(out.out)["related"]]
+
+
+@needs_shared
+def test_related_links_entries_whose_definitions_name_each_other(library):
+    # 孝感 2023 note 37 三个闭环 names “情指勤舆” (note 14) in its definition: linked from both ends
+    assert "情指勤舆" in _related(library, "三个闭环")
+    assert "三个闭环" in _related(library, "情指勤舆")
+    assert _related(library, "四上企业") == []  # its two definitions name no other headword
+
+
+@needs_shared
+def test_related_keeps_the_curated_links_first(library):
+    assert _related(library, "两不愁三保障") == ["八有一超", "四个不摘"]
+    out = run_cli("--library", str(library), "related", "两不愁三保障")
+    plain = run_cli("related", "两不愁三保障")
+    assert out.out == plain.out  # the README's tree: no note adds to it

@@ -572,17 +572,24 @@ def related(
     from .corpus.queries import related as related_terms
 
     state = _state(ctx)
-    found = related_terms(state.corpus(), term, depth)
-    if found.guess:
-        print_message(f"cngloss: {found.guess}", state.env)
+    library = state.library_path()
+    if library is not None:
+        from .library.glossary_queries import related as related_across  # lazy: library only
+
+        tree, guess = related_across(library, state.corpus(), term, depth)
+    else:
+        found = related_terms(state.corpus(), term, depth)
+        tree, guess = found.tree, found.guess
+    if guess:
+        print_message(f"cngloss: {guess}", state.env)
     if json:
         from .output.json import related_to_dict  # lazy: the JSON builders, for --json only
 
-        _emit_json(state.env, related_to_dict(found.tree))
+        _emit_json(state.env, related_to_dict(tree))
         return
     from .output.views import related_view  # lazy: the views, for terminal output only
 
-    print_view(related_view(found.tree), state.env)
+    print_view(related_view(tree), state.env)
 
 
 # --------------------------------------------------------------------------- appendix

@@ -314,3 +314,74 @@ def selected_glossary(rows: list[Row], title: str | None) -> Glossary:
 def _source_label(source: NoteSource) -> str:
     note = f"note {source.number}" if source.number is not None else "unnumbered note"
     return f"{source.place or '?'} {source.year or '?'} {note}"
+
+
+# --------------------------------------------------------------------------- related
+
+MENTION_MIN = 3  # shorter headwords (两新, 三资) occur inside too many other words
+RELATED_MAX = 8  # cross-references shown per entry, the most defined first
+
+
+class CrossReferences:
+    """Cross-references across the glossaries, by headword: a curated term's own links,
+    then every entry whose headword (of at least ``MENTION_MIN`` characters) one of its
+    definitions names, and every entry one of whose definitions names it (both ends).
+    Quacks like ``Glossary.related`` for ``lookup.related.neighbourhood``."""
+
+    def __init__(self, corpus: "Corpus", lexicon: Lexicon, db):
+        self.corpus = corpus
+        self.lexicon = lexicon
+        self.keys = _Keys(corpus, lexicon)
+        position: dict[tuple[int, int], int] = {}
+        for i in range(len(lexicon.keys)):
+            for s in lexicon.sources(i):
+                position[(s.report_id, s.seq)] = i
+        self.texts: dict[int, list[str]] = defaultdict(list)  # entry -> its definitions
+        for rid, seq, definition in db.execute("SELECT report_id, seq, definition FROM note"):
+            i = position.get((rid, seq))
+            if i is not None:
+                self.texts[i].append(definition_key(definition))
+        self.long = [(i, k) for i, k in enumerate(lexicon.keys) if len(k) >= MENTION_MIN]
+
+    def entry(self, i: int) -> Term:
+        """The term that stands for entry ``i`` (the curated one where there is one)."""
+        return self.keys.curated.get(self.lexicon.keys[i]) or self.lexicon.glossary.terms[i]
+
+    def related(self, term: Term) -> tuple[Term, ...]:
+        lexicon = self.lexicon
+        key = lexicon.key_of(term.term)
+        own = lexicon.position(key)
+        found: dict[str, Term] = {}
+        curated = self.keys.curated.get(key)
+        if curated is not None:
+            for other in self.corpus.glossary.related(curated):
+                found.setdefault(lexicon.key_of(other.term), other)
+        texts = list(self.texts.get(own, [])) if own is not None else []
+        texts.append(definition_key(term.definition))
+        mentions: set[int] = set()
+        for i, other in self.long:
+            if i != own and any(other in text for text in texts):
+                mentions.add(i)
+        if len(key) >= MENTION_MIN:
+            mentions.update(i for i, defs in self.texts.items()
+                            if i != own and any(key in text for text in defs))
+        ranked = sorted(mentions, key=lambda i: (-len(self.texts.get(i, ())), i))
+        for i in ranked:
+            if len(found) >= RELATED_MAX:
+                break
+            found.setdefault(lexicon.keys[i], self.entry(i))
+        found.pop(key, None)
+        return tuple(found.values())
+
+
+def related(path: Path, corpus: "Corpus", query: str, depth: int = 2):
+    """The cross-reference tree of the entry ``query`` names, across the glossaries."""
+    from ..lookup.related import neighbourhood  # lazy: related only
+
+    with _open(path) as library:
+        def run():
+            lexicon = lexicon_module.load(library)
+            row, guess = _resolve(corpus, lexicon, query)
+            references = CrossReferences(corpus, lexicon, library.db)
+            return neighbourhood(references, row.term, depth), guess  # type: ignore[arg-type]
+        return _guard(path, run)
