@@ -138,10 +138,13 @@ def glossaries(collection: Path, env: dict[str, str], rounds: int = 7) -> None:
         floor_env = {k: v for k, v in env.items() if k != "CNGLOSS_LIBRARY"}
         floor_env["XDG_DATA_HOME"] = tmp
         floor = _cold([cngloss, "search", "liuwen"], rounds, floor_env)
+        shown = _cold([cngloss, "show", "六稳六保"], rounds, floor_env)
         print(f"\nCold, a fresh process each, median of {rounds} (target ≤ 0.5 s):\n")
         print("| command | median | vs `search liuwen` without a library |")
         print("|---|---|---|")
         print(f"| `search liuwen` (no library, the floor) | {floor * 1000:.0f} ms | 1.00x |")
+        print(f"| `show 六稳六保` (no library: the bundled report) | {shown * 1000:.0f} ms | "
+              f"{shown / floor:.2f}x |")
         for label, argv in queries.items():
             t = _cold(argv, rounds, env)
             print(f"| {label} | {t * 1000:.0f} ms | {t / floor:.2f}x |")

@@ -382,3 +382,57 @@ def test_related_keeps_the_curated_links_first(library):
     out = run_cli("--library", str(library), "related", "两不愁三保障")
     plain = run_cli("related", "两不愁三保障")
     assert out.out == plain.out  # the README's tree: no note adds to it
+
+
+# --------------------------------------------------------------------------- synthetic reports
+
+NUMBERS = "一二三四五六七八九"
+
+
+def _report(place, year, notes):
+    body = f"{place}政府工作报告\n\n今年推进各项工程建设。\n\n名词解释\n\n"
+    body += "\n\n".join(f"{k}.{head}：{definition}" for k, (head, definition)
+                        in enumerate(notes, 1)) + "\n"
+    return {"place": place, "level": "city", "year": year, "title": f"{place}政府工作报告",
+            "path": place, "content": body}
+
+
+@pytest.fixture(scope="module")
+def synthetic(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("synthetic")
+    named = "、".join(f"{n}号工程" for n in NUMBERS)
+    first = [("总纲工程", f"包括{named}和两新。")] + \
+        [(f"{n}号工程", f"指第{n}项。") for n in NUMBERS] + [("两新", "指新基建和新型城镇化。")]
+    second = [("“九号”工程", "指第九项工作。"), ("甲乙丙", "指甲、乙、丙。"),
+              ("丁戊己", "与甲乙丙并称。")]
+    records = [_report("甲市", 2021, first), _report("乙市", 2022, second)]
+    path = folder / "set.jsonl"
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records),
+                    encoding="utf-8")
+    lib = folder / "lib.sqlite"
+    result, _ = queries.add_all(lib, [path])
+    assert (result.added, result.failures) == (2, [])
+    return lib
+
+
+def test_related_shows_at_most_eight_the_most_defined_first(synthetic):
+    related = _related(synthetic, "总纲工程")
+    # nine 号工程 named (three characters each), 两新 (two) not looked for; 九号工程 is
+    # defined by both reports (乙市 prints it “九号”工程), so it comes first
+    assert len(related) == 8 and related[0] == "九号工程" and "两新" not in related
+    assert "总纲工程" in _related(synthetic, "九号工程")  # from the other end
+    assert _related(synthetic, "两新") == []  # too short to be looked for, either way
+
+
+def test_mentions_from_both_ends_in_one_report(synthetic):
+    assert _related(synthetic, "丁戊己") == ["甲乙丙"]
+    assert _related(synthetic, "甲乙丙") == ["丁戊己"]
+
+
+def test_the_same_headword_in_two_reports_is_one_entry_with_two_wordings(synthetic, corpus):
+    entry = glossary_queries.entry(synthetic, corpus, "九号工程")
+    assert [(d.text, [s.place for s in d.sources]) for d in entry.definitions] == [
+        ("指第九项。", ["甲市"]), ("指第九项工作。", ["乙市"])]
+    assert [d.agrees for d in entry.definitions] == [None, None]  # nothing curated
+    assert entry.definitions[1].headwords == ("“九号”工程",)
+    assert (entry.curated, entry.reviewed, entry.reports) == (False, False, 2)
