@@ -273,6 +273,12 @@ def test_glossary_files_join_the_library(library, tmp_path, write_glossary):
     assert (row["term"], row["reviewed"], row["reports"]) == ("四上企业", True, 2)
     assert row["glossary"].endswith("mine.yaml")
     assert row["english"][0]["text"] == "above-scale enterprises"
+    removed = run_cli("--library", str(copy), "remove", str(terms))
+    assert (removed.code, removed.out) == (0, "removed 1 glossary\n")
+    row = json.loads(run_cli("--library", str(copy), "search", "四上企业", "--json").out)
+    assert row["results"][0]["reviewed"] is False  # the notes alone again
+    again = run_cli("--library", str(copy), "remove", str(terms))
+    assert again.code == 1 and "no glossary in the library was added from" in again.err
 
 
 @needs_shared

@@ -416,7 +416,9 @@ def _show_library(state: "State", corpus: Corpus, library: Path, term: str, json
         from .output.views import library_passages_view, term_view  # lazy: terminal only
         from .output.views import Blank, definitions_view, line  # lazy: terminal only
 
-        view = term_view(shown.term, glossary or _lone(shown.term), None)
+        label = "Definition" if shown.reviewed else "Definition (the newest note's)"
+        view = term_view(shown.term, glossary or _lone(shown.term), None,
+                         definition_label=label)
         view += definitions_view(shown)
         view += [Blank(), line(("Passages in the library", "heading"))]
         view += library_passages_view(found, state.env.columns) if found.groups else \
@@ -852,11 +854,23 @@ def remove(
       cngloss remove 12 13
       cngloss remove reports/old-report.txt
       cngloss remove --place 连州 --year 2021
+      cngloss remove terms.yaml            an added glossary file
     """
     from .library.queries import remove as remove_reports  # lazy: the command's core call
 
     state = _state(ctx)
-    removed = remove_reports(state.library_path(required=True), list(selectors or []),
+    selectors = list(selectors or [])
+    glossaries = [s for s in selectors if Path(s).suffix.lower() in (".yaml", ".yml")]
+    if glossaries:
+        from .library.queries import remove_glossaries  # lazy: glossary files only
+
+        count = remove_glossaries(state.library_path(required=True), glossaries)
+        state.env.stdout.write(f"removed {count} glossar{'y' if count == 1 else 'ies'}\n")
+        selectors = [s for s in selectors if s not in glossaries]
+        if not selectors and not (place or year or level):
+            state.env.stdout.flush()
+            return
+    removed = remove_reports(state.library_path(required=True), selectors,
                              _filters(place, year, level))
     if not removed:
         raise NotFoundError("no report in the library matches (see: cngloss reports)")

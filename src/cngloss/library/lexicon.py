@@ -304,6 +304,25 @@ def add_glossaries(library: Library, paths: list[Path]) -> GlossaryAdded:
     return GlossaryAdded(added, replaced, unchanged, terms)
 
 
+def remove_glossaries(library: Library, paths: list[Path]) -> int:
+    """Take these glossary files out, in one transaction; all of them or none."""
+    from ..errors import NotFoundError  # lazy: remove only
+
+    db = library.db
+    keys = [str(Path(p).resolve()) for p in paths]
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        for given, key in zip(paths, keys):
+            if not db.execute("DELETE FROM glossary WHERE source_key = ?", (key,)).rowcount:
+                raise NotFoundError(f"no glossary in the library was added from {str(given)!r}")
+        db.execute("COMMIT")
+    except BaseException:
+        if db.in_transaction:
+            db.execute("ROLLBACK")
+        raise
+    return len(keys)
+
+
 def _read(path: Path, load_glossary) -> Glossary:
     """The glossary file, or one error line naming it and how to see all its problems."""
     import shlex  # lazy: for a bad file's hint only

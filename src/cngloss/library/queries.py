@@ -125,6 +125,19 @@ def remove(path: Path, selectors: list[str], filters: Filters) -> list[ReportInf
         return _guard(path, run)
 
 
+def remove_glossaries(path: Path, files: list[str]) -> int:
+    """Take out glossary files added before, by the path they were added from (NotFoundError,
+    and nothing removed, if one of them was not added)."""
+    from . import lexicon  # lazy: the glossaries, for add and remove only
+
+    with _open(path, write=True) as library:
+        def run() -> int:
+            count = lexicon.remove_glossaries(library, [Path(f) for f in files])
+            lexicon.refresh(library)
+            return count
+        return _guard(path, run)
+
+
 def _select(db: sqlite3.Connection, selector: str) -> set[int]:
     if selector.isdigit():
         return {r for (r,) in db.execute("SELECT id FROM report WHERE id = ?", (int(selector),))}

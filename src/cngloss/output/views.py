@@ -103,7 +103,8 @@ def list_view(glossary: Glossary, counts: dict[str, int | None]) -> list[Block]:
 
 
 def term_view(term: Term, glossary: Glossary, passages: list[Passage] | None,
-              report_name: str | None = None) -> list[Block]:
+              report_name: str | None = None,
+              definition_label: str = "Definition") -> list[Block]:
     """Everything about one term: header, fields, definition, remark, parts, passages.
 
     Short fields are ``Label  value`` lines with their values in one column; long texts are
@@ -126,7 +127,7 @@ def term_view(term: Term, glossary: Glossary, passages: list[Passage] | None,
         renderings.append(value)
     if renderings:
         blocks += field("English", renderings)
-    blocks += [Blank(), line(("Definition", "heading")), line(term.definition, indent=2)]
+    blocks += [Blank(), line((definition_label, "heading")), line(term.definition, indent=2)]
     if term.remark:
         blocks += [Blank(), line(("Remark", "heading")), line(term.remark, indent=2)]
     if term.parts:
