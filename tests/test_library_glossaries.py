@@ -273,6 +273,13 @@ def test_glossary_files_join_the_library(library, tmp_path, write_glossary):
     assert (row["term"], row["reviewed"], row["reports"]) == ("四上企业", True, 2)
     assert row["glossary"].endswith("mine.yaml")
     assert row["english"][0]["text"] == "above-scale enterprises"
+    linked = write_glossary("""\
+        terms:
+          - {id: a-one, term: 甲一工程, pinyin: jiǎ yī gōng chéng, definition: 一。, related: [b-two]}
+          - {id: b-two, term: 乙二工程, pinyin: yǐ èr gōng chéng, definition: 二。}
+        """, name="linked.yaml")
+    assert run_cli("--library", str(copy), "add", str(linked)).code == 0
+    assert _related(copy, "甲一工程") == ["乙二工程"] and _related(copy, "乙二工程") == ["甲一工程"]
     removed = run_cli("--library", str(copy), "remove", str(terms))
     assert (removed.code, removed.out) == (0, "removed 1 glossary\n")
     row = json.loads(run_cli("--library", str(copy), "search", "四上企业", "--json").out)
@@ -442,3 +449,66 @@ def test_the_same_headword_in_two_reports_is_one_entry_with_two_wordings(synthet
     assert [d.agrees for d in entry.definitions] == [None, None]  # nothing curated
     assert entry.definitions[1].headwords == ("“九号”工程",)
     assert (entry.curated, entry.reviewed, entry.reports) == (False, False, 2)
+
+
+# --------------------------------------------------------------------------- the compiled lexicon
+
+
+def _stored_state(path):
+    import sqlite3
+
+    db = sqlite3.connect(path)
+    try:
+        return db.execute("SELECT state FROM lexicon").fetchone()
+    finally:
+        db.close()
+
+
+def test_a_damaged_lexicon_is_rebuilt_and_stored_again(synthetic, tmp_path, corpus):
+    import sqlite3
+
+    from cngloss.library import lexicon as lexicon_module
+
+    copy = tmp_path / "copy.sqlite"
+    shutil.copy(synthetic, copy)
+    db = sqlite3.connect(copy)
+    db.execute("UPDATE lexicon SET data = x'00'")
+    db.commit()
+    db.close()
+    lexicon_module._LOADED.clear()
+    with open_library(copy, write=True) as lib:
+        assert "九号工程" in {t.term for t in load(lib).glossary.terms}
+    with open_library(copy) as lib:
+        data = lib.db.execute("SELECT data FROM lexicon").fetchone()[0]
+    assert len(data) > 1000  # written again
+
+
+def test_a_library_of_format_1_read_only_compiles_in_memory(synthetic, tmp_path, corpus):
+    import sqlite3
+
+    from cngloss.library import lexicon as lexicon_module
+
+    copy = tmp_path / "old.sqlite"
+    shutil.copy(synthetic, copy)
+    db = sqlite3.connect(copy)
+    db.executescript("DROP TABLE lexicon; DROP TABLE glossary; PRAGMA user_version = 1;")
+    db.close()
+    lexicon_module._LOADED.clear()
+    row = glossary_queries.find(copy, corpus, "九号工程").rows[0]
+    assert (row.term.term, row.reports) == ("九号工程", 2)
+
+
+def test_an_add_that_changes_nothing_still_brings_a_stale_lexicon_up_to_date(synthetic, tmp_path):
+    import sqlite3
+
+    copy = tmp_path / "copy.sqlite"
+    shutil.copy(synthetic, copy)
+    db = sqlite3.connect(copy)
+    db.execute("UPDATE lexicon SET state = 'old'")
+    db.commit()
+    db.close()
+    result, _ = queries.add_all(copy, [])
+    assert result.added == 0 and _stored_state(copy)[0] != "old"
+    fresh = _stored_state(copy)
+    queries.add_all(copy, [])
+    assert _stored_state(copy) == fresh

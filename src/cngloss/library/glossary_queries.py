@@ -323,8 +323,8 @@ RELATED_MAX = 8  # cross-references shown per entry, the most defined first
 
 
 class CrossReferences:
-    """Cross-references across the glossaries, by headword: a curated term's own links,
-    then every entry whose headword (of at least ``MENTION_MIN`` characters) one of its
+    """Cross-references across the glossaries, by headword: a curated term's own links (or
+    those of the glossary file that defines it), then every entry whose headword (of at least ``MENTION_MIN`` characters) one of its
     definitions names, and every entry one of whose definitions names it (both ends).
     Quacks like ``Glossary.related`` for ``lookup.related.neighbourhood``."""
 
@@ -355,6 +355,9 @@ class CrossReferences:
         curated = self.keys.curated.get(key)
         if curated is not None:
             for other in self.corpus.glossary.related(curated):
+                found.setdefault(lexicon.key_of(other.term), other)
+        elif own is not None and lexicon.reviewed[own]:  # a glossary file's own links
+            for other in lexicon.glossary.related(lexicon.glossary.terms[own]):
                 found.setdefault(lexicon.key_of(other.term), other)
         texts = list(self.texts.get(own, [])) if own is not None else []
         texts.append(definition_key(term.definition))
