@@ -297,6 +297,9 @@ def test_a_yaml_that_is_not_a_glossary_adds_nothing(library, tmp_path):
     out = run_cli("--library", str(copy), "add", str(bad), str(LIANZHOU))
     assert out.code == 3 and out.out == ""
     assert len(out.err.strip().splitlines()) == 1 and "bad.yaml" in out.err
+    # its two problems (an unknown field, no terms): the first, and how to see them all
+    assert "is not a glossary cngloss can add" in out.err and "(and 1 more problem(s))" in out.err
+    assert f"cngloss --glossary {bad} check" in out.err
     with open_library(copy) as lib:
         assert lib.db.execute("SELECT count(*) FROM glossary").fetchone()[0] == 0
 
@@ -512,3 +515,18 @@ def test_an_add_that_changes_nothing_still_brings_a_stale_lexicon_up_to_date(syn
     fresh = _stored_state(copy)
     queries.add_all(copy, [])
     assert _stored_state(copy) == fresh
+
+
+@needs_shared
+def test_show_across_the_glossaries_is_ambiguous_guesses_or_misses_as_before(library):
+    tie = run_cli("--library", str(library), "show", "lw")
+    assert tie.code == 1 and "fits 2 terms equally well" in tie.err
+    assert "liuwen-liubao" in tie.err and "liangwei" in tie.err  # the candidates, by id
+    guess = run_cli("--library", str(library), "show", "八有一抄", "--limit", "0")
+    assert guess.code == 0 and "showing 八有一超 (bā yǒu yī chāo), the closest match" in guess.err
+    miss = run_cli("--library", str(library), "search", "qqqq")
+    assert miss.code == 1 and miss.out == "" and "no term matches 'qqqq'" in miss.err
+
+
+def test_definition_key_makes_full_width_ascii():
+    assert definition_key("ＤＲＧ付费") == definition_key("DRG付费")
