@@ -577,7 +577,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--only", choices=("cold", "imports", "scale", "passages", "notes",
-                                           "readers", "library"))
+                                           "readers", "library", "glossaries"))
     parser.add_argument("--rounds", type=int, default=21)
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000, 100000])
     args = parser.parse_args()
@@ -599,6 +599,11 @@ def main() -> None:
         from library_bench import library  # the library section (issue 14)
 
         library(COLLECTION, clean_env(), rounds=max(5, args.rounds // 4))
+    if args.only in (None, "glossaries"):
+        sys.path.insert(0, str(HERE))
+        from glossary_bench import glossaries  # the library's glossaries (issue 15)
+
+        glossaries(COLLECTION, clean_env(), rounds=max(5, args.rounds // 3))
 
 
 if __name__ == "__main__":

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import shlex
+from pathlib import Path
 
 import pytest
 
@@ -13,35 +14,68 @@ from conftest import ROOT, run_cli
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 
 
-def console_examples() -> list[tuple[str, str]]:
-    """(command, expected output) for every ``$ cngloss ...`` line in a console block."""
+# A console block right after this marker runs with $CNGLOSS_LIBRARY set to a library of the
+# six local reports of ../shared and the bundled Lianzhou report (skipped without ../shared).
+LIBRARY_MARKER = "<!-- console: the library of the local reports -->"
+SHARED_LOCAL = ROOT.parent / "shared" / "corpora" / "local-reports"
+
+
+def console_examples() -> list[tuple[str, str, bool]]:
+    """(command, expected output, needs the library) for every ``$ cngloss ...`` line in a
+    console block."""
     examples = []
-    for block in re.findall(r"```console\n(.*?)```", README, flags=re.S):
+    for marker, block in re.findall(r"(" + re.escape(LIBRARY_MARKER) + r"\n)?```console\n(.*?)```",
+                                    README, flags=re.S):
         command, output = None, []
         for line in block.splitlines():
             if line.startswith("$ "):
                 if command:
-                    examples.append((command, "\n".join(output)))
+                    examples.append((command, "\n".join(output), bool(marker)))
                 command, output = line[2:], []
             else:
                 output.append(line)
         if command:
-            examples.append((command, "\n".join(output)))
+            examples.append((command, "\n".join(output), bool(marker)))
     return examples
 
 
 EXAMPLES = console_examples()
 
 
+@pytest.fixture(scope="session")
+def local_library(tmp_path_factory):
+    """The library the marked examples use, its reports added by paths relative to the
+    repository (as the README's commands are run from there)."""
+    import os
+
+    from cngloss.library.queries import add
+
+    if not SHARED_LOCAL.is_dir():
+        pytest.skip("../shared is not there")
+    path = tmp_path_factory.mktemp("docs-library") / "library.sqlite"
+    here = os.getcwd()
+    os.chdir(ROOT)
+    try:
+        reports = [Path(os.path.relpath(p, ROOT)) for p in sorted(SHARED_LOCAL.glob("*.txt"))]
+        add(path, [*reports, Path("data/lianzhou-2021-government-work-report.txt")])
+    finally:
+        os.chdir(here)
+    return path
+
+
 def test_the_readme_has_examples():
     assert len(EXAMPLES) >= 10
 
 
-@pytest.mark.parametrize("command,expected", EXAMPLES, ids=[c for c, _ in EXAMPLES])
-def test_each_readme_example_prints_what_the_readme_shows(command, expected):
+@pytest.mark.parametrize("command,expected,library", EXAMPLES,
+                         ids=[c for c, _, _ in EXAMPLES])
+def test_each_readme_example_prints_what_the_readme_shows(command, expected, library, request):
     args = shlex.split(command)
     assert args[0] == "cngloss"
-    result = run_cli(*args[1:], environ={"COLUMNS": "100"})
+    environ = {"COLUMNS": "100"}
+    if library:
+        environ["CNGLOSS_LIBRARY"] = str(request.getfixturevalue("local_library"))
+    result = run_cli(*args[1:], environ=environ)
     assert (result.out + result.err).rstrip("\n") == expected.rstrip("\n")
 
 

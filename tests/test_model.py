@@ -65,3 +65,14 @@ def test_forms_are_the_headword_then_its_other_variants():
 
 def test_the_repr_names_the_term():
     assert repr(Term(**ARGS)) == "Term(id='liu-wen', term='六稳')"
+
+
+def test_replace_gives_a_new_term_with_only_the_named_fields_changed():
+    term = Term(**ARGS)
+    other = term.replace(definition="新定义。", variants=())
+    assert other is not term and term.definition == ARGS["definition"]
+    assert other.definition == "新定义。" and other.variants == ()
+    for name in set(ARGS) - {"definition", "variants"}:
+        assert getattr(other, name) == ARGS[name], name
+    with pytest.raises(TypeError, match="nope"):
+        term.replace(nope=1)

@@ -155,22 +155,83 @@ def _emit_json(env: Environment, data: object) -> None:
     env.stdout.flush()
 
 
+# --------------------------------------------------------------------------- library options
+
+PlaceOption = Annotated[Optional[str], typer.Option(
+    "--place", metavar="PLACE", help="Only reports of places whose name contains PLACE.")]
+YearOption = Annotated[Optional[str], typer.Option(
+    "--year", metavar="YEARS", help="Only reports of these years: 2021, 2019..2023, 2019.., ..2010.")]
+LevelOption = Annotated[Optional[str], typer.Option(
+    "--level", metavar="LEVEL", help="Only reports of this level: national, province, city...")]
+LimitOption = Annotated[Optional[int], typer.Option(
+    "--limit", "-n", min=0, metavar="N",
+    help="At most N paragraphs in all (terminal default 20; --json/--csv: all).")]
+PerReportOption = Annotated[Optional[int], typer.Option(
+    "--per-report", min=1, metavar="N",
+    help="At most N paragraphs of each report (terminal default 3; --json/--csv: all).")]
+CsvOption = Annotated[bool, typer.Option(
+    "--csv", help="Print the uses as CSV, one row a use (library only).")]
+
+
 # --------------------------------------------------------------------------- list
+
+
+ReviewedOption = Annotated[bool, typer.Option(
+    "--reviewed", help="Only reviewed entries: the curated glossary and added glossary files "
+                       "(library only).")]
+
+
+def _selection(state: "State", place: Optional[str], year: Optional[str],
+               reviewed: bool) -> Optional[list]:
+    """The entries of every glossary in use that --place/--year/--reviewed select, or None
+    when none of them is given (the command then works on the curated glossary alone)."""
+    if not (place or year or reviewed):
+        return None
+    library = state.library_path()
+    if library is None:
+        given = [n for n, v in (("--place", place), ("--year", year), ("--reviewed", reviewed))
+                 if v]
+        raise UsageError(f"{', '.join(given)}: only with a library (add reports with "
+                         "'cngloss add', or name one with --library)")
+    from .library.glossary_queries import select  # lazy: the core call, library only
+
+    return select(library, state.corpus(), _filters(place, year, None), reviewed)
 
 
 @app.command("list")
 def list_command(
     ctx: typer.Context,
     json: Annotated[bool, typer.Option("--json", help="Print JSON: {\"terms\": [...]}.")] = False,
+    place: PlaceOption = None,
+    year: YearOption = None,
+    reviewed: ReviewedOption = False,
 ) -> None:
     """List every term: note, headword, pinyin, English, number of passages.
+
+    With a library, --place, --year and --reviewed list the entries of every glossary in
+    use that the notes of those reports define (one row per headword, with its reports).
 
     \b
     Examples:
       cngloss list
       cngloss list --json | jq '.terms[].term'
+      cngloss list --place 广东 --year 2021
     """
     state = _state(ctx)
+    rows = _selection(state, place, year, reviewed)
+    if rows is not None:
+        if json:
+            from .output.json import glossary_list_to_dict  # lazy: --json only
+
+            _emit_json(state.env, glossary_list_to_dict(rows, state.corpus().glossary))
+        elif rows:
+            from .output.views import glossary_list_view  # lazy: terminal only
+
+            print_view(glossary_list_view(rows), state.env)
+        if not rows:
+            raise NotFoundError("no entry of the glossaries in use is selected (see: "
+                                "cngloss reports)")
+        return
     corpus = state.corpus()
     counts = corpus.passage_counts()
     if json:
@@ -222,23 +283,6 @@ def check(
     if failed:
         raise typer.Exit(ExitCode.BAD_DATA)
 
-
-# --------------------------------------------------------------------------- library options
-
-PlaceOption = Annotated[Optional[str], typer.Option(
-    "--place", metavar="PLACE", help="Only reports of places whose name contains PLACE.")]
-YearOption = Annotated[Optional[str], typer.Option(
-    "--year", metavar="YEARS", help="Only reports of these years: 2021, 2019..2023, 2019.., ..2010.")]
-LevelOption = Annotated[Optional[str], typer.Option(
-    "--level", metavar="LEVEL", help="Only reports of this level: national, province, city...")]
-LimitOption = Annotated[Optional[int], typer.Option(
-    "--limit", "-n", min=0, metavar="N",
-    help="At most N paragraphs in all (terminal default 20; --json/--csv: all).")]
-PerReportOption = Annotated[Optional[int], typer.Option(
-    "--per-report", min=1, metavar="N",
-    help="At most N paragraphs of each report (terminal default 3; --json/--csv: all).")]
-CsvOption = Annotated[bool, typer.Option(
-    "--csv", help="Print the uses as CSV, one row a use (library only).")]
 
 TERMINAL_LIMIT = 20
 TERMINAL_PER_REPORT = 3
@@ -301,7 +345,9 @@ def show(
         "--context", "-c", metavar="sentence|paragraph",
         help="Show each passage as the sentence that uses the term, or the whole paragraph.")]
         = "sentence",
-    place: PlaceOption = None,
+    place: Annotated[Optional[str], typer.Option(
+        "--place", "--from", metavar="PLACE",
+        help="Only reports (and their notes) of places whose name contains PLACE.")] = None,
     year: YearOption = None,
     level: LevelOption = None,
     limit: LimitOption = None,
@@ -348,28 +394,43 @@ def show(
 def _show_library(state: "State", corpus: Corpus, library: Path, term: str, json: bool,
                   csv: bool, place: Optional[str], year: Optional[str], level: Optional[str],
                   limit: Optional[int], per_report: Optional[int]) -> None:
-    from .library.queries import show_term  # lazy: the command's core call, library only
+    from .library.glossary_queries import entry_with_passages  # lazy: library only
 
     limit, per_report = _limits(json, csv, limit, per_report)
-    found = show_term(library, corpus, term, _filters(place, year, level), per_report, limit)
+    shown, found = entry_with_passages(library, corpus, term, _filters(place, year, level),
+                                       per_report, limit)
     if found.guess:
         print_message(f"cngloss: {found.guess}", state.env)
+    glossary = corpus.glossary if shown.curated else None
     if json:
-        from .output.json import library_passages_to_dict, term_to_dict  # lazy: --json only
+        # lazy: the JSON builders, --json only
+        from .output.json import definitions_to_dict, library_passages_to_dict, term_to_dict
 
-        _emit_json(state.env, {"term": term_to_dict(found.term, corpus.glossary),
+        _emit_json(state.env, {"term": term_to_dict(shown.term, glossary or _lone(shown.term)),
+                               **definitions_to_dict(shown),
                                "library": library_passages_to_dict(found)})
     elif csv:
         _print_library_passages(state, found, json, csv)
     else:
         from .output.views import library_passages_view, term_view  # lazy: terminal only
-        from .output.views import Blank, line  # lazy: terminal only
+        from .output.views import Blank, definitions_view, line  # lazy: terminal only
 
-        view = term_view(found.term, corpus.glossary, None)
+        label = "Definition" if shown.reviewed else "Definition (the newest note's)"
+        view = term_view(shown.term, glossary or _lone(shown.term), None,
+                         definition_label=label)
+        view += definitions_view(shown)
         view += [Blank(), line(("Passages in the library", "heading"))]
         view += library_passages_view(found, state.env.columns) if found.groups else \
             [line((f"none ({found.missing})", "dim"))]
         print_view(view, state.env)
+
+
+def _lone(term: Any) -> Any:
+    """A glossary of one term, for a term from the library (its cross-references are by
+    headword, across the glossaries, and not shown here yet)."""
+    from .model import Glossary  # lazy: library terms only
+
+    return Glossary(Path("library"), (term,))
 
 
 # --------------------------------------------------------------------------- search
@@ -398,6 +459,10 @@ def search(
 
     state = _state(ctx)
     corpus = state.corpus()
+    library = state.library_path()
+    if library is not None:
+        _search_library(state, corpus, library, " ".join(query), limit, json)
+        return
     found = find(corpus, " ".join(query), limit)
     if json:
         from .output.json import search_to_dict  # lazy: the JSON builders, for --json only
@@ -407,6 +472,24 @@ def search(
         from .output.views import search_view  # lazy: the views, for terminal output only
 
         print_view(search_view(found.hits, found.query), state.env)
+    if found.missing:
+        raise found.missing
+
+
+def _search_library(state: "State", corpus: Corpus, library: Path, query: str, limit: int,
+                    json: bool) -> None:
+    """search over every glossary in use: one row per headword, with its reports."""
+    from .library.glossary_queries import find  # lazy: the core call, library only
+
+    found = find(library, corpus, query, limit)
+    if json:
+        from .output.json import glossary_search_to_dict  # lazy: --json only
+
+        _emit_json(state.env, glossary_search_to_dict(found, corpus.glossary))
+    elif found.rows:
+        from .output.views import glossary_search_view  # lazy: terminal only
+
+        print_view(glossary_search_view(found.rows, found.query), state.env)
     if found.missing:
         raise found.missing
 
@@ -490,17 +573,24 @@ def related(
     from .corpus.queries import related as related_terms
 
     state = _state(ctx)
-    found = related_terms(state.corpus(), term, depth)
-    if found.guess:
-        print_message(f"cngloss: {found.guess}", state.env)
+    library = state.library_path()
+    if library is not None:
+        from .library.glossary_queries import related as related_across  # lazy: library only
+
+        tree, guess = related_across(library, state.corpus(), term, depth)
+    else:
+        found = related_terms(state.corpus(), term, depth)
+        tree, guess = found.tree, found.guess
+    if guess:
+        print_message(f"cngloss: {guess}", state.env)
     if json:
         from .output.json import related_to_dict  # lazy: the JSON builders, for --json only
 
-        _emit_json(state.env, related_to_dict(found.tree))
+        _emit_json(state.env, related_to_dict(tree))
         return
     from .output.views import related_view  # lazy: the views, for terminal output only
 
-    print_view(related_view(found.tree), state.env)
+    print_view(related_view(tree), state.env)
 
 
 # --------------------------------------------------------------------------- appendix
@@ -537,6 +627,9 @@ def appendix(
         "--all-formats", metavar="DIR",
         help="Write appendix.md, .html, .tex (standalone), .txt (80 columns), .json and "
              ".csv into DIR (created if missing; its parent must exist).")] = None,
+    place: PlaceOption = None,
+    year: YearOption = None,
+    reviewed: ReviewedOption = False,
 ) -> None:
     """Print a glossary appendix: every term with pinyin, English, definition, parts,
     see-also links and where the report uses it.
@@ -554,13 +647,24 @@ def appendix(
     from .sources.files import write_atomically  # lazy: for appendix --output only
 
     state = _state(ctx)
+    corpus = state.corpus()
+    rows = _selection(state, place, year, reviewed)
+    if rows is not None:
+        from .library.glossary_queries import selected_glossary  # lazy: a selection only
+
+        if not rows:
+            raise NotFoundError("no entry of the glossaries in use is selected (see: "
+                                "cngloss reports)")
+        chosen = [x for x in (place, year, "reviewed entries" if reviewed else None) if x]
+        title = "Glossary of the library: " + ", ".join(chosen)
+        corpus = Corpus(selected_glossary(rows, title), None)
     if all_formats is not None:
         if output is not None:
             raise UsageError("use --output or --all-formats, not both")
-        for path in write_all_formats(state.corpus(), all_formats, sort, width or 80, force):
+        for path in write_all_formats(corpus, all_formats, sort, width or 80, force):
             print_message(f"wrote {path}", state.env)
         return
-    text = render_appendix(state.corpus(), fmt, sort, width or state.env.columns, standalone)
+    text = render_appendix(corpus, fmt, sort, width or state.env.columns, standalone)
     if output is None or str(output) == "-":
         state.env.stdout.write(text)
         state.env.stdout.flush()
@@ -648,23 +752,29 @@ def add(
       cngloss add reports/ government-work-reports.jsonl.gz
       cngloss --library demo.sqlite add report.pdf
     """
-    from .library.queries import add as add_reports  # lazy: the command's core call
+    from .library.queries import add_all  # lazy: the command's core call
 
     state = _state(ctx)
     path = state.library_path(required=True)
     with _progress(state.env, "adding reports") as progress:
-        result = add_reports(path, paths, progress)
+        result, glossaries = add_all(path, paths, progress)
     for failure in result.failures:
         print_error(f"{failure.source}: not added: {failure.reason}", state.env)
     if json:
         from .output.json import add_to_dict  # lazy: the JSON builders, for --json only
 
-        _emit_json(state.env, add_to_dict(result))
+        _emit_json(state.env, add_to_dict(result, glossaries))
     else:
-        state.env.stdout.write(
-            f"added {result.added} report{'s' * (result.added != 1)}"
-            f" ({result.replaced} replacing an older version, {result.unchanged} already "
-            f"there, {len(result.failures)} failed) to {path}\n")
+        if glossaries is not None:
+            state.env.stdout.write(
+                f"added {glossaries.added} glossar{'ies' if glossaries.added != 1 else 'y'}"
+                f" ({glossaries.terms} terms; {glossaries.replaced} replacing an older "
+                f"version, {glossaries.unchanged} already there) to {path}\n")
+        if glossaries is None or result.added or result.unchanged or result.failures:
+            state.env.stdout.write(
+                f"added {result.added} report{'s' * (result.added != 1)}"
+                f" ({result.replaced} replacing an older version, {result.unchanged} already "
+                f"there, {len(result.failures)} failed) to {path}\n")
         state.env.stdout.flush()
     if result.failures:
         raise typer.Exit(ExitCode.BAD_DATA)
@@ -743,11 +853,23 @@ def remove(
       cngloss remove 12 13
       cngloss remove reports/old-report.txt
       cngloss remove --place 连州 --year 2021
+      cngloss remove terms.yaml            an added glossary file
     """
     from .library.queries import remove as remove_reports  # lazy: the command's core call
 
     state = _state(ctx)
-    removed = remove_reports(state.library_path(required=True), list(selectors or []),
+    selectors = list(selectors or [])
+    glossaries = [s for s in selectors if Path(s).suffix.lower() in (".yaml", ".yml")]
+    if glossaries:
+        from .library.queries import remove_glossaries  # lazy: glossary files only
+
+        count = remove_glossaries(state.library_path(required=True), glossaries)
+        state.env.stdout.write(f"removed {count} glossar{'y' if count == 1 else 'ies'}\n")
+        selectors = [s for s in selectors if s not in glossaries]
+        if not selectors and not (place or year or level):
+            state.env.stdout.flush()
+            return
+    removed = remove_reports(state.library_path(required=True), selectors,
                              _filters(place, year, level))
     if not removed:
         raise NotFoundError("no report in the library matches (see: cngloss reports)")
@@ -838,7 +960,7 @@ def main(argv: List[str] | None = None, env: Environment | None = None) -> int:
         return int(result) if isinstance(result, int) else ExitCode.OK
     except AmbiguousError as exc:
         print_error(str(exc), env)
-        _print_candidates(exc.candidates, state, env)
+        _print_candidates(exc.candidates, state, env, exc)
         return exc.exit_code
     except ChoiceError as exc:  # worded with the option that made the choice
         print_error(exc.describe(OPTION_NAMES.get(exc.name, f"the {exc.name}")), env)
@@ -891,12 +1013,14 @@ def _check_command(state: State) -> str:
     return f"cngloss --glossary {shlex.quote(str(path))} check"
 
 
-def _print_candidates(ids: tuple[str, ...], state: State, env: Environment) -> None:
+def _print_candidates(ids: tuple[str, ...], state: State, env: Environment,
+                      exc: Exception | None = None) -> None:
     from .output.console import plain_text  # lazy: for an ambiguous term only
     from .output.views import candidates_view  # lazy: the views, for terminal output only
 
     glossary = state.corpus().glossary
-    terms = [t for t in (glossary.get(i) for i in ids) if t is not None]
+    terms = list(getattr(exc, "terms", ())) or \
+        [t for t in (glossary.get(i) for i in ids) if t is not None]
     env.stderr.write(plain_text(candidates_view(terms)))
     env.stderr.flush()
 

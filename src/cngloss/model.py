@@ -80,6 +80,13 @@ class Term:
     def __delattr__(self, name: str) -> None:
         raise AttributeError(f"a Term cannot be changed (deleting {name!r})")
 
+    def replace(self, **changes: object) -> "Term":
+        """A new Term with these fields changed (the others the same)."""
+        unknown = set(changes) - set(Term.FIELDS)
+        if unknown:
+            raise TypeError(f"Term has no field {sorted(unknown)[0]!r}")
+        return Term(**{name: changes.get(name, getattr(self, name)) for name in Term.FIELDS})
+
     def __reduce__(self) -> tuple:
         return (Term, tuple(getattr(self, name) for name in Term.FIELDS))
 

@@ -60,8 +60,36 @@ def _guard(path: Path, call: Callable):
 def add(path: Path, sources: Iterable[Path],
         progress: Callable[[int, str], None] | None = None) -> ingest.AddResult:
     """Add reports to the library at ``path`` (created if missing)."""
+    return add_all(path, sources, progress)[0]
+
+
+def add_all(path: Path, sources: Iterable[Path],
+            progress: Callable[[int, str], None] | None = None
+            ) -> tuple[ingest.AddResult, "lexicon.GlossaryAdded | None"]:
+    """Add reports and glossary files (``*.yaml``) to the library at ``path``; the glossary
+    files are read first, so one that is not a glossary stops the add before anything is
+    written. The merged glossaries are compiled again after any change."""
+    from . import lexicon  # lazy: the glossaries, for add and remove only
+
+    sources = list(sources)
+    files = [p for p in sources if lexicon.is_glossary_path(p) and Path(p).is_file()]
+    reports_in = [p for p in sources if p not in files]
     with _open(path, write=True) as library:
-        return _guard(path, lambda: ingest.add(library, list(sources), progress))
+        def run():
+            glossaries = lexicon.add_glossaries(library, files) if files else None
+            result = ingest.add(library, reports_in, progress) if reports_in else \
+                ingest.AddResult(0, 0, 0, [])
+            if result.added or (glossaries and glossaries.added) or _stale(library):
+                lexicon.refresh(library)
+            return result, glossaries
+        return _guard(path, run)
+
+
+def _stale(library: Library) -> bool:
+    from . import lexicon  # lazy: the glossaries, for add and remove only
+
+    row = library.db.execute("SELECT state FROM lexicon WHERE id = 1").fetchone()
+    return row is None or row[0] != lexicon.state(library.db)
 
 
 def reports(path: Path, filters: Filters = Filters()) -> list[ReportInfo]:
@@ -89,7 +117,24 @@ def remove(path: Path, selectors: list[str], filters: Filters) -> list[ReportInf
                     wanted |= found
                 chosen = {k: v for k, v in chosen.items() if k in wanted}
             ingest.remove(library, list(chosen))
+            if chosen:
+                from . import lexicon  # lazy: the glossaries, for add and remove only
+
+                lexicon.refresh(library)  # the removed reports' notes go with them
             return list(chosen.values())
+        return _guard(path, run)
+
+
+def remove_glossaries(path: Path, files: list[str]) -> int:
+    """Take out glossary files added before, by the path they were added from (NotFoundError,
+    and nothing removed, if one of them was not added)."""
+    from . import lexicon  # lazy: the glossaries, for add and remove only
+
+    with _open(path, write=True) as library:
+        def run() -> int:
+            count = lexicon.remove_glossaries(library, [Path(f) for f in files])
+            lexicon.refresh(library)
+            return count
         return _guard(path, run)
 
 

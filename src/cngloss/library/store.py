@@ -14,7 +14,7 @@ from pathlib import Path
 from ..errors import DataError, Problem, UsageError
 
 APPLICATION_ID = 0x636E676C  # "cngl": tells our database from any other SQLite file
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: glossaries and the lexicon (library/lexicon.py)
 BUSY_TIMEOUT_S = 5.0
 
 SCHEMA = """
@@ -43,6 +43,13 @@ CREATE TABLE IF NOT EXISTS note(
 CREATE TABLE IF NOT EXISTS bigram(
     gram TEXT NOT NULL, seg INTEGER NOT NULL, n INTEGER NOT NULL, ids BLOB NOT NULL,
     PRIMARY KEY(gram, seg)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS glossary(
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    content_sha TEXT NOT NULL UNIQUE, source_key TEXT NOT NULL UNIQUE, source TEXT NOT NULL,
+    title TEXT, terms TEXT NOT NULL,    -- JSON list of term rows (sources.cache.term_to_row)
+    added_at TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS lexicon(     -- the merged glossaries, compiled (a cache: rebuilt
+    id INTEGER PRIMARY KEY CHECK(id = 1), state TEXT NOT NULL, data BLOB NOT NULL);
 """
 
 SECTION_SEPARATOR = " › "

@@ -14,7 +14,9 @@ from ..errors import Problem
 from ..model import Glossary, Passage, Term
 
 if TYPE_CHECKING:  # pragma: no cover - types only
+    from ..library.glossary_queries import Entry, Found as GlossaryFound, Row
     from ..library.ingest import AddResult
+    from ..library.lexicon import GlossaryAdded, NoteSource
     from ..library.queries import LibraryPassages, TermTrend
     from ..library.search import ReportInfo
     from ..model import YearPoint
@@ -146,9 +148,59 @@ def reports_to_dict(infos: list["ReportInfo"]) -> dict[str, Any]:
     return {"reports": [report_info_to_dict(i) for i in infos]}
 
 
-def add_to_dict(result: "AddResult") -> dict[str, Any]:
-    return {"added": result.added, "replaced": result.replaced, "unchanged": result.unchanged,
+def add_to_dict(result: "AddResult", glossaries: "GlossaryAdded | None" = None
+                ) -> dict[str, Any]:
+    data = {"added": result.added, "replaced": result.replaced, "unchanged": result.unchanged,
             "failed": [{"source": f.source, "reason": f.reason} for f in result.failures]}
+    if glossaries is not None:
+        data["glossaries"] = glossaries._asdict()
+    return data
+
+
+def note_source_to_dict(source: "NoteSource") -> dict[str, Any]:
+    """A report's note that defines a headword: the report (id, place, year, level) and
+    the note's number (null: unnumbered)."""
+    return {"report": source.report_id, "place": source.place, "year": source.year,
+            "level": source.level, "note": source.number}
+
+
+def glossary_search_to_dict(found: "GlossaryFound", glossary: Glossary) -> dict[str, Any]:
+    """``search --json`` with a library: the hits as without one (one per headword), each
+    with where it is defined: curated, a glossary file, the reports' notes."""
+    results = []
+    for row in found.rows:
+        hit = row.hit
+        data = term_to_dict(row.term, glossary if row.curated else Glossary(glossary.path, ()))
+        data.update(score=hit.score, matched={"field": hit.field, "form": hit.form,
+                                              "kind": hit.kind, "snippet": hit.snippet})
+        data.update((k, v) for k, v in _sourced(row, glossary).items() if k not in data)
+        results.append(data)
+    return {"query": found.query, "results": results}
+
+
+def glossary_list_to_dict(rows: list["Row"], glossary: Glossary) -> dict[str, Any]:
+    """``list --json`` with a selection: each entry as in ``search --json``, without the
+    score and what it matched on."""
+    return {"terms": [_sourced(row, glossary) for row in rows]}
+
+
+def _sourced(row: "Row", glossary: Glossary) -> dict[str, Any]:
+    data = term_to_dict(row.term, glossary if row.curated else Glossary(glossary.path, ()))
+    data.update(curated=row.curated, reviewed=row.reviewed, glossary=row.origin,
+                reports=row.reports, years=row.years,
+                sources=[note_source_to_dict(s) for s in row.sources])
+    return data
+
+
+def definitions_to_dict(entry: "Entry") -> dict[str, Any]:
+    """``show --json`` with a library: where the term comes from, and the notes'
+    definitions (one per wording, with all their sources)."""
+    return {"curated": entry.curated, "reviewed": entry.reviewed, "glossary": entry.origin,
+            "reports": entry.reports,
+            "definitions": [{"definition": d.text, "agrees": d.agrees,
+                             "headwords": list(d.headwords),
+                             "sources": [note_source_to_dict(s) for s in d.sources]}
+                            for d in entry.definitions]}
 
 
 def library_passages_to_dict(found: "LibraryPassages") -> dict[str, Any]:

@@ -19,6 +19,8 @@ if TYPE_CHECKING:  # pragma: no cover - types only
     from ..lookup.related import Node
     from ..corpus.queries import GrepResult
     from ..lookup.search import Hit
+    from ..library.glossary_queries import Entry, Row
+    from ..library.lexicon import NoteSource
     from ..library.queries import LibraryPassages, TermTrend
     from ..library.search import ReportInfo
 
@@ -101,7 +103,8 @@ def list_view(glossary: Glossary, counts: dict[str, int | None]) -> list[Block]:
 
 
 def term_view(term: Term, glossary: Glossary, passages: list[Passage] | None,
-              report_name: str | None = None) -> list[Block]:
+              report_name: str | None = None,
+              definition_label: str = "Definition") -> list[Block]:
     """Everything about one term: header, fields, definition, remark, parts, passages.
 
     Short fields are ``Label  value`` lines with their values in one column; long texts are
@@ -124,7 +127,7 @@ def term_view(term: Term, glossary: Glossary, passages: list[Passage] | None,
         renderings.append(value)
     if renderings:
         blocks += field("English", renderings)
-    blocks += [Blank(), line(("Definition", "heading")), line(term.definition, indent=2)]
+    blocks += [Blank(), line((definition_label, "heading")), line(term.definition, indent=2)]
     if term.remark:
         blocks += [Blank(), line(("Remark", "heading")), line(term.remark, indent=2)]
     if term.parts:
@@ -225,6 +228,93 @@ def search_view(hits: Sequence["Hit"], query: str = "") -> list[Block]:
             [(str(hit.score), "number")],
         ])
     return [table]
+
+
+def year_ranges(years: Sequence[int]) -> str:
+    """``2019–2021, 2023``: sorted years, runs of consecutive ones as a range."""
+    runs: list[list[int]] = []
+    for year in years:
+        if runs and year == runs[-1][1] + 1:
+            runs[-1][1] = year
+        else:
+            runs.append([year, year])
+    return ", ".join(str(a) if a == b else f"{a}–{b}" for a, b in runs)
+
+
+ENTRY_COLUMNS = ["term", "pinyin", "english", "reports", "years"]
+UNREVIEWED_NOTE = "* from the reports' notes only (not reviewed)"
+
+
+def entry_cells(row: "Row") -> list[list[Span]]:
+    """An entry of the glossaries in a table: headword (``*`` when only the notes define
+    it), pinyin, English, the reports whose notes define it, their years."""
+    return [
+        [(row.term.term, "headword")] + ([] if row.reviewed else [("*", "dim")]),
+        [(row.term.pinyin, "pinyin")],
+        [(row.term.english[0].text if row.term.english else "", "english")],
+        [(str(row.reports), "number")],
+        [(year_ranges(row.years), None)],
+    ]
+
+
+def glossary_search_view(rows: Sequence["Row"], query: str = "") -> list[Block]:
+    """Search across the glossaries: one row per headword, with the reports whose notes
+    define it and their years."""
+    table = Table(ENTRY_COLUMNS + ["matched on", "score"], [], wrap=(1, 2, 4, 5))
+    for row in rows:
+        hit = row.hit
+        matched: list[Span] = [(matched_on(hit), None)]
+        if hit.snippet and hit.field in ("definition", "part", "english"):
+            snippet = matched_words(hit.snippet, query) if hit.field == "english" else hit.snippet
+            matched.append((f": {snippet}", "dim"))
+        table.rows.append(entry_cells(row) + [matched, [(str(hit.score), "number")]])
+    blocks: list[Block] = [table]
+    if any(not row.reviewed for row in rows):
+        blocks.append(line((UNREVIEWED_NOTE, "dim")))
+    return blocks
+
+
+def glossary_list_view(rows: Sequence["Row"]) -> list[Block]:
+    """The selected entries of every glossary in use, with the reports (in the selection)
+    whose notes define each and their years."""
+    table = Table(list(ENTRY_COLUMNS), [entry_cells(row) for row in rows], wrap=(1, 2, 4))
+    count = f"{len(rows):,} entr{'y' if len(rows) == 1 else 'ies'}"
+    blocks: list[Block] = [table, line((count, "dim"))]
+    if any(not row.reviewed for row in rows):
+        blocks.append(line((UNREVIEWED_NOTE, "dim")))
+    return blocks
+
+
+def note_source_label(source: "NoteSource") -> str:
+    """``连州市 2021 note 1`` (``… unnumbered note`` where the report gives no number)."""
+    note = f"note {source.number}" if source.number is not None else "unnumbered note"
+    return f"{source.place or '?'} {source.year or '?'} {note}"
+
+
+def definitions_view(entry: "Entry") -> list[Block]:
+    """The reports' definitions of a term: each wording once with all its sources, oldest
+    first, marked where it is (or is not) the curated definition's wording."""
+    origin = ("curated" if entry.curated else f"glossary {entry.origin}" if entry.origin
+              else "the reports' notes only (not reviewed)")
+    blocks: list[Block] = [Blank(), line(("From", "dim"), ("      ", None), (origin, None))]
+    if not entry.definitions:
+        return blocks + [Blank(), line(("In the reports' notes", "heading"),
+                                       ("  none", "dim"))]
+    blocks += [Blank(), line(("In the reports' notes", "heading"),
+                             (f"  {_plural(entry.reports, 'report')}, "
+                              f"{_plural(len(entry.definitions), 'wording')}", "dim"))]
+    for k, definition in enumerate(entry.definitions, 1):
+        where = " · ".join(note_source_label(s) for s in definition.sources)
+        head: list[Span] = [(f"{k}. ", "number"), (where, None)]
+        printed = [h for h in definition.headwords if h != entry.term.term]
+        if printed:
+            head.append((f"  as {' · '.join(printed)}", "dim"))
+        if definition.agrees is True:
+            head.append(("  (the curated wording)", "dim"))
+        elif definition.agrees is False:
+            head.append(("  (differs from the curated definition)", "dim"))
+        blocks += [line(*head, indent=2, hang=5), line(definition.text, indent=5)]
+    return blocks
 
 
 def matched_words(snippet: str, query: str) -> str:
