@@ -25,6 +25,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "corpora" / "national-government-work-reports.jsonl"
 CANDIDATES = ("pyahocorasick", "ahocorasick_rs", "regex", "per-term")
+LIMIT = 600  # seconds for one candidate at one size
 
 
 def document(chars: int) -> str:
@@ -121,9 +122,14 @@ def main() -> None:
             if kind == "per-term" and count > 1000:
                 row = one_timed_out(kind, count, chars)
             else:
-                out = subprocess.run([sys.executable, __file__, "--one", kind, str(count),
-                                      str(chars)], capture_output=True, text=True, check=True,
-                                     env={"PYTHONHASHSEED": "0"})
+                try:
+                    out = subprocess.run([sys.executable, __file__, "--one", kind, str(count),
+                                          str(chars)], capture_output=True, text=True,
+                                         check=True, env={"PYTHONHASHSEED": "0"},
+                                         timeout=LIMIT)
+                except subprocess.TimeoutExpired:
+                    print(f"| {kind} | {count:,} | {chars:,} | not finished in {LIMIT} s | | | |")
+                    continue
                 row = json.loads(out.stdout)
                 digests.add(row["digest"])
             print(f"| {row['kind']} | {row['patterns']:,} | {row['chars']:,} | "

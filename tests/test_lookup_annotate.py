@@ -7,7 +7,12 @@ from __future__ import annotations
 import pytest
 
 from cngloss.lookup.annotate import LineTable, TermMatcher
-from cngloss.lookup.search_text import SearchText, fold_text, traditional_folding
+from cngloss.lookup.search_text import (
+    SearchText,
+    fold_text,
+    traditional_folding,
+    value_at_each_offset,
+)
 from cngloss.model import Part, Term
 
 
@@ -156,3 +161,17 @@ def test_matches_is_a_sequence_of_occurrences():
     assert matches.lines == [1, 2, 2]
     with pytest.raises(IndexError):
         matches[3]
+
+
+def test_value_at_each_offset_steps_at_each_place():
+    assert value_at_each_offset([2, 2, 5], [1, 3, 4], 7) == [0, 0, 3, 3, 3, 4, 4]
+    assert value_at_each_offset([0], [1], 3) == [1, 1, 1]
+    assert value_at_each_offset([], [], 2) == [0, 0]
+
+
+def test_originals_match_offset_for_every_position():
+    search = SearchText("“六稳”“六保”[1]与“两违”^[17]，完")
+    starts = list(range(len(search.text)))
+    ends = list(range(1, len(search.text) + 1))
+    assert search.originals(starts, ends) == (
+        [search.offset(s) for s in starts], [search.offset(e, end=True) for e in ends])

@@ -16,12 +16,13 @@ from __future__ import annotations
 import bisect
 from collections.abc import Sequence
 from functools import cached_property
+from operator import itemgetter
 from typing import NamedTuple, overload
 
 from ..model import Term
 from ..text.hanzi import CLOSING, OPENING, strip_quotes
 from .passages import widen_to_quotes
-from .search_text import SearchText, fold_text, traditional_folding
+from .search_text import SearchText, fold_text, value_at_each_offset, traditional_folding
 
 
 class Occurrence(NamedTuple):
@@ -78,8 +79,7 @@ class TermMatcher:
             import ahocorasick_rs  # lazy: the automaton, for annotate only
 
             self._automaton = ahocorasick_rs.AhoCorasick(
-                self.needles, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest,
-                implementation=ahocorasick_rs.Implementation.NoncontiguousNFA)
+                self.needles, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest)
         return self._automaton
 
     def find(self, text: str) -> "Matches":
@@ -88,14 +88,9 @@ class TermMatcher:
             return Matches(text, self.owners, [], [], [])
         search = SearchText(text, traditional_folding(text))
         found = self.automaton.find_matches_as_indexes(search.text)
-        places, shifts = search._at, search.shifts
-        right, left = bisect.bisect_right, bisect.bisect_left
-        if places:  # back to the document's offsets: one pass each, no per-match objects
-            starts = [start + shifts[right(places, start)] for _, start, _ in found]
-            ends = [end + shifts[left(places, end)] for _, _, end in found]
-        else:
-            starts, ends = [start for _, start, _ in found], [end for _, _, end in found]
-        return Matches(text, self.owners, [index for index, _, _ in found], starts, ends)
+        starts, ends = search.originals(list(map(itemgetter(1), found)),
+                                        list(map(itemgetter(2), found)))
+        return Matches(text, self.owners, list(map(itemgetter(0), found)), starts, ends)
 
 
 class Matches(Sequence[Occurrence]):
@@ -134,8 +129,10 @@ class Matches(Sequence[Occurrence]):
     @cached_property
     def lines(self) -> list[int]:
         """The line of each use (a quote widening a use never moves it to another line)."""
-        right, starts = bisect.bisect_right, self.line_starts
-        return [right(starts, start) for start in self.starts]
+        line_starts = self.line_starts
+        line_at = value_at_each_offset(line_starts, range(1, len(line_starts) + 1),
+                                       len(self.text) + 1)
+        return list(map(line_at.__getitem__, self.starts))
 
 
 class LineTable:

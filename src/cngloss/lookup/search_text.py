@@ -21,6 +21,8 @@ from __future__ import annotations
 import bisect
 import re
 from functools import lru_cache
+from itertools import repeat
+from operator import add
 
 from ..sources.report.markers import UNAMBIGUOUS_MARKERS
 from ..text.hanzi import QUOTES, is_hanzi
@@ -51,6 +53,16 @@ class SearchText:
         self.text = fold_text("".join(pieces), fold) if fold else "".join(pieces)
         self.shifts = [0] + self._shift  # shifts[k]: removed before the k-th run's place
 
+    def originals(self, starts: list[int], ends: list[int]) -> tuple[list[int], list[int]]:
+        """Many matches' starts and ends as offsets of the original, in C-speed passes (a
+        large glossary matches every other character): a start at search offset p moves by
+        the runs removed at or before p, an end by those removed before it."""
+        if not self._at:
+            return starts, ends
+        shift_at = value_at_each_offset(self._at, self._shift, len(self.text) + 1)
+        return (list(map(add, starts, map(shift_at.__getitem__, starts))),
+                list(map(add, ends, map(shift_at.__getitem__, map(add, ends, repeat(-1))))))
+
     def offset(self, at: int, end: bool = False) -> int:
         """The original offset of search offset ``at``: runs removed before it shift it; for
         an ``end``, a run standing exactly at it stays outside."""
@@ -76,6 +88,19 @@ def traditional_folding(text: str) -> dict[int, int]:
     if len(converted) != len(candidates):
         return {}
     return {ord(a): ord(b) for a, b in zip(candidates, converted) if len(b) == 1 and a != b}
+
+
+def value_at_each_offset(places: list[int], totals: list[int], size: int) -> list[int]:
+    """For each offset 0..size-1, ``totals[k]`` of the last k whose ``places[k]`` is at or
+    before it (0 before the first): the shift of a match's start (runs removed so far), the
+    line of an offset (line starts). Built a run at a time, not a character at a time."""
+    out: list[int] = []
+    last = total = 0
+    for place, running in zip(places, totals):
+        out.extend([total] * (place - last))
+        last, total = place, running
+    out.extend([total] * (size - last))
+    return out
 
 
 def fold_text(text: str, fold: dict[int, int]) -> str:
