@@ -182,3 +182,14 @@ def test_appendix_prints_to_pdf(browser, tmp_path, appendix_page):
     assert all(abs(page.width - 595) < 2 and abs(page.height - 842) < 2 for page in pages)  # A4
     text = extract_text(io.BytesIO(data))
     assert "雪亮工程" in text.replace("\u2f2f", "工")  # the last term made it onto paper
+
+
+def test_appendix_for_a_document_links_only_inside_itself(browser, tmp_path):
+    document = tmp_path / "doc.txt"
+    document.write_text("实现两不愁三保障，落实四个不摘。\n", encoding="utf-8")
+    result = run_cli("appendix", "--for", str(document), "--format", "html")
+    assert result.code == 0, result.err
+    open_page(browser, tmp_path, result.out, width=NARROW)
+    assert broken_anchors(browser) == []
+    assert browser.execute_script("return document.querySelectorAll('article.entry').length") == 2
+    assert overflow(browser) <= 0

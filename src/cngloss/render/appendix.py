@@ -12,12 +12,16 @@ from dataclasses import dataclass
 from importlib import import_module
 from pathlib import Path
 
-from ..corpus.annotate import Annotation
+from typing import TYPE_CHECKING
+
 from ..corpus.load import Corpus
 from ..errors import ChoiceError
 from ..model import Term, section_label
 from ..sources.files import make_folder, write_atomically
 from ..text.pinyin import toneless
+
+if TYPE_CHECKING:  # pragma: no cover - types only
+    from ..corpus.annotate import Annotation
 
 FORMATS = ("md", "html", "tex", "txt", "json", "csv")
 SORTS = ("note", "pinyin")
@@ -98,7 +102,7 @@ def pinyin_key(term: Term) -> tuple:
 
 
 def build_appendix(corpus: Corpus, sort: str = "note",
-                   document: Annotation | None = None) -> Appendix:
+                   document: "Annotation | None" = None) -> Appendix:
     """Gather the entries of the appendix in ``sort`` order (``note`` or ``pinyin``; with a
     ``document``, also ``appearance``, and then only the terms it uses, with its lines)."""
     if document is not None:
@@ -149,7 +153,7 @@ def _appendix_for(corpus: Corpus, document: Annotation, sort: str) -> Appendix:
 
 
 def render_appendix(corpus: Corpus, fmt: str = "md", sort: str | None = None, width: int = 80,
-                    standalone: bool = False, document: Annotation | None = None) -> str:
+                    standalone: bool = False, document: "Annotation | None" = None) -> str:
     """The appendix as text in one format (see FORMATS); with ``document``, only the terms it
     uses (sort by default ``appearance``, else ``note``)."""
     if fmt not in FORMATS:
