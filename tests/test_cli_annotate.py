@@ -341,3 +341,26 @@ def test_appendix_without_for_is_unchanged(cli):
     assert cli("appendix").out == (Path(__file__).parents[1] / "glossary" /
                                    "appendix.md").read_text(encoding="utf-8")
     assert load_corpus() is not None
+
+
+def test_text_output_to_a_file_is_plain_with_marks(cli, sample, tmp_path):
+    target = tmp_path / "marked.txt"
+    result = cli("annotate", str(sample), "-o", str(target), tty=True)
+    assert result.code == 0 and f"wrote {target}" in result.err
+    written = target.read_text(encoding="utf-8")
+    assert written.startswith("各位代表：\n围绕»“六稳”“六保”«") and "\x1b[" not in written
+
+
+def test_output_dash_is_stdout(cli, sample):
+    result = cli("annotate", str(sample), "--json", "-o", "-")
+    assert json.loads(result.out)["uses"] == 3
+
+
+def test_appendix_encoding_goes_with_for(cli, tmp_path):
+    result = cli("appendix", "--encoding", "gb18030")
+    assert result.code == 2 and "--encoding goes with --for FILE" in result.err
+    document = tmp_path / "gb.txt"
+    document.write_bytes("落实“两违”管控。".encode("gb18030"))
+    data = json.loads(cli("appendix", "--for", str(document), "--encoding", "gb18030",
+                          "-f", "json").out)
+    assert [t["term"] for t in data["terms"]] == ["两违"]
