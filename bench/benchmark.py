@@ -7,7 +7,7 @@ machine's noise falls on all of them alike; results are given as ratios.
 
     bench/run                      # everything, 100,000 terms at most
     bench/run --only cold          # one section: cold, imports, scale, passages, notes, readers,
-                                   # library
+                                   # library, annotate
     bench/run --sizes 1000 10000   # smaller scale run
 """
 
@@ -577,7 +577,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--only", choices=("cold", "imports", "scale", "passages", "notes",
-                                           "readers", "library", "glossaries"))
+                                           "readers", "library", "glossaries",
+                                           "annotate"))
     parser.add_argument("--rounds", type=int, default=21)
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000, 100000])
     args = parser.parse_args()
@@ -604,6 +605,11 @@ def main() -> None:
         from glossary_bench import glossaries  # the library's glossaries (issue 15)
 
         glossaries(COLLECTION, clean_env(), rounds=max(5, args.rounds // 3))
+    if args.only in (None, "annotate"):
+        sys.path.insert(0, str(HERE))
+        from annotate_bench import annotate_section  # the annotate section (issue 16)
+
+        annotate_section(rounds=max(5, args.rounds // 4))
 
 
 if __name__ == "__main__":

@@ -609,10 +609,11 @@ def appendix(
     fmt: Annotated[str, typer.Option(
         "--format", "-f", metavar="md|html|tex|txt|json|csv", help="Output format.",
         autocompletion=lambda incomplete: _complete_choice("FORMATS", incomplete))] = "md",
-    sort: Annotated[str, typer.Option(
-        "--sort", "-s", metavar="note|pinyin",
-        help="Order: by note number, or by pinyin (toneless, then tone, then headword).",
-        autocompletion=lambda incomplete: _complete_choice("SORTS", incomplete))] = "note",
+    sort: Annotated[Optional[str], typer.Option(
+        "--sort", "-s", metavar="note|pinyin|appearance",
+        help="Order: by note number (default), or by pinyin (toneless, then tone, then "
+             "headword); with --for, by first use in FILE (default).",
+        autocompletion=lambda incomplete: _complete_choice("SORTS_FOR", incomplete))] = None,
     output: Annotated[Optional[Path], typer.Option(
         "--output", "-o", metavar="FILE",
         help="Write to FILE (atomically) instead of stdout ('-': stdout).")] = None,
@@ -630,6 +631,13 @@ def appendix(
     place: PlaceOption = None,
     year: YearOption = None,
     reviewed: ReviewedOption = False,
+    for_document: Annotated[Optional[str], typer.Option(
+        "--for", metavar="FILE",
+        help="Only the terms FILE uses (any format; '-': stdin), in order of first use "
+             "(--sort note|pinyin also), each with the lines of FILE that use it.")] = None,
+    encoding: Annotated[Optional[str], typer.Option(
+        "--encoding", metavar="NAME",
+        help="--for: the encoding of FILE (default: UTF-8 or GB18030, detected).")] = None,
 ) -> None:
     """Print a glossary appendix: every term with pinyin, English, definition, parts,
     see-also links and where the report uses it.
@@ -641,10 +649,10 @@ def appendix(
       cngloss appendix --format tex --standalone       a complete XeLaTeX document
       cngloss appendix --format csv --sort pinyin      for spreadsheets and flashcards
       cngloss appendix --all-formats glossary --force  regenerate glossary/
+      cngloss appendix --for speech.docx -f html -o speech-glossary.html
     """
     # lazy: the renderers, for appendix only
     from .render.appendix import render_appendix, write_all_formats
-    from .sources.files import write_atomically  # lazy: for appendix --output only
 
     state = _state(ctx)
     corpus = state.corpus()
@@ -659,18 +667,111 @@ def appendix(
         title = "Glossary of the library: " + ", ".join(chosen)
         corpus = Corpus(selected_glossary(rows, title), None)
     if all_formats is not None:
-        if output is not None:
-            raise UsageError("use --output or --all-formats, not both")
-        for path in write_all_formats(corpus, all_formats, sort, width or 80, force):
+        if output is not None or for_document is not None:
+            raise UsageError("use --output or --for, or --all-formats, not both")
+        for path in write_all_formats(corpus, all_formats, sort or "note", width or 80, force):
             print_message(f"wrote {path}", state.env)
         return
-    text = render_appendix(corpus, fmt, sort, width or state.env.columns, standalone)
-    if output is None or str(output) == "-":
-        state.env.stdout.write(text)
-        state.env.stdout.flush()
+    document = None
+    if for_document is not None:
+        from .corpus.annotate import annotate as annotate_document  # lazy: --for only
+
+        document = annotate_document(corpus.glossary.terms, for_document,
+                                     encoding=encoding, stdin=_stdin_bytes())
+        if document.missing:
+            raise document.missing
+    elif encoding is not None:
+        raise UsageError("--encoding goes with --for FILE")
+    text = render_appendix(corpus, fmt, sort, width or state.env.columns, standalone, document)
+    _write_output(state.env, text, output, force)
+
+
+# --------------------------------------------------------------------------- annotate
+
+
+ANNOTATE_FORMATS = ("text", "html")
+
+
+@app.command()
+def annotate(
+    ctx: typer.Context,
+    document: Annotated[str, typer.Argument(
+        metavar="FILE", help="The document: .txt, .md, .html, .docx, .pdf; '-': stdin.")],
+    json: Annotated[bool, typer.Option(
+        "--json", help="Print JSON: the terms used and every occurrence with offsets.")] = False,
+    fmt: Annotated[str, typer.Option(
+        "--format", "-f", metavar="text|html",
+        help="text (default), or html: one page, terms with pinyin and meaning on hover, "
+             "focus or tap, and a glossary of them at the end.")] = "text",
+    parts: Annotated[bool, typer.Option(
+        "--parts", help="Also find a term's parts (六稳, 稳就业) where they stand alone.")]
+        = False,
+    terms_only: Annotated[bool, typer.Option(
+        "--terms", help="Only the table of the terms used, not the text.")] = False,
+    output: Annotated[Optional[Path], typer.Option(
+        "--output", "-o", metavar="FILE",
+        help="Write to FILE (atomically) instead of stdout ('-': stdout).")] = None,
+    force: Annotated[bool, typer.Option("--force", help="Replace an existing FILE.")] = False,
+    encoding: Annotated[Optional[str], typer.Option(
+        "--encoding", metavar="NAME",
+        help="The document's text encoding (default: UTF-8 or GB18030, detected).")] = None,
+) -> None:
+    """Mark every glossary term a document uses, with a table of them (count, first line,
+    English). Exits 1 when the document uses none.
+
+    \b
+    Examples:
+      cngloss annotate speech.txt
+      cngloss annotate report.pdf --terms
+      cngloss annotate report.docx --format html -o report.html
+      pbpaste | cngloss annotate - --json
+    """
+    from .corpus.annotate import annotate as annotate_document  # lazy: annotate only
+
+    if fmt not in ANNOTATE_FORMATS:
+        raise ChoiceError("format", fmt, ANNOTATE_FORMATS)
+    state = _state(ctx)
+    glossary = state.corpus().glossary
+    found = annotate_document(glossary.terms, document, parts, encoding, _stdin_bytes())
+    if json:
+        from .output.json import annotation_to_dict, dumps  # lazy: the JSON builders, --json
+
+        text = dumps(annotation_to_dict(found, glossary)) + "\n"
+    elif fmt == "html":
+        from .render.annotated import render  # lazy: the page, for --format html only
+
+        text = render(found)
+    elif output is not None and str(output) != "-":
+        from .output.console import plain_text  # lazy: a file gets plain text
+        from .output.views import annotate_view  # lazy: the views, for text output only
+
+        text = plain_text(annotate_view(found, glossary, not terms_only))
     else:
-        write_atomically(output, text, force)
-        print_message(f"wrote {output}", state.env)
+        from .output.views import annotate_view  # lazy: the views, for text output only
+
+        print_view(annotate_view(found, glossary, not terms_only), state.env)
+        text = None
+    if text is not None:
+        _write_output(state.env, text, output, force)
+    if found.missing:
+        raise found.missing
+
+
+def _write_output(env: Environment, text: str, output: Optional[Path], force: bool) -> None:
+    """``text`` to stdout, or (``--output FILE``) to FILE, whole or not at all."""
+    if output is None or str(output) == "-":
+        env.stdout.write(text)
+        env.stdout.flush()
+        return
+    from .sources.files import write_atomically  # lazy: for --output only
+
+    write_atomically(output, text, force)
+    print_message(f"wrote {output}", env)
+
+
+def _stdin_bytes():
+    """Standard input as bytes, for ``-`` (None when there is none)."""
+    return getattr(sys.stdin, "buffer", None)
 
 
 # --------------------------------------------------------------------------- import

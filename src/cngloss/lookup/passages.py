@@ -109,7 +109,7 @@ class PassageFinder:
             number = bisect.bisect_right(starts, m.start())
             offset = starts[number - 1]
             paragraph_text = self.report.paragraphs[number - 1].text
-            span = _widen(paragraph_text, m.start() - offset, m.end() - offset)
+            span = widen_to_quotes(paragraph_text, m.start() - offset, m.end() - offset)
             needle = strip_quotes(text[m.start():m.end()])
             for key in owners[needle]:
                 spans[key][number].append(span)
@@ -220,9 +220,9 @@ def find_spans(text: str, forms: Iterable[str]) -> list[tuple[int, int]]:
     found = []
     forms_set = set(needles)
     for m in quote_tolerant(needles).finditer(marked(text)):
-        found.append(_widen(text, m.start(), m.end()))
+        found.append(widen_to_quotes(text, m.start(), m.end()))
         for inner in _inner_forms(strip_quotes(text[m.start():m.end()]), forms_set):
-            found += [_widen(text, m.start() + i.start(), m.start() + i.end())
+            found += [widen_to_quotes(text, m.start() + i.start(), m.start() + i.end())
                       for i in quote_tolerant((inner,)).finditer(m.group())]
     return _merge(found)
 
@@ -232,7 +232,7 @@ def sentences(text: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in SENTENCE.finditer(text) if m.group().strip()]
 
 
-def _widen(text: str, start: int, end: int) -> tuple[int, int]:
+def widen_to_quotes(text: str, start: int, end: int) -> tuple[int, int]:
     """Take in a quotation mark opening right before the match and one closing right after."""
     if start > 0 and text[start - 1] in OPENING and end < len(text) and text[end] in CLOSING:
         return start - 1, end + 1

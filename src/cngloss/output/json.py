@@ -22,6 +22,7 @@ if TYPE_CHECKING:  # pragma: no cover - types only
     from ..model import YearPoint
     from ..corpus.checks import CheckResult
     from ..corpus.queries import Found, GrepResult, Shown
+    from ..corpus.annotate import Annotation
     from ..lookup.related import Node
 
 
@@ -235,3 +236,21 @@ def trend_to_dict(trends: list["TermTrend"]) -> dict[str, Any]:
                                    "points": [point_to_dict(p) for p in s.points]}
                                   for s in t.series]}
                       for t in trends]}
+
+
+def annotation_to_dict(found: "Annotation", glossary: Glossary) -> dict[str, Any]:
+    """``annotate --json``: the document, the terms it uses (term objects with their count,
+    first line and lines) and every occurrence ([start, end) offsets into the document's
+    text, line and column from 1)."""
+    return {
+        "document": found.name,
+        "kind": found.kind,
+        "characters": len(found.text),
+        "uses": len(found.occurrences),
+        "terms": [{**term_to_dict(use.term, glossary), "count": use.count,
+                   "first_line": use.first.line, "lines": list(use.lines)}
+                  for use in found.terms],
+        "occurrences": [{"id": o.term.id, "term": o.term.term, "text": o.text,
+                         "start": o.start, "end": o.end, "line": o.line, "column": o.column,
+                         "part": o.part} for o in found.occurrences],
+    }

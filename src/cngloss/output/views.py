@@ -18,6 +18,7 @@ if TYPE_CHECKING:  # pragma: no cover - types only
     from ..corpus.checks import CheckResult
     from ..lookup.related import Node
     from ..corpus.queries import GrepResult
+    from ..corpus.annotate import Annotation
     from ..lookup.search import Hit
     from ..library.glossary_queries import Entry, Row
     from ..library.lexicon import NoteSource
@@ -489,4 +490,39 @@ def trend_view(trends: list["TermTrend"]) -> list[Block]:
         if t.top_places:
             blocks.append(line(("most: ", "dim"), ", ".join(f"{p} {n:,}"
                                                             for p, n, _ in t.top_places)))
+    return blocks
+
+
+# --------------------------------------------------------------------------- annotate
+
+
+def annotate_view(found: "Annotation", glossary: Glossary, text: bool = True) -> list[Block]:
+    """The document a line a line with every use of a term marked (»« without colour), then
+    the terms it uses: count, first line, English. ``text=False``: the table alone."""
+    blocks: list[Block] = []
+    if text:
+        by_line: dict[int, list[tuple[int, int]]] = {}
+        for o in found.occurrences:  # a use never spans lines: no form holds a line break
+            shift = o.column - 1 - o.start
+            by_line.setdefault(o.line, []).append((o.start + shift, o.end + shift))
+        lines = found.text.split("\n")
+        if lines and lines[-1] == "":
+            lines.pop()
+        blocks += [Line(highlighted(one, by_line.get(number, []), "hit"))
+                   for number, one in enumerate(lines, 1)]
+        blocks.append(Blank())
+    uses = len(found.occurrences)
+    blocks.append(line((f"{_plural(uses, 'use')} of {_plural(len(found.terms), 'term')} "
+                        f"in {found.name}", "dim")))
+    if found.terms:
+        table = Table(["term", "count", "first line", "english"], [], wrap=(0, 3))
+        for use in found.terms:
+            term = use.term
+            table.rows.append([
+                [(term.term, "headword")],
+                [(str(use.count), "number")],
+                [(str(use.first.line), "number")],
+                [(term.english[0].text if term.english else "", "english")],
+            ])
+        blocks.append(table)
     return blocks

@@ -12,25 +12,38 @@ from dataclasses import dataclass
 from importlib import import_module
 from pathlib import Path
 
+from typing import TYPE_CHECKING
+
 from ..corpus.load import Corpus
 from ..errors import ChoiceError
-from ..model import Term
+from ..model import Term, section_label
 from ..sources.files import make_folder, write_atomically
 from ..text.pinyin import toneless
 
+if TYPE_CHECKING:  # pragma: no cover - types only
+    from ..corpus.annotate import Annotation
+
 FORMATS = ("md", "html", "tex", "txt", "json", "csv")
 SORTS = ("note", "pinyin")
+SORTS_FOR = ("appearance", "note", "pinyin")  # appendix --for FILE: first use in FILE first
 _MODULES = {"md": "markdown", "html": "html", "tex": "latex", "txt": "text", "json": "jsonfmt",
             "csv": "csvfmt"}
 
 
 @dataclass(frozen=True)
 class Use:
-    """A paragraph of the report that uses a term."""
+    """A paragraph of the report that uses a term, or (``paragraph`` None) a line of the
+    document an appendix is made for (``appendix --for``)."""
 
-    paragraph: int
+    paragraph: int | None
     line: int
     section: tuple[str, ...]
+
+    def label(self, section=lambda text: f"({text})") -> str:
+        """``¶3 (section)``, the section passed through ``section``; or ``line 12``."""
+        if self.paragraph is None:
+            return f"line {self.line}"
+        return f"¶{self.paragraph} {section(section_label(self.section))}"
 
 
 @dataclass(frozen=True)
@@ -46,6 +59,15 @@ class Appendix:
     source: str | None  # the report file the uses refer to
     entries: tuple[Entry, ...]
     separator: str = " · "  # between the items of an inline list (see list_separator)
+    for_document: bool = False  # the uses are lines of ``source``, a document (--for)
+
+    def source_note(self) -> str:
+        """What the places in the entries refer to (unescaped), or ""."""
+        if not self.source:
+            return ""
+        if self.for_document:
+            return f"Line numbers are lines of {self.source}."
+        return f"¶ numbers are paragraphs of {self.source}."
 
 
 # Inline lists (see-also terms, part items, variants) need a separator that no item contains:
@@ -79,17 +101,16 @@ def pinyin_key(term: Term) -> tuple:
     return tuple(p for p, _ in parts), tuple(t for _, t in parts), term.term
 
 
-def build_appendix(corpus: Corpus, sort: str = "note") -> Appendix:
-    """Gather the entries of the appendix in ``sort`` order (``note`` or ``pinyin``)."""
+def build_appendix(corpus: Corpus, sort: str = "note",
+                   document: "Annotation | None" = None) -> Appendix:
+    """Gather the entries of the appendix in ``sort`` order (``note`` or ``pinyin``; with a
+    ``document``, also ``appearance``, and then only the terms it uses, with its lines)."""
+    if document is not None:
+        return _appendix_for(corpus, document, sort)
     if sort not in SORTS:
         raise ChoiceError("sort", sort, SORTS)
     glossary = corpus.glossary
-    terms = list(glossary.terms)
-    if sort == "pinyin":
-        terms.sort(key=pinyin_key)
-    else:
-        order = {id(t): i for i, t in enumerate(terms)}
-        terms.sort(key=lambda t: (t.note is None, t.note or 0, order[id(t)]))
+    terms = _sorted(list(glossary.terms), sort)
     entries = []
     found = corpus.passages_for(terms)
     for term in terms:
@@ -103,13 +124,44 @@ def build_appendix(corpus: Corpus, sort: str = "note") -> Appendix:
     return Appendix(title, source, tuple(entries), list_separator(listed_texts(terms)))
 
 
-def render_appendix(corpus: Corpus, fmt: str = "md", sort: str = "note", width: int = 80,
-                    standalone: bool = False) -> str:
-    """The appendix as text in one format (see FORMATS)."""
+def _sorted(terms: list[Term], sort: str) -> list[Term]:
+    """``pinyin`` order, or note order (terms without a note last, in file order)."""
+    if sort == "pinyin":
+        return sorted(terms, key=pinyin_key)
+    order = {id(t): i for i, t in enumerate(terms)}
+    return sorted(terms, key=lambda t: (t.note is None, t.note or 0, order[id(t)]))
+
+
+def _appendix_for(corpus: Corpus, document: Annotation, sort: str) -> Appendix:
+    """The appendix of the terms ``document`` uses, each with the lines that use it. See-also
+    links stay inside the appendix (a link to a term the document does not use would lead
+    nowhere)."""
+    if sort not in SORTS_FOR:
+        raise ChoiceError("sort", sort, SORTS_FOR)
+    uses = {id(u.term): u for u in document.terms}
+    terms = [u.term for u in document.terms]
+    if sort != "appearance":
+        terms = _sorted(terms, sort)
+    entries = tuple(
+        Entry(term, tuple(r for r in corpus.glossary.related(term) if id(r) in uses),
+              tuple(Use(None, line, ()) for line in uses[id(term)].lines))
+        for term in terms)
+    name = Path(document.name).name
+    title = f"{corpus.glossary.title or 'Glossary'}: the terms of {name}"
+    return Appendix(title, name, entries, list_separator(listed_texts(terms)),
+                    for_document=True)
+
+
+def render_appendix(corpus: Corpus, fmt: str = "md", sort: str | None = None, width: int = 80,
+                    standalone: bool = False, document: "Annotation | None" = None) -> str:
+    """The appendix as text in one format (see FORMATS); with ``document``, only the terms it
+    uses (sort by default ``appearance``, else ``note``)."""
     if fmt not in FORMATS:
         raise ChoiceError("format", fmt, FORMATS)
+    sort = sort or ("appearance" if document is not None else "note")
     module = import_module(f".{_MODULES[fmt]}", __package__)  # lazy: only the format asked for
-    return module.render(build_appendix(corpus, sort), width=width, standalone=standalone)
+    return module.render(build_appendix(corpus, sort, document), width=width,
+                         standalone=standalone)
 
 
 def write_all_formats(corpus: Corpus, folder: str | os.PathLike[str], sort: str = "note",

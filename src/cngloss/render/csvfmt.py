@@ -11,7 +11,6 @@ import csv
 import io
 
 from .appendix import Appendix
-from ..model import section_label
 from ..text.escape import safe
 
 COLUMNS = ("id", "note", "term", "pinyin", "english", "definition", "parts", "tags", "related",
@@ -37,6 +36,6 @@ def render(appendix: Appendix, width: int = 80, standalone: bool = False) -> str
             term.id, term.note, term.term, term.pinyin,
             "; ".join(e.text for e in term.english), term.definition, parts,
             ", ".join(term.tags), sep.join(r.term for r in entry.related),
-            "; ".join(f"¶{u.paragraph} ({section_label(u.section)})" for u in entry.uses),
+            "; ".join(u.label() for u in entry.uses),
         )])
     return buffer.getvalue()

@@ -11,7 +11,6 @@ from __future__ import annotations
 from html import escape as _escape
 
 from .appendix import Appendix, Entry, forms_line, web_url
-from ..model import section_label
 from ..text.escape import safe
 
 STYLE = """
@@ -76,19 +75,27 @@ def escape(text: str) -> str:
     return _escape(safe(text), quote=True)
 
 
-def render(appendix: Appendix, width: int = 80, standalone: bool = True) -> str:
-    out = [
+def page_start(title: str, style: str) -> list[str]:
+    """A standalone page up to ``<main>``: doctype, UTF-8, Chinese, a phone's width, the
+    title (escaped) and the style sheet."""
+    return [
         "<!doctype html>",
         '<html lang="zh-Hans">',
         "<head>",
         '<meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         '<meta name="generator" content="cngloss">',
-        f"<title>{escape(appendix.title)}</title>",
-        f"<style>\n{STYLE}\n:root {{ --separator: {_css_separator(appendix.separator)}; }}\n</style>",
+        f"<title>{escape(title)}</title>",
+        f"<style>\n{style}\n</style>",
         "</head>",
         "<body>",
         "<main>",
+    ]
+
+
+def render(appendix: Appendix, width: int = 80, standalone: bool = True) -> str:
+    style = f"{STYLE}\n:root {{ --separator: {_css_separator(appendix.separator)}; }}"
+    out = page_start(appendix.title, style) + [
         "<header>",
         f"<h1>{escape(appendix.title)}</h1>",
         f'<p class="meta" lang="en">{_meta(appendix)}</p>',
@@ -119,7 +126,7 @@ def _html_separator(separator: str) -> str:
 def _meta(appendix: Appendix) -> str:
     text = f"{len(appendix.entries)} terms."
     if appendix.source:
-        text += f" ¶ numbers are paragraphs of {escape(appendix.source)}."
+        text += f" {escape(appendix.source_note())}"
     return text
 
 
@@ -165,7 +172,7 @@ def _entry(entry: Entry, separator: str) -> list[str]:
             f'<a href="#{escape(r.id)}">{escape(r.term)}</a>' for r in entry.related)))
     if entry.uses:
         facts.append(("Used in", "；".join(
-            f"¶{u.paragraph} <span class=\"section\">({escape(section_label(u.section))})</span>"
+            u.label(lambda s: f'<span class="section">({escape(s)})</span>')
             for u in entry.uses)))
     if facts:
         out.append('<dl class="facts">')

@@ -8,7 +8,6 @@ with or without hyperref (with it, see-also entries are links).
 from __future__ import annotations
 
 from .appendix import Appendix, Entry, forms_line
-from ..model import section_label
 from ..text.escape import safe
 
 _SPECIALS = {
@@ -51,7 +50,7 @@ def render(appendix: Appendix, width: int = 80, standalone: bool = False) -> str
         rf"\section*{{{escape(appendix.title)}}}",
         "",
         escape(f"{len(appendix.entries)} terms.")
-        + (escape(f" ¶ numbers are paragraphs of {appendix.source}.") if appendix.source else ""),
+        + (escape(f" {appendix.source_note()}") if appendix.source else ""),
         "",
     ]
     for entry in appendix.entries:
@@ -93,7 +92,7 @@ def _entry(entry: Entry, separator: str) -> list[str]:
                          for r in entry.related)
         out.append(r"\textit{See also:} " + links + r"\par")
     if entry.uses:
-        uses = "；".join(escape(f"¶{u.paragraph} ({section_label(u.section)})") for u in entry.uses)
+        uses = "；".join(escape(u.label()) for u in entry.uses)
         out.append(r"\textit{Used in:} " + uses + r"\par")
     out += [r"\end{samepage}", ""]
     return out

@@ -6,7 +6,6 @@ import html
 import re
 
 from .appendix import Appendix, Entry, forms_line, web_url
-from ..model import section_label
 from ..text.escape import safe
 
 _INLINE = re.compile(r"([\\`*_\[\]<>&|~#])")
@@ -31,7 +30,7 @@ def render(appendix: Appendix, width: int = 80, standalone: bool = False) -> str
     lines = [f"# {escape(appendix.title)}", ""]
     count = f"{len(appendix.entries)} terms."
     if appendix.source:
-        count += f" ¶ numbers are paragraphs of {escape(appendix.source)}."
+        count += f" {escape(appendix.source_note())}"
     lines += [count, ""]
     for entry in appendix.entries:
         lines += _entry(entry, "\u00a0" + escape(appendix.separator.strip()) + " ")  # no break before
@@ -74,7 +73,7 @@ def _entry(entry: Entry, separator: str) -> list[str]:
             f"[{escape(r.term)}](#{html.escape(r.id)})" for r in entry.related))
     if entry.uses:
         facts.append("Used in: " + "; ".join(
-            f"¶{u.paragraph} ({escape(section_label(u.section))})" for u in entry.uses))
+            u.label(lambda s: f"({escape(s)})") for u in entry.uses))
     if facts:
         out += ["  \n".join(facts), ""]
     return out

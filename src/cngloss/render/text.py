@@ -7,7 +7,7 @@ followed as a link.
 from __future__ import annotations
 
 from .appendix import Appendix, Entry
-from ..model import Term, section_label
+from ..model import Term
 from ..text.escape import safe
 from ..text.width import width as columns, wrap
 
@@ -20,7 +20,7 @@ def render(appendix: Appendix, width: int = 80, standalone: bool = False) -> str
     out = title + ["=" * min(width, max(columns(line) for line in title)), ""]
     meta = f"{len(appendix.entries)} terms."
     if appendix.source:
-        meta += f" ¶ numbers are paragraphs of {safe(appendix.source)}."
+        meta += f" {safe(appendix.source_note())}"
     out += wrap(meta, width) + [""]
     for entry in appendix.entries:
         out += _entry(entry, width, appendix.separator)
@@ -90,6 +90,5 @@ def _entry(entry: Entry, width: int, separator: str) -> list[str]:
     if entry.related:
         out += _list_field("See also", [r.term for r in entry.related], width, separator)
     if entry.uses:
-        out += _field("Used in", "；".join(f"¶{u.paragraph} ({section_label(u.section)})"
-                                           for u in entry.uses), width)
+        out += _field("Used in", "；".join(u.label() for u in entry.uses), width)
     return out + [""]

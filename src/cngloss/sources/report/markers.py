@@ -31,6 +31,10 @@ STYLES = {"cb": "caret-brace", "cr": "caret-bracket", "bare": "bare", "fn": "foo
           "sq": "square", "fw": "fw-square", "pa": "paren", "ci": "circled"}
 AMBIGUOUS = ("paren", "circled")
 _NOT_AFTER = set("。：；，、！？:;,.!?（(【[「『《—")
+# The styles that only ever mean a footnote, whether or not the text has notes (markers a
+# reader writes, ``[N]``, included): what a matcher may skip inside a term, unnamed groups.
+UNAMBIGUOUS_MARKERS = (r"\^\{\s*[〔\[]\d+[〕\]]\s*\}|\^\[\d+\]|〔\d+〕|\[\^\s*\d+\s*\]"
+                       r"|\[\s*\d+\s*\]|［\s*\d+\s*］")
 HEADWORD_PREFIX = 2  # hanzi of a headword that the words before a marker must match at least
 
 

@@ -1,0 +1,177 @@
+"""The matcher behind `cngloss annotate`: search text, folding, leftmost-longest matching.
+
+Expectations are written from reading the strings in each test (offsets counted by hand)."""
+
+from __future__ import annotations
+
+import pytest
+
+from cngloss.lookup.annotate import LineTable, TermMatcher
+from cngloss.lookup.search_text import (
+    SearchText,
+    fold_text,
+    traditional_folding,
+    value_at_each_offset,
+)
+from cngloss.model import Part, Term
+
+
+def term(id_: str, headword: str, variants=(), parts=()) -> Term:
+    return Term(id_, headword, "", "definition of " + headword, variants=tuple(variants),
+                parts=tuple(parts))
+
+
+LIUWEN = term("liuwen", "六稳六保", parts=[Part("六稳", ("稳就业", "稳金融")),
+                                          Part("六保", ("保居民就业",))])
+FENGQIAO = term("xinshidai", "新时代枫桥经验")
+FENGQIAO_SHORT = term("fengqiao", "枫桥经验")
+LIANGSHUI = term("liangshui", "两水改造")
+SIHAO = term("sihao", "四好农村公路", variants=["四好农村路"])
+FANG = term("fangguanfu", "放管服改革")
+LIANGBU = term("liangbu", "两不愁三保障")
+
+
+def found(terms, text, parts=False):
+    return [(o.start, o.end, o.term.id, o.text, o.part)
+            for o in TermMatcher(terms, parts).find(text)]
+
+
+# ------------------------------------------------------------------ search text
+
+
+def test_search_text_removes_quotes_and_markers_and_maps_back():
+    original = "甲“六稳”“六保”[1]乙"
+    search = SearchText(original)
+    assert search.text == "甲六稳六保乙"
+    # 六 is at 2 in the original (after 甲 and “), 保 ends at 8 (before ”)
+    assert search.offset(1) == 2
+    assert search.offset(5, end=True) == 8
+    # widened to the quotes around the whole: “六稳”“六保” is original[1:9]
+    assert search.span(1, 5) == (1, 9)
+    assert search.offset(0) == 0
+
+
+def test_search_text_end_before_a_removed_run_stays_outside():
+    search = SearchText("两违[3]后")
+    assert search.text == "两违后"
+    assert search.offset(2, end=True) == 2  # the end of 两违, not after [3]
+    assert search.offset(2) == 5  # 后 itself is after the marker
+
+
+@pytest.mark.parametrize("marker", ["^{〔16〕}", "^{[16]}", "^[16]", "〔16〕", "[^16]", "[16]",
+                                    "[ 16 ]", "［16］", "[^ 16 ]"])
+def test_every_unambiguous_marker_style_is_skipped_inside_a_term(marker):
+    text = f"推进两水{marker}改造工作"
+    assert found([LIANGSHUI], text) == [(2, 6 + len(marker), "liangshui",
+                                         f"两水{marker}改造", None)]
+
+
+def test_parenthesised_number_is_skipped_only_after_a_closing_quote():
+    assert found([FANG], "深化“放管服”（22）改革") == [(2, 13, "fangguanfu", "“放管服”（22）改革", None)]
+    assert found([FANG], "深化“放管服”(22)改革")[0][1] == 13
+    assert found([FANG], "深化放管服（22）改革") == []  # no quote: an enumeration, not a marker
+    assert found([FANG], "深化“放管服”（2222）改革") == []  # four digits: not a note number
+
+
+def test_a_text_without_removable_runs_is_its_own_search_text():
+    search = SearchText("六稳六保")
+    assert search.text == "六稳六保"
+    assert search.span(0, 4) == (0, 4)
+
+
+# ------------------------------------------------------------------ folding
+
+
+def test_traditional_characters_are_folded_one_for_one():
+    table = traditional_folding("兩不愁三保障與六穩")
+    assert "兩不愁三保障與六穩".translate(table) == "两不愁三保障与六稳"
+
+
+def test_folding_leaves_simplified_text_alone():
+    assert traditional_folding("两不愁三保障") == {}
+    assert traditional_folding("") == {}
+    assert fold_text("两不愁", {}) == "两不愁"
+
+
+def test_a_traditional_variant_and_its_headword_are_one_needle():
+    both = term("both", "两不愁", variants=["兩不愁"])
+    matcher = TermMatcher([both])
+    assert matcher.needles == ["两不愁"]
+    assert [o.text for o in matcher.find("兩不愁，两不愁")] == ["兩不愁", "两不愁"]
+
+
+def test_traditional_document_finds_simplified_terms_with_original_offsets():
+    assert found([LIANGBU, LIUWEN], "實現兩不愁三保障，“六穩”“六保”") == [
+        (2, 8, "liangbu", "兩不愁三保障", None), (9, 17, "liuwen", "“六穩”“六保”", None)]
+
+
+# ------------------------------------------------------------------ matching
+
+
+def test_quotes_between_parts_are_one_use_with_its_quotes():
+    assert found([LIUWEN], "围绕“六稳”“六保”任务") == [(2, 10, "liuwen", "“六稳”“六保”", None)]
+
+
+def test_longest_term_wins_and_the_shorter_is_not_reported_inside_it():
+    text = "坚持新时代枫桥经验，推广枫桥经验"
+    assert found([FENGQIAO_SHORT, FENGQIAO], text) == [
+        (2, 9, "xinshidai", "新时代枫桥经验", None), (12, 16, "fengqiao", "枫桥经验", None)]
+
+
+def test_variants_are_uses_of_their_term():
+    assert found([SIHAO], "建设四好农村路和四好农村公路") == [
+        (2, 7, "sihao", "四好农村路", None), (8, 14, "sihao", "四好农村公路", None)]
+
+
+def test_parts_only_when_asked_and_never_inside_the_term():
+    text = "“六稳”“六保”，稳就业，六稳"
+    assert found([LIUWEN], text) == [(0, 8, "liuwen", "“六稳”“六保”", None)]
+    assert found([LIUWEN], text, parts=True) == [
+        (0, 8, "liuwen", "“六稳”“六保”", None), (9, 12, "liuwen", "稳就业", "稳就业"),
+        (13, 15, "liuwen", "六稳", "六稳")]
+
+
+def test_a_terms_own_form_wins_over_another_terms_part():
+    owner = term("owner", "稳就业")
+    assert found([LIUWEN, owner], "稳就业", parts=True) == [(0, 3, "owner", "稳就业", None)]
+
+
+def test_lines_and_columns_count_from_one():
+    occurrences = TermMatcher([LIUWEN]).find("第一行\n第二行六稳六保")
+    assert [(o.line, o.column) for o in occurrences] == [(2, 4)]
+
+
+def test_no_terms_or_no_text_finds_nothing():
+    assert list(TermMatcher([]).find("六稳六保")) == []
+    assert list(TermMatcher([LIUWEN]).find("")) == []
+    assert TermMatcher([term("blank", "“”")]).needles == []
+
+
+def test_line_table():
+    table = LineTable("ab\ncd\n\nef")
+    assert [table.locate(i) for i in (0, 1, 3, 6, 7, 8)] == [
+        (1, 1), (1, 2), (2, 1), (3, 1), (4, 1), (4, 2)]
+
+
+def test_matches_is_a_sequence_of_occurrences():
+    matches = TermMatcher([LIUWEN, LIANGSHUI]).find("“六稳”“六保”\n两水改造，六稳六保")
+    assert len(matches) == 3
+    assert [o.text for o in matches[1:]] == ["两水改造", "六稳六保"]
+    assert matches[-1].line == 2 and matches[-1].column == 6
+    assert matches.lines == [1, 2, 2]
+    with pytest.raises(IndexError):
+        matches[3]
+
+
+def test_value_at_each_offset_steps_at_each_place():
+    assert value_at_each_offset([2, 2, 5], [1, 3, 4], 7) == [0, 0, 3, 3, 3, 4, 4]
+    assert value_at_each_offset([0], [1], 3) == [1, 1, 1]
+    assert value_at_each_offset([], [], 2) == [0, 0]
+
+
+def test_originals_match_offset_for_every_position():
+    search = SearchText("“六稳”“六保”[1]与“两违”^[17]，完")
+    starts = list(range(len(search.text)))
+    ends = list(range(1, len(search.text) + 1))
+    assert search.originals(starts, ends) == (
+        [search.offset(s) for s in starts], [search.offset(e, end=True) for e in ends])
