@@ -364,3 +364,15 @@ def test_appendix_encoding_goes_with_for(cli, tmp_path):
     data = json.loads(cli("appendix", "--for", str(document), "--encoding", "gb18030",
                           "-f", "json").out)
     assert [t["term"] for t in data["terms"]] == ["两违"]
+
+
+def test_the_html_page_is_titled_by_the_documents_file_name_not_its_folders(cli, tmp_path):
+    folder = tmp_path / "deep" / "folder"
+    folder.mkdir(parents=True)
+    document = folder / "speech.txt"
+    document.write_text("我们坚持“六稳”“六保”。\n", encoding="utf-8")
+    result = cli("annotate", str(document), "--format", "html")
+    assert result.code == 0
+    assert "<title>speech.txt: annotated</title>" in result.out
+    assert "<h1>speech.txt: annotated</h1>" in result.out
+    assert "deep/folder" not in result.out

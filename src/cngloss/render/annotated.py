@@ -11,6 +11,8 @@ escaped (``html.escape``).
 
 from __future__ import annotations
 
+from pathlib import PurePath
+
 from ..corpus.annotate import Annotation
 from ..lookup.annotate import Occurrence
 from ..model import Term
@@ -35,7 +37,9 @@ section.glossary .uses { color: var(--muted); font-size: .88em; }
 
 
 def render(found: Annotation) -> str:
-    title = f"{found.name}: annotated"
+    """The annotated page, titled by the document's file name (a folder path says nothing to
+    a reader of the page)."""
+    title = f"{PurePath(found.name).name}: annotated"
     out = page_start(title, f"{STYLE}\n{ANNOTATED_STYLE}") + [
         f"<h1>{escape(title)}</h1>",
         f'<p class="meta" lang="en">{_summary(found)}</p>',
