@@ -14,14 +14,15 @@ from ..errors import NotFoundError, UsageError
 from ..model import Term, TrendSeries, YearPoint
 from ..text.query import clean_query
 from ..text.spacing import normalize_spaces
-from . import ingest, search
-from .normalize import displayed_span, restore, search_form
+from . import search
+from .normalize import displayed_spans, restore, search_form
 from .postings import report_of
 from .search import Filters, ReportInfo
 from .store import Library, describe_error, open_library
 
 if TYPE_CHECKING:  # pragma: no cover - types only
     from ..corpus.load import Corpus
+    from .ingest import AddResult
 
 _YEARS = re.compile(r"^\s*(\d{4})?\s*(\.\.)?\s*(\d{4})?\s*$")
 BY_CHOICES = ("level", "place")
@@ -58,8 +59,10 @@ def _guard(path: Path, call: Callable):
 
 
 def add(path: Path, sources: Iterable[Path],
-        progress: Callable[[int, str], None] | None = None) -> ingest.AddResult:
+        progress: Callable[[int, str], None] | None = None) -> "AddResult":
     """Add reports to the library at ``path`` (created if missing)."""
+    from . import ingest  # lazy: the readers and the parser, for add only
+
     with _open(path, write=True) as library:
         return _guard(path, lambda: ingest.add(library, list(sources), progress))
 
@@ -75,6 +78,8 @@ def remove(path: Path, selectors: list[str], filters: Filters) -> list[ReportInf
     all its records), and/or all the reports the filters allow (at least one is needed)."""
     if not selectors and filters == Filters():
         raise UsageError("name the reports to remove: ids, paths, or --place/--year/--level")
+    from . import ingest  # lazy: ingest imports the readers, which queries do not need
+
     with _open(path, write=True) as library:
         def run() -> list[ReportInfo]:
             db = library.db
@@ -208,7 +213,7 @@ def _passages(path: Path, query: str, forms: tuple[str, ...], filters: Filters,
 
 def _displayed(match: search.Match, section: str) -> LibraryPassage:
     text = restore(match.text, match.edits) if match.edits else match.text
-    spans = tuple(displayed_span(match.edits, s, e) for s, e in match.spans)
+    spans = displayed_spans(match.edits, match.spans)
     return LibraryPassage(match.number, match.line, section, text, spans)
 
 

@@ -148,7 +148,8 @@ def reports_to_dict(infos: list["ReportInfo"]) -> dict[str, Any]:
 
 def add_to_dict(result: "AddResult") -> dict[str, Any]:
     return {"added": result.added, "replaced": result.replaced, "unchanged": result.unchanged,
-            "failed": [{"source": f.source, "reason": f.reason} for f in result.failures]}
+            "failed": [{"source": f.source, "reason": f.reason} for f in result.failures],
+            "skipped": [{"source": f.source, "reason": f.reason} for f in result.skipped]}
 
 
 def library_passages_to_dict(found: "LibraryPassages") -> dict[str, Any]:

@@ -22,13 +22,10 @@ def write_passages_csv(found: "LibraryPassages", out: TextIO) -> None:
     [start, end) offsets in that text and what it matched."""
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(PASSAGE_COLUMNS)
-    for group in found.groups:
-        r = group.report
-        for p in group.passages:
-            for start, end in p.spans:
-                writer.writerow([r.source, r.place or "", r.year or "", r.level or "",
-                                 p.section, p.paragraph, p.line, p.text, start, end,
-                                 p.text[start:end]])
+    writer.writerows([r.source, r.place or "", r.year or "", r.level or "", p.section,
+                      p.paragraph, p.line, p.text, start, end, p.text[start:end]]
+                     for group in found.groups for r in (group.report,)
+                     for p in group.passages for start, end in p.spans)
 
 
 def write_trend_csv(trends: list["TermTrend"], out: TextIO) -> None:
