@@ -1,6 +1,6 @@
 """The library's bigram index as ``add`` builds it (whole-array inversion), its storage
-keyed by segment, the reading side's batched steps, and which files of a folder ``add``
-takes as reports.
+keyed by segment, the reading side's batched steps (edits, sections, spans, CSV lines), and
+which files of a folder ``add`` takes as reports.
 
 The inversion is compared with a plain loop written here (every distinct pair of adjacent
 characters of each paragraph, the paragraphs in order) packed by ``postings.encode``, the
@@ -9,6 +9,8 @@ format's definition; hand-worked cases pin the boundaries.
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import sqlite3
 from collections import defaultdict
@@ -20,6 +22,7 @@ from hypothesis import given, strategies as st
 from cngloss.library import ingest, inverted, postings, queries, search
 from cngloss.library.normalize import displayed_span, displayed_spans, normalize
 from cngloss.library.store import SCHEMA_VERSION, open_library
+from cngloss.output.tables import csv_line
 from conftest import run_cli, shared_dir
 
 LOCAL = shared_dir() / "corpora" / "local-reports"
@@ -280,3 +283,25 @@ def test_the_local_reports_folder_gives_its_six_reports_and_skips_sources_md(tmp
     assert "% of its letters are Chinese" in found["skipped"][0]["reason"]
     assert sorted(Path(x.source).name for x in queries.reports(lib)) == sorted(
         p.name for p in LOCAL.glob("*-government-work-report.txt"))
+
+
+# --------------------------------------------------------------------------- CSV
+
+
+@pytest.mark.parametrize("field,cell", [
+    ("plain", "plain"), ("", ""), (" a ", " a "), ("a\tb", "a\tb"),
+    ("a,b", '"a,b"'), ('say "hi"', '"say ""hi"""'), ("a\nb", '"a\nb"'), ("a\rb", '"a\rb"'),
+    (2021, "2021"), ("“六稳”", "“六稳”")])
+def test_a_csv_cell_is_quoted_only_when_it_must_be(field, cell):
+    assert csv_line([field, "x"]) == cell + ",x\n"
+
+
+@given(st.lists(st.one_of(st.text(alphabet='ab,"\n\r “', max_size=6), st.integers()),
+                min_size=2, max_size=5))
+def test_csv_lines_read_back_and_match_the_csv_module(fields):
+    line = csv_line(fields)
+    assert next(csv.reader(io.StringIO(line, newline=""))) == [str(f) for f in fields]
+    if not any("\r" in str(f) for f in fields):  # Python 3.11's writer leaves \r unquoted
+        buffer = io.StringIO()
+        csv.writer(buffer, lineterminator="\n").writerow(fields)
+        assert line == buffer.getvalue()

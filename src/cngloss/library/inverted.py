@@ -72,6 +72,7 @@ def invert(ids: Sequence[int], texts: Sequence[str]) -> PackedPostings:
         return EMPTY
     order = np.argsort(grams, kind="stable")
     grams, owner = grams[order], owner[order]
+    del order, codes, inside  # the batch's largest arrays: a worker's memory stays bounded
     first = np.empty(len(grams), dtype=bool)  # the first pair of its bigram
     first[0] = True
     np.not_equal(grams[1:], grams[:-1], out=first[1:])
