@@ -305,3 +305,41 @@ def test_csv_lines_read_back_and_match_the_csv_module(fields):
         buffer = io.StringIO()
         csv.writer(buffer, lineterminator="\n").writerow(fields)
         assert line == buffer.getvalue()
+
+
+# --------------------------------------------------------------------------- the collector
+
+
+@pytest.mark.parametrize("before", [True, False])
+def test_a_query_pauses_the_garbage_collector_and_gives_it_back_as_it_was(tmp_path,
+                                                                          monkeypatch, before):
+    import gc
+
+    from cngloss.errors import DataError
+
+    lib = _library(tmp_path, [["乡村振兴。"]])
+    seen = []
+    real = search.matches
+
+    def spy(*args):
+        seen.append(gc.isenabled())
+        return real(*args)
+
+    def broken(*args):
+        seen.append(gc.isenabled())
+        raise sqlite3.DatabaseError("database disk image is malformed")
+
+    (gc.enable if before else gc.disable)()
+    try:
+        monkeypatch.setattr(search, "matches", spy)
+        assert queries.grep(lib, "乡村振兴").hits == 1
+        assert gc.isenabled() is before
+        assert queries.trend(lib, ["乡村振兴"])[0].occurrences == 1
+        assert gc.isenabled() is before
+        monkeypatch.setattr(search, "matches", broken)
+        with pytest.raises(DataError, match="is not a usable library"):
+            queries.grep(lib, "乡村振兴")
+        assert gc.isenabled() is before
+        assert seen == [False, False, False]
+    finally:
+        gc.enable()

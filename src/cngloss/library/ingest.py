@@ -3,8 +3,8 @@
 The main process reads the documents (streaming a collection), skips content the library
 already holds (a SHA-256 of the text and metadata), and groups the rest in batches of about
 ``BATCH_CHARS`` characters. A worker parses a batch, makes each paragraph's search text and
-inverts the batch into bigram postings (one *segment*); the main process writes the batch in
-one transaction. Ctrl-C therefore loses only the batch being written, and at most two
+inverts the batch into bigram postings (one *segment*, ``inverted.invert``); the main
+process writes the batch in one transaction. Ctrl-C therefore loses only the batch being written, and at most two
 batches are in flight, which bounds the memory. A small add (one batch) runs in-process:
 starting the pool would cost more than it saves.
 """
