@@ -84,6 +84,27 @@ def test_characters_beyond_the_basic_plane_newlines_and_lone_surrogates():
     assert "𠮷𠮷" in [g for g, _, _ in rows_of(packed)]
 
 
+def test_the_highest_code_points_do_not_collide_with_their_neighbours():
+    top = "\U0010ffff"  # 21 bits: a pair of these must not alias any other pair
+    texts = [top + top, "\U0010fffe" + top, top + "\U000ffffe", "a" + top]
+    packed = inverted.invert([1, 2, 3, 4], texts)
+    assert rows_of(packed) == [(g, len(i), b) for g, i, b in plain_postings([1, 2, 3, 4], texts)]
+    assert len(packed) == 4
+
+
+def test_a_large_batch_keeps_each_lists_ids_ascending():
+    # Thousands of paragraphs sharing few bigrams: the sort must keep paragraph order within
+    # a bigram (numpy sorts short arrays stably whatever the method; long ones only if asked).
+    import random
+
+    rng = random.Random(14)
+    texts = ["".join(rng.choice("两违乡村") for _ in range(rng.randint(0, 9)))
+             for _ in range(3000)]
+    ids = [postings.paragraph_id(1 + k // 100, k % 100) for k in range(len(texts))]
+    packed = inverted.invert(ids, texts)
+    assert rows_of(packed) == [(g, len(i), b) for g, i, b in plain_postings(ids, texts)]
+
+
 def test_ids_up_to_the_top_of_uint32():
     top = 2 ** 32 - 1
     packed = inverted.invert([1, top], ["两违", "两违"])
@@ -343,3 +364,18 @@ def test_a_query_pauses_the_garbage_collector_and_gives_it_back_as_it_was(tmp_pa
         assert seen == [False, False, False]
     finally:
         gc.enable()
+
+
+def test_a_file_named_on_the_command_line_is_tried_whatever_its_name_or_size(tmp_path):
+    listed = tmp_path / "report.csv"  # not a report extension, but named: read as text
+    listed.write_text("甲市政府工作报告\n\n整治两违。\n", encoding="utf-8")
+    empty = tmp_path / "empty.txt"
+    empty.write_text("", encoding="utf-8")
+    lib = tmp_path / "lib.sqlite"
+    r = run_cli("--library", str(lib), "add", "--json", str(listed), str(empty))
+    assert r.code == 3
+    found = json.loads(r.out)
+    assert (found["added"], found["skipped"]) == (1, [])
+    assert [f["source"] for f in found["failed"]] == [str(empty)]
+    assert "is empty (no text)" in found["failed"][0]["reason"]
+    assert queries.grep(lib, "两违").hits == 1
