@@ -186,7 +186,8 @@ def test_add_prints_json_and_nothing_on_stderr_in_a_pipe(tmp_path):
     r = run_cli("--library", str(lib), "add", "--json",
                 str(write_collection(tmp_path / "s.jsonl", RECORDS)))
     assert r.code == 0 and r.err == ""
-    assert json.loads(r.out) == {"added": 4, "replaced": 0, "unchanged": 0, "failed": []}
+    assert json.loads(r.out) == {"added": 4, "replaced": 0, "unchanged": 0, "failed": [],
+                                "skipped": []}
 
 
 def test_many_batches_through_the_process_pool_give_the_same_library(library, tmp_path):

@@ -859,6 +859,8 @@ def add(
     path = state.library_path(required=True)
     with _progress(state.env, "adding reports") as progress:
         result, glossaries = add_all(path, paths, progress)
+    for skipped in result.skipped:
+        print_message(f"cngloss: skipped {skipped.source}: {skipped.reason}", state.env)
     for failure in result.failures:
         print_error(f"{failure.source}: not added: {failure.reason}", state.env)
     if json:
@@ -871,14 +873,21 @@ def add(
                 f"added {glossaries.added} glossar{'ies' if glossaries.added != 1 else 'y'}"
                 f" ({glossaries.terms} terms; {glossaries.replaced} replacing an older "
                 f"version, {glossaries.unchanged} already there) to {path}\n")
-        if glossaries is None or result.added or result.unchanged or result.failures:
+        if glossaries is None or result.added or result.unchanged or result.failures \
+                or result.skipped:
             state.env.stdout.write(
                 f"added {result.added} report{'s' * (result.added != 1)}"
                 f" ({result.replaced} replacing an older version, {result.unchanged} already "
-                f"there, {len(result.failures)} failed) to {path}\n")
+                f"there, {len(result.failures)} failed{_not_reports(len(result.skipped))}) to "
+                f"{path}\n")
         state.env.stdout.flush()
     if result.failures:
         raise typer.Exit(ExitCode.BAD_DATA)
+
+
+def _not_reports(n: int) -> str:
+    """The files of a folder skipped as not reports, in add's summary (only when any)."""
+    return f", {n} not {'a report' if n == 1 else 'reports'}" if n else ""
 
 
 class _progress:

@@ -9,6 +9,6 @@ paragraphs' search text decides, so counts equal a plain scan of the bodies (no 
 tokenizer and its blind spots for two-character words).
 
 ``store`` opens and creates the database, ``ingest`` adds reports (parsed in a process pool,
-one transaction per batch), ``search`` answers grep, show and trend, ``queries`` is what each
+one transaction per batch; ``inverted`` turns a batch into its postings with numpy), ``search`` answers grep, show and trend, ``queries`` is what each
 command asks for, in one call.
 """

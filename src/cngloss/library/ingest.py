@@ -3,8 +3,8 @@
 The main process reads the documents (streaming a collection), skips content the library
 already holds (a SHA-256 of the text and metadata), and groups the rest in batches of about
 ``BATCH_CHARS`` characters. A worker parses a batch, makes each paragraph's search text and
-inverts the batch into bigram postings (one *segment*); the main process writes the batch in
-one transaction. Ctrl-C therefore loses only the batch being written, and at most two
+inverts the batch into bigram postings (one *segment*, ``inverted.invert``); the main
+process writes the batch in one transaction. Ctrl-C therefore loses only the batch being written, and at most two
 batches are in flight, which bounds the memory. A small add (one batch) runs in-process:
 starting the pool would cost more than it saves.
 """
@@ -13,10 +13,9 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import signal
 import threading
-from array import array
-from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from datetime import datetime, timezone
 from pathlib import Path
@@ -24,8 +23,10 @@ from typing import NamedTuple
 
 from ..errors import CnglossError
 from ..sources.readers import Document, iter_documents
+from ..sources.readers.sniff import EXTENSIONS
 from .normalize import normalize
-from .postings import MAX_PARAGRAPHS, bigrams, encode, paragraph_id
+from .inverted import PackedPostings, invert
+from .postings import MAX_PARAGRAPHS, paragraph_id
 from .store import SECTION_SEPARATOR, Library
 
 BATCH_CHARS = 2_000_000
@@ -42,12 +43,14 @@ class Failure(NamedTuple):
 
 class AddResult(NamedTuple):
     """What an add did: reports written (``replaced`` of them instead of an older version
-    of the same file or record), reports already there, and the failures."""
+    of the same file or record), reports already there, the failures, and the files of a
+    folder left out as not reports."""
 
     added: int
     replaced: int
     unchanged: int
     failures: list[Failure]
+    skipped: list[Failure]
 
 
 class _Item(NamedTuple):
@@ -64,30 +67,8 @@ class _Batch(NamedTuple):
     sections: list[tuple]
     paragraphs: list[tuple]
     notes: list[tuple]
-    postings: "PackedPostings"
+    postings: PackedPostings
     failures: list[Failure]
-
-
-class PackedPostings(NamedTuple):
-    """A batch's postings in three flat objects instead of a tuple per bigram: a worker
-    sends them to the main process far more cheaply (pickling, memory), and the main
-    process makes the rows one at a time while SQLite inserts them, in gram order (the
-    table's key, so the inserts walk the B-tree in order)."""
-
-    grams: str          # every bigram, two characters each, in sorted order
-    counts: "array"     # ids per bigram
-    ends: "array"       # end offset of each bigram's packed ids in ``blobs``
-    blobs: bytes
-
-    def rows(self, segment: int) -> Iterator[tuple[str, int, int, bytes]]:
-        start = 0
-        grams, blobs = self.grams, self.blobs
-        for k, (n, end) in enumerate(zip(self.counts, self.ends)):
-            yield grams[2 * k:2 * k + 2], segment, n, blobs[start:end]
-            start = end
-
-    def __len__(self) -> int:
-        return len(self.counts)
 
 
 Progress = Callable[[int, str], None]
@@ -102,11 +83,12 @@ def add(library: Library, paths: Iterable[Path], progress: Progress | None = Non
     next_id = (db.execute("SELECT max(id) FROM report").fetchone()[0] or 0) + 1
     counts = {"added": 0, "replaced": 0, "unchanged": 0}
     failures: list[Failure] = []
+    skipped: list[Failure] = []
     seen = 0
 
     def items() -> Iterator[_Item]:
         nonlocal next_id, seen
-        for key, source, document in _documents(paths, failures):
+        for key, source, document in _documents(paths, failures, skipped):
             seen += 1
             sha = _content_sha(document)
             if sha in known:
@@ -154,7 +136,8 @@ def add(library: Library, paths: Iterable[Path], progress: Progress | None = Non
         _run_pool(_chain(first, second, batches), write)
     if counts["added"]:
         db.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # the WAL back to nothing on disk
-    return AddResult(counts["added"], counts["replaced"], counts["unchanged"], failures)
+    return AddResult(counts["added"], counts["replaced"], counts["unchanged"], failures,
+                     skipped)
 
 
 def _chain(*parts):
@@ -207,12 +190,16 @@ def _batches(items: Iterator[_Item], limit: int) -> Iterator[list[_Item]]:
         yield batch
 
 
-def _documents(paths: Iterable[Path], failures: list[Failure]) -> Iterator[tuple[str, str, Document]]:
+def _documents(paths: Iterable[Path], failures: list[Failure],
+               skipped: list[Failure]) -> Iterator[tuple[str, str, Document]]:
     """(source key, source shown, document) for every report under ``paths``; a file that
-    cannot be read becomes a failure."""
+    cannot be read becomes a failure. A file named on the command line is always tried; in
+    a folder, only files that read as reports (``not_a_report``) are taken, the others
+    are ``skipped`` with the reason."""
     for given in paths:
         given = Path(given)
-        if given.is_dir():
+        in_folder = given.is_dir()
+        if in_folder:
             files = sorted(p for p in given.rglob("*")
                            if p.is_file() and not any(part.startswith(".")
                                                       for part in p.relative_to(given).parts))
@@ -222,6 +209,13 @@ def _documents(paths: Iterable[Path], failures: list[Failure]) -> Iterator[tuple
             failures.append(Failure(str(given), "no such file or folder"))
             continue
         for path in files:
+            if in_folder and not is_report_name(path):
+                skipped.append(Failure(str(path), f"not a report ({_suffix(path)} is not a "
+                                                  "report format)"))
+                continue
+            if in_folder and path.stat().st_size == 0:
+                skipped.append(Failure(str(path), "not a report (an empty file)"))
+                continue
             try:
                 for document in iter_documents(path):
                     if document.kind == "record":
@@ -229,12 +223,45 @@ def _documents(paths: Iterable[Path], failures: list[Failure]) -> Iterator[tuple
                         key = f"{path.resolve()}#{record}"
                         source = f"{path.name}#{record}"
                     else:
+                        why = not_a_report(document.text) if in_folder else None
+                        if why:
+                            skipped.append(Failure(str(path), f"not a report ({why})"))
+                            continue
                         key, source = str(path.resolve()), str(path)
                     yield key, source, document
             except CnglossError as exc:
                 failures.append(Failure(str(path), str(exc)))
             except OSError as exc:
                 failures.append(Failure(str(path), exc.strerror or str(exc)))
+
+
+_COLLECTIONS = (".jsonl.gz", ".ndjson.gz")
+_HANZI = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_LATIN = re.compile("[A-Za-z]")
+
+
+def is_report_name(path: Path) -> bool:
+    """A file a folder's reports are saved as: a format the readers know by its extension
+    (.txt .md .html .docx .pdf ...) or a .jsonl(.gz) collection."""
+    return path.suffix.lower() in EXTENSIONS or path.name.lower().endswith(_COLLECTIONS)
+
+
+def not_a_report(text: str) -> str | None:
+    """Why a document found in a folder is not a report (None: it is one). A government
+    report is Chinese text: among the collection's 3,004 reports and the six local ones, at
+    least 98% of the letters are hanzi; a README or SOURCES.md beside them has under 10%.
+    The line is drawn at half."""
+    hanzi = len(_HANZI.findall(text))
+    if not hanzi:
+        return "no Chinese text"
+    latin = len(_LATIN.findall(text))
+    if hanzi < latin:
+        return f"only {100 * hanzi // (hanzi + latin)}% of its letters are Chinese"
+    return None
+
+
+def _suffix(path: Path) -> str:
+    return path.suffix.lower() or "a file without an extension"
 
 
 def _content_sha(document: Document) -> str:
@@ -249,7 +276,8 @@ def _work(items: list[_Item]) -> _Batch:
     from ..sources.report import parse_document  # lazy: the parser, for add only
 
     out = _Batch(0, [], [], [], [], None, [])
-    grams: dict[str, list[int]] = defaultdict(list)
+    ids: list[int] = []
+    texts: list[str] = []
     now = datetime.now(timezone.utc).isoformat(timespec="seconds")
     for item in items:
         try:
@@ -270,8 +298,8 @@ def _work(items: list[_Item]) -> _Batch:
             out.paragraphs.append((pid, paragraph.number, paragraph.line, seq, text,
                                    json.dumps(edits, ensure_ascii=False) if edits else None))
             chars += len(text)
-            for gram in bigrams(text):
-                grams[gram].append(pid)
+            ids.append(pid)
+            texts.append(text)
         out.sections.extend((item.report_id, seq, SECTION_SEPARATOR.join(path))
                             for path, seq in sections.items())
         out.notes.extend((item.report_id, k, note.number, note.headword or note.printed,
@@ -281,19 +309,7 @@ def _work(items: list[_Item]) -> _Batch:
         out.reports.append((item.report_id, item.sha, item.key, item.source, meta.place,
                             meta.level, meta.year, meta.title or report.title,
                             str(url) if url else None, len(report.paragraphs), chars, now))
-    return out._replace(postings=_pack(grams))
-
-
-def _pack(grams: dict[str, list[int]]) -> PackedPostings:
-    order = sorted(grams)
-    counts, ends = array("I"), array("Q")
-    blobs = bytearray()
-    for gram in order:
-        ids = grams[gram]
-        blobs += encode(ids)
-        counts.append(len(ids))
-        ends.append(len(blobs))
-    return PackedPostings("".join(order), counts, ends, bytes(blobs))
+    return out._replace(postings=invert(ids, texts))
 
 
 def _delete(db, report_id: int) -> None:

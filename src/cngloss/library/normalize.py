@@ -9,6 +9,9 @@ form of a term one plain substring, so ``str.count`` is an exact count, and the 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable
+from itertools import accumulate
 
 QUOTES = "“”‘’\"'「」『』"
 _QUOTE_RUN = re.compile("[" + re.escape(QUOTES) + "]+")
@@ -50,6 +53,17 @@ def displayed_span(edits: Edits, start: int, end: int) -> tuple[int, int]:
     shift_start = sum(len(r) for o, r in edits if o <= start)
     shift_end = sum(len(r) for o, r in edits if o < end)
     return start + shift_start, end + shift_end
+
+
+def displayed_spans(edits: Edits, spans: Iterable[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
+    """``displayed_span`` of every hit of a paragraph, the edits summed once (a paragraph of
+    a common term has many hits and many quotes)."""
+    if not edits:
+        return tuple(spans)
+    offsets = [offset for offset, _ in edits]
+    before = [0, *accumulate(len(removed) for _, removed in edits)]  # removed before edit k
+    return tuple((start + before[bisect_right(offsets, start)],
+                  end + before[bisect_left(offsets, end)]) for start, end in spans)
 
 
 def search_form(text: str) -> str:

@@ -3,6 +3,7 @@ command line parses its arguments, makes one of these calls and prints the resul
 
 from __future__ import annotations
 
+import gc
 import re
 import sqlite3
 from collections import Counter, defaultdict
@@ -14,14 +15,15 @@ from ..errors import NotFoundError, UsageError
 from ..model import Term, TrendSeries, YearPoint
 from ..text.query import clean_query
 from ..text.spacing import normalize_spaces
-from . import ingest, search
-from .normalize import displayed_span, restore, search_form
+from . import search
+from .normalize import displayed_spans, restore, search_form
 from .postings import report_of
 from .search import Filters, ReportInfo
 from .store import Library, describe_error, open_library
 
 if TYPE_CHECKING:  # pragma: no cover - types only
     from ..corpus.load import Corpus
+    from .ingest import AddResult
 
 _YEARS = re.compile(r"^\s*(\d{4})?\s*(\.\.)?\s*(\d{4})?\s*$")
 BY_CHOICES = ("level", "place")
@@ -54,21 +56,35 @@ def _guard(path: Path, call: Callable):
         raise describe_error(path, exc) from None
 
 
+def _query(path: Path, call: Callable):
+    """``_guard(path, call)`` with the cyclic garbage collector paused: a query of a common
+    term makes tens of thousands of tuples that all live until it returns, and the
+    collector's passes over them were 7% of its time. (Not for add, whose garbage must go.)"""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _guard(path, call)
+    finally:
+        if enabled:
+            gc.enable()
+
+
 # --------------------------------------------------------------------------- add, reports
 
 
 def add(path: Path, sources: Iterable[Path],
-        progress: Callable[[int, str], None] | None = None) -> ingest.AddResult:
+        progress: Callable[[int, str], None] | None = None) -> "AddResult":
     """Add reports to the library at ``path`` (created if missing)."""
     return add_all(path, sources, progress)[0]
 
 
 def add_all(path: Path, sources: Iterable[Path],
             progress: Callable[[int, str], None] | None = None
-            ) -> tuple[ingest.AddResult, "lexicon.GlossaryAdded | None"]:
+            ) -> tuple["AddResult", "lexicon.GlossaryAdded | None"]:
     """Add reports and glossary files (``*.yaml``) to the library at ``path``; the glossary
     files are read first, so one that is not a glossary stops the add before anything is
     written. The merged glossaries are compiled again after any change."""
+    from . import ingest  # lazy: the readers and the parser, for add only
     from . import lexicon  # lazy: the glossaries, for add and remove only
 
     sources = list(sources)
@@ -78,7 +94,7 @@ def add_all(path: Path, sources: Iterable[Path],
         def run():
             glossaries = lexicon.add_glossaries(library, files) if files else None
             result = ingest.add(library, reports_in, progress) if reports_in else \
-                ingest.AddResult(0, 0, 0, [])
+                ingest.AddResult(0, 0, 0, [], [])
             if result.added or (glossaries and glossaries.added) or _stale(library):
                 lexicon.refresh(library)
             return result, glossaries
@@ -103,6 +119,8 @@ def remove(path: Path, selectors: list[str], filters: Filters) -> list[ReportInf
     all its records), and/or all the reports the filters allow (at least one is needed)."""
     if not selectors and filters == Filters():
         raise UsageError("name the reports to remove: ids, paths, or --place/--year/--level")
+    from . import ingest  # lazy: ingest imports the readers, which queries do not need
+
     with _open(path, write=True) as library:
         def run() -> list[ReportInfo]:
             db = library.db
@@ -248,12 +266,12 @@ def _passages(path: Path, query: str, forms: tuple[str, ...], filters: Filters,
                 + (" (with these filters)" if filters != Filters() else ""))
             return LibraryPassages(query, forms, groups, len(by_report), total_passages,
                                    total_hits, missing)
-        return _guard(path, run)
+        return _query(path, run)
 
 
 def _displayed(match: search.Match, section: str) -> LibraryPassage:
     text = restore(match.text, match.edits) if match.edits else match.text
-    spans = tuple(displayed_span(match.edits, s, e) for s, e in match.spans)
+    spans = displayed_spans(match.edits, match.spans)
     return LibraryPassage(match.number, match.line, section, text, spans)
 
 
@@ -288,7 +306,7 @@ def trend(path: Path, texts: list[str], by: str | None = None,
             db = library.db
             allowed = search.reports(db, filters)
             return [_trend(db, needle, allowed, by) for needle in needles]
-        return _guard(path, run)
+        return _query(path, run)
 
 
 def _group(info: ReportInfo, by: str | None) -> str:

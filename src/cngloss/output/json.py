@@ -152,7 +152,8 @@ def reports_to_dict(infos: list["ReportInfo"]) -> dict[str, Any]:
 def add_to_dict(result: "AddResult", glossaries: "GlossaryAdded | None" = None
                 ) -> dict[str, Any]:
     data = {"added": result.added, "replaced": result.replaced, "unchanged": result.unchanged,
-            "failed": [{"source": f.source, "reason": f.reason} for f in result.failures]}
+            "failed": [{"source": f.source, "reason": f.reason} for f in result.failures],
+            "skipped": [{"source": f.source, "reason": f.reason} for f in result.skipped]}
     if glossaries is not None:
         data["glossaries"] = glossaries._asdict()
     return data
