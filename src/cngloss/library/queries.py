@@ -14,7 +14,7 @@ from ..errors import NotFoundError, UsageError
 from ..model import Term, TrendSeries, YearPoint
 from ..text.query import clean_query
 from ..text.spacing import normalize_spaces
-from . import ingest, search
+from . import search
 from .normalize import displayed_span, restore, search_form
 from .postings import report_of
 from .search import Filters, ReportInfo
@@ -22,6 +22,7 @@ from .store import Library, describe_error, open_library
 
 if TYPE_CHECKING:  # pragma: no cover - types only
     from ..corpus.load import Corpus
+    from . import ingest
 
 _YEARS = re.compile(r"^\s*(\d{4})?\s*(\.\.)?\s*(\d{4})?\s*$")
 BY_CHOICES = ("level", "place")
@@ -69,7 +70,7 @@ def add_all(path: Path, sources: Iterable[Path],
     """Add reports and glossary files (``*.yaml``) to the library at ``path``; the glossary
     files are read first, so one that is not a glossary stops the add before anything is
     written. The merged glossaries are compiled again after any change."""
-    from . import lexicon  # lazy: the glossaries, for add and remove only
+    from . import ingest, lexicon  # lazy: the reader and the glossaries, for add only
 
     sources = list(sources)
     files = [p for p in sources if lexicon.is_glossary_path(p) and Path(p).is_file()]
@@ -116,6 +117,8 @@ def remove(path: Path, selectors: list[str], filters: Filters) -> list[ReportInf
                                             "cngloss reports)")
                     wanted |= found
                 chosen = {k: v for k, v in chosen.items() if k in wanted}
+            from . import ingest  # lazy: the reader's module, for add and remove only
+
             ingest.remove(library, list(chosen))
             if chosen:
                 from . import lexicon  # lazy: the glossaries, for add and remove only
