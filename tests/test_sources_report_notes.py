@@ -358,3 +358,21 @@ def test_a_definition_cut_mid_sentence_is_still_joined_without_a_line_break():
     # a number and a headword ending a line whose sentence goes on are the sentence's own
     notes = notes_of("1.甲乙：指第12.5\n\n万亩地。\n\n2.丙丁：定义二。\n\n3.戊己：定义三。\n")
     assert heads(notes)[0] == (1, "甲乙", "指第12.5万亩地。")
+
+
+@pytest.mark.parametrize("length, split", [(30, True), (31, False)])
+def test_a_headword_ending_the_line_before_is_at_most_30_characters(length, split):
+    head = "丙" * length
+    notes = notes_of(f"1.“甲乙”城市一型、二型城市。2.{head}\n\n丙：子项一；\n\n丁：子项二。\n\n"
+                     "3.戊己：定义三。\n\n4.庚辛：定义四。\n")
+    found = {n.number: n for n in notes}
+    assert (2 in found) is split
+    if split:
+        assert (found[2].headword, found[2].definition) == (head, "丙：子项一；\n丁：子项二。")
+    else:  # left in note 1's definition, as before
+        assert head in found[1].definition
+
+
+def test_unnumbered_notes_are_not_split_at_a_number():
+    notes = notes_of("甲乙：定义一，见第2.丙丁\n\n丙：子项。\n\n戊己：定义三。\n\n庚辛：定义四。\n")
+    assert notes[0].definition.startswith("定义一，见第2.丙丁")
