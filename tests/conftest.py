@@ -143,3 +143,13 @@ def write_glossary(tmp_path):
         return path
 
     return write
+
+
+def report_with_notes(place: str, year: int, notes: list[tuple[str, str]]) -> dict:
+    """A collection record (``*.jsonl``) of a short report whose notes section holds
+    ``notes`` (headword, definition), numbered ``1.`` on."""
+    body = f"{place}政府工作报告\n\n今年推进各项工程建设。\n\n名词解释\n\n"
+    body += "\n\n".join(f"{k}.{head}：{definition}" for k, (head, definition)
+                        in enumerate(notes, 1)) + "\n"
+    return {"place": place, "level": "city", "year": year, "title": f"{place}政府工作报告",
+            "path": place, "content": body}

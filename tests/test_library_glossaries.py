@@ -24,7 +24,7 @@ from cngloss.library.headwords import (canonical, definition_key, headword_key,
 from cngloss.library.lexicon import is_glossary_path, load
 from cngloss.library.search import Filters
 from cngloss.library.store import open_library
-from conftest import ROOT, run_cli
+from conftest import ROOT, report_with_notes, run_cli
 
 SHARED = ROOT.parent / "shared"
 LOCAL = SHARED / "corpora" / "local-reports"
@@ -405,14 +405,6 @@ def test_related_keeps_the_curated_links_first(library):
 NUMBERS = "一二三四五六七八九"
 
 
-def _report(place, year, notes):
-    body = f"{place}政府工作报告\n\n今年推进各项工程建设。\n\n名词解释\n\n"
-    body += "\n\n".join(f"{k}.{head}：{definition}" for k, (head, definition)
-                        in enumerate(notes, 1)) + "\n"
-    return {"place": place, "level": "city", "year": year, "title": f"{place}政府工作报告",
-            "path": place, "content": body}
-
-
 @pytest.fixture(scope="module")
 def synthetic(tmp_path_factory):
     folder = tmp_path_factory.mktemp("synthetic")
@@ -421,7 +413,7 @@ def synthetic(tmp_path_factory):
         [(f"{n}号工程", f"指第{n}项。") for n in NUMBERS] + [("两新", "指新基建和新型城镇化。")]
     second = [("“九号”工程", "指第九项工作。"), ("甲乙丙", "指甲、乙、丙。"),
               ("丁戊己", "与甲乙丙并称。")]
-    records = [_report("甲市", 2021, first), _report("乙市", 2022, second)]
+    records = [report_with_notes("甲市", 2021, first), report_with_notes("乙市", 2022, second)]
     path = folder / "set.jsonl"
     path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records),
                     encoding="utf-8")

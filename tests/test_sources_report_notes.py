@@ -337,3 +337,42 @@ def test_a_web_heading_without_final_punctuation_is_not_glued():
     text = "各位代表：\n\n我们完成了任务。\n\n（一）提升核心竞争力，加快构建新格局\n\n推进建设。\n"
     report = parse_report(text)
     assert [p.text for p in report.paragraphs][-2:] == ["（一）提升核心竞争力，加快构建新格局", "推进建设。"]
+
+
+def test_a_second_note_whose_headword_ends_the_line_of_the_first():
+    # 1.“甲乙”城市一型、二型城市。2.丙丁  <- note 2 at the end of note 1's line, its headword alone
+    # 丙：子项一；                          <- and its definition in labelled lines below
+    # 丁：子项二。
+    notes = notes_of("1.“甲乙”城市一型、二型城市。2.丙丁\n\n丙：子项一；\n\n丁：子项二。\n\n"
+                     "3.戊己\n\n戊：子项三；\n\n己：子项四。\n\n4.庚辛：定义四。\n", "部分用语说明")
+    assert heads(notes) == [(1, "甲乙", "城市一型、二型城市。"),
+                            (2, "丙丁", "丙：子项一；\n丁：子项二。"),
+                            (3, "戊己", "戊：子项三；\n己：子项四。"),
+                            (4, "庚辛", "定义四。")]
+
+
+def test_a_definition_cut_mid_sentence_is_still_joined_without_a_line_break():
+    notes = notes_of("1.甲乙：定义一的前半\n\n后半。\n\n2.丙丁：定义二。3.戊己\n\n戊：子项；\n\n"
+                     "4.庚辛：定义四。\n")
+    assert heads(notes)[0] == (1, "甲乙", "定义一的前半后半。")
+    # a number and a headword ending a line whose sentence goes on are the sentence's own
+    notes = notes_of("1.甲乙：指第12.5\n\n万亩地。\n\n2.丙丁：定义二。\n\n3.戊己：定义三。\n")
+    assert heads(notes)[0] == (1, "甲乙", "指第12.5万亩地。")
+
+
+@pytest.mark.parametrize("length, split", [(30, True), (31, False)])
+def test_a_headword_ending_the_line_before_is_at_most_30_characters(length, split):
+    head = "丙" * length
+    notes = notes_of(f"1.“甲乙”城市一型、二型城市。2.{head}\n\n丙：子项一；\n\n丁：子项二。\n\n"
+                     "3.戊己：定义三。\n\n4.庚辛：定义四。\n")
+    found = {n.number: n for n in notes}
+    assert (2 in found) is split
+    if split:
+        assert (found[2].headword, found[2].definition) == (head, "丙：子项一；\n丁：子项二。")
+    else:  # left in note 1's definition, as before
+        assert head in found[1].definition
+
+
+def test_unnumbered_notes_are_not_split_at_a_number():
+    notes = notes_of("甲乙：定义一，见第2.丙丁\n\n丙：子项。\n\n戊己：定义三。\n\n庚辛：定义四。\n")
+    assert notes[0].definition.startswith("定义一，见第2.丙丁")

@@ -102,7 +102,7 @@ class _Keys:
 
     def row(self, term: Term, hit: Hit, curated: bool) -> tuple[str, Row]:
         lex = self.lexicon
-        key = lex.key_of(term.term) if curated else lex.keys[lex.glossary.position(term.id)]
+        key = lex.key_of(term.term) if curated else lex.keys[lex.position_of_id(term.id)]
         own = self.curated.get(key)
         position = lex.position(key)
         sources = lex.sources(position) if position is not None else ()

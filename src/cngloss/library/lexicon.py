@@ -10,21 +10,26 @@ newest definition), with every note that defines it as a source.
 The merged glossary and its search index are compiled once after each change (``add``,
 ``remove``) and kept in the ``lexicon`` table with the state of the library they were made
 from; a reader finds them there, so ``search`` and ``show`` on a library of thousands of
-reports unpickle one blob instead of reading every note. A stale or missing blob (a library
-of an older format, opened read-only) is rebuilt in memory.
+reports read one blob instead of every note. The blob is in sections (``Lexicon.to_bytes``):
+a command unpickles only a small table of contents and the parts of the search index its
+query uses, and decodes the row and sources of the terms it shows. A stale, damaged or
+missing blob (a library of an older format, opened read-only) is rebuilt in memory.
 """
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import json
 import pickle
 import re
 import sqlite3
+import zlib
+from array import array
 from collections import Counter
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import NamedTuple, Sequence
+from typing import Iterator, NamedTuple, Sequence
 
 from ..lookup.registry import attach_compiled
 from ..model import Glossary, Term
@@ -34,7 +39,7 @@ from .headwords import (bundled_variants_path, canonical, headword_key, load_var
                         plain_key)
 from .store import Library
 
-LEXICON_FORMAT = 1
+LEXICON_FORMAT = 2  # 2: in sections, term rows and sources decoded on use
 HOMOPHONES_FROM = 1000  # terms
 
 
@@ -49,23 +54,69 @@ class NoteSource(NamedTuple):
     level: str | None
 
 
+class PackedStrings(Sequence[str]):
+    """Strings without newlines kept as one UTF-8 text (``\\n`` before and after each), a
+    string decoded only when it is asked for: loading 9,000 term rows or keys costs a
+    copy of bytes, not 9,000 string objects."""
+
+    __slots__ = ("text", "starts")
+
+    def __init__(self, text: bytes, starts: array):
+        self.text = text
+        self.starts = starts
+
+    @classmethod
+    def of(cls, strings: Sequence[str]) -> "PackedStrings":
+        starts, parts, at = array("I"), [], 1
+        for string in strings:
+            data = string.encode("utf-8")
+            if b"\n" in data:
+                raise ValueError(f"a packed string holds a newline: {string!r}")
+            starts.append(at)
+            parts.append(data)
+            at += len(data) + 1
+        return cls(b"\n" + b"\n".join(parts) + b"\n" if parts else b"\n", starts)
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+    def __getitem__(self, i):  # type: ignore[override]
+        if isinstance(i, slice):
+            return [self[k] for k in range(*i.indices(len(self)))]
+        start = self.starts[i]  # IndexError past the end, as a list
+        return self.text[start:self.text.index(b"\n", start)].decode("utf-8")
+
+    def __iter__(self) -> Iterator[str]:
+        """Every string, decoded at once (a look-up table over all the ids is made so)."""
+        if not self.starts:
+            return iter(())
+        return iter(self.text[1:-1].decode("utf-8").split("\n"))
+
+    def index_of(self, string: str) -> int | None:
+        """The position of the first string equal to ``string``, or None."""
+        if not string or "\n" in string:
+            return None
+        at = self.text.find(b"\n" + string.encode("utf-8") + b"\n")
+        return None if at < 0 else bisect.bisect_right(self.starts, at + 1) - 1
+
+
 class Lexicon:
     """The merged glossary (``glossary``, one term per key) with, per term, its key, whether
     a glossary file defines it (``reviewed``) and which one (``origins``), and the notes
     that define it (``sources``)."""
 
-    def __init__(self, terms: Sequence[Term], keys: list[str], reviewed: list[bool],
-                 origins: list[str | None], sources: list[str], links: dict[str, str]):
+    def __init__(self, terms: Sequence[Term], keys: Sequence[str], reviewed: Sequence[bool],
+                 origins: Sequence[str | None], sources: Sequence[str], links: dict[str, str],
+                 chars: str | None = None):
         self.glossary = Glossary(Path("library"), terms, title="library")
-        self.keys = keys
+        self.keys = keys if isinstance(keys, PackedStrings) else PackedStrings.of(keys)
         self.reviewed = reviewed
         self.origins = origins
         # per term, its notes as one JSON string: read only for the terms a query returns
         # (unpickling 14,000 NoteSources would cost a cold search a fifth of a second)
         self._sources = sources
         self.links = links
-        self._by_key = {k: i for i, k in enumerate(keys)}
-        self._chars: set[str] | None = None
+        self._chars: set[str] | None = None if chars is None else set(chars)
 
     def sources(self, i: int) -> tuple[NoteSource, ...]:
         """The notes that define term ``i``, oldest report first."""
@@ -73,7 +124,15 @@ class Lexicon:
 
     def position(self, key: str) -> int | None:
         """The term whose key is ``key`` (after the curated links), or None."""
-        return self._by_key.get(canonical(key, self.links))
+        return self.keys.index_of(canonical(key, self.links))
+
+    def position_of_id(self, term_id: str) -> int | None:
+        """The term whose id is ``term_id``, found in the packed ids of a loaded lexicon
+        (no dictionary of 9,000 ids for one look-up)."""
+        ids = getattr(self.glossary.terms, "ids", None)
+        if isinstance(ids, PackedStrings):
+            return ids.index_of(term_id)
+        return self.glossary.position(term_id)
 
     def key_of(self, text: str) -> str:
         """The merged key of a headword: its key, then the curated links. A text whose
@@ -86,26 +145,83 @@ class Lexicon:
         return canonical(plain if known else headword_key(text), self.links)
 
     def to_bytes(self) -> bytes:
+        """The lexicon in sections (``_MAGIC``, a pickled table of contents, then the
+        sections): a reader unpickles only the small parts and the search index, and
+        decodes a term's row and sources when it is used."""
         # lazy: the index builder, on a change only
         from ..lookup.index import compiled_index, index_for
 
         terms = self.glossary.terms
-        rows = [term_to_row(t) for t in terms]
         # The sound-alike classes cost seconds whatever the size: worked out here for a
         # large library (a query then reads them), left to the first sound-alike query of
         # a small one.
         index = compiled_index(self.glossary) if len(terms) >= HOMOPHONES_FROM else \
             pickle.dumps(index_for(self.glossary), protocol=pickle.HIGHEST_PROTOCOL)
-        return pickle.dumps((rows, [t.id for t in terms], self.keys, self.reviewed,
-                             self.origins, self._sources, self.links, index),
+        if self._chars is None:
+            self._chars = set("".join(self.keys))
+        packed = {"rows": PackedStrings.of([term_to_row(t) for t in terms]),
+                  "ids": PackedStrings.of([t.id for t in terms]),
+                  "keys": self.keys,
+                  "sources": PackedStrings.of(list(self._sources))}
+        sections: list[bytes] = []
+        contents: dict[str, tuple[int, int]] = {}
+
+        def put(name: str, data: bytes) -> None:
+            contents[name] = (sum(map(len, sections)), len(data))
+            sections.append(data)
+
+        for name, strings in packed.items():
+            put(name, strings.text)
+            put(name + ".starts", strings.starts.tobytes())
+        put("index", index)
+        head = pickle.dumps({"contents": contents, "reviewed": bytes(map(bool, self.reviewed)),
+                             "origins": list(self.origins), "links": self.links,
+                             "chars": "".join(sorted(self._chars))},
                             protocol=pickle.HIGHEST_PROTOCOL)
+        payload = len(head).to_bytes(4, "big") + head + b"".join(sections)
+        checked = len(payload) - len(index)
+        return _MAGIC + zlib.adler32(payload[:checked]).to_bytes(4, "big") + payload
 
     @classmethod
     def from_bytes(cls, data: bytes) -> "Lexicon":
-        rows, ids, keys, reviewed, origins, sources, links, index = pickle.loads(data)
-        lexicon = cls(TermRows(rows, ids), keys, reviewed, origins, sources, links)
-        attach_compiled(lexicon.glossary, index)
+        """The lexicon ``to_bytes`` wrote; ValueError for anything else (an older format,
+        a damaged blob)."""
+        view = memoryview(data)
+        # the magic, then an Adler-32 (against damage; half the cost of a CRC-32) of all
+        # but the search index, which is checked as it is unpickled (lookup/index.py)
+        start = len(_MAGIC) + 4
+        if bytes(view[:len(_MAGIC)]) != _MAGIC:
+            raise ValueError("not a lexicon of this format")
+        at = start + 4
+        size = int.from_bytes(view[start:at], "big")
+        head = pickle.loads(view[at:at + size])
+        body = at + size
+        index_at = body + head["contents"]["index"][0]
+        if zlib.adler32(view[start:index_at]).to_bytes(4, "big") != view[len(_MAGIC):start]:
+            raise ValueError("the lexicon is damaged")
+
+        def section(name: str) -> bytes:
+            offset, length = head["contents"][name]
+            if body + offset + length > len(data):
+                raise ValueError(f"the lexicon's section {name!r} is cut short")
+            return data[body + offset:body + offset + length]
+
+        def strings(name: str) -> PackedStrings:
+            starts = array("I")
+            starts.frombytes(section(name + ".starts"))
+            return PackedStrings(section(name), starts)
+
+        rows, ids = strings("rows"), strings("ids")
+        if not len(rows) == len(ids) == len(head["reviewed"]) == len(head["origins"]):
+            raise ValueError("the lexicon's sections disagree in length")
+        lexicon = cls(TermRows(rows, ids), strings("keys"),  # type: ignore[arg-type]
+                      [bool(b) for b in head["reviewed"]], head["origins"],
+                      strings("sources"), head["links"], head["chars"])
+        attach_compiled(lexicon.glossary, section("index"))
         return lexicon
+
+
+_MAGIC = b"cngloss-lexicon\n"
 
 
 def state(db: sqlite3.Connection) -> str:

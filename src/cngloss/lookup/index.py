@@ -209,10 +209,34 @@ class SearchIndex:
         self._homophones: dict[str, str] | None = None
 
     def __getstate__(self) -> dict:
+        """Each attribute pickled on its own: an index loaded from the cache unpickles only
+        the tables its queries use (a headword search never reads the definitions)."""
         state = dict(self.__dict__)
+        packed = dict(state.pop("_packed", None) or {})
         state.pop("glossary", None)
         state["_known_set"] = None
-        return state
+        for name, value in state.items():
+            packed[name] = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+        return {"_packed": packed}
+
+    def __setstate__(self, state: dict) -> None:
+        self.__dict__.update(state)
+
+    def __getattr__(self, name: str):
+        """An attribute not yet unpickled: unpickled now, once (``__getstate__``)."""
+        packed = self.__dict__.get("_packed")
+        if not packed or name not in packed:
+            raise AttributeError(name)
+        try:
+            value = pickle.loads(packed[name])
+        except Exception:  # noqa: BLE001 - a damaged cache entry: build the index afresh
+            fresh = SearchIndex(self.glossary)
+            packed.clear()
+            self.__dict__.update(fresh.__dict__)
+            return getattr(self, name)
+        del packed[name]
+        setattr(self, name, value)
+        return value
 
     @property
     def known_chars(self) -> set[str]:

@@ -255,7 +255,7 @@ class _SectionReader:
         if self.awaiting_definition or not cur["definition"]:
             cur["definition"] = s if not cur["definition"] else cur["definition"] + "\n" + s
             self.awaiting_definition = False
-        elif not _terminal(cur["definition"]):
+        elif not _terminal(cur["definition"]) and not _ends_with_a_headword(cur):
             cur["definition"] += s  # cut by a page break or a blank line mid-sentence
         else:
             cur["definition"] += "\n" + s
@@ -266,6 +266,27 @@ class _SectionReader:
             self.notes.append(FoundNote(cur["n"], cur["printed"], clean_headword(cur["printed"]),
                                         cur["definition"], cur["line"], cur["style"]))
             self.current = None
+
+
+def _ends_with_a_headword(cur: dict) -> bool:
+    """The definition's last line ends with the next note's number and its headword alone
+    (``…城市。2.六稳六保``, its definition on the lines below): not a sentence cut short,
+    so the next line is not glued to it (``_split_inline`` splits the note off)."""
+    pattern = _INLINE.get(cur["style"])
+    if not pattern or cur["n"] is None:
+        return False
+    text = cur["definition"]
+    for m in re.finditer(pattern.format(n=cur["n"] + 1), text):
+        tail = text[m.end():]
+        if m.start() > 0 and not text[m.start() - 1].isdigit() and "\n" not in tail \
+                and _headword_alone(tail):
+            return True
+    return False
+
+
+def _headword_alone(text: str) -> bool:
+    """A short headword with nothing after it (``六稳六保``)."""
+    return split_headword(text)[1] == "line" and len(text.strip()) <= 30
 
 
 def drop_glued_date(definition: str) -> str:
@@ -297,8 +318,13 @@ def _split_inline(notes: list[FoundNote], style: str) -> list[FoundNote]:
         for m in re.finditer(pattern.format(n=want), note.definition):
             if m.start() == 0 or note.definition[m.start() - 1].isdigit():
                 continue
-            head, sep, definition = split_headword(note.definition[m.end():])
-            if sep in ("colon", "bold", "lenticular") and len(head) <= 30:
+            rest = note.definition[m.end():]
+            first, _, below = rest.partition("\n")
+            if below.strip() and _headword_alone(first):  # the headword ends its line
+                head, sep, definition = first.strip(), "line", below.strip()
+            else:
+                head, sep, definition = split_headword(rest)
+            if sep in ("colon", "bold", "lenticular", "line") and len(head) <= 30:
                 out.append(note._replace(definition=note.definition[:m.start()].rstrip()))
                 queue.insert(0, FoundNote(want, head, clean_headword(head), definition,
                                           note.line, note.style + "+inline"))

@@ -1,0 +1,241 @@
+"""How the lexicon is stored (library/lexicon.py, ``Lexicon.to_bytes``): in sections, the
+term rows, ids, keys and sources packed as UTF-8 text decoded on use, the search index
+unpickled attribute by attribute (lookup/index.py). A stored lexicon must answer exactly as
+the one compiled in memory; a damaged, cut or older blob is never read."""
+
+from __future__ import annotations
+
+import json
+import pickle
+import shutil
+import sqlite3
+from array import array
+
+import pytest
+
+from cngloss.library import glossary_queries, queries
+from cngloss.library import lexicon as lexicon_module
+from cngloss.library.lexicon import LEXICON_FORMAT, Lexicon, PackedStrings, build, load
+from cngloss.library.store import open_library
+from cngloss.lookup.index import SearchIndex
+from cngloss.lookup.search import search
+from cngloss.sources.cache import term_to_row
+from conftest import report_with_notes
+
+# --------------------------------------------------------------------------- packed strings
+
+
+def test_packed_strings_give_back_each_string_and_find_whole_ones_only():
+    strings = ["六稳六保", "", "ab", "b", "四好农村路", "b"]
+    packed = PackedStrings.of(strings)
+    assert len(packed) == 6
+    assert [packed[i] for i in range(6)] == strings
+    assert list(packed) == strings
+    assert packed[-1] == "b" and packed[1:3] == ["", "ab"]
+    with pytest.raises(IndexError):
+        packed[6]
+    assert packed.index_of("b") == 3  # the first whole string, not the end of "ab"
+    assert packed.index_of("四好农村路") == 4
+    assert packed.index_of("六稳六保") == 0  # the first line
+    assert packed.index_of("a") is None  # part of a string is not a string
+    assert packed.index_of("稳六") is None
+    assert packed.index_of("") is None  # never asked for: keys and ids are not empty
+    assert packed.index_of("a\nb") is None
+
+
+def test_packed_strings_refuse_a_newline_and_hold_nothing():
+    with pytest.raises(ValueError, match="newline"):
+        PackedStrings.of(["one", "two\nlines"])
+    empty = PackedStrings.of([])
+    assert len(empty) == 0 and list(empty) == [] and empty.index_of("x") is None
+
+
+def test_packed_strings_survive_bytes_and_starts_alone():
+    packed = PackedStrings.of(["甲", "乙丙", "丁"])
+    starts = array("I")
+    starts.frombytes(packed.starts.tobytes())
+    again = PackedStrings(bytes(packed.text), starts)
+    assert list(again) == ["甲", "乙丙", "丁"] and again.index_of("丁") == 2
+
+
+# --------------------------------------------------------------------------- a small library
+
+GLOSSARY = """\
+title: test
+terms:
+  - id: liangxin
+    term: 两新
+    pinyin: liǎng xīn
+    english: [{text: the two new drives}]
+    definition: 新型基础设施建设和新型城镇化建设。
+"""
+
+
+@pytest.fixture(scope="module")
+def small(tmp_path_factory):
+    """Two reports of three notes each (one headword in both, printed differently; a
+    notes section of fewer is not read as one) and a glossary file that defines another
+    note's headword: five entries, one of them reviewed."""
+    folder = tmp_path_factory.mktemp("lexicon")
+    records = [report_with_notes("甲市", 2021, [("一号工程", "指第一项。"),
+                                                ("“四上”企业", "四类企业。"),
+                                                ("两新", "指新基建和新型城镇化。")]),
+               report_with_notes("乙市", 2022, [("“一号”工程", "指第一项工作。"),
+                                                ("三号工程", "指第三项。"),
+                                                ("二号工程", "指第二项。")])]
+    path = folder / "set.jsonl"
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records),
+                    encoding="utf-8")
+    terms = folder / "mine.yaml"
+    terms.write_text(GLOSSARY, encoding="utf-8")
+    lib = folder / "lib.sqlite"
+    result, glossaries = queries.add_all(lib, [path, terms])
+    assert (result.added, result.failures, glossaries.added) == (2, [], 1)
+    return lib
+
+
+def _built_and_stored(path):
+    with open_library(path) as lib:
+        built = build(lib.db)
+        stored = Lexicon.from_bytes(lib.db.execute("SELECT data FROM lexicon").fetchone()[0])
+    return built, stored
+
+
+def test_the_stored_lexicon_is_the_one_compiled_in_memory(small):
+    built, stored = _built_and_stored(small)
+    n = len(built.keys)
+    assert n == 5  # 两新 (file and note), 一号工程 (both reports), 四上企业, 三号, 二号
+    assert len(stored.keys) == len(stored.glossary.terms) == n
+    assert list(stored.keys) == list(built.keys)
+    assert [t.term for t in stored.glossary.terms] == [t.term for t in built.glossary.terms]
+    assert [term_to_row(t) for t in stored.glossary.terms] == \
+        [term_to_row(t) for t in built.glossary.terms]  # every field (Term has no ==)
+    assert list(stored.glossary.ids) == [t.id for t in built.glossary.terms]
+    assert list(stored.reviewed) == list(built.reviewed) == \
+        [t.term == "两新" for t in built.glossary.terms]
+    assert [o is None for o in stored.origins] == [not r for r in built.reviewed]
+    assert [o for o in stored.origins if o][0].endswith("mine.yaml")
+    assert [stored.sources(i) for i in range(n)] == [built.sources(i) for i in range(n)]
+    one = stored.position("一号工程")
+    assert [(s.place, s.year) for s in stored.sources(one)] == [("甲市", 2021), ("乙市", 2022)]
+    assert stored.glossary.terms[one].term == "一号工程"  # shown without the quotes
+    assert stored.links == built.links
+
+
+def test_the_stored_lexicon_finds_terms_by_key_id_and_headword(small):
+    built, stored = _built_and_stored(small)
+    for i, term in enumerate(built.glossary.terms):
+        assert stored.position(built.keys[i]) == i
+        assert stored.position_of_id(term.id) == i
+        assert built.position_of_id(term.id) == i  # in memory: the glossary's own look-up
+        assert stored.key_of(term.term) == built.key_of(term.term) == built.keys[i]
+    assert stored.position("四号工程") is None and stored.position_of_id("nothing") is None
+    assert stored.key_of("“四上”企業") == "四上企业"  # a character no key has: converted
+
+
+@pytest.mark.parametrize("query", ["yihao", "一号工程", "四上", "two new", "新型城镇化"])
+def test_a_search_of_the_stored_lexicon_is_the_search_of_the_built_one(small, query):
+    built, stored = _built_and_stored(small)
+    hits = [(h.term.id, h.score) for h in search(built.glossary, query)]
+    assert hits and [(h.term.id, h.score) for h in search(stored.glossary, query)] == hits
+
+
+def _blob(path):
+    with open_library(path) as lib:
+        return lib.db.execute("SELECT data FROM lexicon").fetchone()[0]
+
+
+def test_a_damaged_cut_or_older_blob_is_refused(small):
+    data = _blob(small)
+    row = data.find("一号工程".encode("utf-8"))  # in a term's row
+    assert row > 0
+    flipped = data[:row] + bytes([data[row] ^ 1]) + data[row + 1:]
+    for bad in (flipped, data[:-1], data[:len(data) // 3], b"", b"\x00",
+                pickle.dumps(([], [], [], [], [], [], {}, b""))):  # format 1: one pickle
+        with pytest.raises(Exception):
+            Lexicon.from_bytes(bad)
+    Lexicon.from_bytes(data)  # the blob itself is read
+
+
+def test_sections_that_disagree_are_refused(small):
+    built, _ = _built_and_stored(small)
+    built.origins = built.origins[:-1]  # one term without its origin
+    with pytest.raises(ValueError, match="disagree"):
+        Lexicon.from_bytes(built.to_bytes())
+
+
+def _set_blob(path, data, state=None):
+    db = sqlite3.connect(path)
+    if state is None:
+        db.execute("UPDATE lexicon SET data = ?", (data,))
+    else:
+        db.execute("UPDATE lexicon SET data = ?, state = ?", (data, state))
+    db.commit()
+    db.close()
+
+
+def test_a_damaged_blob_read_only_is_compiled_in_memory_and_left_alone(small, tmp_path, corpus):
+    copy = tmp_path / "copy.sqlite"
+    shutil.copy(small, copy)
+    data = _blob(copy)
+    damaged = data[:-10] + bytes(10)
+    _set_blob(copy, damaged)
+    lexicon_module._LOADED.clear()
+    row = glossary_queries.find(copy, corpus, "一号工程").rows[0]
+    assert (row.term.term, row.reports) == ("一号工程", 2)
+    assert _blob(copy) == damaged  # a reader never writes
+
+
+def test_a_blob_of_the_format_before_is_stale_and_rebuilt_when_written(small, tmp_path):
+    copy = tmp_path / "copy.sqlite"
+    shutil.copy(small, copy)
+    with open_library(copy) as lib:
+        now = lexicon_module.state(lib.db)
+    assert now.startswith(f"{LEXICON_FORMAT}:") and LEXICON_FORMAT == 2
+    old_state = "1" + now[len(str(LEXICON_FORMAT)):]
+    old = pickle.dumps(([], [], [], [], [], [], {}, b""))
+    _set_blob(copy, old, old_state)
+    lexicon_module._LOADED.clear()
+    with open_library(copy) as lib:  # read-only: compiled in memory, nothing written
+        assert len(load(lib).keys) == 5
+    assert _blob(copy) == old
+    lexicon_module._LOADED.clear()
+    with open_library(copy, write=True) as lib:
+        assert len(load(lib).keys) == 5
+    with open_library(copy) as lib:
+        assert lib.db.execute("SELECT state FROM lexicon").fetchone()[0] == now
+    assert Lexicon.from_bytes(_blob(copy)).keys[0]
+
+
+# --------------------------------------------------------------------------- the lazy index
+
+
+def test_an_unpickled_index_reads_only_the_tables_it_is_asked_for(small):
+    built, _ = _built_and_stored(small)
+    index = SearchIndex(built.glossary)
+    copy = pickle.loads(pickle.dumps(index))
+    assert "definitions" not in copy.__dict__ and "definitions" in copy._packed
+    assert copy.forms.text == index.forms.text  # unpickled now
+    assert "forms" in copy.__dict__ and "forms" not in copy._packed
+    assert "definitions" not in copy.__dict__
+    assert copy.headwords == index.headwords and copy.size == index.size
+    # pickled again half read: every table is there
+    again = pickle.loads(pickle.dumps(copy))
+    assert again.forms.text == index.forms.text
+    assert again.definitions.text == index.definitions.text
+    assert again.postings == index.postings and again.vocabulary == index.vocabulary
+    assert "glossary" not in again._packed and "_known_set" in again._packed
+    with pytest.raises(AttributeError):
+        again.no_such_table
+    with pytest.raises(AttributeError):
+        SearchIndex.__new__(SearchIndex).forms  # nothing packed at all
+
+
+def test_a_damaged_table_of_an_unpickled_index_is_built_afresh(small):
+    built, _ = _built_and_stored(small)
+    index = SearchIndex(built.glossary)
+    copy = pickle.loads(pickle.dumps(index))
+    copy.glossary = built.glossary  # as index_for gives it
+    copy._packed["forms"] = b"\x80\x05damaged"
+    assert copy.forms.text == index.forms.text
+    assert copy.definitions.text == index.definitions.text and not copy._packed
