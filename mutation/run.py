@@ -2,6 +2,7 @@
 
     mutation/run                       every core module (slow: see MUTATION.md for timings)
     mutation/run src/cngloss/numerals.py cngloss.quotes    only these (paths or dotted names)
+    mutation/run --survivors MODULE    retest only MODULE's survivors (after writing tests for them)
     mutation/run --report              rewrite MUTATION.md from the results on disk, run nothing
     mutation/run --fail-under 85 ...   exit 1 when a module reported scores below 85%
 
@@ -50,11 +51,14 @@ def main(argv: list[str]) -> int:
                         help="mutants tested at once (default 2, or $MUTATION_JOBS)")
     parser.add_argument("--rerun", action="store_true",
                         help="retest the given modules' mutants even when they have a result")
+    parser.add_argument("--survivors", action="store_true",
+                        help="retest only the given modules' survivors and mutants without "
+                             "tests (after writing tests for them), and those without a result")
     parser.add_argument("--fail-under", type=float, default=None, metavar="PERCENT")
     args = parser.parse_args(argv)
     os.chdir(ROOT)
     if not args.report:
-        names = select(args.modules, args.rerun)
+        names = select(args.modules, args.rerun, args.survivors)
         if names == []:
             print("mutation/run: every mutant of these modules has a result (--rerun retests them)")
         code = 0 if names == [] else run_mutmut(names or [], args.jobs)
@@ -85,12 +89,13 @@ def mutant_glob(arg: str) -> str:
     return module_name(arg) + ".*"
 
 
-def select(modules: list[str], rerun: bool) -> list[str] | None:
+def select(modules: list[str], rerun: bool, survivors: bool = False) -> list[str] | None:
     """What to hand mutmut: None (all core: mutmut itself tests only mutants without a
     result, so an interrupted run resumes), or names.
 
     mutmut retests every mutant it is *named*, result or not; so for a resumed subset name only
-    the mutants still without a result. A module whose source is newer than its results (or
+    the mutants still without a result (and with ``survivors``, those that survived or had no
+    test: the ones new tests are written for; a killed mutant stays killed when tests are added). A module whose source is newer than its results (or
     has none yet) is named by glob: mutmut regenerates it and tests it afresh.
     """
     if not modules:
@@ -98,6 +103,7 @@ def select(modules: list[str], rerun: bool) -> list[str] | None:
     if rerun:
         return [mutant_glob(m) for m in modules]
     from mutmut.mutation.data import SourceFileMutationData
+    from mutmut.stats import status_by_exit_code
     names: list[str] = []
     for arg in modules:
         path = source_path(arg)
@@ -107,7 +113,9 @@ def select(modules: list[str], rerun: bool) -> list[str] | None:
             names.append(mutant_glob(arg))
             continue
         data.load()
-        names += [name for name, code in data.exit_code_by_key.items() if code is None]
+        retest = {"survived", "no tests"} if survivors else set()
+        names += [name for name, code in data.exit_code_by_key.items()
+                  if code is None or status_by_exit_code[code] in retest]
     return names
 
 

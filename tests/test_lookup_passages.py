@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from cngloss.lookup.passages import find_spans, sentences
+from cngloss import parse_report
+from cngloss.lookup.passages import PassageFinder, find_keys, find_spans, sentences
 
 PART_REVIEW = "2020年及“十三五”期间工作回顾"
 PART_PLAN = "“十四五”时期的主要目标和任务"
@@ -203,3 +204,73 @@ def test_a_correction_keeps_the_lines_of_what_it_keeps():
     assert deepen.locations == ((5, 4),)
     [build] = PassageFinder(report).find(["推进建设"])
     assert (build.line, build.column) == (5, 9)
+
+
+def test_find_spans_takes_in_the_quote_of_a_term_inside_a_longer_one():
+    # “两违”“建筑 holds 两违建筑 (quotes between characters allowed) from offset 1; the inner
+    # form 两违 is quoted from offset 0, so the one span starts at the opening quote.
+    assert find_spans("“两违”“建筑", ["两违建筑", "两违"]) == [(0, 7)]
+    assert find_spans("“两违”“建筑", ["两违建筑"]) == [(1, 7)]
+
+
+# --------------------------------------------------------------------------- many texts, many keys
+
+
+def test_find_keys_tells_which_keys_occur_in_each_text():
+    texts = ["两违整治。",        # 两违 at the very start of the first text
+             "无关。",
+             "做好“六稳”“六保”",  # quotes between the characters
+             "两违建筑",          # 两违建筑, and inside it 两违 and 违建
+             "违",
+             "推进两违"]          # at the very end of the last text
+    forms = {"a": ["两违"], "b": ["六稳六保"], "c": ["“两违建筑”"], "d": ["违建"]}
+    assert find_keys(texts, forms) == [{"a"}, set(), {"b"}, {"a", "c", "d"}, set(), {"a"}]
+
+
+def test_find_keys_never_matches_across_two_texts():
+    assert find_keys(["甲两", "违乙"], {"a": ["两违"]}) == [set(), set()]
+
+
+def test_find_keys_with_nothing_to_find_or_nowhere_to_look():
+    assert find_keys(["两违"], {}) == [set()]
+    assert find_keys(["两违"], {"a": ["“”"]}) == [set()]   # a form that is only quotes
+    assert find_keys([], {"a": ["两违"]}) == []
+
+
+def test_occurs_ignores_quotes_and_never_spans_two_paragraphs():
+    finder = PassageFinder(parse_report("推进两违整治，做好工作甲\n\n乙方面的工作取得成效。\n"))
+    assert finder.occurs("两违") and finder.occurs("“两违”")
+    assert not finder.occurs("六稳")
+    assert not finder.occurs("")
+    assert not finder.occurs("甲\n乙")                    # the body joins paragraphs with \n
+
+
+def test_passages_for_many_terms_are_those_of_each_term():
+    finder = PassageFinder(parse_report("严格两违管控。推进违建拆除。\n\n落实四方责任。\n"))
+    terms = {"a": ["两违"], "b": ["违建", "四方责任"], "c": ["没有的词"]}
+    found = finder.find_many(terms)
+    assert sorted(found) == ["a", "b"]
+    assert [p.text for p in found["a"]] == ["严格两违管控。"]
+    assert [p.text for p in found["b"]] == ["推进违建拆除。", "落实四方责任。"]
+
+
+def test_a_term_s_passages_are_sentences_unless_asked_for_paragraphs(report, glossary):
+    finder = PassageFinder(report)
+    term = next(t for t in glossary.terms if t.term == "两违")
+    [sentence] = finder.passages(term)
+    [paragraph] = finder.passages(term, "paragraph")
+    assert "严格“两违”管控" in sentence.text and sentence.text.endswith("。")
+    assert sentence.text in paragraph.text and len(sentence.text) < len(paragraph.text)
+
+
+def test_finding_nothing_is_an_empty_list_and_a_bad_context_is_refused():
+    finder = PassageFinder(parse_report("严格两违管控。\n"))
+    assert finder.find(["没有的词"]) == []
+    with pytest.raises(ValueError, match=r"context must be one of \('sentence', 'paragraph'\)"):
+        finder.find_many({"a": ["两违"]}, "page")
+
+
+def test_find_spans_takes_in_the_closing_quote_of_a_term_at_the_end_of_a_longer_one():
+    # 甲”乙“两违 is 甲乙两违 (0..6, its quotes balanced: no quote of its own); 两违 inside it
+    # is quoted “两违”, so the span runs on to that closing quote.
+    assert find_spans("甲”乙“两违”", ["甲乙两违", "两违"]) == [(0, 7)]
