@@ -274,3 +274,12 @@ def test_find_spans_takes_in_the_closing_quote_of_a_term_at_the_end_of_a_longer_
     # 甲”乙“两违 is 甲乙两违 (0..6, its quotes balanced: no quote of its own); 两违 inside it
     # is quoted “两违”, so the span runs on to that closing quote.
     assert find_spans("甲”乙“两违”", ["甲乙两违", "两违"]) == [(0, 7)]
+
+
+def test_a_form_inside_a_longer_one_is_found_for_its_own_key():
+    # The scan matches the longest form (两违建筑); the key of 两违, inside it, has the
+    # sentence too, with its own span.
+    finder = PassageFinder(parse_report("严格两违建筑管控。\n"))
+    found = finder.find_many({"short": ["两违"], "long": ["两违建筑"]})
+    assert [(p.text, p.spans) for p in found["short"]] == [("严格两违建筑管控。", ((2, 4),))]
+    assert [(p.text, p.spans) for p in found["long"]] == [("严格两违建筑管控。", ((2, 6),))]
