@@ -41,6 +41,7 @@ SHIM = ROOT / "mutation" / "subprocess"
 TARGET = 85.0
 
 KILLED = {"killed", "timeout", "caught by type check", "segfault"}
+RETEST = {"survived", "no tests"}  # what --survivors retests
 
 
 def main(argv: list[str]) -> int:
@@ -53,14 +54,14 @@ def main(argv: list[str]) -> int:
                         help="retest the given modules' mutants even when they have a result")
     parser.add_argument("--survivors", action="store_true",
                         help="retest only the given modules' survivors and mutants without "
-                             "tests (after writing tests for them), and those without a result")
+                             "tests (after writing tests for them)")
     parser.add_argument("--fail-under", type=float, default=None, metavar="PERCENT")
     args = parser.parse_args(argv)
     os.chdir(ROOT)
     if not args.report:
         names = select(args.modules, args.rerun, args.survivors)
         if names == []:
-            print("mutation/run: every mutant of these modules has a result (--rerun retests them)")
+            print("mutation/run: nothing to test in these modules (--rerun retests every mutant)")
         code = 0 if names == [] else run_mutmut(names or [], args.jobs)
         if code not in (0, None):
             print(f"mutation/run: mutmut exited {code}; MUTATION.md not rewritten", file=sys.stderr)
@@ -94,8 +95,9 @@ def select(modules: list[str], rerun: bool, survivors: bool = False) -> list[str
     result, so an interrupted run resumes), or names.
 
     mutmut retests every mutant it is *named*, result or not; so for a resumed subset name only
-    the mutants still without a result (and with ``survivors``, those that survived or had no
-    test: the ones new tests are written for; a killed mutant stays killed when tests are added). A module whose source is newer than its results (or
+    the mutants still without a result; with ``survivors``, only those that survived or had no
+    test (the ones new tests were written for: a killed mutant stays killed when tests are
+    added). A module whose source is newer than its results (or
     has none yet) is named by glob: mutmut regenerates it and tests it afresh.
     """
     if not modules:
@@ -113,9 +115,11 @@ def select(modules: list[str], rerun: bool, survivors: bool = False) -> list[str
             names.append(mutant_glob(arg))
             continue
         data.load()
-        retest = {"survived", "no tests"} if survivors else set()
-        names += [name for name, code in data.exit_code_by_key.items()
-                  if code is None or status_by_exit_code[code] in retest]
+        if survivors:
+            names += [name for name, code in data.exit_code_by_key.items()
+                      if code is not None and status_by_exit_code[code] in RETEST]
+        else:
+            names += [name for name, code in data.exit_code_by_key.items() if code is None]
     return names
 
 
