@@ -283,3 +283,18 @@ def test_a_form_inside_a_longer_one_is_found_for_its_own_key():
     found = finder.find_many({"short": ["两违"], "long": ["两违建筑"]})
     assert [(p.text, p.spans) for p in found["short"]] == [("严格两违建筑管控。", ((2, 4),))]
     assert [(p.text, p.spans) for p in found["long"]] == [("严格两违建筑管控。", ((2, 6),))]
+
+
+def test_a_paragraph_passage_is_placed_in_the_section_where_its_first_use_starts():
+    # Two leads (一是… 二是…); a use running from the first into the second belongs to the
+    # first: where it starts.
+    report = parse_report("一、工作安排\n\n一是做好工作。二是加强管理。\n")
+    [passage] = PassageFinder(report).find(["工作。二是加强"], "paragraph")
+    assert passage.text == "一是做好工作。二是加强管理。"
+    assert passage.section == ("一、工作安排", "一是做好工作")
+    assert passage.spans == ((4, 11),)
+
+
+def test_a_use_ending_a_paragraph_without_a_full_stop_is_a_passage():
+    report = parse_report("严格两违管控。推进两违\n")
+    assert [p.text for p in PassageFinder(report).find(["两违"])] == ["严格两违管控。", "推进两违"]
