@@ -298,3 +298,14 @@ def test_a_paragraph_passage_is_placed_in_the_section_where_its_first_use_starts
 def test_a_use_ending_a_paragraph_without_a_full_stop_is_a_passage():
     report = parse_report("严格两违管控。推进两违\n")
     assert [p.text for p in PassageFinder(report).find(["两违"])] == ["严格两违管控。", "推进两违"]
+
+
+def test_passages_for_many_terms_by_id(report, glossary):
+    terms = [t for t in glossary.terms if t.term in ("两违", "县管校聘")]
+    found = PassageFinder(report).passages_for(terms)
+    assert sorted(found) == sorted(t.id for t in terms)
+    for term in terms:
+        [(number, fragment)] = EXPECTED[term.term]
+        [passage] = found[term.id]
+        assert passage.paragraph == number and fragment in passage.text
+        assert passage.text.endswith("。")      # a sentence, the default context
