@@ -297,7 +297,9 @@ def test_a_paragraph_passage_is_placed_in_the_section_where_its_first_use_starts
 
 def test_a_use_ending_a_paragraph_without_a_full_stop_is_a_passage():
     report = parse_report("严格两违管控。推进两违\n")
-    assert [p.text for p in PassageFinder(report).find(["两违"])] == ["严格两违管控。", "推进两违"]
+    found = PassageFinder(report).find(["两违"])
+    assert [(p.text, p.spans) for p in found] == [("严格两违管控。", ((2, 4),)),
+                                                  ("推进两违", ((2, 4),))]
 
 
 def test_passages_for_many_terms_by_id(report, glossary):
@@ -309,3 +311,22 @@ def test_passages_for_many_terms_by_id(report, glossary):
         [passage] = found[term.id]
         assert passage.paragraph == number and fragment in passage.text
         assert passage.text.endswith("。")      # a sentence, the default context
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("两违两违", [(0, 4)]),      # two touching uses are one span (as grep --json counts them)
+    ("两违”的“", [(0, 2)]),      # at offset 0 there is no quote before (text[-1] is the last)
+    ("两”违的“", [(0, 3)]),      # its own closing quote, but nothing opens before offset 0
+    ("“两”违", [(0, 4)]),        # a quote closed inside takes in the one opening before it
+    ("两“违的", [(0, 3)]),       # a quote opened inside, not closed after it: nothing added
+    ("两违”", [(0, 2)]),         # a closing quote with no opening one is not the term's
+    ("两“”违”", [(0, 4)]),       # quotes balanced inside: the closing one after is not its
+])
+def test_find_spans_takes_in_only_the_quotes_that_belong_to_the_use(text, expected):
+    assert find_spans(text, ["两违"]) == expected
+
+
+def test_a_one_character_form_inside_a_longer_one_is_found_too():
+    finder = PassageFinder(parse_report("严格两违建筑管控。\n"))
+    found = finder.find_many({"long": ["两违建筑"], "one": ["建"]})
+    assert [(p.text, p.spans) for p in found["one"]] == [("严格两违建筑管控。", ((4, 5),))]
