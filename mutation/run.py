@@ -255,14 +255,15 @@ def write_report(only: list[str] | None, command: str = "mutation/run") -> list[
         live = [m for m in tested if m["status"] not in KILLED and m["key"] not in equivalent]
         denominator = len(tested) - len(equiv)
         score = 100.0 * killed / denominator if denominator else None
+        withheld = False
         # mutmut 3.8.1 reports a worker that crashed (exit 255) as "timeout", which counts as
         # killed: a module that is mostly timeouts was not measured (seen on resumed runs).
         if counts["timeout"] > 0.25 * len(tested):
             print(f"mutation/run: {module}: {counts['timeout']} of {len(tested)} mutants "
                   "'timeout': probably crashed workers, not kills; score withheld "
                   "(rm -rf mutants and rerun)", file=sys.stderr)
-            score = None
-        rows.append({"module": module, "score": score, "suspect": score is None and tested})
+            score, withheld = None, True
+        rows.append({"module": module, "score": score, "suspect": withheld})
         details.append((module, mutants, counts, tested, equiv, killed, live, score))
 
     out = ["# Mutation testing", "",

@@ -316,6 +316,8 @@ def test_a_long_correction_is_aligned_without_junk_heuristics():
     ("甲乙丙", "甲XYZ丙", [0, 1, 1, 1, 2]),        # one replaced by three: all stand for 乙
     ("甲乙丙丁", "甲XYZ丁", [0, 1, 2, 2, 3]),      # two by three: 乙, 丙, then the last one (丙)
     ("甲乙", "X乙", [0, 1]),                       # replaced at the start
+    ("甲乙", "XY乙", [0, 0, 1]),                   # one by two at the start: both are 甲
+    ("甲乙", "XY甲乙", [0, 0, 0, 1]),              # two inserted at the start: both take 甲
     ("甲乙", "甲X乙", [0, 1, 1]),                  # inserted: takes the one it goes before
     ("甲乙", "X甲乙", [0, 0, 1]),                  # inserted at the start
     ("甲乙", "甲乙X", [0, 1, 1]),                  # inserted at the end: takes the last one

@@ -368,6 +368,8 @@ def test_a_notes_part_with_no_heading_is_read_block_by_block():
     ("“甲“乙”丙：丁”：指", ("“甲“乙”丙：丁”", "：", "指")),      # quotes inside quotes
     ("甲”乙：丙", ("甲”乙", "：", "丙")),                        # a stray closing quote
     ("“甲：乙", ("“甲：乙", "", "")),                            # a quote never closed
+    ("X射线：指", ("X射线", "：", "指")),                        # a Latin letter is no quote
+    ("“X射线：检查”：指", ("“X射线：检查”", "：", "指")),        # nor a closing one
 ])
 def test_a_headingless_note_splits_at_the_first_colon_outside_quotes(text, expected):
     assert _split_note(text) == expected
