@@ -2,6 +2,7 @@
 
     mutation/run                       every core module (slow: see MUTATION.md for timings)
     mutation/run src/cngloss/numerals.py cngloss.quotes    only these (paths or dotted names)
+    mutation/run --survivors MODULE    retest only MODULE's survivors (after writing tests for them)
     mutation/run --report              rewrite MUTATION.md from the results on disk, run nothing
     mutation/run --fail-under 85 ...   exit 1 when a module reported scores below 85%
 
@@ -40,6 +41,7 @@ SHIM = ROOT / "mutation" / "subprocess"
 TARGET = 85.0
 
 KILLED = {"killed", "timeout", "caught by type check", "segfault"}
+RETEST = {"survived", "no tests"}  # what --survivors retests
 
 
 def main(argv: list[str]) -> int:
@@ -50,13 +52,16 @@ def main(argv: list[str]) -> int:
                         help="mutants tested at once (default 2, or $MUTATION_JOBS)")
     parser.add_argument("--rerun", action="store_true",
                         help="retest the given modules' mutants even when they have a result")
+    parser.add_argument("--survivors", action="store_true",
+                        help="retest only the given modules' survivors and mutants without "
+                             "tests (after writing tests for them)")
     parser.add_argument("--fail-under", type=float, default=None, metavar="PERCENT")
     args = parser.parse_args(argv)
     os.chdir(ROOT)
     if not args.report:
-        names = select(args.modules, args.rerun)
+        names = select(args.modules, args.rerun, args.survivors)
         if names == []:
-            print("mutation/run: every mutant of these modules has a result (--rerun retests them)")
+            print("mutation/run: nothing to test in these modules (--rerun retests every mutant)")
         code = 0 if names == [] else run_mutmut(names or [], args.jobs)
         if code not in (0, None):
             print(f"mutation/run: mutmut exited {code}; MUTATION.md not rewritten", file=sys.stderr)
@@ -85,12 +90,14 @@ def mutant_glob(arg: str) -> str:
     return module_name(arg) + ".*"
 
 
-def select(modules: list[str], rerun: bool) -> list[str] | None:
+def select(modules: list[str], rerun: bool, survivors: bool = False) -> list[str] | None:
     """What to hand mutmut: None (all core: mutmut itself tests only mutants without a
     result, so an interrupted run resumes), or names.
 
     mutmut retests every mutant it is *named*, result or not; so for a resumed subset name only
-    the mutants still without a result. A module whose source is newer than its results (or
+    the mutants still without a result; with ``survivors``, only those that survived or had no
+    test (the ones new tests were written for: a killed mutant stays killed when tests are
+    added). A module whose source is newer than its results (or
     has none yet) is named by glob: mutmut regenerates it and tests it afresh.
     """
     if not modules:
@@ -98,6 +105,7 @@ def select(modules: list[str], rerun: bool) -> list[str] | None:
     if rerun:
         return [mutant_glob(m) for m in modules]
     from mutmut.mutation.data import SourceFileMutationData
+    from mutmut.stats import status_by_exit_code
     names: list[str] = []
     for arg in modules:
         path = source_path(arg)
@@ -107,7 +115,11 @@ def select(modules: list[str], rerun: bool) -> list[str] | None:
             names.append(mutant_glob(arg))
             continue
         data.load()
-        names += [name for name, code in data.exit_code_by_key.items() if code is None]
+        if survivors:
+            names += [name for name, code in data.exit_code_by_key.items()
+                      if code is not None and status_by_exit_code[code] in RETEST]
+        else:
+            names += [name for name, code in data.exit_code_by_key.items() if code is None]
     return names
 
 
@@ -243,14 +255,15 @@ def write_report(only: list[str] | None, command: str = "mutation/run") -> list[
         live = [m for m in tested if m["status"] not in KILLED and m["key"] not in equivalent]
         denominator = len(tested) - len(equiv)
         score = 100.0 * killed / denominator if denominator else None
+        withheld = False
         # mutmut 3.8.1 reports a worker that crashed (exit 255) as "timeout", which counts as
         # killed: a module that is mostly timeouts was not measured (seen on resumed runs).
         if counts["timeout"] > 0.25 * len(tested):
             print(f"mutation/run: {module}: {counts['timeout']} of {len(tested)} mutants "
                   "'timeout': probably crashed workers, not kills; score withheld "
                   "(rm -rf mutants and rerun)", file=sys.stderr)
-            score = None
-        rows.append({"module": module, "score": score, "suspect": score is None and tested})
+            score, withheld = None, True
+        rows.append({"module": module, "score": score, "suspect": withheld})
         details.append((module, mutants, counts, tested, equiv, killed, live, score))
 
     out = ["# Mutation testing", "",

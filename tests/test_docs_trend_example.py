@@ -12,9 +12,11 @@ from pathlib import Path
 
 import pytest
 
+from conftest import shared_dir
+
 ROOT = Path(__file__).resolve().parents[1]
 DOCS = ROOT / "docs"
-COLLECTION = ROOT.parent / "shared" / "corpora" / "government-work-reports.jsonl.gz"
+COLLECTION = shared_dir() / "corpora" / "government-work-reports.jsonl.gz"
 
 
 def committed() -> list[dict]:

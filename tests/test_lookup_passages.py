@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from cngloss.lookup.passages import find_spans, sentences
+from cngloss import parse_report
+from cngloss.lookup.passages import PassageFinder, find_keys, find_spans, sentences
 
 PART_REVIEW = "2020年及“十三五”期间工作回顾"
 PART_PLAN = "“十四五”时期的主要目标和任务"
@@ -215,3 +216,129 @@ def test_each_quotation_mark_between_the_characters_of_a_form_is_passed_over(mar
 def test_no_other_character_between_the_characters_of_a_form_is_passed_over(other):
     assert find_spans(f"坚持六稳{other}六保。", ["六稳六保"]) == []
     assert find_spans(f"坚持六稳{other}六保。", ["六保"]) == [(5, 7)]
+
+
+def test_find_spans_takes_in_the_quote_of_a_term_inside_a_longer_one():
+    # “两违”“建筑 holds 两违建筑 (quotes between characters allowed) from offset 1; the inner
+    # form 两违 is quoted from offset 0, so the one span starts at the opening quote.
+    assert find_spans("“两违”“建筑", ["两违建筑", "两违"]) == [(0, 7)]
+    assert find_spans("“两违”“建筑", ["两违建筑"]) == [(1, 7)]
+
+
+# --------------------------------------------------------------------------- many texts, many keys
+
+
+def test_find_keys_tells_which_keys_occur_in_each_text():
+    texts = ["两违整治。",        # 两违 at the very start of the first text
+             "无关。",
+             "做好“六稳”“六保”",  # quotes between the characters
+             "两违建筑",          # 两违建筑, and inside it 两违 and 违建
+             "违",
+             "推进两违"]          # at the very end of the last text
+    forms = {"a": ["两违"], "b": ["六稳六保"], "c": ["“两违建筑”"], "d": ["违建"]}
+    assert find_keys(texts, forms) == [{"a"}, set(), {"b"}, {"a", "c", "d"}, set(), {"a"}]
+
+
+def test_find_keys_never_matches_across_two_texts():
+    assert find_keys(["甲两", "违乙"], {"a": ["两违"]}) == [set(), set()]
+
+
+def test_find_keys_with_nothing_to_find_or_nowhere_to_look():
+    assert find_keys(["两违"], {}) == [set()]
+    assert find_keys(["两违"], {"a": ["“”"]}) == [set()]   # a form that is only quotes
+    assert find_keys([], {"a": ["两违"]}) == []
+
+
+def test_occurs_ignores_quotes_and_never_spans_two_paragraphs():
+    finder = PassageFinder(parse_report("推进两违整治，做好工作甲\n\n乙方面的工作取得成效。\n"))
+    assert finder.occurs("两违") and finder.occurs("“两违”")
+    assert not finder.occurs("六稳")
+    assert not finder.occurs("")
+    assert not finder.occurs("甲\n乙")                    # the body joins paragraphs with \n
+
+
+def test_passages_for_many_terms_are_those_of_each_term():
+    finder = PassageFinder(parse_report("严格两违管控。推进违建拆除。\n\n落实四方责任。\n"))
+    terms = {"a": ["两违"], "b": ["违建", "四方责任"], "c": ["没有的词"]}
+    found = finder.find_many(terms)
+    assert sorted(found) == ["a", "b"]
+    assert [p.text for p in found["a"]] == ["严格两违管控。"]
+    assert [p.text for p in found["b"]] == ["推进违建拆除。", "落实四方责任。"]
+
+
+def test_a_term_s_passages_are_sentences_unless_asked_for_paragraphs(report, glossary):
+    finder = PassageFinder(report)
+    term = next(t for t in glossary.terms if t.term == "两违")
+    [sentence] = finder.passages(term)
+    [paragraph] = finder.passages(term, "paragraph")
+    assert "严格“两违”管控" in sentence.text and sentence.text.endswith("。")
+    assert sentence.text in paragraph.text and len(sentence.text) < len(paragraph.text)
+
+
+def test_finding_nothing_is_an_empty_list_and_a_bad_context_is_refused():
+    finder = PassageFinder(parse_report("严格两违管控。\n"))
+    assert finder.find(["没有的词"]) == []
+    with pytest.raises(ValueError, match=r"context must be one of \('sentence', 'paragraph'\)"):
+        finder.find_many({"a": ["两违"]}, "page")
+
+
+def test_find_spans_takes_in_the_closing_quote_of_a_term_at_the_end_of_a_longer_one():
+    # 甲”乙“两违 is 甲乙两违 (0..6, its quotes balanced: no quote of its own); 两违 inside it
+    # is quoted “两违”, so the span runs on to that closing quote.
+    assert find_spans("甲”乙“两违”", ["甲乙两违", "两违"]) == [(0, 7)]
+
+
+def test_a_form_inside_a_longer_one_is_found_for_its_own_key():
+    # The scan matches the longest form (两违建筑); the key of 两违, inside it, has the
+    # sentence too, with its own span.
+    finder = PassageFinder(parse_report("严格两违建筑管控。\n"))
+    found = finder.find_many({"short": ["两违"], "long": ["两违建筑"]})
+    assert [(p.text, p.spans) for p in found["short"]] == [("严格两违建筑管控。", ((2, 4),))]
+    assert [(p.text, p.spans) for p in found["long"]] == [("严格两违建筑管控。", ((2, 6),))]
+
+
+def test_a_paragraph_passage_is_placed_in_the_section_where_its_first_use_starts():
+    # Two leads (一是… 二是…); a use running from the first into the second belongs to the
+    # first: where it starts.
+    report = parse_report("一、工作安排\n\n一是做好工作。二是加强管理。\n")
+    [passage] = PassageFinder(report).find(["工作。二是加强"], "paragraph")
+    assert passage.text == "一是做好工作。二是加强管理。"
+    assert passage.section == ("一、工作安排", "一是做好工作")
+    assert passage.spans == ((4, 11),)
+
+
+def test_a_use_ending_a_paragraph_without_a_full_stop_is_a_passage():
+    report = parse_report("严格两违管控。推进两违\n")
+    found = PassageFinder(report).find(["两违"])
+    assert [(p.text, p.spans) for p in found] == [("严格两违管控。", ((2, 4),)),
+                                                  ("推进两违", ((2, 4),))]
+
+
+def test_passages_for_many_terms_by_id(report, glossary):
+    terms = [t for t in glossary.terms if t.term in ("两违", "县管校聘")]
+    found = PassageFinder(report).passages_for(terms)
+    assert sorted(found) == sorted(t.id for t in terms)
+    for term in terms:
+        [(number, fragment)] = EXPECTED[term.term]
+        [passage] = found[term.id]
+        assert passage.paragraph == number and fragment in passage.text
+        assert passage.text.endswith("。")      # a sentence, the default context
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("两违两违", [(0, 4)]),      # two touching uses are one span (as grep --json counts them)
+    ("两违”的“", [(0, 2)]),      # at offset 0 there is no quote before (text[-1] is the last)
+    ("两”违的“", [(0, 3)]),      # its own closing quote, but nothing opens before offset 0
+    ("“两”违", [(0, 4)]),        # a quote closed inside takes in the one opening before it
+    ("两“违的", [(0, 3)]),       # a quote opened inside, not closed after it: nothing added
+    ("两违”", [(0, 2)]),         # a closing quote with no opening one is not the term's
+    ("两“”违”", [(0, 4)]),       # quotes balanced inside: the closing one after is not its
+])
+def test_find_spans_takes_in_only_the_quotes_that_belong_to_the_use(text, expected):
+    assert find_spans(text, ["两违"]) == expected
+
+
+def test_a_one_character_form_inside_a_longer_one_is_found_too():
+    finder = PassageFinder(parse_report("严格两违建筑管控。\n"))
+    found = finder.find_many({"long": ["两违建筑"], "one": ["建"]})
+    assert [(p.text, p.spans) for p in found["one"]] == [("严格两违建筑管控。", ((4, 5),))]

@@ -11,6 +11,8 @@ import pytest
 from cngloss import parse_report
 from cngloss.model import Correction
 from cngloss.sources.report import clean_inline
+from cngloss.sources.report.fixes import _alignment, _replace
+from cngloss.sources.report.paragraphs import Block
 
 PART_REVIEW = "2020年及“十三五”期间工作回顾"
 PART_PLAN = "“十四五”时期的主要目标和任务"
@@ -288,3 +290,38 @@ def test_a_correction_that_names_a_page_break_names_the_lines_around_it(corpus):
         assert source[b - 1].startswith(correction.original[cut:]), correction.reason
         named += 1
     assert named == 1
+
+
+# --------------------------------------------------------------------------- corrections, by hand
+
+
+def test_a_correction_replaces_every_occurrence_and_keeps_the_origins():
+    # 甲乙 -> 甲X乙 twice: X is new and stands where 乙 stood (the character it was inserted
+    # before); every other character keeps its own source offset.
+    block = Block("甲乙丙甲乙", 1, origin=[10, 11, 12, 13, 14])
+    places = _replace(block, Correction("甲乙", "甲X乙", "a test"))
+    assert block.raw == "甲X乙丙甲X乙"
+    assert block.origin == [10, 11, 11, 12, 13, 14, 14]
+    assert places == [10, 13]
+
+
+def test_a_long_correction_is_aligned_without_junk_heuristics():
+    # Dropping the 乙 before 250 甲: each 甲 keeps its own place (1..250). difflib's autojunk
+    # would treat 甲 (over 1% of a 200+ character text) as junk and align nothing.
+    assert _alignment("乙" + "甲" * 250, "甲" * 250) == list(range(1, 251))
+
+
+@pytest.mark.parametrize("old, new, expected", [
+    ("甲乙丙", "甲乙丙", [0, 1, 2]),               # nothing changed
+    ("甲乙丙", "甲XYZ丙", [0, 1, 1, 1, 2]),        # one replaced by three: all stand for 乙
+    ("甲乙丙丁", "甲XYZ丁", [0, 1, 2, 2, 3]),      # two by three: 乙, 丙, then the last one (丙)
+    ("甲乙", "X乙", [0, 1]),                       # replaced at the start
+    ("甲乙", "XY乙", [0, 0, 1]),                   # one by two at the start: both are 甲
+    ("甲乙", "XY甲乙", [0, 0, 0, 1]),              # two inserted at the start: both take 甲
+    ("甲乙", "甲X乙", [0, 1, 1]),                  # inserted: takes the one it goes before
+    ("甲乙", "X甲乙", [0, 0, 1]),                  # inserted at the start
+    ("甲乙", "甲乙X", [0, 1, 1]),                  # inserted at the end: takes the last one
+    ("甲乙丙", "甲丙", [0, 2]),                    # deleted: nothing stands for 乙
+])
+def test_each_character_of_a_correction_stands_for_one_of_the_original(old, new, expected):
+    assert _alignment(old, new) == expected

@@ -145,6 +145,16 @@ def _collection_texts(paths: set[str]) -> dict[str, str]:
     return found
 
 
+def _sample_file(written: str) -> Path:
+    """A sample's "file", written from the repository: ``data/…``, or ``../shared/corpora/…``,
+    which is looked up in ``shared_dir()`` (so mutation testing's copy ``<repo>/mutants``
+    finds it too)."""
+    path = Path(written)
+    if path.parts[:2] == ("..", "shared"):
+        return shared_dir() / path.relative_to("../shared")
+    return ROOT / path
+
+
 @pytest.fixture(scope="module")
 def sample_texts():
     if not COLLECTION.is_file():
@@ -152,7 +162,7 @@ def sample_texts():
     texts = _collection_texts({s["path"] for s in SAMPLE if "file" not in s})
     for s in SAMPLE:
         if "file" in s:
-            texts[s["path"]] = (ROOT / s["file"]).read_text(encoding="utf-8-sig")
+            texts[s["path"]] = _sample_file(s["file"]).read_text(encoding="utf-8-sig")
     return texts
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from cngloss.sources.report import parse_report
+from cngloss.sources.report import _split_note, parse_report
 from cngloss.sources.report.markers import MarkerScanner
 from cngloss.sources.report.metadata import level_of, read_metadata, split_front_matter
 from cngloss.sources.report.note_lines import clean_headword, match_number, split_headword
@@ -376,3 +376,63 @@ def test_a_headword_ending_the_line_before_is_at_most_30_characters(length, spli
 def test_unnumbered_notes_are_not_split_at_a_number():
     notes = notes_of("甲乙：定义一，见第2.丙丁\n\n丙：子项。\n\n戊己：定义三。\n\n庚辛：定义四。\n")
     assert notes[0].definition.startswith("定义一，见第2.丙丁")
+
+
+# --------------------------------------------------------------------------- notes with no heading
+
+
+def test_a_notes_part_with_no_heading_is_read_block_by_block():
+    # No 名词解释 heading: each block opening with a marker is a note. The headword ends at
+    # the first colon outside quotation marks (full-width or ASCII); no colon, no headword.
+    report = parse_report("坚持稳中求进工作总基调，推动高质量发展。\n\n"
+                          "〔1〕“甲：乙”：指甲和乙两个方面。\n\n"
+                          "〔2〕两违:指违法用地和违法建设。\n\n"
+                          "[3]没有冒号的注释\n")
+    assert [p.text for p in report.paragraphs] == ["坚持稳中求进工作总基调，推动高质量发展。"]
+    assert [tuple(n) for n in report.notes] == [
+        (1, "“甲：乙”", "指甲和乙两个方面。", 3, "甲：乙"),
+        (2, "两违", "指违法用地和违法建设。", 5, "两违"),
+        (3, "", "没有冒号的注释", 7, ""),
+    ]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("甲：乙：丙", ("甲", "：", "乙：丙")),                      # the first colon
+    ("两违:指", ("两违", ":", "指")),
+    ("没有冒号", ("没有冒号", "", "")),
+    ("“甲：乙”：指", ("“甲：乙”", "：", "指")),
+    ("‘甲：乙’：指", ("‘甲：乙’", "：", "指")),
+    ("「甲：乙」：指", ("「甲：乙」", "：", "指")),
+    ("『甲：乙』：指", ("『甲：乙』", "：", "指")),
+    ("“甲“乙”丙：丁”：指", ("“甲“乙”丙：丁”", "：", "指")),      # quotes inside quotes
+    ("甲”乙：丙", ("甲”乙", "：", "丙")),                        # a stray closing quote
+    ("“甲：乙", ("“甲：乙", "", "")),                            # a quote never closed
+    ("X射线：指", ("X射线", "：", "指")),                        # a Latin letter is no quote
+    ("“X射线：检查”：指", ("“X射线：检查”", "：", "指")),        # nor a closing one
+])
+def test_a_headingless_note_splits_at_the_first_colon_outside_quotes(text, expected):
+    assert _split_note(text) == expected
+
+
+def test_plain_digits_with_a_dot_or_comma_carry_on_circled_numbers():
+    # ①②③ then 4. and 5、: the next numbers in another style (before the fix, 4. was read
+    # as a line of ③'s definition: it was compared with ②, the last note closed).
+    circled = [f"{chr(0x2460 + i)}词{i + 1}号：定义。" for i in range(3)]
+    notes = notes_of("\n\n".join(circled + ["4.词4号：定义。", "5、词5号：定义。"]) + "\n")
+    assert heads(notes) == [(n, f"词{n}号", "定义。") for n in range(1, 6)]
+
+
+def test_plain_digits_after_circled_numbers_must_come_next():
+    # 5. after ③ skips 4: a line of ③'s definition, not a note.
+    circled = [f"{chr(0x2460 + i)}词{i + 1}号：定义。" for i in range(3)]
+    notes = notes_of("\n\n".join(circled + ["5.词5号：定义。"]) + "\n")
+    assert heads(notes)[-1] == (3, "词3号", "定义。\n5.词5号：定义。")
+
+
+def test_eleven_with_a_dot_after_circled_ten():
+    circled = [f"{chr(0x2460 + i)}词{i + 1}号：定义。" for i in range(10)]
+    notes = notes_of("\n\n".join(circled + ["11.词11号：定义。", "12、词12号：定义。"]) + "\n")
+    assert heads(notes)[-2:] == [(11, "词11号", "定义。"), (12, "词12号", "定义。")]
+    # a parenthesised number is another family: not a successor of ⑩
+    notes = notes_of("\n\n".join(circled + ["（11）词11号：定义。"]) + "\n")
+    assert notes[-1].number != 11

@@ -196,7 +196,10 @@ class _SectionReader:
         return None
 
     def _digits_after_circled(self, m: Numbered) -> bool:
-        last = self.notes[-1].number if self.notes else None
+        """``④``'s successor written ``4.`` or ``4、`` after ``①②③``: the number that counts is
+        the open note's (the last *closed* note is one behind)."""
+        cur = self.current
+        last = cur["n"] if cur is not None else None
         return (self.first_style == "circled" and m.style in ("dot", "comma")
                 and last is not None and m.number == last + 1)
 
