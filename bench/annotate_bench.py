@@ -124,8 +124,8 @@ def annotate_section(rounds: int = 5) -> None:
                   f"{max(r['peak_mb'] for r in runs):.0f} MB | {best['uses']:,} | "
                   f"{best['terms_used']:,} |", flush=True)
         print("\nTime is the median of 3 fresh processes: build the matcher, read the file, fold, "
-              "match, map offsets back, count each term and place its first use (what "
-              "`annotate --terms` prints); CPU time is that process's; peak memory is its "
+              "match, count each term and place its first use (what `annotate --terms` "
+              "prints; the offsets of every use are mapped back only when all are needed); CPU time is that process's; peak memory is its "
               "VmHWM, the glossary's terms themselves included.")
 
 

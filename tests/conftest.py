@@ -153,3 +153,13 @@ def report_with_notes(place: str, year: int, notes: list[tuple[str, str]]) -> di
                         in enumerate(notes, 1)) + "\n"
     return {"place": place, "level": "city", "year": year, "title": f"{place}政府工作报告",
             "path": place, "content": body}
+
+
+def write_collection(folder: Path, records: list[dict], name: str = "set.jsonl") -> Path:
+    """The records as a ``*.jsonl`` collection file in ``folder``."""
+    import json
+
+    path = folder / name
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records),
+                    encoding="utf-8")
+    return path

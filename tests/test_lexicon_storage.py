@@ -5,7 +5,6 @@ the one compiled in memory; a damaged, cut or older blob is never read."""
 
 from __future__ import annotations
 
-import json
 import pickle
 import shutil
 import sqlite3
@@ -20,7 +19,7 @@ from cngloss.library.store import open_library
 from cngloss.lookup.index import SearchIndex
 from cngloss.lookup.search import search
 from cngloss.sources.cache import term_to_row
-from conftest import report_with_notes
+from conftest import report_with_notes, write_collection
 
 # --------------------------------------------------------------------------- packed strings
 
@@ -83,9 +82,7 @@ def small(tmp_path_factory):
                report_with_notes("乙市", 2022, [("“一号”工程", "指第一项工作。"),
                                                 ("三号工程", "指第三项。"),
                                                 ("二号工程", "指第二项。")])]
-    path = folder / "set.jsonl"
-    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records),
-                    encoding="utf-8")
+    path = write_collection(folder, records)
     terms = folder / "mine.yaml"
     terms.write_text(GLOSSARY, encoding="utf-8")
     lib = folder / "lib.sqlite"

@@ -24,7 +24,7 @@ from cngloss.library.headwords import (canonical, definition_key, headword_key,
 from cngloss.library.lexicon import is_glossary_path, load
 from cngloss.library.search import Filters
 from cngloss.library.store import open_library
-from conftest import ROOT, report_with_notes, run_cli
+from conftest import ROOT, report_with_notes, run_cli, write_collection
 
 SHARED = ROOT.parent / "shared"
 LOCAL = SHARED / "corpora" / "local-reports"
@@ -414,9 +414,7 @@ def synthetic(tmp_path_factory):
     second = [("“九号”工程", "指第九项工作。"), ("甲乙丙", "指甲、乙、丙。"),
               ("丁戊己", "与甲乙丙并称。")]
     records = [report_with_notes("甲市", 2021, first), report_with_notes("乙市", 2022, second)]
-    path = folder / "set.jsonl"
-    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records),
-                    encoding="utf-8")
+    path = write_collection(folder, records)
     lib = folder / "lib.sqlite"
     result, _ = queries.add_all(lib, [path])
     assert (result.added, result.failures) == (2, [])

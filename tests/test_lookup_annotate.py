@@ -175,3 +175,101 @@ def test_originals_match_offset_for_every_position():
     ends = list(range(1, len(search.text) + 1))
     assert search.originals(starts, ends) == (
         [search.offset(s) for s in starts], [search.offset(e, end=True) for e in ends])
+
+
+# ------------------------------------------------------------------ the fast paths (issue 16)
+
+
+def test_a_form_with_the_join_character_is_cleaned_one_by_one_alike():
+    # "\0" is what the forms are joined with to clean them in one go; a form holding one
+    # takes the one-by-one path, which must give the same needles (quotes out, spaces
+    # trimmed, traditional folded) and owners.
+    odd = term("odd", "甲\0乙")
+    trad = term("trad", "两不愁", variants=["“兩不愁”", " 兩不愁 "])
+    assert TermMatcher([trad]).needles == ["两不愁"]
+    with_odd = TermMatcher([trad, odd])
+    assert sorted(with_odd.needles) == sorted(["两不愁", "甲\0乙"])
+    assert [(o.start, o.end, o.term.id) for o in with_odd.find("兩不愁、甲\0乙")] == [
+        (0, 3, "trad"), (4, 7, "odd")]
+
+
+def test_the_first_term_with_a_form_owns_it_whichever_of_its_forms_it_is():
+    first = term("first", "甲乙", variants=["丙丁"])
+    second = term("second", "丙丁")  # its headword is the first term's variant
+    assert found([first, second], "丙丁") == [(0, 2, "first", "丙丁", None)]
+    assert found([second, first], "丙丁") == [(0, 2, "second", "丙丁", None)]
+
+
+def test_forms_across_lines_are_left_out_and_a_trailing_newline_is_trimmed():
+    matcher = TermMatcher([term("a", "甲\n乙"), term("b", "丙丁\n"), term("c", "")])
+    assert matcher.needles == ["丙丁"]
+    assert [o.term.id for o in matcher.find("甲\n乙丙丁")] == ["b"]
+
+
+def test_owners_are_terms_then_parts_and_index_like_a_list():
+    matcher = TermMatcher([LIUWEN, LIANGSHUI], parts=True)
+    owners = matcher.owners
+    # two terms, then LIUWEN's parts: 六稳, 稳就业, 稳金融, 六保, 保居民就业
+    assert len(owners) == 7
+    assert (owners[0].term.id, owners[0].part) == ("liuwen", None)
+    assert (owners[1].term.id, owners[1].part) == ("liangshui", None)
+    assert (owners[2].term.id, owners[2].part) == ("liuwen", "六稳")
+    assert owners[-1].part == "保居民就业" and owners[-6] == owners[1]
+    assert [o.part for o in owners[5:]] == ["六保", "保居民就业"]
+    with pytest.raises(IndexError):
+        owners[7]
+
+
+def test_a_use_looked_at_alone_has_the_offsets_of_all_mapped_at_once():
+    text = "“六稳”“六保”[1]与“两违”^[17]，两水改造“六稳”“六保”"
+    terms = [LIUWEN, LIANGSHUI, term("liangwei", "两违")]
+    alone = [TermMatcher(terms).find(text)[k] for k in range(4)]
+    matches = TermMatcher(terms).find(text)
+    # counted by hand: 六 at 1, 两违 at 13, 两水改造 at 22, the second 六 at 27; unwidened
+    assert list(matches.starts) == [1, 13, 22, 27] and list(matches.ends) == [7, 15, 26, 33]
+    assert list(matches) == alone
+    assert [(o.start, o.end) for o in alone] == [(0, 8), (12, 16), (22, 26), (26, 34)]
+    assert [o.text for o in alone] == ["“六稳”“六保”", "“两违”", "两水改造", "“六稳”“六保”"]
+
+
+def test_the_collector_is_left_as_it_was_found():
+    import gc
+
+    from cngloss.lookup.annotate import collector_paused
+
+    assert gc.isenabled()
+    with collector_paused():
+        assert not gc.isenabled()
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with collector_paused():
+            pass
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+    with pytest.raises(ValueError):
+        with collector_paused():
+            raise ValueError
+    assert gc.isenabled()
+
+
+def test_gb2312_hanzi_are_those_that_encode_to_gb2312():
+    from cngloss.lookup.search_text import _gb2312_hanzi
+    from cngloss.text.hanzi import is_hanzi
+
+    def encodes(ch):
+        try:
+            ch.encode("gb2312")
+        except UnicodeEncodeError:
+            return False
+        return True
+
+    every = (chr(c) for c in range(0x3400, 0xFB00) if is_hanzi(chr(c)))
+    assert _gb2312_hanzi() == {ch for ch in every if encodes(ch)}
+    assert len(_gb2312_hanzi()) == 6763  # GB2312's 3,755 + 3,008 hanzi
+
+
+def test_folding_a_run_of_traditional_characters_and_single_ones():
+    table = traditional_folding("實現與穩")
+    assert fold_text("甲實現乙與丙穩", table) == "甲实现乙与丙稳"

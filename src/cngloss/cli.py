@@ -676,6 +676,8 @@ def appendix(
     if for_document is not None:
         from .corpus.annotate import annotate as annotate_document  # lazy: --for only
 
+        if rows is None:
+            corpus = Corpus(_annotating_glossary(state), corpus.report)
         document = annotate_document(corpus.glossary.terms, for_document,
                                      encoding=encoding, stdin=_stdin_bytes())
         if document.missing:
@@ -731,7 +733,7 @@ def annotate(
     if fmt not in ANNOTATE_FORMATS:
         raise ChoiceError("format", fmt, ANNOTATE_FORMATS)
     state = _state(ctx)
-    glossary = state.corpus().glossary
+    glossary = _annotating_glossary(state)
     found = annotate_document(glossary.terms, document, parts, encoding, _stdin_bytes())
     if json:
         from .output.json import annotation_to_dict, dumps  # lazy: the JSON builders, --json
@@ -755,6 +757,20 @@ def annotate(
         _write_output(state.env, text, output, force)
     if found.missing:
         raise found.missing
+
+
+def _annotating_glossary(state: "State") -> Any:
+    """The terms ``annotate`` and ``appendix --for`` look for: the glossary in use, and with
+    a library every glossary in it too (its glossary files and the notes of its reports),
+    the curated terms first, so that a curated term owns its forms."""
+    glossary = state.corpus().glossary
+    library = state.library_path()
+    if library is None:
+        return glossary
+    # lazy: the library's glossaries, with a library only
+    from .library.glossary_queries import select, selected_glossary
+
+    return selected_glossary(select(library, state.corpus()), glossary.title)
 
 
 def _write_output(env: Environment, text: str, output: Optional[Path], force: bool) -> None:

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import BinaryIO, Sequence
 
 from ..errors import DocumentError, NotFoundError, Problem
-from ..lookup.annotate import Matches, Occurrence, TermMatcher
+from ..lookup.annotate import Matches, Occurrence, TermMatcher, collector_paused
 from ..model import Term
 from ..sources.readers import Document, read_document
 
@@ -49,21 +49,24 @@ class Annotation:
 
     @cached_property
     def terms(self) -> tuple[TermUse, ...]:
-        """The terms used, in the order of their first use. Counted by needle first (C-speed
-        counting: a large glossary matches every other character), then by term."""
+        """The terms used, in the order of their first use. Counted by owner first (C-speed
+        counting: a large glossary matches every other character; a Counter keeps its keys
+        in the order of first use), then by term; each first use found by a C-speed search
+        that starts at the one before, so all of them take one pass."""
         matches = self.occurrences
-        counts = Counter(matches.indexes)
-        first = dict(zip(reversed(matches.indexes), range(len(matches) - 1, -1, -1)))
+        indexes, owners = matches.indexes, matches.owners
         by_term: dict[int, list[int]] = {}  # id(term) -> [count, first use]
-        for index, k in first.items():
-            key = id(matches.owners[index].term)
-            if key in by_term:
-                by_term[key][0] += counts[index]
-                by_term[key][1] = min(by_term[key][1], k)
-            else:
-                by_term[key] = [counts[index], k]
-        ordered = sorted(by_term.values(), key=lambda pair: pair[1])
-        return tuple(TermUse(matches[k].term, count, matches[k], self) for count, k in ordered)
+        at = 0
+        with collector_paused():  # a few objects per term: no reason to walk all again
+            for index, count in Counter(indexes).items():
+                at = indexes.index(index, at)
+                key = id(owners[index].term)
+                if key in by_term:
+                    by_term[key][0] += count
+                else:
+                    by_term[key] = [count, at]
+            return tuple(TermUse(matches[k].term, count, matches[k], self)
+                         for count, k in by_term.values())
 
     @cached_property
     def term_lines(self) -> dict[int, tuple[int, ...]]:

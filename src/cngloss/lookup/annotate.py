@@ -14,13 +14,18 @@ terms gathered from elsewhere.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Sequence
+import gc
+import re
+from array import array
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from functools import cached_property
-from operator import itemgetter
+from itertools import chain, repeat
+from operator import add, itemgetter
 from typing import NamedTuple, overload
 
 from ..model import Term
-from ..text.hanzi import CLOSING, OPENING, strip_quotes
+from ..text.hanzi import CLOSING, OPENING, QUOTES, strip_quotes
 from .passages import widen_to_quotes
 from .search_text import SearchText, fold_text, value_at_each_offset, traditional_folding
 
@@ -49,28 +54,9 @@ class TermMatcher:
     """Built once for a list of terms; ``find`` runs it over any number of texts."""
 
     def __init__(self, terms: Sequence[Term], parts: bool = False):
-        owners: dict[str, Owner] = {}
-        for term in terms:  # a term's own forms first: they win over another term's part
-            for form in term.forms:
-                owners.setdefault(strip_quotes(form).strip(), Owner(term, None))
-        if parts:
-            for term in terms:
-                for part in term.parts:
-                    for piece in ((part.name,) if part.name else ()) + part.items:
-                        owners.setdefault(strip_quotes(piece).strip(), Owner(term, piece))
-        owners = {needle: owner for needle, owner in owners.items()
-                  if needle and "\n" not in needle}
-        # Forms are folded as documents are (a traditional variant becomes its headword):
-        # one needle for both, and the same folding on both sides.
-        fold = traditional_folding("".join(owners))
-        if fold:
-            folded: dict[str, Owner] = {}
-            for needle, owner in zip(fold_text("\n".join(owners), fold).split("\n"),
-                                     owners.values()):
-                folded.setdefault(needle, owner)
-            owners = folded
-        self.needles = list(owners)
-        self.owners = list(owners.values())
+        with collector_paused():
+            self.owners, forms, owner_of = _forms(terms, parts)
+            self.needles, self.needle_owners = _needles(forms, owner_of)
         self._automaton = None
 
     @property
@@ -78,29 +64,152 @@ class TermMatcher:
         if self._automaton is None:
             import ahocorasick_rs  # lazy: the automaton, for annotate only
 
+            # The contiguous NFA: about as quick to build as the default, and a fifth
+            # quicker to search (README, "Dependencies, and why").
             self._automaton = ahocorasick_rs.AhoCorasick(
-                self.needles, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest)
+                self.needles, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest,
+                implementation=ahocorasick_rs.Implementation.ContiguousNFA)
         return self._automaton
 
     def find(self, text: str) -> "Matches":
         """Every use of the terms in ``text``, in order."""
         if not self.needles or not text:
-            return Matches(text, self.owners, [], [], [])
+            return Matches(text, self.owners, [])
         search = SearchText(text, traditional_folding(text))
-        found = self.automaton.find_matches_as_indexes(search.text)
-        starts, ends = search.originals(list(map(itemgetter(1), found)),
-                                        list(map(itemgetter(2), found)))
-        return Matches(text, self.owners, list(map(itemgetter(0), found)), starts, ends)
+        with collector_paused():  # half a million tuples, gone before it runs again
+            found = self.automaton.find_matches_as_indexes(search.text)
+            owners = array("l", map(self.needle_owners.__getitem__, map(itemgetter(0), found)))
+            spans = (array("l", map(itemgetter(1), found)), array("l", map(itemgetter(2), found)))
+            del found
+        return Matches(text, self.owners, owners, spans, search)
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Python's cyclic garbage collector off while the matcher makes many objects that
+    cannot form cycles (strings, ints, the automaton's tuples of ints): allocating them set
+    off collections that walked every live object again and again, a quarter of the time
+    of 100,000 terms over a million characters. Left as it was found."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _forms(terms: Sequence[Term], parts: bool) -> tuple["Owners", list[str], list[int]]:
+    """Every form to look for, in order of precedence (every term's own forms, then with
+    ``parts`` their parts), with the index of its owner in the owners returned. Built in
+    C-speed passes, with no object per term: 100,000 terms took a fifth of a second more."""
+    terms = list(terms)
+    variants = [term.variants for term in terms]
+    # a term's own forms first: they win over another term's part
+    forms = list(chain.from_iterable(map(chain, zip([term.term for term in terms]), variants)))
+    owner_of = list(chain.from_iterable(map(repeat, range(len(terms)),
+                                            map(add, map(len, variants), repeat(1)))))
+    pieces: list[tuple[Term, str]] = []
+    if parts:
+        for term in terms:
+            for part in term.parts:
+                for piece in ((part.name,) if part.name else ()) + part.items:
+                    owner_of.append(len(terms) + len(pieces))
+                    pieces.append((term, piece))
+                    forms.append(piece)
+    return Owners(terms, pieces), forms, owner_of
+
+
+class Owners(Sequence[Owner]):
+    """Who owns each needle: the terms (their own forms), then the parts of terms; an Owner
+    is made only when one is looked at."""
+
+    def __init__(self, terms: list[Term], pieces: list[tuple[Term, str]]):
+        self.terms, self.pieces = terms, pieces
+
+    def __len__(self) -> int:
+        return len(self.terms) + len(self.pieces)
+
+    @overload
+    def __getitem__(self, k: int) -> Owner: ...
+
+    @overload
+    def __getitem__(self, k: slice) -> list[Owner]: ...
+
+    def __getitem__(self, k):
+        if isinstance(k, slice):
+            return [self[i] for i in range(*k.indices(len(self)))]
+        if k < 0:
+            k += len(self)
+        if 0 <= k < len(self.terms):
+            return Owner(self.terms[k], None)
+        return Owner(*self.pieces[k - len(self.terms)])
+
+
+QUOTE_MARKS = re.compile("[" + re.escape(QUOTES) + "]")  # strip_quotes, for a long text
+_JOIN = "\0"  # between forms while they are cleaned in one go (no form has one, or see below)
+
+
+def _needles(forms: list[str], owner_of: list[int]) -> tuple[list[str], list[int]]:
+    """The distinct needles the forms become, each with its owner (the first form's): quotes
+    taken out, spaces trimmed, and folded as documents are (a traditional variant becomes its
+    headword: one needle for both, and the same folding on both sides). Empty needles and
+    needles across lines are left out. All forms are cleaned as one string, in C-speed
+    passes: 100,000 terms' forms one at a time took most of a second."""
+    joined = _JOIN.join(forms)
+    if joined.count(_JOIN) != len(forms) - 1:  # a form with the separator in it: one by one
+        cleaned = [strip_quotes(form).strip() for form in forms]
+        fold = traditional_folding("".join(cleaned))
+        cleaned = [fold_text(needle, fold) for needle in cleaned]
+    else:
+        joined = QUOTE_MARKS.sub("", joined)
+        joined = joined.translate(traditional_folding(joined))  # dense here: translate wins
+        cleaned = list(map(str.strip, joined.split(_JOIN)))
+    # The first form of a needle owns it: built from the end, the first assignment is last.
+    owner_by_needle = dict(zip(reversed(cleaned), reversed(owner_of)))
+    owner_by_needle.pop("", None)
+    if "\n" in joined:
+        for needle in [n for n in owner_by_needle if "\n" in n]:
+            del owner_by_needle[needle]
+    return list(owner_by_needle), list(owner_by_needle.values())
 
 
 class Matches(Sequence[Occurrence]):
-    """The uses found in a text, kept as parallel lists (a 100,000-term glossary matches every
-    other character of a text: an object per use is made only when one is looked at)."""
+    """The uses found in a text, kept as arrays of numbers (a 100,000-term glossary matches
+    every other character of a text: an object per use is made only when one is looked at,
+    and arrays, unlike lists, are nothing the garbage collector walks). ``indexes`` are the
+    owners of the uses; ``spans`` their starts and ends in ``search``'s text, mapped to the
+    document's offsets (``starts``, ``ends``) all at once only when all are needed: the table
+    of terms needs only each term's first use."""
 
-    def __init__(self, text: str, owners: list[Owner], indexes: list[int], starts: list[int],
-                 ends: list[int]):
-        self.text, self.owners = text, owners
-        self.indexes, self.starts, self.ends = indexes, starts, ends
+    def __init__(self, text: str, owners: Sequence[Owner], indexes: Sequence[int],
+                 spans: tuple[Sequence[int], Sequence[int]] = ((), ()),
+                 search: SearchText | None = None):
+        self.text, self.owners, self.indexes = text, owners, indexes
+        self.spans, self.search = spans, search
+
+    @cached_property
+    def starts(self) -> Sequence[int]:
+        return self._offsets[0]
+
+    @cached_property
+    def ends(self) -> Sequence[int]:
+        return self._offsets[1]
+
+    @cached_property
+    def _offsets(self) -> tuple[Sequence[int], Sequence[int]]:
+        if self.search is None:
+            return self.spans
+        with collector_paused():
+            starts, ends = self.search.originals(*self.spans)
+            return array("l", starts), array("l", ends)
+
+    def span(self, k: int) -> tuple[int, int]:
+        """The k-th use's start and end in the document (before widening to quotes)."""
+        if "_offsets" in self.__dict__ or self.search is None:
+            return self.starts[k], self.ends[k]
+        return (self.search.offset(self.spans[0][k]),
+                self.search.offset(self.spans[1][k], end=True))
 
     def __len__(self) -> int:
         return len(self.indexes)
@@ -114,7 +223,7 @@ class Matches(Sequence[Occurrence]):
     def __getitem__(self, k):
         if isinstance(k, slice):
             return [self[i] for i in range(*k.indices(len(self)))]
-        text, start, end = self.text, self.starts[k], self.ends[k]
+        text, (start, end) = self.text, self.span(k)
         if (start and text[start - 1] in OPENING) or (end < len(text) and text[end] in CLOSING):
             start, end = widen_to_quotes(text, start, end)
         line = bisect.bisect_right(self.line_starts, start)
