@@ -520,3 +520,35 @@ def test_trend_measure_and_image_options(library, tmp_path):
     assert svg.read_text(encoding="utf-8").lstrip().startswith(("<?xml", "<svg"))
     again = run_cli("--library", str(library), "trend", "两违", "--svg", str(svg))
     assert again.code == 2 and "already exists" in again.err
+
+
+@pytest.mark.parametrize("failure", [KeyboardInterrupt, RuntimeError])
+def test_a_write_failing_while_the_feeder_waits_for_a_slot_ends_the_pool_without_hanging(
+        monkeypatch, failure):
+    """The pool's feeder thread waits for a free slot while results are written; a failure
+    then must still end the add (terminate() joins that thread), every time."""
+    import threading
+
+    monkeypatch.setattr(ingest, "_work", _identity)  # the forked workers inherit it
+    outcome = []
+
+    def fail(result):
+        raise failure("stop")
+
+    def add():
+        try:
+            ingest._run_pool(iter([[n] for n in range(40)]), fail)
+        except BaseException as exc:  # noqa: BLE001 - the test looks at what ended it
+            outcome.append(type(exc))
+
+    for _ in range(5):
+        outcome.clear()
+        worker = threading.Thread(target=add, daemon=True)
+        worker.start()
+        worker.join(60)  # not a speed limit: a hang never ends
+        assert not worker.is_alive(), "the add hung"
+        assert outcome == [failure]
+
+
+def _identity(batch):
+    return batch

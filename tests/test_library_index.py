@@ -391,3 +391,34 @@ def test_a_file_named_on_the_command_line_is_tried_whatever_its_name_or_size(tmp
     assert [f["source"] for f in found["failed"]] == [str(empty)]
     assert "is empty (no text)" in found["failed"][0]["reason"]
     assert queries.grep(lib, "两违").hits == 1
+
+
+def test_the_passages_csv_is_what_the_csv_module_writes_for_the_same_rows():
+    """Cells with commas, quotes, line breaks and missing values, several reports, several
+    uses in one paragraph: every row as csv.writer writes it, one row a use."""
+    import csv
+    import io
+
+    from cngloss.library.queries import LibraryPassage, LibraryPassages, ReportPassages
+    from cngloss.library.search import ReportInfo
+    from cngloss.output.tables import PASSAGE_COLUMNS, write_passages_csv
+
+    first = ReportInfo(1, "甲,市", "city", 2021, "t", "a/b,c.txt", 3, 30, "now")
+    second = ReportInfo(2, None, None, None, None, 'q"uote.jsonl#7', 1, 9, "now")
+    p1 = LibraryPassage(4, 12, "一、回顾 › （一）", "推进“乡村振兴”,\n再推进乡村振兴。", ((3, 7), (13, 17)))
+    p2 = LibraryPassage(1, 2, 'sec"tion', '乡村振兴\r"x"', ((0, 4),))
+    found = LibraryPassages("乡村振兴", ("乡村振兴",),
+                            [ReportPassages(first, [p1], 0), ReportPassages(second, [p2], 0)],
+                            2, 2, 3, None)
+    ours = io.StringIO()
+    write_passages_csv(found, ours)
+    expected = io.StringIO()
+    writer = csv.writer(expected, lineterminator="\n")
+    writer.writerow(PASSAGE_COLUMNS)
+    for r, p in ((first, p1), (second, p2)):
+        for a, b in p.spans:
+            writer.writerow([r.source, r.place or "", r.year or "", r.level or "", p.section,
+                             p.paragraph, p.line, p.text, a, b, p.text[a:b]])
+    assert ours.getvalue() == expected.getvalue()
+    rows = list(csv.reader(io.StringIO(ours.getvalue())))
+    assert len(rows) == 1 + 3 and rows[1][1] == "甲,市" and rows[2][10] == "乡村振兴"

@@ -151,10 +151,13 @@ def _run_pool(batches: Iterator[list[_Item]], write: Callable[[_Batch], None]) -
     from multiprocessing import get_context  # lazy: only an add of more than one batch
 
     slots = threading.BoundedSemaphore(IN_FLIGHT)
+    stop = threading.Event()
 
     def bounded() -> Iterator[list[_Item]]:
         for batch in batches:
             slots.acquire()
+            if stop.is_set():
+                return
             yield batch
 
     pool = get_context("fork").Pool(WORKERS, initializer=_ignore_interrupts)
@@ -164,12 +167,16 @@ def _run_pool(batches: Iterator[list[_Item]], write: Callable[[_Batch], None]) -
             write(result)
         pool.close()
     finally:
-        pool.terminate()
-        for _ in range(IN_FLIGHT):  # let the feeder thread finish if it waits for a slot
+        # Wake the pool's feeder thread first if it waits for a slot, and stop it: terminate()
+        # joins that thread, and joining it while it waited (a Ctrl-C or a failed write with
+        # every slot in flight) hung the add for good.
+        stop.set()
+        for _ in range(IN_FLIGHT):
             try:
                 slots.release()
             except ValueError:
                 break
+        pool.terminate()
 
 
 def _ignore_interrupts() -> None:
