@@ -65,8 +65,8 @@ class Annotation:
                     by_term[key][0] += count
                 else:
                     by_term[key] = [count, at]
-            return tuple(TermUse(matches[k].term, count, matches[k], self)
-                         for count, k in by_term.values())
+            firsts = [(count, matches[k]) for count, k in by_term.values()]  # one each
+            return tuple(TermUse(first.term, count, first, self) for count, first in firsts)
 
     @cached_property
     def term_lines(self) -> dict[int, tuple[int, ...]]:

@@ -21,7 +21,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from functools import cached_property
 from itertools import chain, repeat
-from operator import add, itemgetter
+from operator import add
 from typing import NamedTuple, overload
 
 from ..model import Term
@@ -78,9 +78,11 @@ class TermMatcher:
         search = SearchText(text, traditional_folding(text))
         with collector_paused():  # half a million tuples, gone before it runs again
             found = self.automaton.find_matches_as_indexes(search.text)
-            owners = array("l", map(self.needle_owners.__getitem__, map(itemgetter(0), found)))
-            spans = (array("l", map(itemgetter(1), found)), array("l", map(itemgetter(2), found)))
+            needles, starts, ends = zip(*found) if found else ((), (), ())  # one pass
             del found
+            owners = array("l", map(self.needle_owners.__getitem__, needles))
+            spans = (array("l", starts), array("l", ends))
+            del needles, starts, ends
         return Matches(text, self.owners, owners, spans, search)
 
 
