@@ -25,6 +25,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from library_bench import _cold  # one cold-start timer for the library benchmarks
+
 PY = sys.executable
 BIN = Path(PY).parent
 TOP = 15
@@ -85,16 +87,6 @@ for word in words:
         out[name].append(time.perf_counter() - start)
 print(json.dumps(out))
 """
-
-
-def _cold(argv: list[str], rounds: int, env: dict[str, str]) -> float:
-    times = []
-    for _ in range(rounds):
-        start = time.perf_counter()
-        subprocess.run(argv, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                       check=False)
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
 
 
 def _p95(values: list[float]) -> float:

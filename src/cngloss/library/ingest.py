@@ -27,7 +27,7 @@ from ..sources.readers.sniff import EXTENSIONS
 from .normalize import normalize
 from .inverted import PackedPostings, invert
 from .postings import MAX_PARAGRAPHS, paragraph_id
-from .store import SECTION_SEPARATOR, Library
+from .store import SECTION_SEPARATOR, Library, write_transaction
 
 BATCH_CHARS = 2_000_000
 WORKERS = 2
@@ -102,8 +102,7 @@ def add(library: Library, paths: Iterable[Path], progress: Progress | None = Non
 
     def write(batch: _Batch) -> None:
         failures.extend(batch.failures)
-        db.execute("BEGIN IMMEDIATE")
-        try:
+        with write_transaction(db):
             for row in batch.reports:
                 old = by_key.get(row[2])
                 if old is not None:
@@ -119,11 +118,6 @@ def add(library: Library, paths: Iterable[Path], progress: Progress | None = Non
             if len(batch.postings):
                 db.executemany("INSERT INTO bigram VALUES(?,?,?,?)",
                                batch.postings.rows(library.next_segment()))
-            db.execute("COMMIT")
-        except BaseException:
-            if db.in_transaction:
-                db.execute("ROLLBACK")
-            raise
         if progress:
             progress(len(batch.reports) + len(batch.failures), "")
 
@@ -331,13 +325,7 @@ def _delete(db, report_id: int) -> None:
 def remove(library: Library, report_ids: list[int]) -> int:
     """Take these reports out, in one transaction; how many there were."""
     db = library.db
-    db.execute("BEGIN IMMEDIATE")
-    try:
+    with write_transaction(db):
         for rid in report_ids:
             _delete(db, rid)
-        db.execute("COMMIT")
-    except BaseException:
-        if db.in_transaction:
-            db.execute("ROLLBACK")
-        raise
     return len(report_ids)

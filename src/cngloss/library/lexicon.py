@@ -37,7 +37,7 @@ from ..sources.cache import TermRows, term_from_row, term_to_row
 from ..text.hanzi import strip_quotes
 from .headwords import (bundled_variants_path, canonical, headword_key, load_variants,
                         plain_key)
-from .store import Library
+from .store import Library, write_transaction
 
 LEXICON_FORMAT = 2  # 2: in sections, term rows and sources decoded on use
 HOMOPHONES_FROM = 1000  # terms
@@ -278,14 +278,8 @@ def refresh(library: Library) -> None:
 
 def save(db: sqlite3.Connection, lexicon: Lexicon, now: str) -> None:
     data = lexicon.to_bytes()
-    db.execute("BEGIN IMMEDIATE")
-    try:
+    with write_transaction(db):
         db.execute("INSERT OR REPLACE INTO lexicon VALUES(1, ?, ?)", (now, data))
-        db.execute("COMMIT")
-    except BaseException:
-        if db.in_transaction:
-            db.execute("ROLLBACK")
-        raise
 
 
 class _Group:
@@ -394,8 +388,7 @@ def add_glossaries(library: Library, paths: list[Path]) -> GlossaryAdded:
     db = library.db
     added = replaced = unchanged = terms = 0
     now = datetime.now(timezone.utc).isoformat(timespec="seconds")
-    db.execute("BEGIN IMMEDIATE")
-    try:
+    with write_transaction(db):
         for path, glossary in loaded:
             rows = [term_to_row(t) for t in glossary.terms]
             data = json.dumps(rows, ensure_ascii=False)
@@ -411,11 +404,6 @@ def add_glossaries(library: Library, paths: list[Path]) -> GlossaryAdded:
                        (sha, key, str(path), glossary.title, data, now))
             added += 1
             terms += len(rows)
-        db.execute("COMMIT")
-    except BaseException:
-        if db.in_transaction:
-            db.execute("ROLLBACK")
-        raise
     return GlossaryAdded(added, replaced, unchanged, terms)
 
 
@@ -425,16 +413,10 @@ def remove_glossaries(library: Library, paths: list[Path]) -> int:
 
     db = library.db
     keys = [str(Path(p).resolve()) for p in paths]
-    db.execute("BEGIN IMMEDIATE")
-    try:
+    with write_transaction(db):
         for given, key in zip(paths, keys):
             if not db.execute("DELETE FROM glossary WHERE source_key = ?", (key,)).rowcount:
                 raise NotFoundError(f"no glossary in the library was added from {str(given)!r}")
-        db.execute("COMMIT")
-    except BaseException:
-        if db.in_transaction:
-            db.execute("ROLLBACK")
-        raise
     return len(keys)
 
 

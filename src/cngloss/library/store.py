@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import os
 import sqlite3
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Iterator
 
 from ..errors import DataError, Problem, UsageError
 
@@ -67,6 +69,21 @@ ALTER TABLE bigram_2 RENAME TO bigram
 """
 
 SECTION_SEPARATOR = " › "
+
+
+@contextmanager
+def write_transaction(db: sqlite3.Connection) -> Iterator[None]:
+    """One write transaction: taken at once (BEGIN IMMEDIATE, so a second writer waits or
+    gets "busy" before anything is done), committed at the end of the block, rolled back on
+    any exception, Ctrl-C included."""
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        yield
+        db.execute("COMMIT")
+    except BaseException:
+        if db.in_transaction:
+            db.execute("ROLLBACK")
+        raise
 
 
 def _fail(path: Path, message: str, fix: str) -> DataError:
@@ -179,14 +196,13 @@ def _postings_keyed_by_gram(db: sqlite3.Connection) -> bool:
 
 def _migrate(db: sqlite3.Connection, version: int) -> None:
     """Create the tables (format 0 = a new file) and bring older formats up to date."""
-    db.execute("BEGIN IMMEDIATE")
-    rekey = version > 0 and _postings_keyed_by_gram(db)
-    for statement in ((_REKEY_POSTINGS + ";" if rekey else "") + SCHEMA).split(";"):
-        if statement.strip():
-            db.execute(statement)
-    db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-    db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
-    db.execute("COMMIT")
+    with write_transaction(db):
+        rekey = version > 0 and _postings_keyed_by_gram(db)
+        for statement in ((_REKEY_POSTINGS + ";" if rekey else "") + SCHEMA).split(";"):
+            if statement.strip():
+                db.execute(statement)
+        db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+        db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
 
 def _describe(path: Path, exc: sqlite3.DatabaseError) -> DataError:
