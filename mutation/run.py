@@ -3,6 +3,8 @@
     mutation/run                       every core module (slow: see MUTATION.md for timings)
     mutation/run src/cngloss/numerals.py cngloss.quotes    only these (paths or dotted names)
     mutation/run --survivors MODULE    retest only MODULE's survivors (after writing tests for them)
+    mutation/run --budget 0 ...        run every test that reaches a mutant (default: the fastest
+                                       ones within 3 s of clean-run time; see tests/conftest.py)
     mutation/run --report              rewrite MUTATION.md from the results on disk, run nothing
     mutation/run --fail-under 85 ...   exit 1 when a module reported scores below 85%
 
@@ -55,6 +57,11 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--survivors", action="store_true",
                         help="retest only the given modules' survivors and mutants without "
                              "tests (after writing tests for them)")
+    parser.add_argument("--budget", type=float,
+                        default=float(os.environ.get("CNGLOSS_MUTATION_BUDGET", "3")),
+                        metavar="SECONDS",
+                        help="run a mutant's tests fastest first, only those within this many "
+                             "seconds of their clean-run time (default 3; 0: all of them)")
     parser.add_argument("--fail-under", type=float, default=None, metavar="PERCENT")
     args = parser.parse_args(argv)
     os.chdir(ROOT)
@@ -62,7 +69,7 @@ def main(argv: list[str]) -> int:
         names = select(args.modules, args.rerun, args.survivors)
         if names == []:
             print("mutation/run: nothing to test in these modules (--rerun retests every mutant)")
-        code = 0 if names == [] else run_mutmut(names or [], args.jobs)
+        code = 0 if names == [] else run_mutmut(names or [], args.jobs, args.budget)
         if code not in (0, None):
             print(f"mutation/run: mutmut exited {code}; MUTATION.md not rewritten", file=sys.stderr)
             return code
@@ -135,9 +142,11 @@ def source_path(arg: str) -> str | None:
     return None
 
 
-def run_mutmut(names: list[str], jobs: int) -> int:
-    """mutmut, with a child `python -m cngloss` able to load mutmut's configuration."""
+def run_mutmut(names: list[str], jobs: int, budget: float) -> int:
+    """mutmut, with a child `python -m cngloss` able to load mutmut's configuration, and each
+    mutant's tests capped at ``budget`` seconds (tests/conftest.py reads it)."""
     env = dict(os.environ)
+    env["CNGLOSS_MUTATION_BUDGET"] = str(budget)
     env["PYTHONPATH"] = os.pathsep.join(p for p in (str(SHIM), env.get("PYTHONPATH")) if p)
     env["CNGLOSS_MUTATION_ROOT"] = str(ROOT)
     command = [sys.executable, "-m", "mutmut", "run", "--max-children", str(jobs), *names]

@@ -16,7 +16,9 @@ from hypothesis import settings
 # mutation/run sets CNGLOSS_HYPOTHESIS_PROFILE=mutation: there every property test runs a fifth
 # of its examples (test_properties scales its counts by the profile), since each surviving
 # mutant runs every test that reaches it.
-settings.register_profile("mutation", max_examples=20)
+# No deadline there either: a mutant's tests share two cores with the other worker, and a
+# DeadlineExceeded would count as a kill.
+settings.register_profile("mutation", max_examples=20, deadline=None)
 settings.load_profile(os.environ.get("CNGLOSS_HYPOTHESIS_PROFILE", "default"))
 
 from cngloss import load_corpus
@@ -60,6 +62,56 @@ def pytest_configure(config):
                  "CNGLOSS_LIBRARY"):
         os.environ.pop(name, None)
     os.environ["XDG_DATA_HOME"] = tempfile.mkdtemp(prefix="cngloss-test-data-")
+
+
+def fastest_within(durations: dict[str, float], nodeids: list[str], budget: float) -> list[str]:
+    """Under mutation testing, the tests one mutant runs: fastest first (a mutant is usually
+    killed by its first failing test, so the cheap ones go first), and only as many as fit in
+    ``budget`` seconds of their clean-run time (the first always runs). Tests with no recorded
+    time count as slow. A survivor of the capped run may still be killed by a slower test
+    (mutation/run --survivors --budget 0 retests survivors with all their tests)."""
+    order = sorted(nodeids, key=lambda n: (durations.get(n, float("inf")), n))
+    kept: list[str] = []
+    spent = 0.0
+    for nodeid in order:
+        cost = durations.get(nodeid, float("inf"))
+        if kept and spent + cost > budget:
+            break
+        kept.append(nodeid)
+        spent += cost
+    return kept
+
+
+_DURATIONS: list = []
+
+
+def _clean_run_durations() -> dict[str, float] | None:
+    """mutmut's recorded time of each test (it runs them inside mutants/), read once."""
+    stats = Path("mutmut-stats.json")
+    if not _DURATIONS and stats.exists():  # absent before mutmut's first stats run
+        import json
+
+        _DURATIONS.append(json.loads(stats.read_text(encoding="utf-8"))["duration_by_test"])
+    return _DURATIONS[0] if _DURATIONS else None
+
+
+def pytest_collection_modifyitems(config, items):
+    """mutmut runs a mutant's tests in the order of a set; order them fastest first and cap
+    them at $CNGLOSS_MUTATION_BUDGET seconds (set by mutation/run; 0 or unset: no cap)."""
+    if "CNGLOSS_MUTATION_BUDGET" not in os.environ:
+        return
+    durations = _clean_run_durations()  # loaded once, in the process the workers fork from
+    budget = float(os.environ["CNGLOSS_MUTATION_BUDGET"] or 0)
+    if "__mutmut_" not in os.environ.get("MUTANT_UNDER_TEST", "") or durations is None:
+        return
+    # mutmut records test ids without the "mutants/" prefix, relative to mutants/
+    by_id = {item.nodeid: item for item in items}
+    kept = fastest_within(durations, list(by_id), budget if budget > 0 else float("inf"))
+    keep = set(kept)
+    dropped = [item for item in items if item.nodeid not in keep]
+    items[:] = [by_id[n] for n in kept]
+    if dropped:
+        config.hook.pytest_deselected(items=dropped)
 
 
 @pytest.fixture(autouse=True)
