@@ -5,6 +5,9 @@
     mutation/run --survivors MODULE    retest only MODULE's survivors (after writing tests for them)
     mutation/run --budget 0 ...        run every test that reaches a mutant (default: the fastest
                                        ones within 3 s of clean-run time; see tests/conftest.py)
+    mutation/run --sample 0.2 ...      test a fixed random fifth of the mutants (by a hash of
+                                       their names, so a rerun picks the same ones); MUTATION.md
+                                       gives each sampled score with its 95% interval
     mutation/run --report              rewrite MUTATION.md from the results on disk, run nothing
     mutation/run --fail-under 85 ...   exit 1 when a module reported scores below 85%
 
@@ -43,7 +46,35 @@ SHIM = ROOT / "mutation" / "subprocess"
 TARGET = 85.0
 
 KILLED = {"killed", "timeout", "caught by type check", "segfault"}
-RETEST = {"survived", "no tests"}  # what --survivors retests
+RETEST = {"survived", "no tests", "crashed"}  # what --survivors retests
+# mutmut 3.8.1 records a worker whose test run raised (exit -1 -> 255) as "timeout", a kill;
+# it is no verdict at all, and is reported and retested as "crashed".
+CRASHED = 255
+
+
+def status_of(exit_code: int | None) -> str:
+    from mutmut.stats import status_by_exit_code
+    return "crashed" if exit_code == CRASHED else status_by_exit_code[exit_code]
+
+
+def in_sample(mutant: str, fraction: float) -> bool:
+    """Whether a mutant is in the fixed sample of this size: a hash of its name, uniform in
+    [0, 1), under the fraction. Samples nest: the 10% sample is part of the 20% one."""
+    if fraction >= 1:
+        return True
+    digest = hashlib.sha1(mutant.encode("utf-8")).digest()
+    return int.from_bytes(digest[:8], "big") / 2**64 < fraction
+
+
+def wilson(successes: int, trials: int, z: float = 1.96) -> tuple[float, float]:
+    """The 95% Wilson score interval of a proportion, in percent (sound near 0% and 100%,
+    where the normal approximation is not)."""
+    if trials == 0:
+        return (0.0, 100.0)
+    p = successes / trials
+    centre = (p + z * z / (2 * trials)) / (1 + z * z / trials)
+    half = z * ((p * (1 - p) / trials + z * z / (4 * trials * trials)) ** 0.5) / (1 + z * z / trials)
+    return (100.0 * max(0.0, centre - half), 100.0 * min(1.0, centre + half))
 
 
 def main(argv: list[str]) -> int:
@@ -62,11 +93,14 @@ def main(argv: list[str]) -> int:
                         metavar="SECONDS",
                         help="run a mutant's tests fastest first, only those within this many "
                              "seconds of their clean-run time (default 3; 0: all of them)")
+    parser.add_argument("--sample", type=float, default=1.0, metavar="FRACTION",
+                        help="test only this fraction of the mutants, the same ones each run "
+                             "(default 1: all)")
     parser.add_argument("--fail-under", type=float, default=None, metavar="PERCENT")
     args = parser.parse_args(argv)
     os.chdir(ROOT)
     if not args.report:
-        names = select(args.modules, args.rerun, args.survivors)
+        names = select(args.modules, args.rerun, args.survivors, args.sample, args.jobs)
         if names == []:
             print("mutation/run: nothing to test in these modules (--rerun retests every mutant)")
         code = 0 if names == [] else run_mutmut(names or [], args.jobs, args.budget)
@@ -97,7 +131,8 @@ def mutant_glob(arg: str) -> str:
     return module_name(arg) + ".*"
 
 
-def select(modules: list[str], rerun: bool, survivors: bool = False) -> list[str] | None:
+def select(modules: list[str], rerun: bool, survivors: bool = False,
+           sample: float = 1.0, jobs: int = 2) -> list[str] | None:
     """What to hand mutmut: None (all core: mutmut itself tests only mutants without a
     result, so an interrupted run resumes), or names.
 
@@ -107,12 +142,13 @@ def select(modules: list[str], rerun: bool, survivors: bool = False) -> list[str
     added). A module whose source is newer than its results (or
     has none yet) is named by glob: mutmut regenerates it and tests it afresh.
     """
+    if sample < 1:
+        return sampled(modules, rerun, survivors, sample, jobs)
     if not modules:
         return None
     if rerun:
         return [mutant_glob(m) for m in modules]
     from mutmut.mutation.data import SourceFileMutationData
-    from mutmut.stats import status_by_exit_code
     names: list[str] = []
     for arg in modules:
         path = source_path(arg)
@@ -124,10 +160,52 @@ def select(modules: list[str], rerun: bool, survivors: bool = False) -> list[str
         data.load()
         if survivors:
             names += [name for name, code in data.exit_code_by_key.items()
-                      if code is not None and status_by_exit_code[code] in RETEST]
+                      if code is not None and status_of(code) in RETEST]
         else:
             names += [name for name, code in data.exit_code_by_key.items() if code is None]
     return names
+
+
+def sampled(modules: list[str], rerun: bool, survivors: bool, fraction: float,
+            jobs: int) -> list[str]:
+    """The sampled mutants of these modules (all core when none) still to test: without a
+    result; with ``survivors``, those that survived, had no test or crashed; with ``rerun``,
+    all of them. Mutants are generated first, so the names exist to sample from."""
+    from mutmut.mutation.data import SourceFileMutationData
+    generate_mutants(jobs)
+    wanted = {module_name(m) for m in modules}
+    names: list[str] = []
+    for path in core_files():
+        data = SourceFileMutationData(path=path)
+        if not data.meta_path.exists():
+            continue
+        data.load()
+        for name, code in data.exit_code_by_key.items():
+            module = name.split(".x_")[0].split(".xǁ")[0]
+            if wanted and module not in wanted or not in_sample(name, fraction):
+                continue
+            if rerun or (status_of(code) in RETEST if survivors else code is None):
+                names.append(name)
+    return sorted(names, key=natural)
+
+
+def core_files() -> list[Path]:
+    from mutmut.utils.file_utils import walk_mutatable_files
+    return list(walk_mutatable_files())
+
+
+def generate_mutants(jobs: int) -> None:
+    """What `mutmut run` does first: copy the tree into mutants/ and write each changed core
+    file's mutants (unchanged files are kept as they are)."""
+    import mutmut.__main__ as mutmut_main
+    from mutmut.mutation.trampoline import set_mutant_under_test
+    set_mutant_under_test("mutant_generation")
+    os.makedirs("mutants", exist_ok=True)
+    mutmut_main.copy_src_dir()
+    mutmut_main.copy_also_copy_files()
+    mutmut_main.setup_source_paths()
+    mutmut_main.store_lines_covered_by_tests()
+    mutmut_main.create_mutants(jobs)
 
 
 def source_path(arg: str) -> str | None:
@@ -160,7 +238,6 @@ def load_results() -> dict[str, list[dict]]:
     """Every mutant mutmut has on disk, by module: name, status, diff, key, file:line."""
     from mutmut.mutation.data import SourceFileMutationData
     from mutmut.mutation.diff_apply import get_diff_for_mutant
-    from mutmut.stats import status_by_exit_code
     from mutmut.utils.file_utils import walk_mutatable_files
     from mutmut.utils.format_utils import orig_function_and_class_names_from_key
 
@@ -177,7 +254,7 @@ def load_results() -> dict[str, list[dict]]:
             module = name.split(".x_")[0].split(".xǁ")[0]
             function, cls = orig_function_and_class_names_from_key(name)
             qualified = f"{cls}.{function}" if cls else function
-            status = status_by_exit_code[exit_code]
+            status = status_of(exit_code)
             listed = status not in KILLED and status != "not checked"
             diff = get_diff_for_mutant(name, path=path) if listed else ""
             removed = [l[1:].strip() for l in diff.splitlines()

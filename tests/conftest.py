@@ -83,6 +83,7 @@ def fastest_within(durations: dict[str, float], nodeids: list[str], budget: floa
 
 
 _DURATIONS: list = []
+MUTMUT_TIMEOUT = 36  # the exit code mutmut reads as "timeout" (a kill)
 
 
 def _clean_run_durations() -> dict[str, float] | None:
@@ -104,6 +105,13 @@ def pytest_collection_modifyitems(config, items):
     budget = float(os.environ["CNGLOSS_MUTATION_BUDGET"] or 0)
     if "__mutmut_" not in os.environ.get("MUTANT_UNDER_TEST", "") or durations is None:
         return
+    if budget > 0:
+        # mutmut's own timeout scales with *all* the tests that reach a mutant (minutes for a
+        # wide function): an endless loop under the cap ends here instead, as a timeout.
+        import signal
+
+        signal.signal(signal.SIGALRM, lambda *_: os._exit(MUTMUT_TIMEOUT))
+        signal.alarm(int(5 * budget) + 15)
     # mutmut records test ids without the "mutants/" prefix, relative to mutants/
     by_id = {item.nodeid: item for item in items}
     kept = fastest_within(durations, list(by_id), budget if budget > 0 else float("inf"))
