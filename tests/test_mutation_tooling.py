@@ -1,0 +1,95 @@
+"""Which tests a mutant runs under mutation/run's time budget (conftest.fastest_within)."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from conftest import fastest_within
+
+TIMES = {"a": 0.5, "b": 0.1, "c": 2.0, "d": 0.3}
+
+
+def test_the_fastest_run_first():
+    assert fastest_within(TIMES, ["a", "b", "c", "d"], math.inf) == ["b", "d", "a", "c"]
+
+
+def test_tests_past_the_budget_are_left_out():
+    # 0.1 + 0.3 + 0.5 = 0.9 fits in 1.0; adding 2.0 would not
+    assert fastest_within(TIMES, ["a", "b", "c", "d"], 1.0) == ["b", "d", "a"]
+    assert fastest_within(TIMES, ["a", "b", "c", "d"], 0.9) == ["b", "d", "a"]
+    assert fastest_within(TIMES, ["a", "b", "c", "d"], 0.89) == ["b", "d"]
+
+
+def test_the_fastest_test_runs_even_when_it_alone_exceeds_the_budget():
+    assert fastest_within(TIMES, ["c", "a"], 0.01) == ["a"]
+
+
+def test_a_test_without_a_recorded_time_counts_as_slow():
+    assert fastest_within(TIMES, ["new", "b"], 5.0) == ["b"]
+    assert fastest_within(TIMES, ["new", "b"], math.inf) == ["b", "new"]
+    assert fastest_within({}, ["y", "x"], 5.0) == ["x"]
+
+
+def test_equal_times_keep_a_stable_order_by_name():
+    assert fastest_within({"x": 1.0, "w": 1.0}, ["x", "w"], math.inf) == ["w", "x"]
+
+
+# --- mutation/run.py: the sample and its interval ------------------------------------------
+
+def _mutation_run():
+    import importlib.util
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[1] / "mutation" / "run.py"
+    spec = importlib.util.spec_from_file_location("mutation_run", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+run = _mutation_run()
+NAMES = [f"cngloss.text.width.x_pad__mutmut_{i}" for i in range(4000)]
+
+
+def test_a_sample_holds_about_its_fraction_of_the_mutants():
+    # a binomial(4000, 0.25) count lies within 4.5 standard deviations (27.4) of 1000
+    taken = sum(run.in_sample(name, 0.25) for name in NAMES)
+    assert 1000 - 124 < taken < 1000 + 124
+
+
+def test_samples_nest_and_are_the_same_each_time():
+    small = {n for n in NAMES if run.in_sample(n, 0.1)}
+    large = {n for n in NAMES if run.in_sample(n, 0.3)}
+    assert small and small < large
+    assert small == {n for n in NAMES if run.in_sample(n, 0.1)}
+
+
+def test_the_whole_and_nothing():
+    assert all(run.in_sample(n, 1.0) for n in NAMES[:50])
+    assert not any(run.in_sample(n, 0.0) for n in NAMES[:50])
+
+
+@pytest.mark.parametrize("killed, trials, low, high", [
+    # published values of the Wilson score interval at 95% (z = 1.96)
+    (0, 10, 0.0, 27.75),
+    (10, 10, 72.25, 100.0),
+    (50, 100, 40.38, 59.62),
+])
+def test_the_wilson_interval(killed, trials, low, high):
+    got = run.wilson(killed, trials)
+    assert got[0] == pytest.approx(low, abs=0.01)
+    assert got[1] == pytest.approx(high, abs=0.01)
+
+
+def test_no_trials_tell_nothing():
+    assert run.wilson(0, 0) == (0.0, 100.0)
+
+
+def test_a_crashed_worker_is_no_verdict():
+    pytest.importorskip("mutmut")
+    assert run.status_of(255) == "crashed"
+    assert run.status_of(1) == "killed"
+    assert run.status_of(0) == "survived"
+    assert run.status_of(36) == "timeout"
