@@ -9,7 +9,7 @@
                                        their names, so a rerun picks the same ones); MUTATION.md
                                        gives each sampled score with its 95% interval
     mutation/run --report              rewrite MUTATION.md from the results on disk, run nothing
-    mutation/run --show MODULE...      print the modules' survivors (and crashed), write nothing
+    mutation/run --show MODULE...      print the modules' survivors, write nothing
     mutation/run --fail-under 85 ...   exit 1 when a module reported scores below 85%
 
 Results live in mutants/ (git-ignored) and accumulate: a rerun retests only mutants without
@@ -289,7 +289,8 @@ def show(modules: list[str]) -> int:
         if wanted and module not in wanted:
             continue
         for m in mutants:
-            if m["status"] in RETEST and m["key"] not in equivalent:
+            # a crashed worker gave no verdict (the mutant is retested): nothing to kill yet
+            if m["status"] in RETEST - {"crashed"} and m["key"] not in equivalent:
                 print(f"{m['path']}:{m['line']} {m['status']} {m['name']} `{m['key']}`\n"
                       f"    - {m['before']}\n    + {m['after']}")
     return 0
