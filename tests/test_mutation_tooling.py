@@ -93,3 +93,42 @@ def test_a_crashed_worker_is_no_verdict():
     assert run.status_of(1) == "killed"
     assert run.status_of(0) == "survived"
     assert run.status_of(36) == "timeout"
+
+
+def _mutants(statuses):
+    return [{"name": name, "status": statuses(name)} for name in NAMES[:400]]
+
+
+def test_every_mutant_tested_is_scored_whole():
+    level, members = run.scored_sample(_mutants(lambda n: "killed"))
+    assert level == 1.0 and len(members) == 400
+
+
+def test_a_complete_quarter_sample_is_scored_alone():
+    mutants = _mutants(lambda n: "survived" if run.in_sample(n, 0.25) else "not checked")
+    level, members = run.scored_sample(mutants)
+    assert level == 0.25
+    assert {m["name"] for m in members} == {n for n in NAMES[:400] if run.in_sample(n, 0.25)}
+
+
+def test_an_incomplete_sample_falls_back_to_the_smaller_one_inside_it():
+    # everything of the 10% sample tested, and some of the rest of the 25% sample: the extra
+    # ones (mutmut tests the cheapest first) would bias the score, so only the 10% counts
+    inside = [n for n in NAMES[:400] if run.in_sample(n, 0.1)]
+    extra = [n for n in NAMES[:400] if run.in_sample(n, 0.25) and not run.in_sample(n, 0.1)]
+    tested = set(inside) | set(extra[: len(extra) // 2])
+    level, members = run.scored_sample(
+        _mutants(lambda n: "killed" if n in tested else "not checked"))
+    assert level == 0.1 and {m["name"] for m in members} == set(inside)
+
+
+def test_a_crashed_worker_leaves_its_sample_incomplete():
+    crashed = next(n for n in NAMES if run.in_sample(n, 0.1) and not run.in_sample(n, 0.05))
+    level, _ = run.scored_sample(_mutants(
+        lambda n: "crashed" if n == crashed else "killed" if run.in_sample(n, 0.25)
+        else "not checked"))
+    assert level == 0.05
+
+
+def test_nothing_complete_is_not_scored():
+    assert run.scored_sample(_mutants(lambda n: "not checked")) == (None, [])
