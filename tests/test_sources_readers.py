@@ -71,7 +71,8 @@ def test_a_wrong_named_encoding_says_so_with_the_line(tmp_path):
     path = write(tmp_path, "report.txt", ("第一行\n" + REPORT_LINES).encode("gb18030"))
     message = error_of(path, encoding="utf-8")
     assert "report.txt:1: is not valid utf-8 (byte 0xb5 at offset 0)" in message
-    assert "--encoding" in message
+    assert message.endswith(
+        "(fix: name the file's real encoding with --encoding, or save it as UTF-8)")
 
 
 def test_an_unknown_encoding_name_is_a_usage_error(tmp_path):
@@ -106,6 +107,14 @@ def test_gb18030_with_a_few_rare_hanzi_is_still_accepted(tmp_path):
     assert read_document(ok).metadata["encoding"] == "gb18030"
     bad = write(tmp_path, "bad.txt", (rare * 11 + common[:89]).encode("gb18030"))
     assert "neither UTF-8 nor GB18030" in error_of(bad)
+
+
+def test_gb18030_with_exactly_the_gb2312_floor_is_accepted(tmp_path):
+    # 2 rare in 20 hanzi: 90% in GB2312, the floor itself ("at least 90%")
+    text = "鎔" * 2 + ("报告" * 9)
+    assert len(text) == MIN_HANZI_TO_JUDGE == 20
+    path = write(tmp_path, "floor.txt", text.encode("gb18030"))
+    assert read_document(path).metadata["encoding"] == "gb18030"
 
 
 @pytest.mark.parametrize("data", [b"", b"   \n\n \t\n", "\ufeff\n".encode("utf-8")])
@@ -391,6 +400,45 @@ def test_a_pdf_without_text_asks_for_ocr(tmp_path):
 def test_a_broken_pdf_is_refused(tmp_path):
     message = error_of(write(tmp_path, "r.pdf", b"%PDF-1.4\n" + b"garbage " * 40))
     assert "is not a readable PDF" in message
+    assert message.endswith("(fix: save it again as PDF, or give its text)")
+
+
+@pdf_libraries
+@pytest.mark.parametrize("error", ["PDFPasswordIncorrect", "PDFEncryptionError"])
+def test_a_pdf_refused_for_its_password_or_encryption_is_called_encrypted(tmp_path, monkeypatch,
+                                                                          error):
+    import pdfminer.pdfdocument
+
+    def refuse(*args, **kwargs):
+        raise getattr(pdfminer.pdfdocument, error)("refused")
+
+    monkeypatch.setattr(pdfminer.pdfdocument, "PDFDocument", refuse)
+    message = error_of(write(tmp_path, "locked.pdf", pdf_bytes([[["正文"]]])))
+    assert "locked.pdf: is an encrypted PDF" in message
+    assert message.endswith("(fix: save an unprotected copy)")
+
+
+@pdf_libraries
+def test_pdf_info_strings_are_decoded_and_empty_fields_skipped():
+    from types import SimpleNamespace
+
+    from cngloss.sources.readers.pdf import _info
+
+    info = {"Title": b"  ", "Author": b"\xfe\xff" + "连州市人民政府".encode("utf-16-be"),
+            "Subject": b"\xef\xbb\xbf" + "报告".encode("utf-8"), "Creator": b"Word",
+            "CreationDate": b"D:20210115093000+08'00'", "ModDate": b"D:2021"}
+    assert _info(SimpleNamespace(info=[info])) == {
+        "author": "连州市人民政府", "subject": "报告", "creator": "Word",
+        "created": "2021-01-15", "modified": "2021"}
+
+
+def test_pdf_strings_in_utf16_replace_what_they_cannot_decode():
+    from cngloss.sources.readers.pdf import _decode_pdf_string
+
+    assert _decode_pdf_string(b"\xff\xfe" + "连州".encode("utf-16-le")) == "连州"
+    # a lone high surrogate, then "A"
+    assert _decode_pdf_string(b"\xfe\xff\xd8\x00\x00A") == "\ufffdA"
+    assert _decode_pdf_string(b"caf\xe9") == "café"  # PDFDocEncoding, as Latin-1
 
 
 @pytest.mark.parametrize("page_number", ["- 3 -", "—12—", "第3页", "第 3 页 共 9 页", "7", "3/9"])
