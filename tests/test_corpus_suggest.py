@@ -5,7 +5,14 @@ from __future__ import annotations
 
 import pytest
 
-from cngloss.corpus.suggest import _quoted_before, english_by_headword
+from cngloss.corpus.suggest import (
+    _chunks,
+    _item_lists,
+    _quoted_before,
+    english_by_headword,
+    make_id,
+    suggest_parts,
+)
 from cngloss.model import Rendering, Term
 
 
@@ -56,3 +63,42 @@ def test_the_first_term_with_a_headword_gives_its_english():
     terms = [Term("a", "两违", "", "d", english=(Rendering("first"),)),
              Term("b", "两违", "", "d", english=(Rendering("second"),))]
     assert english_by_headword(terms) == {"两违": [{"text": "first"}]}
+
+
+# ------------------------------------------------------------------ ids
+
+
+def test_a_long_hanzi_run_is_cut_into_pairs_an_odd_last_character_joining_the_last_pair():
+    assert _chunks("新时代枫桥经验") == ["新时", "代枫", "桥经验"]
+    assert _chunks("新时代枫桥经验新时") == ["新时", "代枫", "桥经", "验新时"]
+    assert _chunks("新时代枫") == ["新时", "代枫"]
+
+
+def test_a_long_id_loses_whole_words_from_the_end():
+    # pairs: xinshi daifeng qiaojing yanxin shidai fengqiao jingyan: 54 characters with the
+    # hyphens, over the 48 allowed, so the last word goes
+    assert make_id("新时代枫桥经验新时代枫桥经验", set()) == \
+        "xinshi-daifeng-qiaojing-yanxin-shidai-fengqiao"
+
+
+# ------------------------------------------------------------------ parts
+
+
+def test_an_item_list_drops_the_quotes_around_its_last_item_and_what_follows():
+    assert [items for _, items in _item_lists("建好、管好、“运营好”农村公路")] == [
+        ["建好", "管好", "运营好"]]
+
+
+def test_an_item_keeps_a_latin_x():
+    assert [items for _, items in _item_lists("CT、X光")] == [["CT", "X光"]]
+
+
+def test_a_one_character_key_names_the_slogan_even_with_another_list_of_that_size():
+    parts, flags = suggest_parts("四好农村公路", "建好、管好、护好、运营好；甲、乙、丙、丁")
+    assert parts == [{"name": "四好", "items": ["建好", "管好", "护好", "运营好"]}]
+    assert flags == []
+
+
+def test_a_numeral_of_one_is_no_slogan_and_the_next_one_is_still_read():
+    parts, flags = suggest_parts("一园五区", "工业园；甲区、乙区、丙区、丁区、戊区")
+    assert parts == [{"name": "五区", "items": ["甲区", "乙区", "丙区", "丁区", "戊区"]}]
