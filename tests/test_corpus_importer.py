@@ -1,0 +1,58 @@
+"""`cngloss import` without the command line: the glossary data made from a report's notes,
+and where each glossary goes. Expectations are read off the short reports written here."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from cngloss.corpus.importer import _glossary_data, output_paths
+from cngloss.sources.report import parse_report
+
+BODY = "某市政府工作报告\n\n推进两违整治和雪亮工程建设。\n\n名词解释\n\n"
+
+
+def data(notes: str, **metadata):
+    return _glossary_data(parse_report(BODY + notes, "a/r.txt", metadata=metadata or None), {})
+
+
+def test_a_repeated_headword_is_flagged_and_the_notes_after_it_still_imported():
+    glossary, flags = data("1.两违：违法用地和违法建设。\n\n2.两违：重复。\n\n3.雪亮工程：视频监控。\n"
+                           "\n4.四好农村路：公路。\n")
+    assert [t["term"] for t in glossary["terms"]] == ["两违", "雪亮工程", "四好农村路"]
+    assert "note 2: headword 两违 repeats an earlier note; not imported" in flags
+
+
+def test_a_number_given_twice_goes_to_the_first_note_only():
+    glossary, flags = data("1.两违：违法用地和违法建设。\n\n2.雪亮工程：视频监控。\n\n"
+                           "2.四好农村路：公路。\n")
+    first, second, third = glossary["terms"]
+    assert (first["note"], second["note"]) == (1, 2) and "note" not in third
+    assert flags == ["note 2 is numbered twice; the second (四好农村路) is matched by its headword"]
+
+
+def test_each_term_has_its_pinyin_marked_for_review():
+    glossary, flags = data("1.两违：违法用地和违法建设。\n\n2.雪亮工程：视频监控。\n\n"
+                           "3.四好农村路：公路。\n")
+    assert glossary["terms"][0] == {
+        "id": "liangwei", "note": 1, "term": "两违", "printed": "两违", "pinyin": "liǎng wéi",
+        "english": [], "definition": "违法用地和违法建设。", "unreviewed": ["pinyin"]}
+    assert flags == []
+
+
+def test_the_title_names_place_and_year_or_the_reports_own_title():
+    notes = "1.两违：违法用地和违法建设。\n\n2.雪亮工程：视频监控。\n\n3.四好农村路：公路。\n"
+    assert data(notes, place="某市", year=2021)[0]["title"] == "某市2021年政府工作报告 名词解释"
+    assert data(notes, place="某市")[0]["title"] == "某市政府工作报告 名词解释"
+    assert data(notes, year=2021)[0]["title"] == "2021年政府工作报告 名词解释"
+    assert data(notes, title="某某报告")[0]["title"] == "某某报告 名词解释"
+
+
+def test_several_reports_of_one_name_get_numbered_files():
+    out = output_paths([Path("a/r.txt"), Path("b/r.txt")], None, Path("d"))
+    assert out == [Path("d/r.yaml"), Path("d/r-2.yaml")]
+
+
+def test_one_report_goes_to_the_output_file_or_to_stdout():
+    assert output_paths([Path("r.txt")], Path("x.yaml"), None) == [Path("x.yaml")]
+    assert output_paths([Path("r.txt")], Path("-"), None) == [None]
+    assert output_paths([Path("r.txt")], None, None) == [None]
