@@ -236,3 +236,56 @@ def test_a_damaged_table_of_an_unpickled_index_is_built_afresh(small):
     copy._packed["forms"] = b"\x80\x05damaged"
     assert copy.forms.text == index.forms.text
     assert copy.definitions.text == index.definitions.text and not copy._packed
+
+
+# --------------------------------------------------------------------------- removing a glossary file
+
+
+def _copy_with_two_files(small, tmp_path):
+    """A copy of the small library with a second glossary file (甲乙工程) added; returns the
+    copy and the two files, as they were added."""
+    copy = tmp_path / "copy.sqlite"
+    shutil.copy(small, copy)
+    first = small.parent / "mine.yaml"
+    second = tmp_path / "other.yaml"
+    second.write_text(GLOSSARY.replace("liangxin", "jiayi-gongcheng").replace("两新", "甲乙工程"),
+                      encoding="utf-8")
+    queries.add_all(copy, [second])
+    return copy, first, second
+
+
+def _files_and_reviewed(path):
+    with open_library(path) as lib:
+        files = sorted(s for (s,) in lib.db.execute("SELECT source FROM glossary"))
+        lexicon = load(lib)
+        reviewed = {t.term for t, r in zip(lexicon.glossary.terms, lexicon.reviewed) if r}
+    return [p.rpartition("/")[2] for p in files], reviewed
+
+
+def test_removing_a_glossary_file_takes_its_terms_out_of_the_lexicon(small, tmp_path):
+    copy, first, second = _copy_with_two_files(small, tmp_path)
+    assert _files_and_reviewed(copy) == (["mine.yaml", "other.yaml"], {"两新", "甲乙工程"})
+    assert queries.remove_glossaries(copy, [str(first)]) == 1
+    # 两新 stays an entry (a note defines it) but is no longer reviewed; 甲乙工程 is kept
+    files, reviewed = _files_and_reviewed(copy)
+    assert (files, reviewed) == (["other.yaml"], {"甲乙工程"})
+    with open_library(copy) as lib:
+        assert "两新" in {t.term for t in load(lib).glossary.terms}
+
+
+def test_a_glossary_file_is_named_by_its_path_from_the_current_folder(small, tmp_path,
+                                                                     monkeypatch):
+    copy, _, second = _copy_with_two_files(small, tmp_path)
+    monkeypatch.chdir(second.parent)
+    assert queries.remove_glossaries(copy, ["other.yaml"]) == 1
+    assert _files_and_reviewed(copy)[0] == ["mine.yaml"]
+
+
+def test_removing_a_glossary_file_never_added_removes_nothing(small, tmp_path):
+    from cngloss.errors import NotFoundError
+
+    copy, first, _ = _copy_with_two_files(small, tmp_path)
+    never = tmp_path / "never.yaml"
+    with pytest.raises(NotFoundError, match="no glossary in the library was added from .*never"):
+        queries.remove_glossaries(copy, [str(first), str(never)])
+    assert _files_and_reviewed(copy)[0] == ["mine.yaml", "other.yaml"]  # all or none

@@ -94,6 +94,12 @@ def test_posting_lists_round_trip_raw_when_short_compressed_when_long(n, kind):
     assert list(postings.decode(blob)) == ids
 
 
+@pytest.mark.parametrize("ids", [[2**31 + 5], [1, 2**31, 2**32 - 1], list(range(2**31, 2**31 + 20))])
+def test_posting_lists_hold_any_uint32_paragraph_id(ids):
+    # ids are stored as uint32 (module docstring): past 2**31 (a report id over 2**19) too
+    assert list(postings.decode(postings.encode(ids))) == ids
+
+
 def test_paragraph_ids_hold_their_report():
     pid = postings.paragraph_id(7, 4095)
     assert postings.report_of(pid) == 7 and postings.report_of(pid + 1) == 8
@@ -552,3 +558,19 @@ def test_a_write_failing_while_the_feeder_waits_for_a_slot_ends_the_pool_without
 
 def _identity(batch):
     return batch
+
+
+# --------------------------------------------------------------------------- show_term
+
+
+def test_show_term_finds_every_use_of_the_curated_term_the_query_names(library, corpus):
+    # 两违 (curated id liangwei): 甲市 2019 uses it 3 times in two paragraphs, 丁县 2022 once
+    # (quoted); by its pinyin, the same term
+    found = queries.show_term(library, corpus, "liangwei")
+    assert (found.term.id, found.guess) == ("liangwei", None)
+    assert (found.reports, found.passages, found.hits) == (2, 3, 4)
+    assert [g.report.place for g in found.groups] == ["丁县", "甲市"]  # newest first
+    only = queries.show_term(library, corpus, "两违", Filters(place="甲"))
+    assert (only.reports, only.passages, only.hits) == (1, 2, 3)
+    first = queries.show_term(library, corpus, "两违", per_report=1, limit=1)
+    assert (first.shown, first.groups[0].more) == (1, 0)  # 丁县's one passage, nothing left

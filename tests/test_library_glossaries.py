@@ -520,3 +520,51 @@ def test_show_across_the_glossaries_is_ambiguous_guesses_or_misses_as_before(lib
 
 def test_definition_key_makes_full_width_ascii():
     assert definition_key("ＤＲＧ付费") == definition_key("DRG付费")
+
+
+# --------------------------------------------------------------------------- selection, ties
+
+
+@pytest.fixture(scope="module")
+def three_years(tmp_path_factory):
+    """One headword, 共同工程, defined by a report a year in three words (2020, 2021, 2022);
+    each report has two headwords of its own so that its notes section is read as one."""
+    folder = tmp_path_factory.mktemp("three-years")
+    records = [report_with_notes(place, year, [("共同工程", wording),
+                                               (f"{place[0]}一工程", "指第一项。"),
+                                               (f"{place[0]}二工程", "指第二项。")])
+               for place, year, wording in (("甲市", 2020, "最早的说法。"),
+                                            ("乙市", 2021, "中间的说法。"),
+                                            ("丙市", 2022, "最新的说法。"))]
+    lib = folder / "lib.sqlite"
+    result, _ = queries.add_all(lib, [write_collection(folder, records)])
+    assert (result.added, result.failures) == (3, [])
+    return lib
+
+
+def _selected(lib, corpus, filters=Filters()):
+    return {row.term.term: row for row in glossary_queries.select(lib, corpus, filters)}
+
+
+def test_an_unreviewed_entry_takes_the_newest_definition_of_the_notes_selected(three_years,
+                                                                                 corpus):
+    everything = _selected(three_years, corpus)["共同工程"]
+    assert everything.term.definition == "最新的说法。"
+    assert [s.year for s in everything.sources] == [2020, 2021, 2022]
+    # up to 2021: 乙市's note is the newest of the two kept, not 甲市's (the one before it)
+    early = _selected(three_years, corpus, Filters(years=(2020, 2021)))["共同工程"]
+    assert early.term.definition == "中间的说法。"
+    assert [s.place for s in early.sources] == ["甲市", "乙市"]
+    only = _selected(three_years, corpus, Filters(place="甲"))
+    assert only["共同工程"].term.definition == "最早的说法。"
+    assert set(only) == {"共同工程", "甲一工程", "甲二工程"}  # no curated term is defined
+
+
+def test_a_query_that_fits_two_terms_equally_is_ambiguous_and_names_both(three_years, corpus):
+    # initials: lw are those of 六稳六保's liùwěn and of 两违's liǎngwéi alike
+    with pytest.raises(glossary_queries.AmbiguousRows) as raised:
+        glossary_queries.entry(three_years, corpus, "lw")
+    ids = {"liuwen-liubao", "liangwei"}
+    assert {t.id for t in raised.value.terms} == ids
+    assert set(raised.value.candidates) == ids
+    assert "fits 2 terms equally well" in str(raised.value)

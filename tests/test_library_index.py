@@ -422,3 +422,58 @@ def test_the_passages_csv_is_what_the_csv_module_writes_for_the_same_rows():
     assert ours.getvalue() == expected.getvalue()
     rows = list(csv.reader(io.StringIO(ours.getvalue())))
     assert len(rows) == 1 + 3 and rows[1][1] == "甲,市" and rows[2][10] == "乡村振兴"
+
+
+# --------------------------------------------------------------------------- what a bad library says
+
+
+def _problem(call):
+    from cngloss.errors import DataError
+
+    with pytest.raises(DataError) as raised:
+        call()
+    (problem,) = raised.value.problems
+    return problem.path, problem.message, problem.fix
+
+
+def test_a_file_that_is_not_a_library_says_what_it_is_and_what_to_do(tmp_path):
+    assert _problem(lambda: open_library(tmp_path)) == (
+        str(tmp_path), "is a folder, not a library file", "name a file, e.g. library.sqlite")
+    other = tmp_path / "other.sqlite"
+    db = sqlite3.connect(other)
+    db.execute("CREATE TABLE t(x)")
+    db.close()
+    assert _problem(lambda: open_library(other)) == (
+        str(other), "is an SQLite database, but not a cngloss library",
+        "choose another --library path")
+    empty = tmp_path / "empty.sqlite"
+    empty.write_bytes(b"")
+    assert _problem(lambda: open_library(empty)) == (
+        str(empty), "is an empty database, not a cngloss library yet",
+        "create it with: cngloss add REPORT...")
+
+
+def test_a_library_of_a_newer_cngloss_asks_for_an_upgrade(tmp_path):
+    lib = tmp_path / "lib.sqlite"
+    open_library(lib, write=True).close()
+    db = sqlite3.connect(lib)
+    db.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    db.close()
+    assert _problem(lambda: open_library(lib)) == (
+        str(lib), f"was written by a newer cngloss (library format {SCHEMA_VERSION + 1})",
+        "upgrade cngloss")
+
+
+@pytest.mark.parametrize("error, message, fix", [
+    ("database is locked", "is busy: another cngloss is writing it",
+     "try again when that command has finished"),
+    ("file is not a database", "is not a usable library (file is not a database)",
+     "choose another --library path, or move the damaged file away and add the reports again"),
+    ("disk I/O error", "cannot be opened (disk I/O error)", "check the file and its folder"),
+])
+def test_a_database_error_becomes_one_line_naming_the_library(tmp_path, error, message, fix):
+    from cngloss.library.store import describe_error
+
+    lib = tmp_path / "lib.sqlite"
+    (problem,) = describe_error(lib, sqlite3.OperationalError(error)).problems
+    assert (problem.path, problem.message, problem.fix) == (str(lib), message, fix)
