@@ -64,6 +64,18 @@ def pytest_configure(config):
     os.environ["XDG_DATA_HOME"] = tempfile.mkdtemp(prefix="cngloss-test-data-")
 
 
+@pytest.hookimpl(tryfirst=True)
+def pytest_generate_tests(metafunc):
+    """Make a parametrized test's ids afresh in each session. pytest 9.2 keeps the ids it made
+    for a parametrize mark on the mark, already escaped (甲 -> \\u7532), and a second session in
+    the same process escapes them again (\\\\u7532): each mutmut worker is such a session, so
+    it did not find a test named by its first-session id, exited 4 and lost the verdict."""
+    for mark in metafunc.definition.iter_markers("parametrize"):
+        made_for = getattr(mark, "_param_ids_from", None)
+        if made_for is not None:
+            object.__setattr__(made_for, "_param_ids_generated", None)
+
+
 def fastest_within(durations: dict[str, float], nodeids: list[str], budget: float) -> list[str]:
     """Under mutation testing, the tests one mutant runs: fastest first (a mutant is usually
     killed by its first failing test, so the cheap ones go first), and only as many as fit in
