@@ -212,6 +212,30 @@ def test_a_page_declared_gb2312_or_gbk_is_read_as_gb18030(tmp_path, declared):
     assert document.metadata["encoding"] == "gb18030"
 
 
+def test_a_page_is_decoded_as_its_declared_charset_and_errors_name_the_page(tmp_path):
+    data = (b'<html><head><meta charset="gb2312"></head><body><p>' + "报告".encode("gb18030")
+            + b"\x80</p></body></html>")  # 0x80 alone is no GB18030 character
+    message = error_of(write(tmp_path, "page.html", data))
+    assert "page.html:1: is not valid gb18030 (byte 0x80 at offset 55)" in message
+
+
+def test_an_empty_page_says_it_is_empty():
+    from cngloss.sources.readers.html import read_html
+
+    with pytest.raises(DocumentError) as info:
+        read_html(Path("e.html"), b"  \n")
+    assert str(info.value) == "e.html: is empty (no text) (fix: give the file that holds the report)"
+
+
+def test_page_meta_fields_without_content_are_not_recorded():
+    from cngloss.sources.readers.html import _ReportParser
+
+    parser = _ReportParser()
+    parser.feed('<meta name="ArticleTitle"><meta name="PubDate" content=" 2021-02-10 ">'
+                '<meta content="无名">')
+    assert parser.metadata == {"date": "2021-02-10"}
+
+
 def test_a_page_without_a_report_is_refused(tmp_path):
     page = ("<html><head><title>首页</title></head><body><p>欢迎访问连州市人民政府门户网站。</p>"
             + "<p>" + "通知公告" * 50 + "</p></body></html>")  # 215 hanzi: below 300
