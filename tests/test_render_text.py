@@ -102,3 +102,17 @@ def test_a_list_item_longer_than_a_line_wraps_and_no_line_starts_with_the_separa
     assert "".join(listed).count("·") == 2  # after each item but the last
     joined = "".join(l.strip() for l in listed).removeprefix("Also written:")
     assert joined.replace("·", "").replace(" ", "") == "".join(items)
+
+
+def test_a_long_item_wrapped_onto_three_lines_keeps_its_mark_on_its_last_line():
+    # "  Also written: 一二" fills 20 columns, the next line takes 8 characters (4 + 16),
+    # the last "壹贰叁" leaves room for " ·" and then for " 寅"
+    term = PLAIN.replace(variants=("一二三四五六七八九十壹贰叁", "寅"))
+    lines = render(Appendix("G", None, (Entry(term, (), ()),)), width=20).split("\n")
+    start = lines.index("  Also written: 一二")
+    assert lines[start:start + 4] == [
+        "  Also written: 一二",
+        "    三四五六七八九十",
+        "    壹贰叁 · 寅",
+        "  Definition: 定义",
+    ]
