@@ -132,3 +132,36 @@ def test_a_crashed_worker_leaves_its_sample_incomplete():
 
 def test_nothing_complete_is_not_scored():
     assert run.scored_sample(_mutants(lambda n: "not checked")) == (None, [])
+
+
+# --- a test keeps its id in a second pytest session in the same process --------------------
+
+@pytest.mark.parametrize("word", ["甲"], ids=["甲"])
+def test_probe_with_a_chinese_id(word):
+    """Collected twice by the test below."""
+    assert word == "甲"
+
+
+def test_a_parametrized_id_is_the_same_in_a_second_session_in_one_process():
+    # Each mutmut worker runs pytest a second time in a process that collected the tests once;
+    # pytest 9.2 escaped a stored id again there (\\u7532 for \u7532) and could not find the test.
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    code = (
+        "import sys, pytest\n"
+        "seen = []\n"
+        "class Ids:\n"
+        "    def pytest_collection_modifyitems(self, items):\n"
+        "        seen.append([item.nodeid for item in items])\n"
+        "for _ in range(2):\n"
+        "    pytest.main(['-qq', '--collect-only', '-p', 'no:cacheprovider', sys.argv[1]],\n"
+        "                plugins=[Ids()])\n"
+        "print(repr(seen))\n")
+    root = Path(__file__).resolve().parents[1]
+    probe = "tests/test_mutation_tooling.py::test_probe_with_a_chinese_id"
+    done = subprocess.run([sys.executable, "-c", code, probe], cwd=root, capture_output=True,
+                          text=True, timeout=120)
+    seen = eval(done.stdout.strip().splitlines()[-1])
+    assert seen == [[probe + "[\\u7532]"]] * 2
