@@ -240,7 +240,7 @@ def run_mutmut(names: list[str], jobs: int, budget: float) -> int:
 
 # --- the report ----------------------------------------------------------------------------
 
-def load_results() -> dict[str, list[dict]]:
+def load_results(wanted: set[str] | None = None) -> dict[str, list[dict]]:
     """Every mutant mutmut has on disk, by module: name, status, diff, key, file:line."""
     from mutmut.mutation.data import SourceFileMutationData
     from mutmut.mutation.diff_apply import get_diff_for_mutant
@@ -249,6 +249,8 @@ def load_results() -> dict[str, list[dict]]:
 
     by_module: dict[str, list[dict]] = defaultdict(list)
     for path in walk_mutatable_files():
+        if wanted and module_name(str(path)).removesuffix(".__init__") not in wanted:
+            continue  # a survivor's diff takes a parse of its file: only the modules asked for
         data = SourceFileMutationData(path=path)
         if not data.meta_path.exists():
             continue
@@ -285,7 +287,7 @@ def load_results() -> dict[str, list[dict]]:
 def show(modules: list[str]) -> int:
     wanted = {module_name(m) for m in modules}
     equivalent = load_equivalent()
-    for module, mutants in sorted(load_results().items()):
+    for module, mutants in sorted(load_results(wanted or None).items()):
         if wanted and module not in wanted:
             continue
         for m in mutants:
