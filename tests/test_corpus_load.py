@@ -27,3 +27,4 @@ def test_passage_counts_count_the_passages_of_each_term_in_the_report():
 def test_passage_counts_are_none_for_every_term_without_a_report():
     assert Corpus(glossary(), None).passage_counts() == {
         "liangwei": None, "sifang": None, "absent": None}
+
