@@ -15,6 +15,7 @@ from cngloss.corpus.checks import (
     _check_pinyin,
     _check_related,
     _check_unique,
+    run_checks,
 )
 from cngloss.errors import Problem
 from cngloss.model import Correction, Glossary, Note, Part, Report, Term
@@ -190,3 +191,17 @@ def test_a_correction_applied_a_different_number_of_times_is_an_error():
     assert problems(_check_corrections, r, glossary()) == [Problem(
         "r.txt", 4, "correction '甲' applies 0 time(s), expected 2", None, None,
         "update the original text, or set count: to the number of places", "error")]
+
+
+def test_problems_without_a_line_come_before_those_on_line_one(tmp_path):
+    # the whole glossary on line 1: the cross-reference declared twice (found first) is on
+    # line 1, the missing notes section (found later) on no line, so it sorts first
+    (tmp_path / "r.txt").write_text("推进两违整治和雪亮工程建设。\n", encoding="utf-8")
+    path = tmp_path / "k.yaml"
+    path.write_text(
+        "{terms: [{id: a, term: 两违, pinyin: liǎng wéi, definition: 违法用地。, related: [b]}, "
+        "{id: b, term: 雪亮工程, pinyin: xuě liàng gōng chéng, definition: 视频监控。, "
+        "related: [a]}], report: {path: r.txt}}\n", encoding="utf-8")
+    found = run_checks(path, pinyin=False).problems
+    assert [(p.line, p.field, p.severity) for p in found] == [
+        (None, None, "warning"), (1, "related", "warning")]

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from cngloss.corpus.importer import _glossary_data, output_paths
+from cngloss.corpus.importer import _glossary_data, build_glossary, output_paths
 from cngloss.sources.report import parse_report
 
 BODY = "某市政府工作报告\n\n推进两违整治和雪亮工程建设。\n\n名词解释\n\n"
@@ -56,3 +56,28 @@ def test_one_report_goes_to_the_output_file_or_to_stdout():
     assert output_paths([Path("r.txt")], Path("x.yaml"), None) == [Path("x.yaml")]
     assert output_paths([Path("r.txt")], Path("-"), None) == [None]
     assert output_paths([Path("r.txt")], None, None) == [None]
+
+
+def test_a_note_without_headword_is_flagged_and_the_notes_after_it_still_imported():
+    glossary, flags = data("1.：视频监控。\n\n2.雪亮工程：视频监控。\n\n3.两违：违法用地和违法建设。\n")
+    assert [t["term"] for t in glossary["terms"]] == ["雪亮工程", "两违"]
+    assert flags == ["note 1 has no headword; not imported"]
+
+
+def test_every_slogan_that_does_not_add_up_is_named_in_the_remark():
+    glossary, flags = data("1.三稳两保：三稳指稳就业、稳金融；两保指保民生、保就业、保运转。\n\n"
+                           "2.雪亮工程：视频监控。\n\n3.两违：违法用地和违法建设。\n")
+    # 三稳 lists two items for three, 两保 three for two: both kept as plain lists
+    assert glossary["terms"][0]["remark"] == (
+        "三稳 counts 3 but the definition lists 2; 两保 counts 2 but the definition lists 3"
+        " (kept as a plain list: review)")
+
+
+def test_the_imported_yaml_opens_with_a_header_naming_the_report(tmp_path):
+    report = tmp_path / "r.txt"
+    report.write_text(BODY + "1.两违：违法用地和违法建设。\n\n2.雪亮工程：视频监控。\n\n"
+                      "3.四好农村路：公路。\n", encoding="utf-8")
+    imported = build_glossary(report)
+    assert "Imported by `cngloss import` from r.txt (3 notes)." in \
+        imported.text.splitlines()[0]
+    assert imported.terms == 3

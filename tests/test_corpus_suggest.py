@@ -12,8 +12,11 @@ from cngloss.corpus.suggest import (
     english_by_headword,
     make_id,
     suggest_parts,
+    suggest_variants,
 )
-from cngloss.model import Rendering, Term
+from cngloss.lookup.passages import PassageFinder
+from cngloss.model import Note, Rendering, Term
+from cngloss.sources.report import parse_report
 
 
 def marker_at(text: str) -> tuple[str, int]:
@@ -102,3 +105,20 @@ def test_a_one_character_key_names_the_slogan_even_with_another_list_of_that_siz
 def test_a_numeral_of_one_is_no_slogan_and_the_next_one_is_still_read():
     parts, flags = suggest_parts("一园五区", "工业园；甲区、乙区、丙区、丁区、戊区")
     assert parts == [{"name": "五区", "items": ["甲区", "乙区", "丙区", "丁区", "戊区"]}]
+
+
+# ------------------------------------------------------------------ variants
+
+
+def test_the_printed_headword_is_a_variant_when_only_it_occurs_in_the_body():
+    report = parse_report("推进两违整治。\n")
+    note = Note(1, "“两违”整治", "违法用地和违法建设的整治。", 1, "两违整治工作")
+    assert suggest_variants("两违整治工作", "“两违”整治", note, report,
+                            PassageFinder(report)) == ["两违整治"]
+
+
+def test_the_printed_headword_is_no_variant_when_the_body_does_not_write_it():
+    report = parse_report("推进违建拆除。\n")
+    note = Note(1, "“两违”整治", "违法用地和违法建设的整治。", 1, "两违整治工作")
+    assert suggest_variants("两违整治工作", "“两违”整治", note, report,
+                            PassageFinder(report)) == []

@@ -93,6 +93,17 @@ def test_folding_leaves_simplified_text_alone():
     assert fold_text("两不愁", {}) == "两不愁"
 
 
+def test_a_hanzi_outside_gb2312_that_is_already_simplified_is_not_in_the_table():
+    # 堃 and 喆 are not GB2312 characters, and OpenCC converts each to itself
+    assert traditional_folding("堃喆") == {}
+
+
+def test_search_text_shifts_count_the_characters_removed_before_each_run():
+    # “ at 0 (1 removed), ” and “ at 3-4 (2 more), ” at 7 (1 more)
+    assert SearchText("“六稳”“六保”").shifts == [0, 1, 3, 4]
+    assert SearchText("六稳").shifts == [0]
+
+
 def test_a_traditional_variant_and_its_headword_are_one_needle():
     both = term("both", "两不愁", variants=["兩不愁"])
     matcher = TermMatcher([both])
@@ -144,6 +155,8 @@ def test_lines_and_columns_count_from_one():
 def test_no_terms_or_no_text_finds_nothing():
     assert list(TermMatcher([]).find("六稳六保")) == []
     assert list(TermMatcher([LIUWEN]).find("")) == []
+    assert len(TermMatcher([]).find("六稳六保")) == 0
+    assert len(TermMatcher([LIUWEN]).find("")) == 0
     assert TermMatcher([term("blank", "“”")]).needles == []
 
 
@@ -151,6 +164,18 @@ def test_line_table():
     table = LineTable("ab\ncd\n\nef")
     assert [table.locate(i) for i in (0, 1, 3, 6, 7, 8)] == [
         (1, 1), (1, 2), (2, 1), (3, 1), (4, 1), (4, 2)]
+
+
+def test_a_text_opening_with_a_newline_starts_its_second_line_at_offset_one():
+    table = LineTable("\nab")
+    assert table.starts == [0, 1]
+    assert table.locate(1) == (2, 1)
+
+
+def test_the_items_of_a_plain_list_part_are_found_without_a_name():
+    plain = term("plain", "稳保", parts=[Part(None, ("稳就业", "保居民就业"))])
+    assert found([plain], "稳就业和保居民就业", parts=True) == [
+        (0, 3, "plain", "稳就业", "稳就业"), (4, 9, "plain", "保居民就业", "保居民就业")]
 
 
 def test_matches_is_a_sequence_of_occurrences():
