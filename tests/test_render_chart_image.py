@@ -130,3 +130,24 @@ def test_png_without_a_cjk_font_is_a_clear_error(monkeypatch):
 def test_cjk_font_prefers_the_list_order():
     assert cjk_font(["SimHei", "WenQuanYi Micro Hei", "DejaVu Sans"]) == "WenQuanYi Micro Hei"
     assert cjk_font(["DejaVu Sans"]) is None
+
+
+def test_bad_format_and_measure_are_named_with_their_choices():
+    with pytest.raises(ChoiceError) as caught:
+        render_image(SERIES, "pdf")
+    assert str(caught.value) == "the format must be one of: svg, png (got 'pdf')"
+
+
+def test_the_missing_font_error_says_what_to_install(monkeypatch):
+    monkeypatch.setattr(chart_image, "cjk_font", lambda: None)
+    with pytest.raises(chart_image.MissingFontError) as caught:
+        render_image(SERIES, "png")
+    assert str(caught.value) == "no font with Chinese characters found for the PNG " \
+        "(install one, e.g. apt-get install fonts-noto-cjk, or use --svg)"
+
+
+def test_a_cjk_font_is_needed_from_the_cjk_radicals_block_on():
+    # U+2E80 starts CJK Radicals Supplement; U+2E7F (the end of Supplemental Punctuation)
+    # and anything below is drawn by a Latin font
+    assert chart_image._needs_cjk(["a", "\u2e80"])
+    assert not chart_image._needs_cjk(["a", "\u2e7f", "é"])
