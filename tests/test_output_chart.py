@@ -236,3 +236,54 @@ def test_on_a_terminal_colour_only_without_no_color_and_the_layout_is_the_same(e
     text = out.getvalue()
     assert ("\x1b[" in text) == coloured
     assert re.sub(r"\x1b\[[0-9;]*m", "", text) == plain_text(view)
+
+
+def spans_of(view, start: str) -> list:
+    found = [block.spans for block in view if isinstance(block, Line)
+             and block.spans and block.spans[0][0].startswith(start)]
+    assert len(found) == 1, view
+    return found[0]
+
+
+def test_labels_rules_counts_dashes_and_notes_have_their_styles():
+    short = TrendSeries("短", (YearPoint(2001, 2, 1, 1, 40000),))
+    view = chart_view([WEN, short], width=80)
+    header = spans_of(view, "year")
+    assert header[0] == ("year", "label") and header[2] == ("reports", "label")
+    assert header[-1] == ("短", "series1")  # the last label keeps its own style
+    year = spans_of(view, "2004")
+    assert year[:3] == [("2004", None), ("  ", None), ("      1", "dim")]
+    rules = [span for span in year if "│" in span[0]]
+    assert rules == [(" │", "dim"), (" │", "dim")]
+    # per series: (80 - 13) // 2 = 33 columns, " │" and 31 for the bar, a space and the value
+    assert year[-1] == (" " * 30 + "–", "dim")
+    notes = [block for block in view if isinstance(block, Line)][-2:]
+    assert all(style == "dim" for block in notes for _, style in block.spans)
+    assert "gap, not a zero" in plain_text(notes)
+
+
+def test_the_measure_is_named_when_unknown():
+    with pytest.raises(ChoiceError) as caught:
+        chart_view([WEN], "share")
+    assert str(caught.value) == "the measure must be one of: rate, reports, occurrences " \
+        "(got 'share')"
+
+
+def test_the_rate_is_exactly_per_100000_characters():
+    assert measure_value(YearPoint(2001, 2, 1, 3, 40000), "rate") == 7.5
+
+
+def test_a_scale_below_one_is_still_stated():
+    out = " ".join(lines([TrendSeries("x", (YearPoint(2020, 3, 1, 1, 200000),))]))
+    assert "A full bar is 0.50." in out
+
+
+def test_lines_of_their_own_come_under_the_title_and_fill_the_width():
+    out = lines([WEN, BAO, LONG, WEN, BAO, LONG], width=60)
+    assert out[0] == "Uses per 100,000 characters of each year's reports"
+    assert max(columns(text) for text in out) == 60  # the full bar's line
+
+
+def test_a_cut_label_fills_its_column_exactly():
+    out = lines([LONG, WEN], width=40)  # (40 - 13) // 2 = 13 columns each, 11 for a label
+    assert row(out, "year ").split("│")[1] == "乡村振兴战… "

@@ -130,3 +130,65 @@ def test_png_without_a_cjk_font_is_a_clear_error(monkeypatch):
 def test_cjk_font_prefers_the_list_order():
     assert cjk_font(["SimHei", "WenQuanYi Micro Hei", "DejaVu Sans"]) == "WenQuanYi Micro Hei"
     assert cjk_font(["DejaVu Sans"]) is None
+
+
+def test_bad_format_and_measure_are_named_with_their_choices():
+    with pytest.raises(ChoiceError) as caught:
+        render_image(SERIES, "pdf")
+    assert str(caught.value) == "the format must be one of: svg, png (got 'pdf')"
+
+
+def test_the_missing_font_error_says_what_to_install(monkeypatch):
+    monkeypatch.setattr(chart_image, "cjk_font", lambda: None)
+    with pytest.raises(chart_image.MissingFontError) as caught:
+        render_image(SERIES, "png")
+    assert str(caught.value) == "no font with Chinese characters found for the PNG " \
+        "(install one, e.g. apt-get install fonts-noto-cjk, or use --svg)"
+
+
+def test_a_cjk_font_is_needed_from_the_cjk_radicals_block_on():
+    # U+2E80 starts CJK Radicals Supplement; U+2E7F (the end of Supplemental Punctuation)
+    # and anything below is drawn by a Latin font
+    assert chart_image._needs_cjk(["a", "\u2e80"])
+    assert not chart_image._needs_cjk(["a", "\u2e7f", "é"])
+
+
+def drawn(series, title=None):
+    from matplotlib.figure import Figure
+    figure = Figure(figsize=(6, 4))
+    chart_image._draw(figure, series, "rate", title)
+    return figure.axes
+
+
+def test_the_drawing_has_a_trend_over_a_log_scale_of_reports_on_shared_years():
+    # 2001: 2 reports, 3 uses in 40,000 characters (7.5); 2002 none; 2003: 4 reports, 0 uses
+    series = [TrendSeries("六稳", (YearPoint(2001, 2, 1, 3, 40000),
+                                   YearPoint(2003, 4, 0, 0, 100000)))]
+    top, bottom = drawn(series, "My title")
+    assert top.get_title(loc="left") == "My title"
+    assert top._left_title.get_fontsize() == 11
+    assert top.get_shared_x_axes().joined(top, bottom)
+    assert top.get_ylim()[0] == 0
+    line = top.get_lines()[0]
+    assert (line.get_marker(), line.get_markersize(), line.get_linewidth()) == ("o", 2.5, 1.6)
+    assert list(line.get_xdata()) == [2001, 2002, 2003]
+    assert line.get_ydata()[0] == 7.5 and line.get_ydata()[1] != line.get_ydata()[1]  # nan
+    assert [g.get_linewidth() for g in top.get_ygridlines()][:1] == [0.6]
+    assert top.get_legend()._loc == 2  # "upper left"
+    assert [round(p.get_width(), 6) for p in bottom.patches if p.get_width() < 1] == [0.8, 0.8]
+    assert bottom.get_yscale() == "log"
+    assert bottom.get_ylim() == pytest.approx((0.7, 6.4))  # 4 reports * 1.6
+    assert bottom.get_ylabel() == "reports\n(log scale)"
+    assert bottom.yaxis.label.get_fontsize() == 8
+    assert bottom.get_xlim() == (2000.5, 2003.5)
+    heights = top.figure.axes[0].get_subplotspec().get_gridspec().get_height_ratios()
+    assert list(heights) == [4, 1]
+
+
+def test_a_drawing_without_reports_says_so_in_the_middle():
+    top, _ = drawn([TrendSeries("x", ())])
+    assert top.get_title(loc="left") == "Uses per 100,000 characters of each year's reports"
+    [text] = top.texts
+    assert text.get_text() == "No reports in the library for these years"
+    assert text.get_position() == (0.5, 0.5)
+    assert (text.get_ha(), text.get_va()) == ("center", "center")

@@ -25,3 +25,15 @@ def test_a_formula_lead_gets_an_apostrophe(lead):
 ])
 def test_other_cells_are_written_as_they_are(value, text):
     assert cell(value) == text
+
+
+def test_a_row_names_named_parts_and_lists_unnamed_ones_bare():
+    from cngloss.model import Part, Term
+    from cngloss.render.appendix import Appendix, Entry
+    from cngloss.render.csvfmt import render
+
+    term = Term("a", "甲", "jiǎ", "甲。", parts=(Part("三保", ("保工资", "保运转")),
+                                              Part(None, ("x", "y"))))
+    assert render(Appendix("T", None, (Entry(term, (), ()),))) == (
+        "id,note,term,pinyin,english,definition,parts,tags,related,uses\r\n"
+        "a,,甲,jiǎ,,甲。,三保: 保工资 · 保运转; x · y,,,\r\n")

@@ -161,3 +161,21 @@ def test_a_bom_and_crlf_line_ends_simply_work(tmp_path):
     path = tmp_path / "windows.yaml"
     path.write_bytes(b"\xef\xbb\xbf" + MINIMAL.replace("\n", "\r\n").encode("utf-8"))
     assert load_glossary(path).terms[0].term == "两违"
+
+
+def test_a_yaml_syntax_error_names_line_column_problem_and_fix(write_glossary):
+    assert error_of(write_glossary("terms:\n\t- a\n")).endswith(
+        "terms.yaml:2: error: YAML syntax error, column 1: found character that cannot "
+        "start any token (fix: correct the YAML syntax of the glossary file)")
+
+
+def test_a_yaml_error_without_a_place_still_says_how_to_fix_it(write_glossary):
+    message = error_of(write_glossary("terms: [a\x07]\n"))
+    assert "terms.yaml: error: YAML error: unacceptable character #x0007" in message
+    assert message.endswith("(fix: correct the YAML syntax of the glossary file)")
+
+
+def test_a_mapping_where_a_string_belongs_is_named_a_mapping(write_glossary):
+    path = write_glossary("terms:\n  - {id: a, term: {x: 1}, pinyin: p, definition: d}\n")
+    assert error_of(path).endswith(
+        "terms.yaml:2: error: term a: field term: expected a string, found a mapping")
