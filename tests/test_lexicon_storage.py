@@ -9,6 +9,7 @@ import pickle
 import shutil
 import sqlite3
 from array import array
+from pathlib import Path
 
 import pytest
 
@@ -289,3 +290,83 @@ def test_removing_a_glossary_file_never_added_removes_nothing(small, tmp_path):
     with pytest.raises(NotFoundError, match="no glossary in the library was added from .*never"):
         queries.remove_glossaries(copy, [str(first), str(never)])
     assert _files_and_reviewed(copy)[0] == ["mine.yaml", "other.yaml"]  # all or none
+
+
+# --------------------------------------------------------------------------- messages and reuse
+
+
+def test_a_blob_without_the_magic_or_with_a_bad_checksum_says_which(small):
+    data = _blob(small)
+    with pytest.raises(ValueError) as caught:
+        Lexicon.from_bytes(b"x" + data[1:])
+    assert str(caught.value) == "not a lexicon of this format"
+    row = data.find("一号工程".encode("utf-8"))
+    flipped = data[:row] + bytes([data[row] ^ 1]) + data[row + 1:]
+    with pytest.raises(ValueError) as caught:
+        Lexicon.from_bytes(flipped)
+    assert str(caught.value) == "the lexicon is damaged"
+
+
+def _read_error(problems, path=Path("my terms.yaml")):
+    from cngloss.errors import DataError, GlossaryError
+
+    def loader(p):
+        raise DataError(problems)
+
+    with pytest.raises(GlossaryError) as caught:
+        lexicon_module._read(path, loader)
+    return caught.value.problems
+
+
+def test_a_bad_glossary_file_is_one_line_its_first_problem_and_how_many_more():
+    from cngloss.errors import Problem
+
+    problems = [Problem("my terms.yaml", 4, "bad x"), Problem("my terms.yaml", 9, "bad y"),
+                Problem("my terms.yaml", 12, "bad z")]
+    assert _read_error(problems) == [Problem(
+        "my terms.yaml:4", None, "is not a glossary cngloss can add: bad x (and 2 more problem(s))",
+        fix="see them all with: cngloss --glossary 'my terms.yaml' check")]
+
+
+def test_a_bad_glossary_file_with_one_problem_and_no_line_names_just_the_file():
+    from cngloss.errors import Problem
+
+    assert _read_error([Problem("g.yaml", None, "not YAML")], Path("g.yaml")) == [Problem(
+        "g.yaml", None, "is not a glossary cngloss can add: not YAML",
+        fix="see them all with: cngloss --glossary g.yaml check")]
+
+
+def test_a_bad_glossary_file_without_problems_is_named_with_the_error_text():
+    from cngloss.errors import Problem
+
+    assert _read_error([], Path("g.yaml")) == [Problem(
+        "g.yaml", None, "is not a glossary cngloss can add: bad data",
+        fix="see them all with: cngloss --glossary g.yaml check")]
+
+
+def test_an_up_to_date_stored_lexicon_is_read_not_built_and_then_kept(small, monkeypatch):
+    def no_build(db):
+        raise AssertionError("built although the stored lexicon is up to date")
+
+    lexicon_module._LOADED.clear()
+    monkeypatch.setattr(lexicon_module, "build", no_build)
+    with open_library(small) as lib:
+        first = load(lib)
+        assert len(first.keys) == 5
+        assert load(lib) is first  # the same object: not read again
+
+
+def test_the_same_glossary_file_again_is_counted_unchanged_and_a_new_one_dated_in_utc(
+        small, tmp_path):
+    from cngloss.library.lexicon import GlossaryAdded, add_glossaries
+
+    copy = tmp_path / "copy.sqlite"
+    shutil.copy(small, copy)
+    other = tmp_path / "other.yaml"
+    other.write_text(GLOSSARY.replace("liangxin", "jiayi").replace("两新", "甲乙"),
+                     encoding="utf-8")
+    with open_library(copy, write=True) as lib:
+        assert add_glossaries(lib, [small.parent / "mine.yaml", other]) == \
+            GlossaryAdded(added=1, replaced=0, unchanged=1, terms=1)
+        dates = [d for (d,) in lib.db.execute("SELECT added_at FROM glossary")]
+    assert len(dates) == 2 and all(d.endswith("+00:00") for d in dates)
