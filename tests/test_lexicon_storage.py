@@ -370,3 +370,47 @@ def test_the_same_glossary_file_again_is_counted_unchanged_and_a_new_one_dated_i
             GlossaryAdded(added=1, replaced=0, unchanged=1, terms=1)
         dates = [d for (d,) in lib.db.execute("SELECT added_at FROM glossary")]
     assert len(dates) == 2 and all(d.endswith("+00:00") for d in dates)
+
+
+# --------------------------------------------------------------------------- merging headwords
+
+
+def _group(headwords, base=None):
+    from collections import Counter
+
+    from cngloss.library.lexicon import NoteSource, _Group
+
+    found = _Group()
+    found.base = base
+    found.headwords = Counter(headwords)
+    found.notes = [(NoteSource(1, 0, 1, 2021, "甲市", None), "指第一项。")]
+    return found
+
+
+def test_a_note_entry_shows_the_headword_of_its_own_key_most_printed_first():
+    from cngloss.library.lexicon import _compile
+
+    # 丙工程 is printed most, but only a curated link brings it under 一号工程
+    found = _group({"一号工程": 1, "一號工程": 3, "丙工程": 5})
+    term = _compile({"一号工程": found}, {"丙工程": "一号工程"}).glossary.terms[0]
+    assert (term.term, term.variants) == ("一號工程", ("一号工程", "丙工程"))
+
+
+def test_a_reviewed_entry_gains_only_the_printed_headwords_it_does_not_list():
+    from cngloss.library.lexicon import _compile
+    from cngloss.model import Term
+
+    base = Term(id="jia", term="甲工程", pinyin="jiǎ gōng chéng", definition="指甲。",
+                variants=("甲项工程",))
+    found = _group({"甲工程": 4, "甲项工程": 2, "甲號工程": 1}, base)
+    term = _compile({"甲工程": found}, {}).glossary.terms[0]
+    assert (term.term, term.variants) == ("甲工程", ("甲项工程", "甲號工程"))
+
+
+def test_the_state_counts_the_glossary_files_and_names_the_newest(small, tmp_path):
+    from cngloss.library.lexicon import state
+
+    copy, first, _ = _copy_with_two_files(small, tmp_path)
+    queries.remove_glossaries(copy, [str(first)])
+    with open_library(copy) as lib:
+        assert state(lib.db).split(":")[3:5] == ["1", "2"]  # one file left, of id 2
