@@ -723,3 +723,21 @@ def test_cross_references_of_a_curated_term_and_of_a_glossary_file_term(mixed, c
         lexicon = load(lib)
         own = lexicon.glossary.terms[lexicon.position("庚项工程")]
         assert {t.term for t in refs.related(own)} == {"辛项工程", "壬项工程"}
+
+
+def test_a_broken_links_file_names_itself_and_the_fix(tmp_path):
+    from cngloss.errors import DataError, Problem
+
+    path = tmp_path / "v.yaml"
+    path.write_text("variants: 3\n", encoding="utf-8")
+    with pytest.raises(DataError) as caught:
+        load_variants(path)
+    assert caught.value.problems == [Problem(
+        str(path), None, "has no 'variants' list",
+        fix="write variants: [{variant, headword, reason}, ...]")]
+    path.write_text("variants:\n  - {variant: a, headword: b}\n", encoding="utf-8")
+    with pytest.raises(DataError) as caught:
+        load_variants(path)
+    assert caught.value.problems == [Problem(
+        str(path), None, "entry {'variant': 'a', 'headword': 'b'} needs variant, headword and "
+        "reason", fix="complete the entry")]
