@@ -666,3 +666,42 @@ def test_remove_by_a_folder_whose_name_ends_in_a_space(tmp_path):
     assert queries.add(lib, [folder]).added == 2
     removed = queries.remove(lib, [str(folder)], Filters())
     assert sorted(r.place for r in removed) == ["乙省", "甲市"]
+
+
+# --------------------------------------------------------------------------- ingest details
+
+
+def test_a_record_changed_only_in_its_year_or_title_replaces_the_old_one(library, tmp_path):
+    changed = [dict(RECORDS[0], year=2018), dict(RECORDS[1], title="另一个标题")] + RECORDS[2:]
+    result = queries.add(library, [write_collection(tmp_path / "set.jsonl", changed)])
+    assert (result.added, result.replaced, result.unchanged) == (2, 2, 2)
+
+
+def test_a_replaced_report_leaves_none_of_its_paragraphs(library, tmp_path):
+    changed = RECORDS[:3] + [record("丁县", "county", 2022, ["新的内容。"], "d")]
+    queries.add(library, [write_collection(tmp_path / "set.jsonl", changed)])
+    with open_library(library) as lib:
+        stored = lib.db.execute("SELECT count(*) FROM paragraph").fetchone()[0]
+    assert stored == sum(r.paragraphs for r in queries.reports(library))
+
+
+def test_progress_names_each_unchanged_report_and_counts_each_batch(tmp_path):
+    lib = tmp_path / "lib.sqlite"
+    path = write_collection(tmp_path / "set.jsonl", RECORDS)
+    first, again = [], []
+    queries.add(lib, [path], lambda n, what: first.append((n, what)))
+    assert first == [(4, "")]  # one batch of four reports
+    queries.add(lib, [path], lambda n, what: again.append((n, what)))
+    assert again == [(1, f"set.jsonl#{name}") for name in "abcd"]
+
+
+def test_a_report_with_too_many_paragraphs_fails_with_its_count(tmp_path, monkeypatch):
+    from cngloss.sources.readers import iter_documents
+
+    monkeypatch.setattr(ingest, "MAX_PARAGRAPHS", 2)
+    path = write_collection(tmp_path / "set.jsonl", RECORDS[:1])
+    document = next(iter_documents(path))
+    out = ingest._work([ingest._Item(1, "key", "set.jsonl#a", "sha", document)])
+    assert out.failures == [ingest.Failure(
+        "set.jsonl#a", "ValueError: 2 paragraphs, more than a library report holds (1)")]
+    assert out.reports == []
