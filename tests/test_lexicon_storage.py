@@ -414,3 +414,18 @@ def test_the_state_counts_the_glossary_files_and_names_the_newest(small, tmp_pat
     queries.remove_glossaries(copy, [str(first)])
     with open_library(copy) as lib:
         assert state(lib.db).split(":")[3:5] == ["1", "2"]  # one file left, of id 2
+
+
+def test_a_note_entry_shows_the_headword_the_notes_print_most(tmp_path):
+    records = [report_with_notes("甲市", 2021, [("十號工程", "指十。"), ("十一工程", "指十一。"),
+                                                ("十二工程", "指十二。")]),
+               report_with_notes("乙市", 2022, [("十号工程", "指十。"), ("十三工程", "指十三。"),
+                                                ("十四工程", "指十四。")]),
+               report_with_notes("丙市", 2023, [("十号工程", "指十。"), ("十五工程", "指十五。"),
+                                                ("十六工程", "指十六。")])]
+    lib = tmp_path / "lib.sqlite"
+    queries.add_all(lib, [write_collection(tmp_path, records)])
+    with open_library(lib) as opened:
+        built = build(opened.db, {})
+    term = built.glossary.terms[built.position("十号工程")]
+    assert (term.term, term.variants) == ("十号工程", ("十號工程",))
