@@ -9,6 +9,7 @@ import pickle
 import shutil
 import sqlite3
 from array import array
+from pathlib import Path
 
 import pytest
 
@@ -289,3 +290,142 @@ def test_removing_a_glossary_file_never_added_removes_nothing(small, tmp_path):
     with pytest.raises(NotFoundError, match="no glossary in the library was added from .*never"):
         queries.remove_glossaries(copy, [str(first), str(never)])
     assert _files_and_reviewed(copy)[0] == ["mine.yaml", "other.yaml"]  # all or none
+
+
+# --------------------------------------------------------------------------- messages and reuse
+
+
+def test_a_blob_without_the_magic_or_with_a_bad_checksum_says_which(small):
+    data = _blob(small)
+    with pytest.raises(ValueError) as caught:
+        Lexicon.from_bytes(b"x" + data[1:])
+    assert str(caught.value) == "not a lexicon of this format"
+    row = data.find("一号工程".encode("utf-8"))
+    flipped = data[:row] + bytes([data[row] ^ 1]) + data[row + 1:]
+    with pytest.raises(ValueError) as caught:
+        Lexicon.from_bytes(flipped)
+    assert str(caught.value) == "the lexicon is damaged"
+
+
+def _read_error(problems, path=Path("my terms.yaml")):
+    from cngloss.errors import DataError, GlossaryError
+
+    def loader(p):
+        raise DataError(problems)
+
+    with pytest.raises(GlossaryError) as caught:
+        lexicon_module._read(path, loader)
+    return caught.value.problems
+
+
+def test_a_bad_glossary_file_is_one_line_its_first_problem_and_how_many_more():
+    from cngloss.errors import Problem
+
+    problems = [Problem("my terms.yaml", 4, "bad x"), Problem("my terms.yaml", 9, "bad y"),
+                Problem("my terms.yaml", 12, "bad z")]
+    assert _read_error(problems) == [Problem(
+        "my terms.yaml:4", None, "is not a glossary cngloss can add: bad x (and 2 more problem(s))",
+        fix="see them all with: cngloss --glossary 'my terms.yaml' check")]
+
+
+def test_a_bad_glossary_file_with_one_problem_and_no_line_names_just_the_file():
+    from cngloss.errors import Problem
+
+    assert _read_error([Problem("g.yaml", None, "not YAML")], Path("g.yaml")) == [Problem(
+        "g.yaml", None, "is not a glossary cngloss can add: not YAML",
+        fix="see them all with: cngloss --glossary g.yaml check")]
+
+
+def test_a_bad_glossary_file_without_problems_is_named_with_the_error_text():
+    from cngloss.errors import Problem
+
+    assert _read_error([], Path("g.yaml")) == [Problem(
+        "g.yaml", None, "is not a glossary cngloss can add: bad data",
+        fix="see them all with: cngloss --glossary g.yaml check")]
+
+
+def test_an_up_to_date_stored_lexicon_is_read_not_built_and_then_kept(small, monkeypatch):
+    def no_build(db):
+        raise AssertionError("built although the stored lexicon is up to date")
+
+    lexicon_module._LOADED.clear()
+    monkeypatch.setattr(lexicon_module, "build", no_build)
+    with open_library(small) as lib:
+        first = load(lib)
+        assert len(first.keys) == 5
+        assert load(lib) is first  # the same object: not read again
+
+
+def test_the_same_glossary_file_again_is_counted_unchanged_and_a_new_one_dated_in_utc(
+        small, tmp_path):
+    from cngloss.library.lexicon import GlossaryAdded, add_glossaries
+
+    copy = tmp_path / "copy.sqlite"
+    shutil.copy(small, copy)
+    other = tmp_path / "other.yaml"
+    other.write_text(GLOSSARY.replace("liangxin", "jiayi").replace("两新", "甲乙"),
+                     encoding="utf-8")
+    with open_library(copy, write=True) as lib:
+        assert add_glossaries(lib, [small.parent / "mine.yaml", other]) == \
+            GlossaryAdded(added=1, replaced=0, unchanged=1, terms=1)
+        dates = [d for (d,) in lib.db.execute("SELECT added_at FROM glossary")]
+    assert len(dates) == 2 and all(d.endswith("+00:00") for d in dates)
+
+
+# --------------------------------------------------------------------------- merging headwords
+
+
+def _group(headwords, base=None):
+    from collections import Counter
+
+    from cngloss.library.lexicon import NoteSource, _Group
+
+    found = _Group()
+    found.base = base
+    found.headwords = Counter(headwords)
+    found.notes = [(NoteSource(1, 0, 1, 2021, "甲市", None), "指第一项。")]
+    return found
+
+
+def test_a_note_entry_shows_the_headword_of_its_own_key_most_printed_first():
+    from cngloss.library.lexicon import _compile
+
+    # 丙工程 is printed most, but only a curated link brings it under 一号工程
+    found = _group({"一号工程": 1, "一號工程": 3, "丙工程": 5})
+    term = _compile({"一号工程": found}, {"丙工程": "一号工程"}).glossary.terms[0]
+    assert (term.term, term.variants) == ("一號工程", ("一号工程", "丙工程"))
+
+
+def test_a_reviewed_entry_gains_only_the_printed_headwords_it_does_not_list():
+    from cngloss.library.lexicon import _compile
+    from cngloss.model import Term
+
+    base = Term(id="jia", term="甲工程", pinyin="jiǎ gōng chéng", definition="指甲。",
+                variants=("甲项工程",))
+    found = _group({"甲工程": 4, "甲项工程": 2, "甲號工程": 1}, base)
+    term = _compile({"甲工程": found}, {}).glossary.terms[0]
+    assert (term.term, term.variants) == ("甲工程", ("甲项工程", "甲號工程"))
+
+
+def test_the_state_counts_the_glossary_files_and_names_the_newest(small, tmp_path):
+    from cngloss.library.lexicon import state
+
+    copy, first, _ = _copy_with_two_files(small, tmp_path)
+    queries.remove_glossaries(copy, [str(first)])
+    with open_library(copy) as lib:
+        assert state(lib.db).split(":")[3:5] == ["1", "2"]  # one file left, of id 2
+
+
+def test_a_note_entry_shows_the_headword_the_notes_print_most(tmp_path):
+    records = [report_with_notes("甲市", 2021, [("十號工程", "指十。"), ("十一工程", "指十一。"),
+                                                ("十二工程", "指十二。")]),
+               report_with_notes("乙市", 2022, [("十号工程", "指十。"), ("十三工程", "指十三。"),
+                                                ("十四工程", "指十四。")]),
+               report_with_notes("丙市", 2023, [("十号工程", "指十。"), ("十五工程", "指十五。"),
+                                                ("十六工程", "指十六。")])]
+    lib = tmp_path / "lib.sqlite"
+    queries.add_all(lib, [write_collection(tmp_path, records)])
+    with open_library(lib) as opened:
+        built = build(opened.db, {})
+    term = built.glossary.terms[built.position("十号工程")]
+    assert (term.term, term.variants) == ("十号工程", ("十號工程",))

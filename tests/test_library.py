@@ -574,3 +574,134 @@ def test_show_term_finds_every_use_of_the_curated_term_the_query_names(library, 
     assert (only.reports, only.passages, only.hits) == (1, 2, 3)
     first = queries.show_term(library, corpus, "两违", per_report=1, limit=1)
     assert (first.shown, first.groups[0].more) == (1, 0)  # 丁县's one passage, nothing left
+
+
+# --------------------------------------------------------------------------- messages and arguments
+
+
+@pytest.fixture(scope="module")
+def four(tmp_path_factory):
+    """The library of the four synthetic reports, read only by the tests that take it."""
+    folder = tmp_path_factory.mktemp("four")
+    lib = folder / "lib.sqlite"
+    queries.add(lib, [write_collection(folder / "set.jsonl", RECORDS)])
+    return lib
+
+
+def test_a_backwards_year_range_says_how_to_write_it():
+    from cngloss.errors import UsageError
+
+    with pytest.raises(UsageError) as caught:
+        queries.parse_years("2023..2019")
+    assert str(caught.value) == "--year '2023..2019': the range runs backwards (write 2019..2023)"
+
+
+def test_trend_of_no_text_is_a_usage_error(four):
+    from cngloss.errors import UsageError
+
+    with pytest.raises(UsageError) as caught:
+        queries.trend(four, [])
+    assert str(caught.value) == "give at least one term or text"
+
+
+def test_trend_by_level_lists_the_group_using_the_text_most_first(four):
+    # 乡村振兴: 3 uses in the province's one report, 2 in the cities' (which have more text)
+    (t,) = queries.trend(four, ["乡村振兴"], by="level")
+    assert [s.label for s in t.series] == ["乡村振兴 · province", "乡村振兴 · city"]
+
+
+def test_trend_counts_only_the_reports_the_filters_allow(four):
+    (t,) = queries.trend(four, ["两违"], filters=Filters(level="city"))
+    assert [(p.year, p.reports, p.occurrences) for p in t.series[0].points] == [
+        (2019, 1, 3), (2022, 1, 0)]
+
+
+def test_a_passage_of_a_report_without_headings_has_an_empty_section(four):
+    found = queries.grep(four, "乡村振兴")
+    assert {p.section for g in found.groups for p in g.passages} == {""}
+
+
+def test_show_returns_the_term_it_was_given(four):
+    from cngloss.model import Term
+
+    term = Term(id="x", term="两违", pinyin="liǎng wéi", definition="")
+    found = queries.show(four, term, "a guess")
+    assert (found.term, found.guess, found.hits) == (term, "a guess", 4)
+
+
+def test_add_all_reports_progress_and_counts_zero_for_glossaries_alone(tmp_path):
+    from cngloss.library.ingest import AddResult
+
+    calls = []
+    lib = tmp_path / "lib.sqlite"
+    queries.add_all(lib, [write_collection(tmp_path / "set.jsonl", RECORDS)],
+                    lambda n, what: calls.append(n))
+    assert sum(calls) >= 4
+    terms = tmp_path / "mine.yaml"
+    terms.write_text("title: t\nterms:\n  - id: liangwei\n    term: 两违\n    pinyin: liǎng wéi\n"
+                     "    definition: 违法建设和违法用地。\n", encoding="utf-8")
+    result, glossaries = queries.add_all(lib, [terms])
+    assert result == AddResult(0, 0, 0, [], []) and glossaries.added == 1
+
+
+def test_remove_by_several_ids_takes_them_all(library):
+    ids = {r.place: r.id for r in queries.reports(library)}
+    removed = queries.remove(library, [str(ids["甲市"]), str(ids["丁县"])], Filters())
+    assert sorted(r.place for r in removed) == ["丁县", "甲市"]
+
+
+def test_removing_an_unknown_report_says_where_to_look(library):
+    from cngloss.errors import NotFoundError
+
+    with pytest.raises(NotFoundError) as caught:
+        queries.remove(library, ["999"], Filters())
+    assert str(caught.value) == "no report in the library is '999' (see: cngloss reports)"
+
+
+def test_remove_by_a_folder_whose_name_ends_in_a_space(tmp_path):
+    folder = tmp_path / "reports "
+    folder.mkdir()
+    write_collection(folder / "set.jsonl", RECORDS[:2])
+    lib = tmp_path / "lib.sqlite"
+    assert queries.add(lib, [folder]).added == 2
+    removed = queries.remove(lib, [str(folder)], Filters())
+    assert sorted(r.place for r in removed) == ["乙省", "甲市"]
+
+
+# --------------------------------------------------------------------------- ingest details
+
+
+def test_a_record_changed_only_in_its_year_or_title_replaces_the_old_one(library, tmp_path):
+    changed = [dict(RECORDS[0], year=2018), dict(RECORDS[1], title="另一个标题")] + RECORDS[2:]
+    result = queries.add(library, [write_collection(tmp_path / "set.jsonl", changed)])
+    assert (result.added, result.replaced, result.unchanged) == (2, 2, 2)
+
+
+def test_a_replaced_report_leaves_none_of_its_paragraphs(library, tmp_path):
+    changed = RECORDS[:3] + [record("丁县", "county", 2022, ["新的内容。"], "d")]
+    queries.add(library, [write_collection(tmp_path / "set.jsonl", changed)])
+    with open_library(library) as lib:
+        stored = lib.db.execute("SELECT count(*) FROM paragraph").fetchone()[0]
+    assert stored == sum(r.paragraphs for r in queries.reports(library))
+
+
+def test_progress_names_each_unchanged_report_and_counts_each_batch(tmp_path):
+    lib = tmp_path / "lib.sqlite"
+    path = write_collection(tmp_path / "set.jsonl", RECORDS)
+    first, again = [], []
+    queries.add(lib, [path], lambda n, what: first.append((n, what)))
+    assert first == [(4, "")]  # one batch of four reports
+    queries.add(lib, [path], lambda n, what: again.append((n, what)))
+    assert again == [(1, f"set.jsonl#{name}") for name in "abcd"]
+
+
+def test_a_report_with_too_many_paragraphs_fails_with_its_count(tmp_path, monkeypatch):
+    from cngloss.sources.readers import iter_documents
+
+    monkeypatch.setattr(ingest, "MAX_PARAGRAPHS", 2)
+    path = write_collection(tmp_path / "set.jsonl", RECORDS[:1])
+    document = next(iter_documents(path))
+    out = ingest._work([ingest._Item(1, "key", "set.jsonl#a", "sha", document)])
+    assert out.failures == [ingest.Failure(
+        "set.jsonl#a", "ValueError: 2 paragraphs, more than a library report holds (1)")]
+    assert out.reports == []

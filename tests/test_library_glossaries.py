@@ -568,3 +568,176 @@ def test_a_query_that_fits_two_terms_equally_is_ambiguous_and_names_both(three_y
     assert {t.id for t in raised.value.terms} == ids
     assert set(raised.value.candidates) == ids
     assert "fits 2 terms equally well" in str(raised.value)
+
+
+# --------------------------------------------------------------------------- a small mixed library
+
+FILE_GLOSSARY = """\
+title: mine
+terms:
+  - id: geng-xiang
+    term: 庚项工程
+    pinyin: gēng xiàng gōng chéng
+    english: [{text: project G}]
+    definition: 指庚项。
+    related: [xin-xiang, ren-xiang]
+  - id: xin-xiang
+    term: 辛项工程
+    pinyin: xīn xiàng gōng chéng
+    english: [{text: project H}]
+    definition: 指辛项。
+  - id: ren-xiang
+    term: 壬项工程
+    pinyin: rén xiàng gōng chéng
+    english: [{text: project I}]
+    definition: 指壬项。
+"""
+
+
+@pytest.fixture(scope="module")
+def mixed(tmp_path_factory, corpus):
+    """Three reports, added newest first (so report ids do not follow the years): 乙市 2022,
+    丙市 without a year, 甲市 2021. 六稳六保 is curated: 甲市 gives its definition word for
+    word, 乙市 another one (printing the headword “六稳”、“六保”). 甲项工程 only the notes
+    define: 甲市 twice (two wordings of one definition, one headword quoted), 乙市 and 丙市
+    in other words. A glossary file defines 庚项工程 (linked to 辛项 and 壬项工程)."""
+    folder = tmp_path_factory.mktemp("mixed")
+    curated = corpus.glossary.get("liuwen-liubao").definition
+    second = report_with_notes("乙市", 2022, [("“六稳”、“六保”", "另一种说法。"),
+                                              ("甲项工程", "指甲。"), ("乙项工程", "指乙。")])
+    undated = report_with_notes("丙市", 2022, [("甲项工程", "指甲。"), ("丙项工程", "指丙。"),
+                                               ("丁项工程", "指丁。")])
+    undated["year"] = None
+    first = report_with_notes("甲市", 2021, [("六稳六保", curated), ("甲项工程", "指甲项。"),
+                                             ("“甲项”工程", "指甲项"), ("戊项工程", "指戊。")])
+    terms = folder / "mine.yaml"
+    terms.write_text(FILE_GLOSSARY, encoding="utf-8")
+    lib = folder / "lib.sqlite"
+    result, glossaries = queries.add_all(lib, [write_collection(folder, [second, undated, first]),
+                                               terms])
+    assert (result.added, result.failures, glossaries.added) == (3, [], 1)
+    return lib
+
+
+def test_definitions_run_oldest_report_first_undated_last_one_wording_once(mixed, corpus):
+    entry = glossary_queries.entry(mixed, corpus, "甲项工程")
+    assert [(d.text, [(s.place, s.year) for s in d.sources], d.headwords)
+            for d in entry.definitions] == [
+        ("指甲项。", [("甲市", 2021), ("甲市", 2021)], ("甲项工程", "“甲项”工程")),
+        ("指甲。", [("乙市", 2022), ("丙市", None)], ("甲项工程",))]
+    assert (entry.curated, entry.reviewed, entry.origin) == (False, False, None)
+
+
+def test_definitions_say_whether_they_agree_with_the_curated_one(mixed, corpus):
+    entry = glossary_queries.entry(mixed, corpus, "六稳六保")
+    assert [(s.place, d.agrees) for d in entry.definitions for s in d.sources] == [
+        ("甲市", True), ("乙市", False)]
+    assert entry.curated and "六稳、六保" in entry.forms and entry.forms[0] == "六稳六保"
+
+
+def test_an_entry_by_id_and_with_filters(mixed, corpus):
+    entry = glossary_queries.entry(mixed, corpus, "liuwen-liubao", Filters(place="乙"))
+    assert [s.place for d in entry.definitions for s in d.sources] == ["乙市"]
+    assert entry.term.id == "liuwen-liubao"
+
+
+def test_an_entry_of_a_glossary_file_names_the_file(mixed, corpus):
+    entry = glossary_queries.entry(mixed, corpus, "庚项工程")
+    assert (entry.curated, entry.reviewed, entry.definitions) == (False, True, [])
+    assert entry.origin.endswith("mine.yaml")
+
+
+def test_an_unknown_entry_is_the_curated_glossarys_miss(mixed, corpus):
+    from cngloss.errors import NotFoundError
+    from cngloss.lookup.resolve import not_found
+
+    with pytest.raises(NotFoundError) as caught:
+        glossary_queries.entry(mixed, corpus, "不存在的工程名")
+    assert str(caught.value) == str(not_found(corpus.glossary, "不存在的工程名",
+                                              report_uses=corpus.uses))
+    found = glossary_queries.find(mixed, corpus, "不存在的工程名")
+    assert found.rows == [] and str(found.missing) == str(caught.value)
+
+
+def test_find_marks_the_curated_row_and_keeps_to_its_limit(mixed, corpus):
+    row = glossary_queries.find(mixed, corpus, "六稳六保").rows[0]
+    assert (row.term.id, row.curated, row.reviewed, row.origin) == (
+        "liuwen-liubao", True, True, None)
+    assert len(glossary_queries.find(mixed, corpus, "工程", limit=2).rows) == 2
+    file_row = glossary_queries.find(mixed, corpus, "庚项工程").rows[0]
+    assert (file_row.curated, file_row.reviewed) == (False, True)
+    assert file_row.origin.endswith("mine.yaml")
+
+
+def test_select_lists_every_curated_term_then_the_others(mixed, corpus):
+    from cngloss.lookup.search import Hit
+
+    rows = glossary_queries.select(mixed, corpus)
+    n = len(corpus.glossary.terms)
+    assert [r.term for r in rows[:n]] == list(corpus.glossary.terms)
+    assert rows[0].hit == Hit(rows[0].term, 100, "headword", "hanzi", "exact")
+    rest = {r.term.term: r for r in rows[n:]}
+    assert set(rest) == {"甲项工程", "乙项工程", "丙项工程", "丁项工程", "戊项工程",
+                         "庚项工程", "辛项工程", "壬项工程"}
+    assert sorted(s.place for s in rest["甲项工程"].sources) == ["丙市", "乙市", "甲市", "甲市"]
+    assert rest["庚项工程"].origin.endswith("mine.yaml") and rest["甲项工程"].origin is None
+
+
+def test_select_reviewed_keeps_curated_and_glossary_file_entries(mixed, corpus):
+    rows = glossary_queries.select(mixed, corpus, reviewed=True)
+    assert {r.term.term for r in rows[len(corpus.glossary.terms):]} == {
+        "庚项工程", "辛项工程", "壬项工程"}
+
+
+def test_select_with_filters_keeps_what_those_reports_define(mixed, corpus):
+    rows = glossary_queries.select(mixed, corpus, Filters(place="乙"))
+    assert {r.term.term: r.term.definition for r in rows} == {
+        "六稳六保": corpus.glossary.get("liuwen-liubao").definition,
+        "甲项工程": "指甲。", "乙项工程": "指乙。"}
+
+
+def test_the_appendix_remark_names_the_notes_and_says_unreviewed():
+    from cngloss.library.lexicon import NoteSource
+    from cngloss.lookup.search import Hit
+    from cngloss.model import Term
+
+    term = Term(id="jia", term="甲项工程", pinyin="jiǎ", definition="指甲。")
+    sources = (NoteSource(1, 0, 3, 2021, "甲市", None), NoteSource(2, 1, None, None, None, None))
+    hit = Hit(term, 100, "headword", "hanzi", "exact")
+    rows = [glossary_queries.Row(term, hit, False, False, None, sources),
+            glossary_queries.Row(term, hit, False, True, "g.yaml", sources[:1])]
+    made = glossary_queries.selected_glossary(rows, "Terms")
+    assert made.title == "Terms"
+    assert [t.remark for t in made.terms] == [
+        "Defined in the notes of: 甲市 2021 note 3; ? ? unnumbered note. Not reviewed: pinyin "
+        "by pypinyin, the definition of the newest note.",
+        "Defined in the notes of: 甲市 2021 note 3."]
+
+
+def test_cross_references_of_a_curated_term_and_of_a_glossary_file_term(mixed, corpus):
+    with open_library(mixed) as lib:
+        refs = glossary_queries.CrossReferences(corpus, load(lib), lib.db)
+        curated = corpus.glossary.get("liuwen-liubao")
+        assert {t.id for t in refs.related(curated)} == {
+            "cujin-jiuye-jiutiao", "yibanzhai-zhuanxiangzhai-tebie-guozhai"}
+        lexicon = load(lib)
+        own = lexicon.glossary.terms[lexicon.position("庚项工程")]
+        assert {t.term for t in refs.related(own)} == {"辛项工程", "壬项工程"}
+
+
+def test_a_broken_links_file_names_itself_and_the_fix(tmp_path):
+    from cngloss.errors import DataError, Problem
+
+    path = tmp_path / "v.yaml"
+    path.write_text("variants: 3\n", encoding="utf-8")
+    with pytest.raises(DataError) as caught:
+        load_variants(path)
+    assert caught.value.problems == [Problem(
+        str(path), None, "has no 'variants' list",
+        fix="write variants: [{variant, headword, reason}, ...]")]
+    path.write_text("variants:\n  - {variant: a, headword: b}\n", encoding="utf-8")
+    with pytest.raises(DataError) as caught:
+        load_variants(path)
+    assert caught.value.problems == [Problem(
+        str(path), None, "entry {'variant': 'a', 'headword': 'b'} needs variant, headword and "
+        "reason", fix="complete the entry")]
