@@ -436,3 +436,23 @@ def test_eleven_with_a_dot_after_circled_ten():
     # a parenthesised number is another family: not a successor of ⑩
     notes = notes_of("\n\n".join(circled + ["（11）词11号：定义。"]) + "\n")
     assert notes[-1].number != 11
+
+
+def test_plain_digits_after_circled_ten_are_glued_notes():
+    lines = [f"{chr(0x2460 + i)}词{i + 1}号：定义。" for i in range(10)] + ["11词11号：定义。"]
+    assert notes_of("\n\n".join(lines) + "\n")[-1].style == "glued"
+
+
+def test_a_definition_ending_in_bold_punctuation_is_a_finished_sentence():
+    from cngloss.sources.report.notes import _terminal
+
+    assert _terminal("指稳就业。**")
+    assert not _terminal("指稳就业**")
+
+
+def test_a_headword_alone_is_a_short_line_without_a_separator():
+    from cngloss.sources.report.notes import _headword_alone
+
+    assert _headword_alone("六稳六保")
+    assert not _headword_alone("丙丁：子项")
+    assert not _headword_alone("丙" * 31)

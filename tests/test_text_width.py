@@ -113,3 +113,25 @@ def test_wrap_spans_finds_a_repeated_line_after_the_space_the_break_took():
 def test_wrap_spans_keeps_text_it_cannot_align_whole_and_indented():
     # a newline starts a line wrap() does not mark as a break: nothing is lost
     assert wrap_spans([("甲\n乙", "b")], 10, indent=2) == [[("  ", None), ("甲\n乙", "b")]]
+
+
+def test_a_first_line_indent_wider_than_the_columns_still_leaves_four_columns():
+    assert wrap("甲乙丙丁戊己", 2, indent=" " * 6, subsequent="") == ["      甲乙", "丙丁戊己"]
+
+
+def test_a_hanging_indent_wider_than_the_columns_still_leaves_four_columns():
+    assert wrap("甲乙丙丁戊己", 2, indent="", subsequent=" " * 6) == ["甲乙丙丁戊", "      己"]
+
+
+def test_each_source_line_is_wrapped_on_its_own():
+    assert wrap("甲\n乙", 10) == ["甲", "乙"]
+
+
+def test_a_wide_character_that_does_not_fit_still_takes_one_character():
+    from cngloss.text.width import _fit
+
+    assert _fit("甲乙", 1) == 1
+
+
+def test_styled_spans_are_not_indented_by_default():
+    assert wrap_spans([("甲乙", None)], 10) == [[("甲乙", None)]]
