@@ -399,10 +399,13 @@ def write_report(only: list[str] | None, command: str = "mutation/run") -> list[
                    f"{counts['survived']} | {counts['no tests']} | {other} | {len(equiv)} | "
                    f"{'-' if score is None else f'{score:.1f}%'}{flag} | {interval} |")
     if total_denominator:
-        interval = interval_text(total_killed, total_denominator, total_tested == total_mutants)
-        out.append(f"| **all scored modules** | {total_mutants} | | {total_tested} | "
-                   f"{total_killed} | | | | | "
-                   f"**{100.0 * total_killed / total_denominator:.1f}%** | {interval} |")
+        strata = [(len(mutants), len(tested) - len(equiv), killed)
+                  for _, mutants, _, tested, equiv, killed, _, _, _ in details]
+        estimate, low, high = stratified(strata)
+        exact = total_tested == total_mutants
+        out.append(f"| **the core** (each module weighted by its mutants) | {total_mutants} | | "
+                   f"{total_tested} | {total_killed} | | | | | **{estimate:.1f}%** | "
+                   f"{'exact' if exact else f'{low:.0f}-{high:.0f}%'} |")
     if unrun:
         out += ["", f"**Not scored yet** (not even the smallest sample complete): {len(unrun)} "
                 f"core modules, {sum(unrun.values())} mutants: "
@@ -443,6 +446,21 @@ def scored_sample(mutants: list[dict]) -> tuple[float | None, list[dict]]:
         if members and all(m["status"] not in NO_VERDICT for m in members):
             return level, members
     return None, []
+
+
+def stratified(strata: list[tuple[int, int, int]], z: float = 1.96) -> tuple[float, float, float]:
+    """The score of the whole core from per-module samples of different sizes (stratified
+    sampling): each module's score weighted by its number of mutants, with a normal 95%
+    interval from the per-module variances (finite population corrected). ``strata`` holds
+    (mutants, scored mutants, killed) per module. Pooling the samples instead would weigh a
+    module sampled at 25% more than one sampled at 10%."""
+    scored = [(size, n, k) for size, n, k in strata if n]
+    total = sum(size for size, _, _ in scored)
+    estimate = sum(size * k / n for size, n, k in scored) / total
+    variance = sum((size / total) ** 2 * (k / n) * (1 - k / n) / n * max(0.0, 1 - n / size)
+                   for size, n, k in scored)
+    half = z * variance ** 0.5
+    return 100 * estimate, 100 * max(0.0, estimate - half), 100 * min(1.0, estimate + half)
 
 
 def interval_text(killed: int, denominator: int, complete: bool) -> str:

@@ -165,3 +165,18 @@ def test_a_parametrized_id_is_the_same_in_a_second_session_in_one_process():
                           text=True, timeout=120)
     seen = eval(done.stdout.strip().splitlines()[-1])
     assert seen == [[probe + "[\\u7532]"]] * 2
+
+
+def test_the_core_score_weighs_each_module_by_its_mutants():
+    # module A: 1000 mutants, 100 sampled, 90 killed; module B: 100 mutants, 50 sampled, 25
+    # killed. Pooled samples would say 115/150 = 76.7%; the core is (900 + 50) / 1100 = 86.4%
+    estimate, low, high = run.stratified([(1000, 100, 90), (100, 50, 25)])
+    assert estimate == pytest.approx(100 * 950 / 1100)
+    # variance: (10/11)^2 * .09/100 * .9 + (1/11)^2 * .25/50 * .5
+    half = 1.96 * ((10 / 11) ** 2 * 0.09 / 100 * 0.9 + (1 / 11) ** 2 * 0.25 / 50 * 0.5) ** 0.5
+    assert (low, high) == (pytest.approx(estimate - 100 * half), pytest.approx(estimate + 100 * half))
+
+
+def test_a_module_tested_whole_adds_no_uncertainty():
+    estimate, low, high = run.stratified([(40, 40, 30), (0, 0, 0)])
+    assert estimate == low == high == pytest.approx(75.0)
