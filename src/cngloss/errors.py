@@ -76,6 +76,21 @@ class ChoiceError(UsageError):
         return f"{subject} must be one of: {', '.join(self.choices)} (got {self.value!r})"
 
 
+class BadValueError(UsageError):
+    """A value given for a named setting is malformed (a year range written backwards).
+
+    ``name`` says what was given in the core's words (``year``), as in ``ChoiceError``; the
+    command line words it as its option (``--year``)."""
+
+    def __init__(self, name: str, value: str, reason: str):
+        self.name, self.value, self.reason = name, value, reason
+        super().__init__(self.describe(f"the {name}"))
+
+    def describe(self, subject: str) -> str:
+        """``SUBJECT 'value': reason``."""
+        return f"{subject} {self.value!r}: {self.reason}"
+
+
 class NotFoundError(CnglossError):
     """Nothing matched what the user asked for."""
 

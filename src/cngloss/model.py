@@ -329,6 +329,11 @@ def section_label(section: Sequence[str]) -> str:
     return SECTION_SEP.join(section) if section else "opening"
 
 
+def section_path(label: str) -> tuple[str, ...]:
+    """A section path from its label (the library stores paths as labels); () for none."""
+    return tuple(label.split(SECTION_SEP)) if label else ()
+
+
 class Passage(NamedTuple):
     """A stretch of report text that uses a term: a sentence, or a whole paragraph.
 
@@ -359,3 +364,135 @@ class TrendSeries(NamedTuple):
     """How one term or text is used over the years (years without reports are absent: gaps)."""
     label: str
     points: tuple[YearPoint, ...]
+
+
+# --------------------------------------------------------------------------- results
+# What the commands return, the same for one report and for a library (a single report is a
+# library of one report): the core (``cngloss.core``) builds these, the JSON contract and the
+# views read them. Here, not in ``library/``, so that the one-report path makes them without
+# importing the store.
+
+
+class Filters(NamedTuple):
+    """Which reports a query looks at; None: any."""
+
+    place: str | None = None
+    years: tuple[int | None, int | None] | None = None
+    level: str | None = None
+
+
+class ReportInfo(NamedTuple):
+    """A report as a library lists it. The glossary's own report, outside any library, has
+    ``id`` None (and ``added`` None)."""
+
+    id: int | None
+    place: str | None
+    level: str | None
+    year: int | None
+    title: str | None
+    source: str
+    paragraphs: int
+    chars: int
+    added: str | None
+
+
+class NoteSource(NamedTuple):
+    """One report's note that defines an entry: which report and note, and where from."""
+
+    report_id: int | None
+    seq: int  # the note's place in the report's notes section
+    number: int | None  # as the report numbers it (None: unnumbered)
+    year: int | None
+    place: str | None
+    level: str | None
+
+
+class FoundPassage(NamedTuple):
+    """A passage that uses the text, as displayed, with the hits' [start, end) offsets in it
+    and the glossary terms it uses. ``column`` and ``locations`` (as in ``Passage``) are
+    known for the glossary's own report only (None and () in a library)."""
+
+    paragraph: int
+    line: int
+    section: tuple[str, ...]
+    text: str
+    spans: tuple[tuple[int, int], ...]
+    column: int | None = None
+    locations: tuple[tuple[int, int | None], ...] = ()
+    terms: tuple["Term", ...] = ()  # the glossary's terms it uses, in glossary order
+    term_spans: tuple[tuple[int, int], ...] = ()  # where those terms stand, to highlight
+
+
+class ReportPassages(NamedTuple):
+    """One report's passages; ``more``: those left out by the per-report limit."""
+
+    report: ReportInfo
+    passages: list[FoundPassage]
+    more: int
+
+
+class Passages(NamedTuple):
+    """Where a text (or a term's forms) is used, newest report first: ``grep``'s result and
+    the passages of ``show``.
+
+    ``reports``/``passages``/``hits`` count everything found; ``groups`` hold what the
+    limits let through; ``missing`` is the error to raise when nothing was found."""
+
+    query: str
+    forms: tuple[str, ...]
+    groups: list[ReportPassages]
+    reports: int
+    passages: int
+    hits: int
+    missing: Exception | None
+
+    @property
+    def shown(self) -> int:
+        return sum(len(g.passages) for g in self.groups)
+
+
+class Row(NamedTuple):
+    """One headword across the glossaries in use: its term (the curated one where there is
+    one), the best search hit (a ``lookup.results.Hit``), and the notes that define it."""
+
+    term: Term
+    hit: object
+    curated: bool
+    reviewed: bool
+    origin: str | None  # the glossary file that defines it, if any (not the curated one)
+    sources: tuple[NoteSource, ...]
+
+    @property
+    def reports(self) -> int:
+        return len({s.report_id for s in self.sources})
+
+    @property
+    def years(self) -> list[int]:
+        return sorted({s.year for s in self.sources if s.year is not None})
+
+
+class NoteDefinition(NamedTuple):
+    """One wording of a definition, with every note that gives it (oldest first), and
+    whether it is the curated definition's wording (None: no curated definition)."""
+
+    text: str
+    sources: tuple[NoteSource, ...]
+    headwords: tuple[str, ...]  # as the notes print them
+    agrees: bool | None
+
+
+class Entry(NamedTuple):
+    """What ``show`` prints before the passages: the term, where it comes from, and every
+    definition the reports' notes give for it (the filters applied)."""
+
+    term: Term
+    curated: bool
+    reviewed: bool
+    origin: str | None
+    definitions: list[NoteDefinition]
+    guess: str | None
+    forms: tuple[str, ...] = ()  # every headword of the merged entry, for the passages
+
+    @property
+    def reports(self) -> int:
+        return len({s.report_id for d in self.definitions for s in d.sources})

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from ..errors import AmbiguousError, NotFoundError
 from ..lookup.resolve import GUESSES, not_found
 from ..lookup.search import Hit, search
-from ..model import Glossary, Term
+from ..model import Entry, Glossary, NoteDefinition, Row, Term
 from ..text.query import clean_query
 from . import lexicon as lexicon_module
 from .headwords import definition_key
@@ -26,26 +26,6 @@ from .search import Filters, reports
 
 if TYPE_CHECKING:  # pragma: no cover - types only
     from ..corpus.load import Corpus
-
-
-class Row(NamedTuple):
-    """One headword across the glossaries: its term (the curated one where there is one),
-    the best hit, and the notes that define it."""
-
-    term: Term
-    hit: Hit
-    curated: bool
-    reviewed: bool
-    origin: str | None  # the glossary file that defines it, if any (not the curated one)
-    sources: tuple[NoteSource, ...]
-
-    @property
-    def reports(self) -> int:
-        return len({s.report_id for s in self.sources})
-
-    @property
-    def years(self) -> list[int]:
-        return sorted({s.year for s in self.sources if s.year is not None})
 
 
 class Found(NamedTuple):
@@ -62,33 +42,6 @@ class AmbiguousRows(AmbiguousError):
     def __init__(self, message: str, terms: tuple[Term, ...]):
         super().__init__(message, tuple(t.id for t in terms))
         self.terms = terms
-
-
-class NoteDefinition(NamedTuple):
-    """One wording of a definition, with every note that gives it (oldest first), and
-    whether it is the curated definition's wording (None: no curated definition)."""
-
-    text: str
-    sources: tuple[NoteSource, ...]
-    headwords: tuple[str, ...]  # as the notes print them
-    agrees: bool | None
-
-
-class Entry(NamedTuple):
-    """What ``show`` prints before the passages: the term, where it comes from, and every
-    definition the reports' notes give for it (the filters applied)."""
-
-    term: Term
-    curated: bool
-    reviewed: bool
-    origin: str | None
-    definitions: list[NoteDefinition]
-    guess: str | None
-    forms: tuple[str, ...] = ()  # every headword of the merged entry, for the passages
-
-    @property
-    def reports(self) -> int:
-        return len({s.report_id for d in self.definitions for s in d.sources})
 
 
 class _Keys:

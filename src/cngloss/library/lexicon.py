@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import Iterator, NamedTuple, Sequence
 
 from ..lookup.registry import attach_compiled
-from ..model import Glossary, Term
+from ..model import Glossary, NoteSource, Term
 from ..sources.cache import TermRows, term_from_row, term_to_row
 from ..text.hanzi import strip_quotes
 from .headwords import (bundled_variants_path, canonical, headword_key, load_variants,
@@ -41,17 +41,6 @@ from .store import Library, write_transaction
 
 LEXICON_FORMAT = 2  # 2: in sections, term rows and sources decoded on use
 HOMOPHONES_FROM = 1000  # terms
-
-
-class NoteSource(NamedTuple):
-    """One report's note that defines an entry: which report and note, and where from."""
-
-    report_id: int
-    seq: int  # the note's place in the report's notes section
-    number: int | None  # as the report numbers it (None: unnumbered)
-    year: int | None
-    place: str | None
-    level: str | None
 
 
 class PackedStrings(Sequence[str]):

@@ -4,7 +4,6 @@ command line parses its arguments, makes one of these calls and prints the resul
 from __future__ import annotations
 
 import gc
-import re
 import sqlite3
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
@@ -25,24 +24,8 @@ if TYPE_CHECKING:  # pragma: no cover - types only
     from ..corpus.load import Corpus
     from .ingest import AddResult
 
-_YEARS = re.compile(r"^\s*(\d{4})?\s*(\.\.)?\s*(\d{4})?\s*$")
 BY_CHOICES = ("level", "place")
 TOP_PLACES = 5
-
-
-def parse_years(text: str | None) -> tuple[int | None, int | None] | None:
-    """``2019``, ``2019..2023``, ``2019..`` or ``..2010`` -> (low, high); UsageError else."""
-    if text is None:
-        return None
-    m = _YEARS.match(text)
-    if not m or not (m.group(1) or m.group(3)) or (m.group(2) is None and m.group(3)):
-        raise UsageError(f"--year {text!r}: give a year (2021) or a range (2019..2023, 2019.., "
-                         "..2010)")
-    low = int(m.group(1)) if m.group(1) else None
-    high = int(m.group(3)) if m.group(3) else (low if m.group(2) is None else None)
-    if low is not None and high is not None and low > high:
-        raise UsageError(f"--year {text!r}: the range runs backwards (write {high}..{low})")
-    return low, high
 
 
 def _open(path: Path, write: bool = False) -> Library:
@@ -118,7 +101,7 @@ def remove(path: Path, selectors: list[str], filters: Filters) -> list[ReportInf
     """Take out the reports named by id or by the path they were added from (a collection:
     all its records), and/or all the reports the filters allow (at least one is needed)."""
     if not selectors and filters == Filters():
-        raise UsageError("name the reports to remove: ids, paths, or --place/--year/--level")
+        raise UsageError("name the reports to remove: ids, paths, or a place, year or level")
     from . import ingest  # lazy: ingest imports the readers, which queries do not need
 
     with _open(path, write=True) as library:

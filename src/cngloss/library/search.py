@@ -15,31 +15,12 @@ import sqlite3
 from collections.abc import Iterable, Iterator
 from typing import NamedTuple
 
+from ..model import Filters, ReportInfo
 from .normalize import Edits
 from .postings import bigrams, decode, report_of
 
 CHUNK = 5000  # ids fetched per query
 MAX_INTERSECT = 3  # intersecting the rarest three bigram lists leaves few false candidates
-
-
-class Filters(NamedTuple):
-    """Which reports a query looks at; None: any."""
-
-    place: str | None = None
-    years: tuple[int | None, int | None] | None = None
-    level: str | None = None
-
-
-class ReportInfo(NamedTuple):
-    id: int
-    place: str | None
-    level: str | None
-    year: int | None
-    title: str | None
-    source: str
-    paragraphs: int
-    chars: int
-    added: str
 
 
 class Match(NamedTuple):

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Iterator
 
 from ..errors import DataError, Problem, UsageError
+from ..model import SECTION_SEP
 
 APPLICATION_ID = 0x636E676C  # "cngl": tells our database from any other SQLite file
 # 3: the glossaries and the lexicon (library/lexicon.py); the bigram postings keyed by
@@ -68,7 +69,7 @@ DROP TABLE bigram;
 ALTER TABLE bigram_2 RENAME TO bigram
 """
 
-SECTION_SEPARATOR = " › "
+SECTION_SEPARATOR = SECTION_SEP  # one separator: model.py, which splits it back too
 
 
 @contextmanager

@@ -197,3 +197,30 @@ def print_message(message: str, env: Environment) -> None:
     """An informational line on stderr (never mixed into data on stdout)."""
     env.stderr.write(safe(message) + "\n")
     env.stderr.flush()
+
+
+class Progress:
+    """A rich progress line on stderr when it is a terminal; nothing otherwise. The core
+    reports ``(n, name)`` steps through the callback this gives."""
+
+    def __init__(self, env: Environment, label: str):
+        self.env, self.label, self.bar = env, label, None
+
+    def __enter__(self) -> Any:
+        isatty = getattr(self.env.stderr, "isatty", None)
+        if not (isatty and isatty()):
+            return None
+        # lazy: rich's progress bar, only on a terminal
+        from rich.console import Console
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress as Bar, TextColumn
+
+        self.bar = Bar(TextColumn("{task.description}"), BarColumn(),
+                            MofNCompleteColumn(), transient=True,
+                            console=Console(file=self.env.stderr, force_terminal=True))
+        self.bar.start()
+        task = self.bar.add_task(self.label, total=None)
+        return lambda n, name: self.bar.advance(task, n)
+
+    def __exit__(self, *exc: object) -> None:
+        if self.bar is not None:
+            self.bar.stop()

@@ -14,14 +14,13 @@ from ..errors import Problem
 from ..model import Glossary, Passage, Term
 
 if TYPE_CHECKING:  # pragma: no cover - types only
-    from ..library.glossary_queries import Entry, Found as GlossaryFound, Row
+    from ..core.workspace import Found, Listing, Shown
     from ..library.ingest import AddResult
-    from ..library.lexicon import GlossaryAdded, NoteSource
-    from ..library.queries import LibraryPassages, TermTrend
-    from ..library.search import ReportInfo
-    from ..model import YearPoint
+    from ..library.lexicon import GlossaryAdded
+    from ..library.queries import TermTrend
+    from ..model import (Entry, FoundPassage, NoteSource, Passages, ReportInfo, Row,
+                         YearPoint)
     from ..corpus.checks import CheckResult
-    from ..corpus.queries import Found, GrepResult, Shown
     from ..corpus.annotate import Annotation
     from ..lookup.related import Node
 
@@ -80,48 +79,111 @@ def dumps(data: Any) -> str:
 
 
 # --------------------------------------------------------------------------- commands
-# What each command prints with --json (README, "JSON contract").
+# What each command prints with --json (docs/json.md): one shape per command, the same with
+# a library or without one (the glossary's own report is then a library of one report).
+
+JSON_VERSION = 2  # the contract's version, in every command's object (CHANGELOG.md)
 
 
-def list_to_dict(glossary: Glossary, counts: dict[str, int | None]) -> dict[str, Any]:
-    """``list --json``: every term with its number of passages (null: no report)."""
-    return {"terms": [dict(term_to_dict(t, glossary), passages=counts[t.id])
-                      for t in glossary.terms]}
+def versioned(data: dict[str, Any]) -> dict[str, Any]:
+    """A command's JSON object, ``version`` first."""
+    return {"version": JSON_VERSION, **data}
 
 
-def show_to_dict(shown: "Shown", glossary: Glossary) -> dict[str, Any]:
-    """``show --json``: the term and every passage that uses it."""
-    data = term_to_dict(shown.term, glossary)
-    data["passages"] = [passage_to_dict(p) for p in shown.passages or ()]
+def row_to_dict(row: "Row", glossary: Glossary) -> dict[str, Any]:
+    """An entry of the glossaries in use: the term object, then where it is defined (curated,
+    reviewed, the glossary file, the reports' notes)."""
+    data = term_to_dict(row.term, glossary if row.curated else Glossary(glossary.path, ()))
+    data.update(curated=row.curated, reviewed=row.reviewed, glossary=row.origin,
+                reports=row.reports, years=row.years,
+                sources=[note_source_to_dict(s) for s in row.sources])
     return data
 
 
+def list_to_dict(listing: "Listing", glossary: Glossary) -> dict[str, Any]:
+    """``list --json``: every entry listed, with its number of passages (null: not counted:
+    no report, or entries selected from a library)."""
+    return versioned({"terms": [dict(row_to_dict(row, glossary),
+                                     passages=listing.counts.get(row.term.id))
+                                for row in listing.rows]})
+
+
 def search_to_dict(found: "Found", glossary: Glossary) -> dict[str, Any]:
-    """``search --json``: the query as matched, and each hit with what it matched on."""
-    return {"query": found.query, "results": [
-        dict(term_to_dict(hit.term, glossary), score=hit.score, matched={
-            "field": hit.field, "form": hit.form, "kind": hit.kind, "snippet": hit.snippet})
-        for hit in found.hits]}
+    """``search --json``: the query as matched, and each entry found with its score and
+    what it matched on."""
+    results = []
+    for row in found.rows:
+        hit = row.hit
+        data = row_to_dict(row, glossary)
+        data.update(score=hit.score, matched={"field": hit.field, "form": hit.form,
+                                              "kind": hit.kind, "snippet": hit.snippet})
+        results.append(data)
+    return versioned({"query": found.query, "results": results})
 
 
-def grep_to_dict(result: "GrepResult") -> dict[str, Any]:
-    """``grep --json``: the uses, and the glossary terms each passage uses."""
-    return {"query": result.query, "count": result.count, "passages": [
-        dict(passage_to_dict(p), terms=[{"id": t.id, "term": t.term} for t in terms])
-        for p, terms in zip(result.passages, result.terms)]}
+def show_to_dict(shown: "Shown", glossary: Glossary) -> dict[str, Any]:
+    """``show --json``: the term, where it comes from, every note's definition, and the
+    passages that use it."""
+    entry = shown.entry
+    return versioned({
+        "term": term_to_dict(entry.term, glossary if entry.curated
+                             else Glossary(glossary.path, (entry.term,))),
+        **definitions_to_dict(entry),
+        "passages": passages_to_dict(shown.passages)})
+
+
+def grep_to_dict(found: "Passages") -> dict[str, Any]:
+    """``grep --json``: the uses, grouped by report."""
+    return versioned(passages_to_dict(found))
+
+
+def definitions_to_dict(entry: "Entry") -> dict[str, Any]:
+    """Where a term comes from, and the notes' definitions (one per wording, with all their
+    sources)."""
+    return {"curated": entry.curated, "reviewed": entry.reviewed, "glossary": entry.origin,
+            "reports": entry.reports,
+            "definitions": [{"definition": d.text, "agrees": d.agrees,
+                             "headwords": list(d.headwords),
+                             "sources": [note_source_to_dict(s) for s in d.sources]}
+                            for d in entry.definitions]}
+
+
+def passages_to_dict(found: "Passages") -> dict[str, Any]:
+    """Passages: totals, then each report's passages (the limits applied), each with the
+    glossary terms it uses."""
+    return {"query": found.query, "forms": list(found.forms), "reports": found.reports,
+            "passages": found.passages, "uses": found.hits, "shown": found.shown,
+            "groups": [{"report": report_info_to_dict(g.report), "more": g.more,
+                        "passages": [found_passage_to_dict(p) for p in g.passages]}
+                       for g in found.groups]}
+
+
+def found_passage_to_dict(passage: "FoundPassage") -> dict[str, Any]:
+    """A passage as found: where it stands, its text, the [start, end) offsets of the uses
+    in it, and the glossary terms it uses. ``column`` and ``locations`` (the [line, column]
+    of each use in the report file) are known for the glossary's own report only."""
+    return {"paragraph": passage.paragraph, "line": passage.line,
+            "column": passage.column, "section": list(passage.section),
+            "text": passage.text, "spans": [list(s) for s in passage.spans],
+            "locations": [list(place) for place in passage.locations],
+            "terms": [{"id": t.id, "term": t.term} for t in passage.terms]}
 
 
 def related_to_dict(node: "Node") -> dict[str, Any]:
     """``related --json``: the term and, nested, the terms it is related to."""
+    return versioned(_node_to_dict(node))
+
+
+def _node_to_dict(node: "Node") -> dict[str, Any]:
     term = node.term
     return {"id": term.id, "note": term.note, "term": term.term, "tags": list(term.tags),
-            "related": [related_to_dict(child) for child in node.related]}
+            "related": [_node_to_dict(child) for child in node.related]}
 
 
 def check_to_dict(result: "CheckResult") -> dict[str, Any]:
     """``check --json``: counts, every problem, and every correction applied."""
     report = result.report
-    return {
+    return versioned({
         "glossary": str(result.glossary_path),
         "report": str(report.path) if report else None,
         "terms": result.terms,
@@ -133,7 +195,7 @@ def check_to_dict(result: "CheckResult") -> dict[str, Any]:
              "reason": a.correction.reason, "paragraph": a.paragraph, "line": a.line}
             for a in (report.applied if report else ())
         ],
-    }
+    })
 
 
 # --------------------------------------------------------------------------- the library
@@ -146,7 +208,8 @@ def report_info_to_dict(info: "ReportInfo") -> dict[str, Any]:
 
 
 def reports_to_dict(infos: list["ReportInfo"]) -> dict[str, Any]:
-    return {"reports": [report_info_to_dict(i) for i in infos]}
+    """``reports --json``."""
+    return versioned({"reports": [report_info_to_dict(i) for i in infos]})
 
 
 def add_to_dict(result: "AddResult", glossaries: "GlossaryAdded | None" = None
@@ -156,7 +219,7 @@ def add_to_dict(result: "AddResult", glossaries: "GlossaryAdded | None" = None
             "skipped": [{"source": f.source, "reason": f.reason} for f in result.skipped]}
     if glossaries is not None:
         data["glossaries"] = glossaries._asdict()
-    return data
+    return versioned(data)
 
 
 def note_source_to_dict(source: "NoteSource") -> dict[str, Any]:
@@ -164,57 +227,6 @@ def note_source_to_dict(source: "NoteSource") -> dict[str, Any]:
     the note's number (null: unnumbered)."""
     return {"report": source.report_id, "place": source.place, "year": source.year,
             "level": source.level, "note": source.number}
-
-
-def glossary_search_to_dict(found: "GlossaryFound", glossary: Glossary) -> dict[str, Any]:
-    """``search --json`` with a library: the hits as without one (one per headword), each
-    with where it is defined: curated, a glossary file, the reports' notes."""
-    results = []
-    for row in found.rows:
-        hit = row.hit
-        data = term_to_dict(row.term, glossary if row.curated else Glossary(glossary.path, ()))
-        data.update(score=hit.score, matched={"field": hit.field, "form": hit.form,
-                                              "kind": hit.kind, "snippet": hit.snippet})
-        data.update((k, v) for k, v in _sourced(row, glossary).items() if k not in data)
-        results.append(data)
-    return {"query": found.query, "results": results}
-
-
-def glossary_list_to_dict(rows: list["Row"], glossary: Glossary) -> dict[str, Any]:
-    """``list --json`` with a selection: each entry as in ``search --json``, without the
-    score and what it matched on."""
-    return {"terms": [_sourced(row, glossary) for row in rows]}
-
-
-def _sourced(row: "Row", glossary: Glossary) -> dict[str, Any]:
-    data = term_to_dict(row.term, glossary if row.curated else Glossary(glossary.path, ()))
-    data.update(curated=row.curated, reviewed=row.reviewed, glossary=row.origin,
-                reports=row.reports, years=row.years,
-                sources=[note_source_to_dict(s) for s in row.sources])
-    return data
-
-
-def definitions_to_dict(entry: "Entry") -> dict[str, Any]:
-    """``show --json`` with a library: where the term comes from, and the notes'
-    definitions (one per wording, with all their sources)."""
-    return {"curated": entry.curated, "reviewed": entry.reviewed, "glossary": entry.origin,
-            "reports": entry.reports,
-            "definitions": [{"definition": d.text, "agrees": d.agrees,
-                             "headwords": list(d.headwords),
-                             "sources": [note_source_to_dict(s) for s in d.sources]}
-                            for d in entry.definitions]}
-
-
-def library_passages_to_dict(found: "LibraryPassages") -> dict[str, Any]:
-    """Passages across the library: totals, then each report's passages (limits applied)."""
-    return {"query": found.query, "forms": list(found.forms), "reports": found.reports,
-            "passages": found.passages, "uses": found.hits, "shown": found.shown,
-            "groups": [{"report": report_info_to_dict(g.report), "more": g.more,
-                        "passages": [{"paragraph": p.paragraph, "line": p.line,
-                                      "section": p.section, "text": p.text,
-                                      "spans": [list(s) for s in p.spans]}
-                                     for p in g.passages]}
-                       for g in found.groups]}
 
 
 def point_to_dict(point: "YearPoint") -> dict[str, Any]:
@@ -229,21 +241,22 @@ def rate(point: "YearPoint") -> float:
 
 
 def trend_to_dict(trends: list["TermTrend"]) -> dict[str, Any]:
-    return {"terms": [{"label": t.label, "reports": t.reports, "occurrences": t.occurrences,
+    """``trend --json``."""
+    return versioned({"terms": [{"label": t.label, "reports": t.reports, "occurrences": t.occurrences,
                        "first_year": t.first_year, "last_year": t.last_year,
                        "top_places": [{"place": p, "occurrences": n, "reports": r}
                                       for p, n, r in t.top_places],
                        "series": [{"label": s.label,
                                    "points": [point_to_dict(p) for p in s.points]}
                                   for s in t.series]}
-                      for t in trends]}
+                      for t in trends]})
 
 
 def annotation_to_dict(found: "Annotation", glossary: Glossary) -> dict[str, Any]:
     """``annotate --json``: the document, the terms it uses (term objects with their count,
     first line and lines) and every occurrence ([start, end) offsets into the document's
     text, line and column from 1)."""
-    return {
+    return versioned({
         "document": found.name,
         "kind": found.kind,
         "characters": len(found.text),
@@ -254,4 +267,4 @@ def annotation_to_dict(found: "Annotation", glossary: Glossary) -> dict[str, Any
         "occurrences": [{"id": o.term.id, "term": o.term.term, "text": o.text,
                          "start": o.start, "end": o.end, "line": o.line, "column": o.column,
                          "part": o.part} for o in found.occurrences],
-    }
+    })

@@ -17,13 +17,14 @@ from ..text.width import width as columns
 if TYPE_CHECKING:  # pragma: no cover - types only
     from ..corpus.checks import CheckResult
     from ..lookup.related import Node
-    from ..corpus.queries import GrepResult
+    from ..core.workspace import Found, Listing, Removed, Shown
     from ..corpus.annotate import Annotation
     from ..lookup.search import Hit
-    from ..library.glossary_queries import Entry, Row
-    from ..library.lexicon import NoteSource
-    from ..library.queries import LibraryPassages, TermTrend
-    from ..library.search import ReportInfo
+    from ..library.ingest import AddResult
+    from ..library.lexicon import GlossaryAdded
+    from ..library.queries import TermTrend
+    from ..model import Entry, FoundPassage, NoteSource, Passages, ReportInfo, Row
+    from pathlib import Path
 
 Span = tuple[str, Union[str, None]]  # (text, style name or None)
 # Fields of ``show``: a label, then the value in a column of its own (continuation lines and
@@ -86,7 +87,15 @@ def highlighted(text: str, spans: Iterable[tuple[int, int]], style: str = "match
 # --------------------------------------------------------------------------- list
 
 
-def list_view(glossary: Glossary, counts: dict[str, int | None]) -> list[Block]:
+def list_view(listing: "Listing", glossary: Glossary) -> list[Block]:
+    """``list``: the curated glossary with its passage counts, or the entries a selection
+    kept (with the reports whose notes define each)."""
+    if listing.selected:
+        return glossary_list_view(listing.rows)
+    return terms_view(glossary, listing.counts)
+
+
+def terms_view(glossary: Glossary, counts: dict[str, int | None]) -> list[Block]:
     table = Table(["note", "term", "pinyin", "english", "passages"], [], wrap=(1, 2, 3))
     for term in glossary.terms:
         count = counts.get(term.id)
@@ -101,6 +110,27 @@ def list_view(glossary: Glossary, counts: dict[str, int | None]) -> list[Block]:
 
 
 # --------------------------------------------------------------------------- show
+
+
+def show_view(shown: "Shown", glossary: Glossary, width: int, library: bool,
+              report_name: str | None = None) -> list[Block]:
+    """``show``: the term and its passages, as sentences of the glossary's own report
+    (``report_name``; None: the glossary names none), or with a library every note's
+    definition and the paragraphs grouped by report."""
+    entry = shown.entry
+    if not library:
+        passages = [p for g in shown.passages.groups for p in g.passages]
+        return term_view(entry.term, glossary, passages if report_name else None, report_name)
+    label = "Definition" if entry.reviewed else "Definition (the newest note's)"
+    own = glossary if entry.curated else Glossary(glossary.path, (entry.term,))
+    view = term_view(entry.term, own, None, definition_label=label)
+    view += definitions_view(entry)
+    view += [Blank(), line(("Passages in the library", "heading"))]
+    found = shown.passages
+    view += library_passages_view(found, width) if found.groups else \
+        [line((f"none ({found.missing})", "dim"))]
+    return view
+
 
 
 def term_view(term: Term, glossary: Glossary, passages: list[Passage] | None,
@@ -213,7 +243,15 @@ def matched_on(hit: "Hit") -> str:
     return hit.field + (f" ({', '.join(details)})" if details else "")
 
 
-def search_view(hits: Sequence["Hit"], query: str = "") -> list[Block]:
+def search_view(found: "Found", library: bool) -> list[Block]:
+    """``search``: with a library one row per headword with the reports that define it;
+    else the glossary's terms."""
+    if library:
+        return glossary_search_view(found.rows, found.query)
+    return hits_view([row.hit for row in found.rows], found.query)
+
+
+def hits_view(hits: Sequence["Hit"], query: str = "") -> list[Block]:
     """Search results: headword, pinyin, English, what matched (in a few words), score."""
     table = Table(["term", "pinyin", "english", "matched on", "score"], [], wrap=(1, 2, 3))
     for hit in hits:
@@ -345,21 +383,27 @@ def candidates_view(terms: list[Term]) -> list[Block]:
 # --------------------------------------------------------------------------- grep
 
 
-def grep_view(result: "GrepResult", width: int) -> list[Block]:
+def grep_view(found: "Passages", width: int, library: bool) -> list[Block]:
+    """``grep``: the uses in the glossary's own report, or across the library by report."""
+    if library:
+        return library_passages_view(found, width)
+    return sentences_view([p for g in found.groups for p in g.passages], found.hits, width)
+
+
+def sentences_view(passages: Sequence["FoundPassage"], uses: int, width: int) -> list[Block]:
     """Keyword in context: a count, then one line per sentence with every use in it marked
     (style ``hit``), under its paragraph, section and line; glossary terms nearby in bold."""
-    passages = result.passages
-    uses = result.count
     paragraphs = len({p.paragraph for p in passages})
     blocks: list[Block] = [line((f"{uses} use{'s' * (uses != 1)} in {len(passages)} "
                                  f"sentence{'s' * (len(passages) != 1)} of {paragraphs} "
                                  f"paragraph{'s' * (paragraphs != 1)}", "dim"))]
-    for passage, term_spans in zip(passages, result.term_spans):
+    for passage in passages:
         head = f"¶{passage.paragraph}  "
         blocks.append(line((head.rstrip(), "number"), "  ",
                            (section_label(passage.section), "section"),
                            (f"  (line {passage.line})", "dim"), hang=len(head)))
-        blocks.append(Line(kwic(passage.text, list(passage.spans), term_spans, width - 2),
+        blocks.append(Line(kwic(passage.text, list(passage.spans), list(passage.term_spans),
+                                width - 2),
                            indent=2))
     return blocks
 
@@ -433,6 +477,12 @@ def _plural(n: int, word: str) -> str:
     return f"{n:,} {word}{'s' * (n != 1)}"
 
 
+def _count(n: int, word: str, plural: str | None = None) -> str:
+    """``1 report``, ``2 reports``, ``2 glossaries``: digits not grouped (as ``add`` and
+    ``remove`` always printed them)."""
+    return f"{n} {word if n == 1 else plural or word + 's'}"
+
+
 def report_label(info: "ReportInfo") -> str:
     """``孝感市 2023`` (what the library knows of a report, for people)."""
     return " ".join(str(x) for x in (info.place or "?", info.year or "?"))
@@ -460,7 +510,7 @@ def library_passages_view(found: "LibraryPassages", width: int) -> list[Block]:
                            (group.report.source, "dim")))
         for p in group.passages:
             head = f"¶{p.paragraph}  "
-            blocks.append(line((head.rstrip(), "number"), "  ", (p.section or "opening",
+            blocks.append(line((head.rstrip(), "number"), "  ", (section_label(p.section),
                                                                  "section"),
                                (f"  (line {p.line})", "dim"), indent=2, hang=2 + len(head)))
             blocks.append(Line(kwic(p.text, list(p.spans), [], width - 4), indent=4))
@@ -475,6 +525,36 @@ def library_passages_view(found: "LibraryPassages", width: int) -> list[Block]:
                             if found.reports > shown_reports else
                             f"… {_plural(rest, 'more paragraph')}", "dim"),
                            (" (raise --limit to see them)", "dim")))
+    return blocks
+
+
+def add_view(result: "AddResult", glossaries: "GlossaryAdded | None",
+             library: "Path") -> list[Block]:
+    """What ``add`` did: the glossary files and the reports added, replaced, already there,
+    failed, and (a folder's files) not reports."""
+    blocks: list[Block] = []
+    if glossaries is not None:
+        blocks.append(line(f"added {_count(glossaries.added, 'glossary', 'glossaries')} "
+                           f"({glossaries.terms} terms; {glossaries.replaced} replacing an "
+                           f"older version, {glossaries.unchanged} already there) to {library}"))
+    if glossaries is None or result.added or result.unchanged or result.failures \
+            or result.skipped:
+        skipped = len(result.skipped)
+        not_reports = f", {skipped} not {'a report' if skipped == 1 else 'reports'}" \
+            if skipped else ""
+        blocks.append(line(f"added {_count(result.added, 'report')} ({result.replaced} "
+                           f"replacing an older version, {result.unchanged} already there, "
+                           f"{len(result.failures)} failed{not_reports}) to {library}"))
+    return blocks
+
+
+def removed_view(removed: "Removed") -> list[Block]:
+    """What ``remove`` took out."""
+    blocks: list[Block] = []
+    if removed.glossaries is not None:
+        blocks.append(line(f"removed {_count(removed.glossaries, 'glossary', 'glossaries')}"))
+    if removed.reports or removed.glossaries is None:
+        blocks.append(line(f"removed {_count(len(removed.reports), 'report')}"))
     return blocks
 
 

@@ -1,0 +1,63 @@
+"""``cngloss import REPORT...``: a glossary made from a report's notes."""
+
+from pathlib import Path
+from typing import Annotated, Any, List, Optional
+
+import typer
+
+from ..app import app, state_of
+from ...output.console import print_error, print_message
+
+
+@app.command("import")
+def import_command(
+    ctx: typer.Context,
+    reports: Annotated[List[Path], typer.Argument(
+        metavar="REPORT...",
+        help="Report files with a notes section: .txt, .md, .html, .docx, .pdf.")],
+    output: Annotated[Optional[Path], typer.Option(
+        "--output", "-o", metavar="FILE",
+        help="Write the glossary to FILE (atomically; default: stdout). One report only.")]
+        = None,
+    output_dir: Annotated[Optional[Path], typer.Option(
+        "--output-dir", "-d", metavar="DIR",
+        help="Write one glossary per report into DIR, named after the report.")] = None,
+    english_from: Annotated[Optional[Path], typer.Option(
+        "--english-from", metavar="GLOSSARY",
+        help="Take English renderings from GLOSSARY's terms with the same headword.")] = None,
+    force: Annotated[bool, typer.Option("--force", help="Replace existing files.")] = False,
+    encoding: Annotated[Optional[str], typer.Option(
+        "--encoding", metavar="NAME",
+        help="The text encoding of the reports (default: UTF-8 or GB18030, detected).")]
+        = None,
+) -> None:
+    """Make a glossary from the notes (名词解释) of a report: every note a term, with its
+    definition verbatim and suggested pinyin, parts, variants and related terms, ready for
+    `cngloss check`.
+
+    \b
+    Examples:
+      cngloss import report.txt --output terms.yaml
+      cngloss import reports/*.txt --output-dir glossaries
+      cngloss import report.txt --english-from my-terms.yaml > terms.yaml
+    """
+    from ...corpus.importer import import_reports  # lazy: the importer, for import only
+
+    state = state_of(ctx)
+    many = len(reports) > 1
+
+    def done(imported: Any, report: Path, error: Optional[Exception]) -> None:
+        if error is not None:
+            print_error(str(error), state.env)
+            return
+        for flag in imported.flags:
+            print_message(f"{report}: review: {flag}", state.env)
+        if imported.output is not None or many:
+            print_message(f"imported {report}: {imported.terms} terms -> "
+                          f"{imported.output or 'stdout'}", state.env)
+
+    results = import_reports(reports, output, output_dir, english_from, force, encoding, done)
+    for imported in results:
+        if imported.output is None:
+            state.env.stdout.write(imported.text)
+            state.env.stdout.flush()

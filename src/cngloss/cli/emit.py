@@ -1,0 +1,53 @@
+"""How a command prints its result: the one branch every command has (JSON, CSV, or the
+terminal view), files written whole or not at all, and progress on a terminal."""
+
+import sys
+from pathlib import Path
+from typing import Any, Callable, Optional, TextIO
+
+from ..output.console import print_message, print_view
+from ..output.environment import Environment
+
+
+def emit(env: Environment, json: Optional[Callable[[], Any]] = None,
+         csv: Optional[Callable[[TextIO], None]] = None,
+         view: Optional[Callable[[], list]] = None) -> None:
+    """Print a result: ``json`` builds its JSON object (``--json``), ``csv`` writes its rows
+    (``--csv``), else ``view`` builds the terminal view (None or an empty view: nothing).
+    Each is given only when its option was; the builders are imported by the caller
+    lazily, so a path imports only its own output module."""
+    if json is not None:
+        from ..output.json import dumps  # lazy: for --json only
+
+        env.stdout.write(dumps(json()) + "\n")
+        env.stdout.flush()
+    elif csv is not None:
+        csv(env.stdout)
+        env.stdout.flush()
+    elif view is not None:
+        blocks = view()
+        if blocks:
+            print_view(blocks, env)
+
+
+def write_output(env: Environment, content: "str | bytes", output: Optional[Path],
+                 force: bool) -> None:
+    """``content`` to stdout, or (``--output FILE``) to FILE, whole or not at all."""
+    if output is None or str(output) == "-":
+        if isinstance(content, bytes):
+            env.stdout.flush()
+            getattr(env.stdout, "buffer", sys.stdout.buffer).write(content)
+        else:
+            env.stdout.write(content)
+        env.stdout.flush()
+        return
+    from ..sources.files import write_bytes_atomically  # lazy: for --output only
+
+    write_bytes_atomically(output, content if isinstance(content, bytes)
+                           else content.encode("utf-8"), force)
+    print_message(f"wrote {output}", env)
+
+
+def stdin_bytes():
+    """Standard input as bytes, for ``-`` (None when there is none)."""
+    return getattr(sys.stdin, "buffer", None)
