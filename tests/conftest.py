@@ -235,3 +235,9 @@ def write_collection(folder: Path, records: list[dict], name: str = "set.jsonl")
     path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records),
                     encoding="utf-8")
     return path
+
+
+def passages_of(data: dict) -> list[dict]:
+    """Every passage of a ``grep --json`` object (or ``show --json``'s ``passages``), across
+    its report groups, in order (JSON contract 2: passages are grouped by report)."""
+    return [p for group in data["groups"] for p in group["passages"]]

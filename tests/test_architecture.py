@@ -24,6 +24,7 @@ LAYERS = [
     {"corpus", "library"},
     {"output"},
     {"render"},
+    {"core"},
     {"cli", "entry", "__main__"},
 ]
 LAYER_OF = {name: rank for rank, names in enumerate(LAYERS) for name in names}

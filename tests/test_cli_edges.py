@@ -172,7 +172,7 @@ def test_an_internal_error_is_one_line_not_a_traceback(monkeypatch):
     def broken(*args, **kwargs):
         raise ZeroDivisionError("division by zero")
 
-    monkeypatch.setattr(cngloss.cli, "load_corpus", broken)
+    monkeypatch.setattr("cngloss.corpus.load.load_corpus", broken)
     result = run_cli("list")
     assert result.code == 70
     assert result.err == ("cngloss: error: internal error: ZeroDivisionError: division by zero "
@@ -374,7 +374,7 @@ def test_an_ascii_only_stdout_gets_escapes_not_a_traceback():
 def test_json_output_is_utf8_not_escaped(cli):
     out = cli("show", "两违", "--json").out
     assert '"term": "两违"' in out
-    assert json.loads(out)["term"] == "两违"
+    assert json.loads(out)["term"]["term"] == "两违"
 
 
 def test_bare_cngloss_shows_the_help_as_help():

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+from conftest import passages_of
+
 
 def test_grep_shows_each_use_in_context_under_its_section(cli):
     result = cli("grep", "扶贫")
@@ -17,8 +19,8 @@ def test_grep_shows_each_use_in_context_under_its_section(cli):
 
 def test_grep_json_names_the_glossary_terms_in_each_sentence(cli):
     data = json.loads(cli("grep", "扶贫", "--json").out)
-    assert data["query"] == "扶贫" and data["count"] == 5
-    with_terms = [p for p in data["passages"] if p["terms"]]
+    assert data["query"] == "扶贫" and data["uses"] == 5
+    with_terms = [p for p in passages_of(data) if p["terms"]]
     assert {t["term"] for p in with_terms for t in p["terms"]} == {"八有一超", "两不愁三保障",
                                                                  "四个不摘"}
 
@@ -30,7 +32,7 @@ def test_grep_matches_across_quotes(cli):
 
 def test_grep_finds_text_across_a_sentence_end(cli):
     data = json.loads(cli("grep", "升级改造。进一步深化", "--json").out)
-    [passage] = data["passages"]
+    [passage] = passages_of(data)
     [(start, end)] = passage["spans"]
     assert passage["text"][start:end] == "升级改造。进一步深化"
     assert passage["paragraph"] == 34

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+from conftest import passages_of
+
 import pytest
 
 
@@ -59,22 +61,31 @@ def test_show_unknown_suggests_the_closest_terms(cli):
 
 def test_show_json_has_the_term_and_passages_with_spans(cli):
     data = json.loads(cli("show", "六稳六保", "--json").out)
-    assert data["id"] == "liuwen-liubao" and data["note"] == 1
-    assert data["parts"][0] == {"name": "六稳",
+    term = data["term"]
+    assert term["id"] == "liuwen-liubao" and term["note"] == 1
+    assert term["parts"][0] == {"name": "六稳",
                                 "items": ["稳就业", "稳金融", "稳外贸", "稳外资", "稳投资", "稳预期"]}
-    assert {"id": "cujin-jiuye-jiutiao", "note": 20, "term": "促进就业九条"} in data["related"]
-    assert [p["paragraph"] for p in data["passages"]] == [3, 24]
-    for passage in data["passages"]:
+    assert {"id": "cujin-jiuye-jiutiao", "note": 20, "term": "促进就业九条"} in term["related"]
+    passages = passages_of(data["passages"])
+    assert [p["paragraph"] for p in passages] == [3, 24]
+    for passage in passages:
         [(start, end)] = passage["spans"]
         assert passage["text"][start:end] == "“六稳”“六保”"
         assert set(passage) == {"text", "section", "paragraph", "line", "column", "spans",
-                                "locations"}
-    assert data["passages"][0]["section"] == ["2020年及“十三五”期间工作回顾"]
+                                "locations", "terms"}
+    assert passages[0]["section"] == ["2020年及“十三五”期间工作回顾"]
+    # the bundled report, as a library of one report would list it
+    [group] = data["passages"]["groups"]
+    assert (group["report"]["place"], group["report"]["year"], group["report"]["id"]) == \
+        ("连州市", 2021, None)
+    # its one definition: the curated one, from note 1 of that report
+    [definition] = data["definitions"]
+    assert definition["agrees"] is True and definition["sources"][0]["note"] == 1
 
 
 def test_show_paragraph_context(cli):
     data = json.loads(cli("show", "八有一超", "--json", "--context", "paragraph").out)
-    [passage] = data["passages"]
+    [passage] = passages_of(data["passages"])
     assert passage["text"].startswith("各位代表，由于突发疫情")
 
 
@@ -109,7 +120,7 @@ def test_show_names_the_term_it_shows_instead_of_a_typo(cli, query):
 def test_the_note_keeps_json_stdout_clean(cli):
     result = cli("show", "八有一朝", "--json")
     assert result.code == 0
-    assert json.loads(result.out)["term"] == "八有一超"
+    assert json.loads(result.out)["term"]["term"] == "八有一超"
     assert "the closest match to '八有一朝'" in result.err
 
 

@@ -194,7 +194,7 @@ def test_add_prints_json_and_nothing_on_stderr_in_a_pipe(tmp_path):
     r = run_cli("--library", str(lib), "add", "--json",
                 str(write_collection(tmp_path / "s.jsonl", RECORDS)))
     assert r.code == 0 and r.err == ""
-    assert json.loads(r.out) == {"added": 4, "replaced": 0, "unchanged": 0, "failed": [],
+    assert json.loads(r.out) == {"version": 2, "added": 4, "replaced": 0, "unchanged": 0, "failed": [],
                                 "skipped": []}
 
 
@@ -362,14 +362,20 @@ def test_show_uses_the_terms_forms_across_the_library(library):
     r = run_cli("--library", str(library), "show", "六稳六保", "--json")
     data = json.loads(r.out)
     assert data["term"]["term"] == "六稳六保"
-    assert data["library"]["uses"] == 3 and data["library"]["reports"] == 2
+    assert data["passages"]["uses"] == 3 and data["passages"]["reports"] == 2
     r = run_cli("--library", str(library), "show", "六稳六保", environ={"COLUMNS": "100"})
     assert "Passages in the library" in r.out and "丙市 2022" in r.out
 
 
-def test_without_a_library_the_library_options_are_refused_and_grep_is_as_before():
+def test_without_a_library_the_filters_apply_to_the_glossarys_own_report():
+    # the bundled report is 连州市's of 2021, a city's: a library of one report
     r = run_cli("grep", "两违", "--place", "甲")
-    assert r.code == 2 and "--place: only with a library" in r.err
+    assert r.code == 1 and "does not occur in the report body (with these filters)" in r.err
+    for kept in (["--place", "连州"], ["--year", "2020..2021"], ["--level", "city"]):
+        r = run_cli("grep", "两违", *kept)
+        assert r.code == 0 and "¶31" in r.out, kept
+    for dropped in (["--year", "2022.."], ["--level", "province"]):
+        assert run_cli("grep", "两违", *dropped).code == 1, dropped
     r = run_cli("grep", "两违")
     assert r.code == 0 and "¶31" in r.out
 

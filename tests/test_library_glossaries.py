@@ -345,7 +345,7 @@ def test_list_with_nothing_selected_and_without_a_library(library):
     none = run_cli("--library", str(library), "list", "--place", "北京")
     assert none.code == 1 and none.out == "" and "no entry" in none.err
     alone = run_cli("list", "--reviewed")
-    assert alone.code == 2 and "--reviewed: only with a library" in alone.err
+    assert alone.code == 2 and "by place, year or review needs a library" in alone.err
 
 
 @needs_shared

@@ -288,7 +288,7 @@ def test_a_folder_takes_its_reports_and_skips_the_rest_with_a_reason(tmp_path):
     assert sorted(Path(x.source).name for x in queries.reports(lib)) == ["a.txt", "b.md"]
     named = run_cli("--library", str(lib), "add", "--json", str(folder / "README.md"))
     assert (named.code, named.err) == (0, "")
-    assert json.loads(named.out) == {"added": 1, "replaced": 0, "unchanged": 0, "failed": [],
+    assert json.loads(named.out) == {"version": 2, "added": 1, "replaced": 0, "unchanged": 0, "failed": [],
                                      "skipped": []}
 
 

@@ -8,9 +8,9 @@ from pathlib import Path
 from types import SimpleNamespace as NS
 
 from cngloss.errors import Problem
-from cngloss.library.lexicon import NoteSource
-from cngloss.library.search import ReportInfo
-from cngloss.model import AppliedCorrection, Correction, Glossary, Passage, Term, YearPoint
+from cngloss.model import (AppliedCorrection, Correction, Entry, FoundPassage, Glossary,
+                           NoteDefinition, NoteSource, Passage, Passages, ReportInfo,
+                           ReportPassages, Term, YearPoint)
 from cngloss.output import json as js
 
 WEN = Term("six-stabilities", "六稳", "liù wěn", "Stable employment, finance, trade.",
@@ -62,7 +62,7 @@ def test_a_problem_gives_severity_place_term_field_message_and_fix():
 
 def test_a_report_gives_its_metadata_and_size():
     assert js.report_info_to_dict(INFO) == INFO_OBJECT
-    assert js.reports_to_dict([INFO]) == {"reports": [INFO_OBJECT]}
+    assert js.reports_to_dict([INFO]) == {"version": 2, "reports": [INFO_OBJECT]}
 
 
 def test_a_note_source_gives_report_place_year_level_and_note_number():
@@ -78,26 +78,29 @@ def test_a_year_point_gives_its_counts_and_the_rate_per_100000_characters():
 # --------------------------------------------------------------------------- commands
 
 
-def test_search_gives_the_query_and_each_hit_with_score_and_what_it_matched():
-    found = NS(query="stable", hits=[NS(term=WEN, **vars(HIT))])
-    assert js.search_to_dict(found, GLOSSARY) == {"query": "stable", "results": [
-        bare(WEN, WEN_RELATED, score=0.75, matched=MATCHED)]}
+def test_grep_gives_totals_then_each_reports_passages_with_the_terms_they_use():
+    passage = FoundPassage(1, 2, (), "六稳六保", ((0, 2),), terms=(WEN, BAO))
+    found = Passages("六", ("六",), [ReportPassages(INFO, [passage], 3)], 1, 4, 5, None)
+    assert js.grep_to_dict(found) == {
+        "version": 2, "query": "六", "forms": ["六"], "reports": 1, "passages": 4, "uses": 5,
+        "shown": 1, "groups": [{"report": INFO_OBJECT, "more": 3, "passages": [{
+            "paragraph": 1, "line": 2, "column": None, "section": [], "text": "六稳六保",
+            "spans": [[0, 2]], "locations": [],
+            "terms": [{"id": "six-stabilities", "term": "六稳"},
+                      {"id": "six-guarantees", "term": "六保"}]}]}]}
 
 
-def test_grep_gives_each_passage_with_the_ids_and_headwords_of_the_terms_it_uses():
-    passage = Passage("六稳六保", 1, 2, (), ((0, 2),))
-    result = NS(query="六", count=2, passages=[passage], terms=[[WEN, BAO]])
-    assert js.grep_to_dict(result) == {"query": "六", "count": 2, "passages": [{
-        "text": "六稳六保", "section": [], "paragraph": 1, "line": 2, "column": None,
-        "spans": [[0, 2]], "locations": [],
-        "terms": [{"id": "six-stabilities", "term": "六稳"},
-                  {"id": "six-guarantees", "term": "六保"}]}]}
+def test_a_passage_of_the_glossarys_own_report_has_its_column_and_locations():
+    passage = FoundPassage(5, 12, ("一、", "（二）"), "稳就业，六稳。", ((4, 6),), 3, ((12, 7),))
+    assert js.found_passage_to_dict(passage) == {
+        "paragraph": 5, "line": 12, "column": 3, "section": ["一、", "（二）"],
+        "text": "稳就业，六稳。", "spans": [[4, 6]], "locations": [[12, 7]], "terms": []}
 
 
 def test_related_nests_each_term_with_its_tags():
     node = NS(term=WEN, related=[NS(term=BAO, related=[])])
     assert js.related_to_dict(node) == {
-        "id": "six-stabilities", "note": 3, "term": "六稳", "tags": ["economy"], "related": [
+        "version": 2, "id": "six-stabilities", "note": 3, "term": "六稳", "tags": ["economy"], "related": [
             {"id": "six-guarantees", "note": None, "term": "六保", "tags": [],
              "related": []}]}
 
@@ -108,7 +111,7 @@ def test_check_lists_every_correction_applied_to_the_report():
                 report=NS(path=Path("report.txt"), applied=[applied]), terms=2,
                 errors=[], warnings=[], problems=[])
     assert js.check_to_dict(result) == {
-        "glossary": "terms.yaml", "report": "report.txt", "terms": 2, "errors": 0,
+        "version": 2, "glossary": "terms.yaml", "report": "report.txt", "terms": 2, "errors": 0,
         "warnings": 0, "problems": [], "corrections": [
             {"original": "稳就亚", "corrected": "稳就业", "reason": "typo", "paragraph": 5,
              "line": 14}]}
@@ -135,18 +138,22 @@ def sourced(curated: bool) -> dict:
             "sources": [NOTE_SOURCE_OBJECT]}
 
 
-def test_library_search_gives_each_hit_with_where_it_is_defined():
+def test_search_gives_each_hit_with_score_what_it_matched_and_where_it_is_defined():
     found = NS(query="stable", rows=[row(WEN, True, hit=HIT), row(WEN, False, hit=HIT)])
-    assert js.glossary_search_to_dict(found, GLOSSARY) == {"query": "stable", "results": [
+    assert js.search_to_dict(found, GLOSSARY) == {"version": 2, "query": "stable", "results": [
         bare(WEN, WEN_RELATED, score=0.75, matched=MATCHED, **sourced(True)),
         # a headword only the notes or another glossary define has no curated cross-references
         bare(WEN, [], score=0.75, matched=MATCHED, **sourced(False))]}
 
 
-def test_library_list_gives_each_entry_as_search_does_without_score_or_match():
-    rows = [row(WEN, True), row(WEN, False)]
-    assert js.glossary_list_to_dict(rows, GLOSSARY) == {"terms": [
-        bare(WEN, WEN_RELATED, **sourced(True)), bare(WEN, [], **sourced(False))]}
+def test_list_gives_each_entry_as_search_does_without_score_or_match_with_its_passages():
+    listing = NS(rows=[row(WEN, True), row(WEN, False)], counts={"six-stabilities": 4})
+    assert js.list_to_dict(listing, GLOSSARY) == {"version": 2, "terms": [
+        bare(WEN, WEN_RELATED, **sourced(True), passages=4),
+        bare(WEN, [], **sourced(False), passages=4)]}
+    # entries selected from a library are not counted
+    assert js.list_to_dict(NS(rows=[row(BAO, False)], counts={}), GLOSSARY)["terms"][0][
+        "passages"] is None
 
 
 def test_library_show_gives_every_definition_with_its_headwords_and_sources():
@@ -159,22 +166,29 @@ def test_library_show_gives_every_definition_with_its_headwords_and_sources():
              "sources": [NOTE_SOURCE_OBJECT]}]}
 
 
-def test_library_passages_give_totals_then_each_reports_passages():
-    passage = NS(paragraph=3, line=8, section=["一、"], text="做好六稳工作", spans=((2, 4),))
-    found = NS(query="六稳", forms=("六稳",), reports=1, passages=1, hits=1, shown=1,
-               groups=[NS(report=INFO, more=0, passages=[passage])])
-    assert js.library_passages_to_dict(found) == {
-        "query": "六稳", "forms": ["六稳"], "reports": 1, "passages": 1, "uses": 1,
-        "shown": 1, "groups": [{"report": INFO_OBJECT, "more": 0, "passages": [
-            {"paragraph": 3, "line": 8, "section": ["一、"], "text": "做好六稳工作",
-             "spans": [[2, 4]]}]}]}
+def test_show_gives_the_term_where_it_comes_from_its_definitions_and_passages():
+    definition = NoteDefinition("稳就业、稳金融", (NOTE_SOURCE,), ("六稳",), True)
+    entry = Entry(WEN, True, True, None, [definition], None)
+    passage = FoundPassage(3, 8, ("一、",), "做好六稳工作", ((2, 4),))
+    found = Passages("六稳", ("六稳",), [ReportPassages(INFO, [passage], 0)], 1, 1, 1, None)
+    assert js.show_to_dict(NS(entry=entry, passages=found), GLOSSARY) == {
+        "version": 2, "term": bare(WEN, WEN_RELATED), "curated": True, "reviewed": True,
+        "glossary": None, "reports": 1,
+        "definitions": [{"definition": "稳就业、稳金融", "agrees": True, "headwords": ["六稳"],
+                         "sources": [NOTE_SOURCE_OBJECT]}],
+        "passages": {"query": "六稳", "forms": ["六稳"], "reports": 1, "passages": 1,
+                     "uses": 1, "shown": 1, "groups": [
+                         {"report": INFO_OBJECT, "more": 0, "passages": [
+                             {"paragraph": 3, "line": 8, "column": None, "section": ["一、"],
+                              "text": "做好六稳工作", "spans": [[2, 4]], "locations": [],
+                              "terms": []}]}]}}
 
 
 def test_trend_gives_each_term_with_its_top_places_and_yearly_series():
     trend = NS(label="六稳", reports=2, occurrences=5, first_year=2019, last_year=2020,
                top_places=[("浙江", 4, 1), ("江苏", 1, 1)],
                series=[NS(label="六稳", points=[YearPoint(2020, 1, 1, 1, 100000)])])
-    assert js.trend_to_dict([trend]) == {"terms": [{
+    assert js.trend_to_dict([trend]) == {"version": 2, "terms": [{
         "label": "六稳", "reports": 2, "occurrences": 5, "first_year": 2019,
         "last_year": 2020,
         "top_places": [{"place": "浙江", "occurrences": 4, "reports": 1},
@@ -190,7 +204,7 @@ def test_annotate_gives_the_document_its_terms_and_every_occurrence():
     found = NS(name="memo.txt", kind="text", text="做好六保", occurrences=[occurrence],
                terms=[use])
     assert js.annotation_to_dict(found, GLOSSARY) == {
-        "document": "memo.txt", "kind": "text", "characters": 4, "uses": 1,
+        "version": 2, "document": "memo.txt", "kind": "text", "characters": 4, "uses": 1,
         "terms": [bare(BAO, [{"id": "six-stabilities", "note": 3, "term": "六稳"}],
                        count=1, first_line=1, lines=[1])],
         "occurrences": [{"id": "six-guarantees", "term": "六保", "text": "六保", "start": 2,

@@ -496,3 +496,52 @@ class Entry(NamedTuple):
     @property
     def reports(self) -> int:
         return len({s.report_id for d in self.definitions for s in d.sources})
+
+
+class Found(NamedTuple):
+    """``search``: one row per headword, best first; ``missing`` is the error to raise when
+    there are none (the caller prints the empty result first)."""
+
+    query: str
+    rows: list[Row]
+    missing: Exception | None  # a NotFoundError
+
+
+class Shown(NamedTuple):
+    """``show``: the entry (term, where it comes from, every note's definition) and the
+    passages that use any of its forms; ``guess`` names the term shown for a typo."""
+
+    entry: Entry
+    passages: Passages
+    guess: str | None
+
+
+class Related(NamedTuple):
+    """``related``: the cross-reference tree; ``guess`` as in ``Shown``."""
+
+    tree: "object"
+    guess: str | None
+
+
+class Listing(NamedTuple):
+    """``list``: the entries selected, and (for the curated glossary with its report) how
+    many passages use each, by term id (None where not counted)."""
+
+    rows: list[Row]
+    counts: dict[str, int | None]
+    selected: bool  # True when filters chose the entries from the library
+
+
+class Annotated(NamedTuple):
+    """``annotate``: the document with its terms, and the glossary they came from."""
+
+    annotation: "object"
+    glossary: "Glossary"
+
+
+class Removed(NamedTuple):
+    """``remove``: the reports taken out, and the number of glossary files (None: none
+    named)."""
+
+    reports: list[ReportInfo]
+    glossaries: int | None

@@ -2,8 +2,6 @@
 and the environment, with one method per command. Every front end (the CLI, a web page)
 calls these methods; none decides which source answers (docs/architecture.md)."""
 
-from .workspace import (Annotated, Found, Listing, Related, Removed, Shown, Workspace,
-                        open_workspace)
+from .workspace import Workspace, open_workspace
 
-__all__ = ["Annotated", "Found", "Listing", "Related", "Removed", "Shown", "Workspace",
-           "open_workspace"]
+__all__ = ["Workspace", "open_workspace"]

@@ -16,59 +16,17 @@ from __future__ import annotations
 import os
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, BinaryIO, Callable, Iterable, Mapping, NamedTuple, Sequence
+from typing import TYPE_CHECKING, BinaryIO, Callable, Iterable, Mapping, Sequence
 
 from ..errors import NotFoundError, UsageError
-from ..model import Entry, Filters, Glossary, Passages, ReportInfo, Row
+from ..model import (Annotated, Filters, Found, Glossary, Listing, Passages, Related,
+                     Removed, ReportInfo, Shown)
 from . import one_report
 
 if TYPE_CHECKING:  # pragma: no cover - types only
-    from ..corpus.annotate import Annotation
     from ..corpus.checks import CheckResult
     from ..corpus.load import Corpus
     from ..library.queries import LibraryPassages, TermTrend
-    from ..lookup.related import Node
-
-
-class Found(NamedTuple):
-    """``search``: one row per headword, best first; ``missing`` is the error to raise when
-    there are none (the caller prints the empty result first)."""
-
-    query: str
-    rows: list[Row]
-    missing: NotFoundError | None
-
-
-class Shown(NamedTuple):
-    """``show``: the entry (term, where it comes from, every note's definition) and the
-    passages that use any of its forms; ``guess`` names the term shown for a typo."""
-
-    entry: Entry
-    passages: Passages
-    guess: str | None
-
-
-class Related(NamedTuple):
-    """``related``: the cross-reference tree; ``guess`` as in ``Shown``."""
-
-    tree: "Node"
-    guess: str | None
-
-
-class Listing(NamedTuple):
-    """``list``: the entries selected, and (for the curated glossary with its report) how
-    many passages use each, by term id (None where not counted)."""
-
-    rows: list[Row]
-    counts: dict[str, int | None]
-    selected: bool  # True when filters chose the entries from the library
-
-
-class Annotated(NamedTuple):
-    """``annotate``: the document with its terms, and the glossary they came from."""
-
-    annotation: "Annotation"
-    glossary: Glossary
 
 
 class Workspace:
@@ -208,7 +166,7 @@ class Workspace:
         library = self.library
         if library is None:
             raise UsageError("selecting entries by place, year or review needs a library "
-                             "(add reports to one first)")
+                             "of reports (none is in use: add reports to one first)")
         from ..library.glossary_queries import select  # lazy: library only
 
         return select(library, self.corpus, filters, reviewed)
@@ -375,14 +333,6 @@ class Workspace:
                                    limit, missing)
 
 
-class Removed(NamedTuple):
-    """``remove``: the reports taken out, and the number of glossary files (None: none
-    named)."""
-
-    reports: list[ReportInfo]
-    glossaries: int | None
-
-
 def open_workspace(glossary: str | os.PathLike[str] | None = None,
                    library: str | os.PathLike[str] | None = None,
                    environ: Mapping[str, str] | None = None) -> Workspace:
@@ -390,5 +340,4 @@ def open_workspace(glossary: str | os.PathLike[str] | None = None,
     return Workspace(glossary, library, environ)
 
 
-__all__ = ["Annotated", "Found", "Listing", "Related", "Removed", "Shown", "Workspace",
-           "open_workspace"]
+__all__ = ["Workspace", "open_workspace"]

@@ -14,7 +14,7 @@ from ..errors import Problem
 from ..model import Glossary, Passage, Term
 
 if TYPE_CHECKING:  # pragma: no cover - types only
-    from ..core.workspace import Found, Listing, Shown
+    from ..model import Found, Listing, Shown
     from ..library.ingest import AddResult
     from ..library.lexicon import GlossaryAdded
     from ..library.queries import TermTrend

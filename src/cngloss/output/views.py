@@ -17,7 +17,7 @@ from ..text.width import width as columns
 if TYPE_CHECKING:  # pragma: no cover - types only
     from ..corpus.checks import CheckResult
     from ..lookup.related import Node
-    from ..core.workspace import Found, Listing, Removed, Shown
+    from ..model import Found, Listing, Removed, Shown
     from ..corpus.annotate import Annotation
     from ..lookup.search import Hit
     from ..library.ingest import AddResult
