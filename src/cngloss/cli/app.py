@@ -185,6 +185,9 @@ def main(argv: List[str] | None = None, env: Environment | None = None) -> int:
         print_error(f"internal error: {type(exc).__name__}: {exc}", env,
                     hint="this is a bug in cngloss; CNGLOSS_DEBUG=1 shows the traceback")
         return ExitCode.INTERNAL
+    finally:
+        if state._workspace is not None:
+            state._workspace.close()
 
 
 def _check_command(state: State) -> str:

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO, Callable, Iterable, Mapping, Sequence
 
 from ..errors import NotFoundError, UsageError
-from ..model import (Annotated, Filters, Found, Glossary, Listing, Passages, Related,
+from ..model import (Annotated, Filters, Found, Glossary, Listing, Passages, Related, Row,
                      Removed, ReportInfo, Shown)
 from . import one_report
 
@@ -66,6 +66,29 @@ class Workspace:
         path, named = self._library_location
         return path if named or path.exists() else None
 
+    @cached_property
+    def _reader(self):
+        """The library in use, opened for reading once for all the queries of this
+        workspace (None: there is none)."""
+        path = self.library
+        if path is None:
+            return None
+        from ..library.store import open_library  # lazy: library queries only
+
+        return open_library(path)
+
+    def close(self) -> None:
+        """Close the library, if a query opened it."""
+        reader = self.__dict__.pop("_reader", None)
+        if reader is not None:
+            reader.close()
+
+    def __enter__(self) -> "Workspace":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
     @property
     def library_target(self) -> Path:
         """The library ``add``, ``reports``, ``remove`` and ``trend`` work on, even before
@@ -84,7 +107,7 @@ class Workspace:
         if library is not None:
             from ..library.glossary_queries import find  # lazy: the library's search
 
-            found = find(library, self.corpus, query, limit)
+            found = find(self._reader, self.corpus, query, limit)
             return Found(found.query, found.rows, found.missing)
         from ..corpus.queries import find  # lazy: the one report's search
 
@@ -100,7 +123,7 @@ class Workspace:
         if library is not None:
             from ..library.glossary_queries import entry_with_passages  # lazy: library only
 
-            shown, found = entry_with_passages(library, self.corpus, query, filters,
+            shown, found = entry_with_passages(self._reader, self.corpus, query, filters,
                                                per_report, limit)
             return Shown(shown, self._library_passages(found), shown.guess)
         from ..corpus.queries import show  # lazy: the one report's show
@@ -122,7 +145,7 @@ class Workspace:
         if library is not None:
             from ..library.queries import grep  # lazy: the library's exact search
 
-            return self._library_passages(grep(library, text, filters, per_report, limit))
+            return self._library_passages(grep(self._reader, text, filters, per_report, limit))
         from ..corpus.queries import grep  # lazy: the one report's passage finder
 
         found = grep(self.corpus, text)
@@ -141,7 +164,7 @@ class Workspace:
         if library is not None:
             from ..library.glossary_queries import related  # lazy: library only
 
-            tree, guess = related(library, self.corpus, query, depth)
+            tree, guess = related(self._reader, self.corpus, query, depth)
             return Related(tree, guess)
         from ..corpus.queries import related  # lazy: for related only
 
@@ -169,7 +192,7 @@ class Workspace:
                              "of reports (none is in use: add reports to one first)")
         from ..library.glossary_queries import select  # lazy: library only
 
-        return select(library, self.corpus, filters, reviewed)
+        return select(self._reader, self.corpus, filters, reviewed)
 
     def annotating_glossary(self) -> Glossary:
         """The terms ``annotate`` and ``appendix --for`` look for: the glossary in use, and
@@ -182,7 +205,7 @@ class Workspace:
         # lazy: the library's glossaries, with a library only
         from ..library.glossary_queries import select, selected_glossary
 
-        return selected_glossary(select(library, self.corpus), glossary.title)
+        return selected_glossary(select(self._reader, self.corpus), glossary.title)
 
     def annotate(self, document: str, parts: bool = False, encoding: str | None = None,
                  stdin: BinaryIO | None = None) -> Annotated:

@@ -158,9 +158,10 @@ def entry_with_passages(path: Path, corpus: "Corpus", query: str, filters: Filte
                         ) -> tuple[Entry, LibraryPassages]:
     """``show`` across the library in one call: the entry with its definitions, and the
     paragraphs that use any form it has in any glossary."""
-    shown = entry(path, corpus, query, filters)
-    every_form = shown.term.replace(variants=shown.forms[1:]) if shown.forms else shown.term
-    return shown, show(path, every_form, shown.guess, filters, per_report, limit)
+    with _open(path) as library:  # opened once for both
+        shown = entry(library, corpus, query, filters)
+        every_form = shown.term.replace(variants=shown.forms[1:]) if shown.forms else shown.term
+        return shown, show(library, every_form, shown.guess, filters, per_report, limit)
 
 
 def _definitions(db, sources: list[NoteSource], curated: str | None) -> list[NoteDefinition]:

@@ -28,15 +28,29 @@ BY_CHOICES = ("level", "place")
 TOP_PLACES = 5
 
 
-def _open(path: Path, write: bool = False) -> Library:
+def _open(path: "Path | Library", write: bool = False) -> Library:
+    """The library at ``path``, opened; or, given a library already open (a ``Workspace``
+    opens it once per command), that one, left open when the query is done."""
+    if isinstance(path, Library):
+        return _Borrowed(path)
     return open_library(path, write=write)
 
 
-def _guard(path: Path, call: Callable):
+class _Borrowed(Library):
+    """An open library lent to one query: closing it is its owner's business."""
+
+    def __init__(self, library: Library):
+        super().__init__(library.path, library.db, library.writable)
+
+    def close(self) -> None:
+        pass
+
+
+def _guard(path: "Path | Library", call: Callable):
     try:
         return call()
     except sqlite3.DatabaseError as exc:
-        raise describe_error(path, exc) from None
+        raise describe_error(getattr(path, "path", path), exc) from None
 
 
 def _query(path: Path, call: Callable):

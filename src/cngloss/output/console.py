@@ -206,7 +206,7 @@ class Progress:
     def __init__(self, env: Environment, label: str):
         self.env, self.label, self.bar = env, label, None
 
-    def __enter__(self) -> Any:
+    def __enter__(self) -> "object":
         isatty = getattr(self.env.stderr, "isatty", None)
         if not (isatty and isatty()):
             return None
