@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from cngloss.cli import app
+from cngloss.cli.commands import load_all
 from conftest import ROOT, run_cli
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
@@ -100,6 +101,7 @@ def test_each_readme_python_example_runs_and_prints_what_the_readme_shows(number
 
 
 def test_every_command_is_documented():
+    load_all()
     names = [c.name or c.callback.__name__ for c in app.registered_commands]
     for name in names:
         assert f"### `cngloss {name}" in README or f"`cngloss {name}`" in README, name

@@ -134,7 +134,9 @@ def test_a_warm_command_without_a_library_loads_no_store_dataclasses_or_platform
 def test_the_commands_annotations_are_objects_not_strings_to_evaluate():
     """Typer reads every command's annotations at each start; strings cost an eval each."""
     from cngloss import cli
+    from cngloss.cli.commands import load_all
 
+    load_all()
     callbacks = [c.callback for c in cli.app.registered_commands]
     assert len(callbacks) >= 10
     for callback in callbacks + [cli.app.registered_callback.callback]:

@@ -99,3 +99,9 @@ def test_the_shape_check_itself_tells_shapes_apart():
         unify(shape({"a": 1}), shape({"a": 1, "b": 2}))
     assert unify(shape({"a": None, "b": []}), shape({"a": "x", "b": [1]})) == \
         {"a": "str", "b": ["list", "number"]}
+
+
+def test_the_documented_example_is_what_grep_prints():
+    text = (ROOT / "docs" / "json.md").read_text(encoding="utf-8")
+    example = text.split("```json\n", 1)[1].split("```", 1)[0]
+    assert json.loads(example) == json.loads(run_cli("grep", "两违", "--json").out)

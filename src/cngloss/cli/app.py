@@ -135,12 +135,20 @@ def root(
 
 def main(argv: List[str] | None = None, env: Environment | None = None) -> int:
     """Run the command line; return the exit code (the console script exits with it)."""
+    from .commands import load_for  # the command modules this run needs
+
     env = env or Environment()
     state = State(env=env)
-    command = typer.main.get_command(app)
     args = sys.argv[1:] if argv is None else list(argv)
     if not args:  # bare `cngloss` is `cngloss --help`, not a usage error ("Exit codes")
         args = ["--help"]
+    if env.environ.get("_CNGLOSS_COMPLETE") or env.environ.get("_TYPER_COMPLETE_ARGS"):
+        from .commands import load_all  # completion: every command and its options
+
+        load_all()
+    else:
+        load_for(args)
+    command = typer.main.get_command(app)
     try:
         result = command.main(args=args, prog_name="cngloss", standalone_mode=False, obj=state)
         return int(result) if isinstance(result, int) else ExitCode.OK

@@ -134,8 +134,12 @@ class Workspace:
         passages = (found.passages or []) if one_report.allows(filters, self._one) else []
         missing = None if passages else NotFoundError(
             f"{term.term!r} does not occur in the report body")
-        return Shown(entry, self._one_passages(term.term, term.forms, passages, per_report,
-                                               limit, missing), found.guess)
+        # show's passages do not list the glossary terms they use (grep's do): the term
+        # shown is their subject, and finding the others cost its cold start 5%
+        nothing = [()] * len(passages)
+        return Shown(entry, one_report.passages(term.term, term.forms, passages, nothing,
+                                                nothing, self._one, per_report, limit,
+                                                missing), found.guess)
 
     def grep(self, text: str, filters: Filters = Filters(), per_report: int | None = None,
              limit: int | None = None) -> Passages:
@@ -322,14 +326,16 @@ class Workspace:
 
     # ------------------------------------------------------------------ conversions
 
-    def _library_passages(self, found: "LibraryPassages") -> Passages:
-        """The library's passages with, in each, the curated glossary's terms it uses."""
+    def _library_passages(self, found: "LibraryPassages", with_terms: bool = True) -> Passages:
+        """The library's passages with (``with_terms``) the curated glossary's terms each
+        uses."""
         from ..lookup.passages import find_keys, find_spans  # lazy: with a library only
         from ..model import FoundPassage, ReportPassages, section_path
 
-        terms = self.corpus.glossary.terms
+        terms = self.corpus.glossary.terms if with_terms else ()
         texts = [p.text for g in found.groups for p in g.passages]
-        keys = iter(find_keys(texts, {i: t.forms for i, t in enumerate(terms)}))
+        keys = iter(find_keys(texts, {i: t.forms for i, t in enumerate(terms)}) if terms
+                    else [set() for _ in texts])
         groups = []
         for g in found.groups:
             listed = []
@@ -341,19 +347,6 @@ class Workspace:
             groups.append(ReportPassages(g.report, listed, g.more))
         return Passages(found.query, found.forms, groups, found.reports, found.passages,
                         found.hits, found.missing)
-
-    def _one_passages(self, query: str, forms: Sequence[str], found: list,
-                      per_report: int | None, limit: int | None,
-                      missing: Exception | None) -> Passages:
-        from ..lookup.passages import find_keys, find_spans  # lazy: show's passages
-
-        terms = self.corpus.glossary.terms
-        keys = find_keys([p.text for p in found], {i: t.forms for i, t in enumerate(terms)})
-        used = [[terms[i] for i in sorted(k)] for k in keys]
-        spans = [find_spans(p.text, [f for t in u for f in t.forms])
-                 for p, u in zip(found, used)]
-        return one_report.passages(query, forms, found, used, spans, self._one, per_report,
-                                   limit, missing)
 
 
 def open_workspace(glossary: str | os.PathLike[str] | None = None,

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from ..errors import AmbiguousError, NotFoundError
-from ..lookup.resolve import GUESSES, not_found
+from ..lookup.resolve import GUESSES, guess_note, not_found, tie_message
 from ..lookup.search import Hit, search
 from ..model import Entry, Glossary, NoteDefinition, Row, Term
 from ..text.query import clean_query
@@ -108,14 +108,9 @@ def _resolve(corpus: "Corpus", lexicon: Lexicon, query: str) -> tuple[Row, str |
         raise not_found(corpus.glossary, text, report_uses=corpus.uses)
     best = [r for r in rows if r.hit.score == rows[0].hit.score]
     if len(best) > 1:
-        raise AmbiguousRows(f"{text!r} fits {len(best)} terms equally well; name one of them",
-                            tuple(r.term for r in best))
+        raise AmbiguousRows(tie_message(text, len(best)), tuple(r.term for r in best))
     row = rows[0]
-    guess = None
-    if row.hit.kind in GUESSES:
-        guess = (f"showing {row.term.term} ({row.term.pinyin}), the closest match to "
-                 f"{text!r}")
-    return row, guess
+    return row, guess_note(row.term, text) if row.hit.kind in GUESSES else None
 
 
 def _exact(keys: _Keys, text: str) -> Row | None:

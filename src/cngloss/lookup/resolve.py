@@ -24,10 +24,17 @@ class Resolved(NamedTuple):
 
     def note(self) -> str | None:
         """What to tell a user shown another term than the one typed (None if typed)."""
-        if not self.guessed:
-            return None
-        return (f"showing {self.term.term} ({self.term.pinyin}), the closest match to "
-                f"{self.query!r}")
+        return guess_note(self.term, self.query) if self.guessed else None
+
+
+def guess_note(term: Term, query: str) -> str:
+    """What to tell a user shown ``term`` as the closest match to what they typed."""
+    return f"showing {term.term} ({term.pinyin}), the closest match to {query!r}"
+
+
+def tie_message(query: str, count: int) -> str:
+    """Why a query that fits several terms equally well names none of them."""
+    return f"{query!r} fits {count} terms equally well; name one of them"
 
 
 def resolve(glossary: Glossary, query: str,
@@ -48,7 +55,7 @@ def resolve(glossary: Glossary, query: str,
         raise not_found(glossary, query, report_uses)
     best = [h for h in hits if h.score == hits[0].score]
     if len(best) > 1:
-        raise AmbiguousError(f"{query!r} fits {len(best)} terms equally well; name one of them",
+        raise AmbiguousError(tie_message(query, len(best)),
                              candidates=tuple(h.term.id for h in best))
     return Resolved(hits[0].term, query, guessed=hits[0].kind in GUESSES)
 
