@@ -135,7 +135,7 @@ def root(
 
 def main(argv: List[str] | None = None, env: Environment | None = None) -> int:
     """Run the command line; return the exit code (the console script exits with it)."""
-    from .commands import load_for  # the command modules this run needs
+    from .commands import load_for  # lazy: the command modules register themselves
 
     env = env or Environment()
     state = State(env=env)
@@ -143,7 +143,7 @@ def main(argv: List[str] | None = None, env: Environment | None = None) -> int:
     if not args:  # bare `cngloss` is `cngloss --help`, not a usage error ("Exit codes")
         args = ["--help"]
     if env.environ.get("_CNGLOSS_COMPLETE") or env.environ.get("_TYPER_COMPLETE_ARGS"):
-        from .commands import load_all  # completion: every command and its options
+        from .commands import load_all  # lazy: completion needs every command
 
         load_all()
     else:
