@@ -22,7 +22,6 @@ from hypothesis import given, strategies as st
 from cngloss.library import ingest, inverted, postings, queries, search
 from cngloss.library.normalize import displayed_span, displayed_spans, normalize
 from cngloss.library.store import SCHEMA_VERSION, open_library
-from cngloss.output.tables import csv_line
 from conftest import run_cli, shared_dir
 
 LOCAL = shared_dir() / "corpora" / "local-reports"
@@ -321,23 +320,7 @@ def test_the_local_reports_folder_gives_its_six_reports_and_skips_sources_md(tmp
 # --------------------------------------------------------------------------- CSV
 
 
-@pytest.mark.parametrize("field,cell", [
-    ("plain", "plain"), ("", ""), (" a ", " a "), ("a\tb", "a\tb"),
-    ("a,b", '"a,b"'), ('say "hi"', '"say ""hi"""'), ("a\nb", '"a\nb"'), ("a\rb", '"a\rb"'),
-    (2021, "2021"), ("“六稳”", "“六稳”")])
-def test_a_csv_cell_is_quoted_only_when_it_must_be(field, cell):
-    assert csv_line([field, "x"]) == cell + ",x\n"
-
-
-@given(st.lists(st.one_of(st.text(alphabet='ab,"\n\r “', max_size=6), st.integers()),
-                min_size=2, max_size=5))
-def test_csv_lines_read_back_and_match_the_csv_module(fields):
-    line = csv_line(fields)
-    assert next(csv.reader(io.StringIO(line, newline=""))) == [str(f) for f in fields]
-    if not any("\r" in str(f) for f in fields):  # Python 3.11's writer leaves \r unquoted
-        buffer = io.StringIO()
-        csv.writer(buffer, lineterminator="\n").writerow(fields)
-        assert line == buffer.getvalue()
+# (a cell and a record: tests/test_text_csvcell.py; every command's CSV: test_csv_policy.py)
 
 
 # --------------------------------------------------------------------------- the collector
@@ -395,30 +378,34 @@ def test_a_file_named_on_the_command_line_is_tried_whatever_its_name_or_size(tmp
 
 def test_the_passages_csv_is_what_the_csv_module_writes_for_the_same_rows():
     """Cells with commas, quotes, line breaks and missing values, several reports, several
-    uses in one paragraph: every row as csv.writer writes it, one row a use."""
+    uses in one paragraph: every row as csv.writer writes the cells stated here, one row a
+    use."""
     import csv
     import io
 
-    from cngloss.library.queries import LibraryPassage, LibraryPassages, ReportPassages
-    from cngloss.library.search import ReportInfo
+    from cngloss.model import FoundPassage, Passages, ReportInfo, ReportPassages
     from cngloss.output.tables import PASSAGE_COLUMNS, write_passages_csv
 
     first = ReportInfo(1, "甲,市", "city", 2021, "t", "a/b,c.txt", 3, 30, "now")
     second = ReportInfo(2, None, None, None, None, 'q"uote.jsonl#7', 1, 9, "now")
-    p1 = LibraryPassage(4, 12, "一、回顾 › （一）", "推进“乡村振兴”,\n再推进乡村振兴。", ((3, 7), (13, 17)))
-    p2 = LibraryPassage(1, 2, 'sec"tion', '乡村振兴\r"x"', ((0, 4),))
-    found = LibraryPassages("乡村振兴", ("乡村振兴",),
+    p1 = FoundPassage(4, 12, ("一、回顾", "（一）"), "推进“乡村振兴”,\n再推进乡村振兴。",
+                      ((3, 7), (13, 17)))
+    p2 = FoundPassage(1, 2, ('sec"tion',), '乡村振兴\r"x"', ((0, 4),))
+    found = Passages("乡村振兴", ("乡村振兴",),
                             [ReportPassages(first, [p1], 0), ReportPassages(second, [p2], 0)],
                             2, 2, 3, None)
     ours = io.StringIO()
     write_passages_csv(found, ours)
     expected = io.StringIO()
-    writer = csv.writer(expected, lineterminator="\n")
+    writer = csv.writer(expected, lineterminator="\r\n")
     writer.writerow(PASSAGE_COLUMNS)
-    for r, p in ((first, p1), (second, p2)):
-        for a, b in p.spans:
-            writer.writerow([r.source, r.place or "", r.year or "", r.level or "", p.section,
-                             p.paragraph, p.line, p.text, a, b, p.text[a:b]])
+    text = "推进“乡村振兴”,\n再推进乡村振兴。"
+    writer.writerow(["a/b,c.txt", "甲,市", 2021, "city", "一、回顾 › （一）", 4, 12, text, 3, 7,
+                     "乡村振兴"])
+    writer.writerow(["a/b,c.txt", "甲,市", 2021, "city", "一、回顾 › （一）", 4, 12, text, 13, 17,
+                     "乡村振兴"])
+    writer.writerow(['q"uote.jsonl#7', "", "", "", 'sec"tion', 1, 2, '乡村振兴\\x0d"x"', 0, 4,
+                     "乡村振兴"])  # the carriage return written visibly
     assert ours.getvalue() == expected.getvalue()
     rows = list(csv.reader(io.StringIO(ours.getvalue())))
     assert len(rows) == 1 + 3 and rows[1][1] == "甲,市" and rows[2][10] == "乡村振兴"

@@ -41,3 +41,12 @@ def test_anything_else_is_quoted_for_the_shell(word):
     quoted = shell_word(word)
     assert quoted != word
     assert shlex.split(quoted) == [word]
+
+
+def test_every_character_safe_rewrites_is_one_isprintable_refuses():
+    """``safe`` lets a text ``str.isprintable`` accepts through unread: sound only while each
+    character it rewrites is one that isprintable refuses (checked over all of Unicode)."""
+    rewritten = [c for c in range(0x110000) if safe(chr(c)) != chr(c)]
+    # C0 but tab and line feed, DEL, C1, nine bidirectional controls, the surrogates
+    assert len(rewritten) == 0x20 - 2 + 1 + 0x20 + 9 + 0x800
+    assert [c for c in rewritten if chr(c).isprintable()] == []

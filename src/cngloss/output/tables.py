@@ -1,60 +1,60 @@
 """CSV exports for spreadsheets: the library's passages (one row a use) and trend series
-(one row a year). Written with the csv module, so a text holding commas, quotes or line
-breaks stays one cell."""
+(one row a year), written by ``text.csvcell``: the one CSV policy (README, "CSV")."""
 
 from __future__ import annotations
 
-import csv
 from typing import TYPE_CHECKING, TextIO
 
+from ..model import SECTION_SEP
+from ..text.csvcell import TERMINATOR, cell, inert, offset_in_cell, quoted, record
 from .json import rate  # the one definition of the rate
 
 if TYPE_CHECKING:  # pragma: no cover - types only
-    from ..library.queries import LibraryPassages, TermTrend
+    from ..library.queries import TermTrend
+    from ..model import Passages
 
 PASSAGE_COLUMNS = ["report", "place", "year", "level", "section", "paragraph", "line", "text",
                    "start", "end", "match"]
 TREND_COLUMNS = ["label", "year", "reports", "using", "occurrences", "characters", "rate"]
 
 
-def write_passages_csv(found: "LibraryPassages", out: TextIO) -> None:
+def write_passages_csv(found: "Passages", out: TextIO) -> None:
     """One row per use: the report and where in it, the paragraph as displayed, the use's
-    [start, end) offsets in that text and what it matched.
+    [start, end) offsets in that text cell as written (so that a slice of the cell is the
+    use, also where an apostrophe guards it or a control character is written visibly) and
+    what it matched.
 
-    Written by ``csv_line``, not the csv module: its writer checks every character of every
-    field through a function call, which was a third of the CPU of ``grep --csv`` of a term
-    in half the reports (6,836 rows, each with its paragraph). The numbers (paragraph, line,
-    offsets) are written as they are: they never need quotes."""
-    out.write(csv_line(PASSAGE_COLUMNS))
+    Each report's cells are made once per report, each paragraph's once per paragraph,
+    sections and matches (which repeat) once each, and the offsets kept as they are unless
+    the paragraph's cell differs from its text: a term in half the reports is 6,836 rows,
+    each with its paragraph."""
+    cells = _Cells()
+    out.write(record(PASSAGE_COLUMNS))
     for group in found.groups:
-        r = group.report  # its cells once per report, not once per use
-        report = csv_line([r.source, r.place or "", r.year or "", r.level or ""])[:-1]
-        out.writelines(f"{report},{_cell(p.section)},{p.paragraph},{p.line},{text},"
-                       f"{start},{end},{_cell(p.text[start:end])}\n"
-                       for p in group.passages for text in (_cell(p.text),)
-                       for start, end in p.spans)
+        r = group.report
+        report = ",".join(map(cells.__getitem__, (r.source, r.place, r.year, r.level)))
+        for p in group.passages:
+            shown = inert(p.text)
+            spans = p.spans if len(shown) == len(p.text) else [
+                (offset_in_cell(p.text, start), offset_in_cell(p.text, end))
+                for start, end in p.spans]
+            head = f"{report},{cells[SECTION_SEP.join(p.section)]},{p.paragraph},{p.line},{quoted(shown)}"
+            out.writelines(f"{head},{shown_start},{shown_end},{cells[p.text[start:end]]}"
+                           f"{TERMINATOR}"
+                           for (start, end), (shown_start, shown_end) in zip(p.spans, spans))
 
 
-def csv_line(fields: list) -> str:
-    """One CSV record (RFC 4180, as the csv module's minimal quoting writes it, ending in
-    ``\n``): a field holding a comma, a double quote, a line feed or a carriage return is
-    quoted, its quotes doubled."""
-    return ",".join(map(_cell, fields)) + "\n"
+class _Cells(dict):
+    """The cell of each value, made once."""
 
-
-def _cell(value: object) -> str:
-    text = value if isinstance(value, str) else str(value)
-    if "," in text or '"' in text or "\n" in text or "\r" in text:
-        return '"' + text.replace('"', '""') + '"'
-    return text
+    def __missing__(self, value: object) -> str:
+        made = self[value] = cell(value)
+        return made
 
 
 def write_trend_csv(trends: list["TermTrend"], out: TextIO) -> None:
     """One row per series and year (the rate per 100,000 characters)."""
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(TREND_COLUMNS)
-    for t in trends:
-        for series in t.series:
-            for p in series.points:
-                writer.writerow([series.label, p.year, p.reports, p.using, p.occurrences,
-                                 p.characters, rate(p)])
+    out.write(record(TREND_COLUMNS))
+    out.writelines(record([series.label, p.year, p.reports, p.using, p.occurrences,
+                           p.characters, rate(p)])
+                   for t in trends for series in t.series for p in series.points)
