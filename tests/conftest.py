@@ -235,3 +235,26 @@ def write_collection(folder: Path, records: list[dict], name: str = "set.jsonl")
     path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records),
                     encoding="utf-8")
     return path
+
+
+def collection_records(path: Path, keys: set[tuple[str, int]]) -> dict[tuple[str, int], dict]:
+    """The records of a (gzipped) ``*.jsonl`` collection whose (place, year) is in ``keys``,
+    read in one pass that decodes only the lines naming one of the places. Two records with
+    one key are an error: the test named a key that does not pick one report."""
+    import gzip
+    import json
+
+    opener = gzip.open if path.suffix == ".gz" else open
+    places = {place for place, _ in keys}
+    found: dict[tuple[str, int], dict] = {}
+    with opener(path, "rt", encoding="utf-8") as handle:
+        for line in handle:
+            if not any(f'"place": "{place}"' in line for place in places):
+                continue
+            record = json.loads(line)
+            key = (record["place"], record["year"])
+            if key in keys:
+                assert key not in found, f"{key}: two reports in {path.name}, pick another"
+                found[key] = record
+    assert set(found) == keys, f"not in {path.name}: {sorted(keys - set(found))}"
+    return found

@@ -9,7 +9,6 @@ form that starts there, ``str.startswith``), and counts read from the documents 
 from __future__ import annotations
 
 import csv
-import gzip
 import io
 import json
 import re
@@ -21,7 +20,7 @@ import pytest
 from cngloss import load_corpus
 from cngloss.sources.glossary import load_glossary
 
-from conftest import DATA, REPORT, shared_dir
+from conftest import DATA, REPORT, collection_records, shared_dir
 
 LOCAL = shared_dir() / "corpora" / "local-reports"
 NATIONAL = shared_dir() / "corpora" / "national-government-work-reports.jsonl"
@@ -268,19 +267,6 @@ class PageText(HTMLParser):
                 self.marked[-1] += data
 
 
-def collection_records(keys: set[tuple[str, int]]) -> dict[tuple[str, int], str]:
-    """The contents of the collection's reports of these (place, year)."""
-    found: dict[tuple[str, int], str] = {}
-    with gzip.open(COLLECTION, "rt", encoding="utf-8") as handle:
-        for line in handle:
-            if not any(f'"place": "{place}"' in line for place, _ in keys):
-                continue
-            record = json.loads(line)
-            if (record["place"], record["year"]) in keys:
-                found.setdefault((record["place"], record["year"]), record["content"])
-    return found
-
-
 @pytest.fixture(scope="module")
 def markdown_reports(tmp_path_factory) -> dict[str, Path]:
     """Three Markdown reports of the collection, as .md files: 郑州 2021 (the report of the
@@ -291,10 +277,9 @@ def markdown_reports(tmp_path_factory) -> dict[str, Path]:
     keys = {("郑州市", 2021), ("广州市", 2020), ("国务院", 2021)}
     folder = tmp_path_factory.mktemp("markdown")
     paths = {}
-    for (place, year), content in collection_records(keys).items():
+    for (place, year), record in collection_records(COLLECTION, keys).items():
         paths[place] = folder / f"{place}-{year}.md"
-        paths[place].write_text(content, encoding="utf-8")
-    assert len(paths) == 3
+        paths[place].write_text(record["content"], encoding="utf-8")
     return paths
 
 
