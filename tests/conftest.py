@@ -241,3 +241,26 @@ def passages_of(data: dict) -> list[dict]:
     """Every passage of a ``grep --json`` object (or ``show --json``'s ``passages``), across
     its report groups, in order (JSON contract 2: passages are grouped by report)."""
     return [p for group in data["groups"] for p in group["passages"]]
+
+
+def collection_records(path: Path, keys: set[tuple[str, int]]) -> dict[tuple[str, int], dict]:
+    """The records of a (gzipped) ``*.jsonl`` collection whose (place, year) is in ``keys``,
+    read in one pass that decodes only the lines naming one of the places. Two records with
+    one key are an error: the test named a key that does not pick one report."""
+    import gzip
+    import json
+
+    opener = gzip.open if path.suffix == ".gz" else open
+    places = {place for place, _ in keys}
+    found: dict[tuple[str, int], dict] = {}
+    with opener(path, "rt", encoding="utf-8") as handle:
+        for line in handle:
+            if not any(f'"place": "{place}"' in line for place in places):
+                continue
+            record = json.loads(line)
+            key = (record["place"], record["year"])
+            if key in keys:
+                assert key not in found, f"{key}: two reports in {path.name}, pick another"
+                found[key] = record
+    assert set(found) == keys, f"not in {path.name}: {sorted(keys - set(found))}"
+    return found

@@ -12,6 +12,7 @@ import csv
 import io
 import json
 import re
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -19,10 +20,11 @@ import pytest
 from cngloss import load_corpus
 from cngloss.sources.glossary import load_glossary
 
-from conftest import DATA, REPORT, shared_dir
+from conftest import DATA, REPORT, collection_records, shared_dir
 
 LOCAL = shared_dir() / "corpora" / "local-reports"
 NATIONAL = shared_dir() / "corpora" / "national-government-work-reports.jsonl"
+COLLECTION = shared_dir() / "corpora" / "government-work-reports.jsonl.gz"
 LOCAL_REPORTS = sorted(LOCAL.glob("*-government-work-report.txt")) if LOCAL.is_dir() else []
 needs_local = pytest.mark.skipif(not LOCAL_REPORTS, reason=f"{LOCAL} is not here")
 QUOTES_AND_MARKERS = re.compile(r"[“”‘’\"'「」『』]|\^\{〔\d+〕\}|\^\[\d+\]|〔\d+〕|\[\d+\]")
@@ -222,6 +224,128 @@ def test_html_page_escapes_the_document_and_marks_each_use(cli, tmp_path):
     assert page.count('class="term"') == 1
     assert '<rt>liǎng wéi</rt>' in page and 'href="#g-liangwei"' in page
     assert 'id="g-liangwei"' in page and 'href="#line-1"' in page
+
+
+class PageText(HTMLParser):
+    """What a reader of an annotated page sees of the document: each line's text (by its id)
+    without the boxes and the pinyin, and the text under each mark's pinyin, in order."""
+
+    def __init__(self, page: str):
+        super().__init__()
+        self.lines: dict[str, str] = {}
+        self.marked: list[str] = []
+        self._line: str | None = None
+        self._hidden = 0  # inside a box or a pinyin
+        self._ruby = False
+        self.feed(page[page.index('<article class="document">'):page.index("</article>")])
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "br":  # no end tag
+            return
+        attrs = dict(attrs)
+        if attrs.get("class") == "line":
+            self._line = attrs["id"]
+            self.lines[self._line] = ""
+        elif self._hidden or attrs.get("class") == "tip" or tag == "rt":
+            self._hidden += 1
+        elif tag == "ruby":
+            self._ruby = True
+            self.marked.append("")
+
+    def handle_endtag(self, tag):
+        if self._hidden:
+            self._hidden -= 1
+        elif tag == "ruby":
+            self._ruby = False
+        elif tag in ("p", "h2", "h3", "h4", "h5", "h6"):
+            self._line = None
+
+    def handle_data(self, data):
+        if self._line is not None and not self._hidden:
+            self.lines[self._line] += data
+            if self._ruby:
+                self.marked[-1] += data
+
+
+@pytest.fixture(scope="module")
+def markdown_reports(tmp_path_factory) -> dict[str, Path]:
+    """Three Markdown reports of the collection, as .md files: 郑州 2021 (the report of the
+    issue: bold section headings), 广州 2020 (a term inside bold, a table with <br>), the
+    national report of 2021 (## headings)."""
+    if not COLLECTION.is_file():
+        pytest.skip(f"{COLLECTION} is not here")
+    keys = {("郑州市", 2021), ("广州市", 2020), ("国务院", 2021)}
+    folder = tmp_path_factory.mktemp("markdown")
+    paths = {}
+    for (place, year), record in collection_records(COLLECTION, keys).items():
+        paths[place] = folder / f"{place}-{year}.md"
+        paths[place].write_text(record["content"], encoding="utf-8")
+    return paths
+
+
+@pytest.mark.parametrize("place", ["郑州市", "广州市", "国务院"])
+def test_a_real_markdown_report_shows_bold_and_headings_not_markdown(
+        cli, forms, markdown_reports, place):
+    path = markdown_reports[place]
+    source = path.read_text(encoding="utf-8").split("\n")
+    result = cli("annotate", str(path), "--format", "html")
+    assert result.code == 0, result.err
+    page = result.out
+    body = page[page.index('<article class="document">'):page.index("</article>")]
+    assert "**" not in body
+    seen = PageText(page)
+    # every line shows its text less the markup: these reports pair their ** on each line
+    assert all(line.count("**") % 2 == 0 for line in source)
+    assert seen.lines == {f"line-{n}": re.sub(r"^#{2} ", "", line).replace("**", "")
+                          for n, line in enumerate(source, 1)
+                          if line.strip() and line.strip("*#")}
+    # every use marked, on the characters the JSON's offsets give
+    counts = plain_scan("\n".join(source), forms)
+    assert page.count('<span class="term"') == sum(counts.values())
+    uses = annotate_json(cli, str(path))["occurrences"]
+    assert seen.marked == [o["text"].replace("**", "") for o in uses]
+
+
+def test_the_reports_bold_and_headings_read_by_hand(cli, markdown_reports):
+    # grep -n: 郑州 line 12 **一、2020年和“十三五”工作回顾**, and 20 bold runs (40 **)
+    page = cli("annotate", str(markdown_reports["郑州市"]), "-f", "html").out
+    assert '<p class="line" id="line-12"><strong>一、2020年和“十三五”工作回顾</strong></p>' \
+        in page.split("\n")
+    assert page.count("<strong>") == 20
+    # 广州 line 112: **（一）共克时艰共渡难关，扎实做好“六稳”“六保”工作。**政府…
+    page_guangzhou = cli("annotate", str(markdown_reports["广州市"]), "-f", "html").out
+    line = next(l for l in page_guangzhou.split("\n")
+                if l.startswith('<p class="line" id="line-112">'))
+    assert line.startswith('<p class="line" id="line-112"><strong>（一）共克时艰共渡难关，扎实做好'
+                           '</strong><span class="term" tabindex="0" data-term="liuwen-liubao"')
+    assert "<ruby><strong>“六稳”“六保”</strong><rt>" in line
+    assert "</span></span><strong>工作。</strong>政府" in line
+    # line 206, a table row: | 1 | 交通领域 | …<br>… (HTML in the Markdown stays text)
+    line = next(l for l in page_guangzhou.split("\n")
+                if l.startswith('<p class="line" id="line-206">'))
+    assert "&lt;br&gt;" in line and "<br>" not in line
+    # the national report of 2021: ## at lines 10, 44, 72
+    page = cli("annotate", str(markdown_reports["国务院"]), "-f", "html").out
+    assert re.findall(r'<h3 class="line" id="line-(\d+)">', page) == ["10", "44", "72"]
+    assert '<h3 class="line" id="line-10">一、2020年工作回顾</h3>' in page
+
+
+def test_text_output_keeps_the_markdown_as_the_document_writes_it(cli, tmp_path):
+    path = tmp_path / "report.md"
+    path.write_text("## 一、总体要求\n\n**坚持“六稳”“六保”**，落实。\n", encoding="utf-8")
+    assert cli("annotate", str(path)).out.split("\n")[:3] == [
+        "## 一、总体要求", "", "**坚持»“六稳”“六保”«**，落实。"]
+
+
+def test_a_word_documents_bold_is_bold_on_the_page(cli, tmp_path):
+    from readers_make import docx_bytes, para, run
+
+    path = tmp_path / "speech.docx"
+    path.write_bytes(docx_bytes(para(run("一、坚持“六稳”“六保”", bold=True), run("，落实&lt;b&gt;。"))))
+    page = cli("annotate", str(path), "-f", "html").out
+    line = next(l for l in page.split("\n") if l.startswith('<p class="line"'))
+    assert line.startswith('<p class="line" id="line-1"><strong>一、坚持</strong><span class="term"')
+    assert "<ruby><strong>“六稳”“六保”</strong><rt>" in line and line.endswith("，落实&lt;b&gt;。</p>")
 
 
 def test_html_format_writes_a_file_atomically(cli, sample, tmp_path):

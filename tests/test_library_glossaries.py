@@ -103,7 +103,39 @@ def test_a_broken_links_file_is_one_error(tmp_path, text, message):
 
 def test_definition_key_ignores_punctuation_quotes_and_spaces():
     assert definition_key("“六稳”指稳就业、稳金融。") == definition_key("六稳指稳就业，稳金融")
-    assert definition_key("指稳就业") != definition_key("稳就业")
+    assert definition_key("稳就业、稳金融") != definition_key("稳就业、稳外贸")
+    assert definition_key("稳就业") != definition_key("稳就业和稳金融")
+
+
+@pytest.mark.parametrize("one, other", [
+    ("指建好、管好农村公路。", "建好、管好农村公路。"),
+    ("即建好、管好农村公路。", "“建好、管好”农村公路"),
+    ("是指建好、管好农村公路", "指：建好、管好农村公路。"),   # the colon is punctuation
+    ("即指高耗能、高排放的项目。", "高耗能、高排放的项目。"),
+    ("指的是绿色食品、有机农产品", "是绿色食品、有机农产品"),
+    ("就是把税额退还给纳税人。", "即是指把税额退还给纳税人。"),  # one copula or several
+    ("指指茶、食用菌。", "茶、食用菌。"),                      # a doubled 指
+    ("指标准地址库。", "标准地址库。"),  # 指 before a word that 指 could begin (指标)
+])
+def test_a_leading_zhi_ji_or_shi_is_not_part_of_the_wording(one, other):
+    assert definition_key(one) == definition_key(other)
+
+
+@pytest.mark.parametrize("one, other", [
+    ("是否纳入预算。", "否纳入预算。"),       # 是否: "whether", a word, not a copula
+    ("指是否纳入预算。", "纳入预算。"),
+    ("即建好、管好农村公路。", "建好、管好农村路。"),  # a word differs
+    ("指把农村公路建好。", "指建好农村公路。"),       # 把 is not a copula
+    ("指为企业提供服务。", "指企业提供服务。"),       # nor 为
+    ("主要指规上企业。", "指规上企业。"),             # nor 主要指
+    ("指建好农村公路。", "农村公路指建好。"),         # only a leading one
+])
+def test_wordings_that_stay_apart(one, other):
+    assert definition_key(one) != definition_key(other)
+
+
+def test_a_definition_that_is_a_copula_alone_keeps_it():
+    assert definition_key("是。") == "是" and definition_key("即指") == "即指"
 
 
 def test_glossary_paths_are_yaml_files():

@@ -20,20 +20,21 @@ def annotated(text: str, terms=(BUCHOU, BAOZHANG), name: str = "doc.txt") -> str
     return render(Annotation(name, "text", text, TermMatcher(list(terms)).find(text)))
 
 
-def mark_of_buchou(start: int) -> str:
-    """The mark of one use of 两不愁 at this offset, as the page must write it."""
+def mark_of_buchou(start: int, ruby: str = "两不愁") -> str:
+    """The mark of one use of 两不愁 at this offset, as the page must write it (``ruby``: the
+    HTML of the text under the pinyin)."""
     return ('<span class="term" tabindex="0" data-term="buchou" '
-            f'aria-describedby="tip-{start}"><ruby>两不愁<rt>liǎng bù chóu</rt></ruby>'
+            f'aria-describedby="tip-{start}"><ruby>{ruby}<rt>liǎng bù chóu</rt></ruby>'
             f'<span class="tip" role="tooltip" id="tip-{start}">'
             '<span class="head">两不愁</span> <span class="pinyin">liǎng bù chóu</span><br>'
             '<span class="english" lang="en">Two Assurances</span><br>'
             '不愁吃、不愁穿。 <a href="#g-buchou" lang="en">glossary</a></span></span>')
 
 
-def mark_of_baozhang(start: int) -> str:
+def mark_of_baozhang(start: int, ruby: str = "三保障") -> str:
     """A term without English: no English line (and no part line) in its box."""
     return ('<span class="term" tabindex="0" data-term="baozhang" '
-            f'aria-describedby="tip-{start}"><ruby>三保障<rt>sān bǎozhàng</rt></ruby>'
+            f'aria-describedby="tip-{start}"><ruby>{ruby}<rt>sān bǎozhàng</rt></ruby>'
             f'<span class="tip" role="tooltip" id="tip-{start}">'
             '<span class="head">三保障</span> <span class="pinyin">sān bǎozhàng</span><br>'
             '义务教育、基本医疗、住房安全有保障。 <a href="#g-baozhang" lang="en">glossary</a>'
@@ -114,6 +115,68 @@ def test_a_use_found_as_a_part_names_its_term_in_the_box():
     found = TermMatcher([term], True).find(text)
     page = render(Annotation("doc.txt", "text", text, found))
     assert "(part of 两不愁三保障: 两不愁)</span><br>" in page
+
+
+# ------------------------------------------------------------------ Markdown
+
+# Offsets counted by hand: each line's first offset, then the use's (line: start + column - 1).
+MARKDOWN = ("# 两不愁\n"                                   # 0: 两不愁 at 2
+            "**一、工作回顾**\n"                          # 6
+            "**重点：**落实两不愁。\n"                     # 17: 两不愁 at 26
+            "**落实两不愁**\n"                            # 31: 两不愁 at 35
+            "<script>alert(1)</script>**两不愁**\n"       # 41: 两不愁 at 68
+            "## 三保障 ##\n"                              # 74: 三保障 at 77
+            "一个**不成对\n"                              # 84
+            "#5月\n"                                      # 92
+            "****\n")                                    # 96: markup alone
+
+
+def test_markdown_headings_are_headings_and_bold_is_strong_with_the_marks_in_place():
+    page = annotated(MARKDOWN, name="report.md")
+    body = page[page.index('<article class="document">'):page.index("</article>")]
+    assert body.split("\n")[1:] == [
+        f'<h2 class="line" id="line-1">{mark_of_buchou(2)}</h2>',
+        '<p class="line" id="line-2"><strong>一、工作回顾</strong></p>',
+        f'<p class="line" id="line-3"><strong>重点：</strong>落实{mark_of_buchou(26)}。</p>',
+        '<p class="line" id="line-4"><strong>落实</strong>'
+        f'{mark_of_buchou(35, "<strong>两不愁</strong>")}</p>',
+        '<p class="line" id="line-5">&lt;script&gt;alert(1)&lt;/script&gt;'
+        f'{mark_of_buchou(68, "<strong>两不愁</strong>")}</p>',
+        f'<h3 class="line" id="line-6">{mark_of_baozhang(77)}</h3>',
+        '<p class="line" id="line-7">一个**不成对</p>',  # an unpaired ** is text
+        '<p class="line" id="line-8">#5月</p>',  # no space after the #: no heading
+        "",
+    ]
+    assert "<script>" not in page
+
+
+def test_every_heading_level_is_one_below_the_page_title():
+    page = annotated("# 一\n## 二\n### 三\n#### 四\n##### 五\n###### 六\n####### 七\n"
+                     "   # 缩进\n    # 太深")
+    assert [l for l in page.split("\n") if 'class="line"' in l] == [
+        '<h2 class="line" id="line-1">一</h2>', '<h3 class="line" id="line-2">二</h3>',
+        '<h4 class="line" id="line-3">三</h4>', '<h5 class="line" id="line-4">四</h5>',
+        '<h6 class="line" id="line-5">五</h6>', '<h6 class="line" id="line-6">六</h6>',
+        '<p class="line" id="line-7">####### 七</p>',  # seven: no heading
+        '<h2 class="line" id="line-8">缩进</h2>', '<p class="line" id="line-9">    # 太深</p>']
+
+
+def occurrences_at(text: str, spans: list[tuple[int, int]]):
+    """Uses of 两不愁 at these spans, as a matcher that found them would give them."""
+    from cngloss.lookup.annotate import Matches
+
+    owners = TermMatcher([BUCHOU]).owners
+    return Matches(text, owners, [0] * len(spans),
+                   ([a for a, _ in spans], [b for _, b in spans]))
+
+
+def test_a_use_that_crosses_a_bold_marker_keeps_its_mark_and_its_bold():
+    # 要**两不**愁。: 两 at 3, the use 3-8 holds the closing ** (5-6); 两**不愁**: 0-7
+    for text, span, expected in [
+            ("要**两不**愁。", (3, 8), f'要{mark_of_buchou(3, "<strong>两不</strong>愁")}。'),
+            ("两**不愁**", (0, 7), mark_of_buchou(0, "两<strong>不愁</strong>"))]:
+        page = render(Annotation("doc.md", "text", text, occurrences_at(text, [span])))
+        assert f'<p class="line" id="line-1">{expected}</p>' in page.split("\n")
 
 
 # ------------------------------------------------------------------ the glossary

@@ -19,7 +19,7 @@ from ..lookup.search import Hit, search
 from ..model import Entry, Glossary, NoteDefinition, Row, Term
 from ..text.query import clean_query
 from . import lexicon as lexicon_module
-from .headwords import definition_key
+from .headwords import definition_key, definition_text
 from .lexicon import Lexicon, NoteSource
 from .queries import LibraryPassages, _guard, _open, show
 from .search import Filters, reports
@@ -160,8 +160,9 @@ def entry_with_passages(path: Path, corpus: "Corpus", query: str, filters: Filte
 
 
 def _definitions(db, sources: list[NoteSource], curated: str | None) -> list[NoteDefinition]:
-    """The notes' definitions, the same wording (punctuation and quotes aside) once with all
-    its sources; wordings in the order they first appear (oldest report first)."""
+    """The notes' definitions, the same wording (punctuation, quotes and a leading 指/即/是
+    aside: ``headwords.definition_key``) once with all its sources, shown as the oldest note
+    words it; wordings in the order they first appear (oldest report first)."""
     texts: dict[tuple[int, int], tuple[str, str]] = {}
     by_report: dict[int, list[int]] = defaultdict(list)
     for s in sources:
@@ -298,7 +299,7 @@ class CrossReferences:
         for rid, seq, definition in db.execute("SELECT report_id, seq, definition FROM note"):
             i = position.get((rid, seq))
             if i is not None:
-                self.texts[i].append(definition_key(definition))
+                self.texts[i].append(definition_text(definition))
         self.long = [(i, k) for i, k in enumerate(lexicon.keys) if len(k) >= MENTION_MIN]
 
     def entry(self, i: int) -> Term:
@@ -318,7 +319,7 @@ class CrossReferences:
             for other in lexicon.glossary.related(lexicon.glossary.terms[own]):
                 found.setdefault(lexicon.key_of(other.term), other)
         texts = list(self.texts.get(own, [])) if own is not None else []
-        texts.append(definition_key(term.definition))
+        texts.append(definition_text(term.definition))
         mentions: set[int] = set()
         for i, other in self.long:
             if i != own and any(other in text for text in texts):

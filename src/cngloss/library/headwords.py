@@ -64,11 +64,27 @@ def headword_key(text: str, simplify: Callable[[str], str] = to_simplified) -> s
     return simplify(plain_key(text))
 
 
-def definition_key(text: str) -> str:
-    """What two definitions are compared on: their text without punctuation, quotes and
-    spaces (``“六稳”指稳就业、稳金融`` equals ``六稳指稳就业，稳金融``)."""
+def definition_text(text: str) -> str:
+    """A definition's text without punctuation, quotes and spaces (NFKC): what a headword is
+    looked for in (``related``)."""
     return "".join(ch for ch in unicodedata.normalize("NFKC", text)
                    if not ch.isspace() and unicodedata.category(ch)[0] != "P")
+
+
+# What a note may open its definition with to say "refers to", "that is", "is": 指, 即, 是 and
+# their compounds (是指, 即指, 指的是, 即是, 就是), one or several (即是指, a doubled 指指).
+# A 是 before 否 is 是否 ("whether"), the start of a wording, not a copula.
+_COPULA = re.compile("^(?:(?:是指|即指|指的是|即是|就是|指|即|是)(?!否))+")
+
+
+def definition_key(text: str) -> str:
+    """What two definitions are compared on, to be one wording: their text without
+    punctuation, quotes and spaces, and without a leading copula (指, 即, 是, 是指…), so
+    ``“六稳”指稳就业、稳金融`` equals ``六稳指稳就业，稳金融``, and ``指建好、管好农村公路。``
+    equals ``即建好、管好农村公路`` and ``“建好、管好”农村公路``. A definition that is a
+    copula alone keeps it."""
+    plain = definition_text(text)
+    return _COPULA.sub("", plain, count=1) or plain
 
 
 def bundled_variants_path() -> Path:

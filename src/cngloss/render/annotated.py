@@ -7,10 +7,21 @@ The box is positioned against the paragraph, spanning its width, so it never rea
 page's edge on a narrow screen; the mark names it with ``aria-describedby``, so a screen
 reader reads it when the mark is focused. Every text from the document and the glossary is
 escaped (``html.escape``).
+
+The document's text is the readers' Markdown-ish text (whatever its format: the docx and
+HTML readers write bold as ``**``, and .txt reports carry it too), and the page shows it as
+Markdown would: a line opened by ``#`` to ``######`` and a space is a heading (``#`` an
+``<h2>``, the page's title being the ``<h1>``), a ``**…**`` pair on one line is
+``<strong>``, the markup itself not shown; an unpaired ``**`` is text. Uses are placed by
+their offsets in the text as read, so the markup left out never moves a mark; a use that
+crosses a ``**`` keeps its mark, bold inside it where the text is bold (the ``<strong>`` is
+closed at the mark and opened again inside it, so elements always nest).
 """
 
 from __future__ import annotations
 
+import bisect
+import re
 from pathlib import PurePath
 
 from ..corpus.annotate import Annotation
@@ -19,14 +30,16 @@ from ..model import Term
 from .html import STYLE, escape, page_start
 
 ANNOTATED_STYLE = """
-p.line { position: relative; margin: 0 0 .6rem; }
+.line { position: relative; }
+p.line { margin: 0 0 .6rem; }
 .term { color: var(--accent); border-bottom: 1px dotted var(--accent); cursor: help; }
 .term:focus { outline: 2px solid var(--accent); outline-offset: 1px; }
 .term ruby rt { font-size: .55em; color: var(--muted); font-style: italic; }
 .tip { display: none; position: absolute; left: 0; right: 0; z-index: 2; margin-top: .25rem;
        padding: .5rem .75rem; background: #fffdf6; color: var(--ink);
        border: 1px solid var(--rule); border-left: 3px solid var(--accent);
-       box-shadow: 0 2px 8px rgba(0,0,0,.15); font-size: .92rem; line-height: 1.6; }
+       box-shadow: 0 2px 8px rgba(0,0,0,.15); font-size: .92rem; line-height: 1.6;
+       font-weight: normal; }
 .term:hover .tip, .term:focus .tip, .term:focus-within .tip { display: block; }
 .tip .head { font-weight: bold; }
 .tip .pinyin, .tip .english { font-style: italic; }
@@ -58,7 +71,8 @@ def _summary(found: Annotation) -> str:
 
 
 def _lines(found: Annotation) -> list[str]:
-    """A ``<p>`` per non-empty line of the document, its uses of terms marked."""
+    """A ``<p>`` (or, for a Markdown heading, an ``<h2>``-``<h6>``) per non-empty line of the
+    document, its uses of terms marked."""
     by_line: dict[int, list[Occurrence]] = {}
     for occurrence in found.occurrences:
         by_line.setdefault(occurrence.line, []).append(occurrence)
@@ -67,19 +81,75 @@ def _lines(found: Annotation) -> list[str]:
     for number, text in enumerate(found.text.split("\n"), 1):
         if not text.strip():
             continue
+        line = MarkdownLine(text)
+        if not line.runs:  # markup alone (****, a lone #)
+            continue
         pieces, pos = [], 0
         for o in by_line.get(number, ()):
             begin = o.column - 1
-            pieces.append(escape(text[pos:begin]))
-            pieces.append(_mark(o, text[begin:begin + (o.end - o.start)]))
-            pos = begin + (o.end - o.start)
-        pieces.append(escape(text[pos:]))
-        out.append(f'<p class="line" id="line-{number}">{"".join(pieces)}</p>')
+            end = begin + (o.end - o.start)
+            pieces.append(line.html(pos, begin))
+            pieces.append(_mark(o, line.html(begin, end)))
+            pos = end
+        pieces.append(line.html(pos, len(text)))
+        tag = f"h{min(line.level + 1, 6)}" if line.level else "p"
+        out.append(f'<{tag} class="line" id="line-{number}">{"".join(pieces)}</{tag}>')
     return out
 
 
+_HEADING = re.compile(r" {0,3}(#{1,6})(?:[ \t]+|$)")
+_CLOSING_HASHES = re.compile(r"[ \t]+#+[ \t]*$")  # ## 标题 ##
+_BOLD = re.compile(r"\*\*")
+
+
+class MarkdownLine:
+    """One line of the document as Markdown shows it: its heading level (0: not a heading)
+    and its text as runs ``(start, end, bold)`` of the line, the markup left out (a
+    heading's ``#`` runs, each ``**`` that has a partner on the line)."""
+
+    def __init__(self, text: str):
+        self.text = text
+        skipped: list[tuple[int, int, bool]] = []  # (start, end, toggles bold)
+        self.level = 0
+        start, end = 0, len(text)
+        heading = _HEADING.match(text)
+        if heading:
+            self.level = len(heading.group(1))
+            start = heading.end()
+            closing = _CLOSING_HASHES.search(text, start)
+            if closing:
+                end = closing.start()
+            skipped.append((0, start, False))
+        bold = [m.span() for m in _BOLD.finditer(text, start, end)]
+        skipped += [(a, b, True) for a, b in bold[:len(bold) - len(bold) % 2]]
+        skipped.append((end, len(text), False))
+        self.runs: list[tuple[int, int, bool]] = []
+        pos, on = 0, False
+        for a, b, toggles in skipped:
+            if a > pos:
+                self.runs.append((pos, a, on))
+            pos = max(pos, b)
+            on ^= toggles
+        self._starts = [a for a, _, _ in self.runs]
+
+    def html(self, begin: int, end: int) -> str:
+        """``text[begin:end]`` escaped, without its markup, its bold in ``<strong>`` (closed
+        by the end, so the pieces of a line can be put side by side)."""
+        out = []
+        k = max(bisect.bisect_right(self._starts, begin) - 1, 0)
+        for a, b, bold in self.runs[k:]:
+            if a >= end:
+                break
+            a, b = max(a, begin), min(b, end)
+            if a < b:
+                piece = escape(self.text[a:b])
+                out.append(f"<strong>{piece}</strong>" if bold else piece)
+        return "".join(out)
+
+
 def _mark(o: Occurrence, text: str) -> str:
-    """One use: the text as the document writes it, pinyin above, the box of its meaning."""
+    """One use: the text as the document writes it (``text``: its HTML), pinyin above, the
+    box of its meaning."""
     term = o.term
     tip = f"tip-{o.start}"
     english = f'<span class="english" lang="en">{escape(term.english[0].text)}</span><br>' \
@@ -87,7 +157,7 @@ def _mark(o: Occurrence, text: str) -> str:
     part = f'<span lang="en">(part of {escape(term.term)}: {escape(o.part)})</span><br>' \
         if o.part else ""
     return (f'<span class="term" tabindex="0" data-term="{escape(term.id)}" '
-            f'aria-describedby="{tip}"><ruby>{escape(text)}<rt>{escape(term.pinyin)}</rt>'
+            f'aria-describedby="{tip}"><ruby>{text}<rt>{escape(term.pinyin)}</rt>'
             f'</ruby><span class="tip" role="tooltip" id="{tip}">'
             f'<span class="head">{escape(term.term)}</span> '
             f'<span class="pinyin">{escape(term.pinyin)}</span><br>{part}{english}'
