@@ -30,8 +30,10 @@ from .errors import (
     NotFoundError,
     UsageError,
 )
-from .output.console import print_error, print_message, print_view
+from .output.console import print_error, print_message, print_view, write_output
 from .output.environment import Environment
+from .render import formats as appendix_formats
+from .sources.readers import registry as reader_formats
 
 # How the command line names what the core calls a choice (ChoiceError.name).
 OPTION_NAMES = {"format": "--format", "sort": "--sort", "context": "--context", "by": "--by",
@@ -607,7 +609,7 @@ def _complete_choice(name: str, incomplete: str) -> list[str]:
 def appendix(
     ctx: typer.Context,
     fmt: Annotated[str, typer.Option(
-        "--format", "-f", metavar="md|html|tex|txt|json|csv", help="Output format.",
+        "--format", "-f", metavar=appendix_formats.metavar(), help="Output format.",
         autocompletion=lambda incomplete: _complete_choice("FORMATS", incomplete))] = "md",
     sort: Annotated[Optional[str], typer.Option(
         "--sort", "-s", metavar="note|pinyin|appearance",
@@ -626,8 +628,8 @@ def appendix(
         "--standalone", help="tex: a complete ctexart document, not just the body.")] = False,
     all_formats: Annotated[Optional[Path], typer.Option(
         "--all-formats", metavar="DIR",
-        help="Write appendix.md, .html, .tex (standalone), .txt (80 columns), .json and "
-             ".csv into DIR (created if missing; its parent must exist).")] = None,
+        help=f"Write {appendix_formats.file_names()} into DIR (created if missing; its "
+             "parent must exist); tex standalone, txt 80 columns.")] = None,
     place: PlaceOption = None,
     year: YearOption = None,
     reviewed: ReviewedOption = False,
@@ -698,7 +700,8 @@ ANNOTATE_FORMATS = ("text", "html")
 def annotate(
     ctx: typer.Context,
     document: Annotated[str, typer.Argument(
-        metavar="FILE", help="The document: .txt, .md, .html, .docx, .pdf; '-': stdin.")],
+        metavar="FILE",
+        help=f"The document: {reader_formats.document_extensions()}; '-': stdin.")],
     json: Annotated[bool, typer.Option(
         "--json", help="Print JSON: the terms used and every occurrence with offsets.")] = False,
     fmt: Annotated[str, typer.Option(
@@ -773,16 +776,9 @@ def _annotating_glossary(state: "State") -> Any:
     return selected_glossary(select(library, state.corpus()), glossary.title)
 
 
-def _write_output(env: Environment, text: str, output: Optional[Path], force: bool) -> None:
-    """``text`` to stdout, or (``--output FILE``) to FILE, whole or not at all."""
-    if output is None or str(output) == "-":
-        env.stdout.write(text)
-        env.stdout.flush()
-        return
-    from .sources.files import write_atomically  # lazy: for --output only
-
-    write_atomically(output, text, force)
-    print_message(f"wrote {output}", env)
+def _write_output(env: Environment, text: Any, output: Optional[Path], force: bool) -> None:
+    """``text`` (or bytes) to stdout, or (``--output FILE``) to FILE, whole or not at all."""
+    write_output(text, env, output, force)
 
 
 def _stdin_bytes():
@@ -798,7 +794,8 @@ def import_command(
     ctx: typer.Context,
     reports: Annotated[List[Path], typer.Argument(
         metavar="REPORT...",
-        help="Report files with a notes section: .txt, .md, .html, .docx, .pdf.")],
+        help="Report files with a notes section: "
+             f"{reader_formats.document_extensions()}.")],
     output: Annotated[Optional[Path], typer.Option(
         "--output", "-o", metavar="FILE",
         help="Write the glossary to FILE (atomically; default: stdout). One report only.")]
@@ -855,8 +852,7 @@ def add(
     ctx: typer.Context,
     paths: Annotated[List[Path], typer.Argument(
         metavar="PATH...", readable=False,
-        help="Report files (.txt .md .html .docx .pdf), folders of them, .jsonl(.gz) "
-             "collections.")],
+        help=f"Report files, or folders of them: {reader_formats.formats_help()}.")],
     json: Annotated[bool, typer.Option("--json", help="Print what was added as JSON.")] = False,
 ) -> None:
     """Add reports to the library (created if missing). The same content twice is added
