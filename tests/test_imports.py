@@ -142,3 +142,38 @@ def test_the_commands_annotations_are_objects_not_strings_to_evaluate():
     for callback in callbacks + [cli.app.registered_callback.callback]:
         assert not [a for a in callback.__annotations__.values() if isinstance(a, str)], \
             callback.__name__
+
+
+READER_MODULES = ("zipfile", "html.parser", "pdfminer", "tempfile",
+                  "cngloss.sources.readers.document", "cngloss.sources.readers.docx",
+                  "cngloss.sources.readers.html", "cngloss.sources.readers.pdf",
+                  "cngloss.sources.readers.jsonl", "cngloss.render.appendix",
+                  "cngloss.render.markdown")
+
+
+def modules_after(code: str, names: tuple[str, ...] = READER_MODULES) -> list[str]:
+    probe = (f"import sys\n{code}\n"
+             f"print([m for m in {names!r} if m in sys.modules], file=sys.stderr)")
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                            check=True)
+    return eval(result.stderr.strip().splitlines()[-1])
+
+
+def test_the_format_registries_and_the_cli_import_no_reader_or_renderer():
+    """The CLI builds its help from both tables at start-up: they must stay this light."""
+    assert modules_after("import cngloss.sources.readers.registry, cngloss.render.formats\n"
+                         "import cngloss.cli") == []
+
+
+@pytest.mark.parametrize("name,expected", [
+    ("data/lianzhou-2021-government-work-report.txt", []),
+    ("tests/fixtures/readers/gov-report-page.html",
+     ["html.parser", "cngloss.sources.readers.html"]),
+])
+def test_reading_a_file_imports_only_its_own_reader(name, expected):
+    path = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), name)
+    code = f"from cngloss.sources.readers import read_document\nread_document({path!r})"
+    readers = ("zipfile", "html.parser", "pdfminer", "cngloss.sources.readers.docx",
+               "cngloss.sources.readers.html", "cngloss.sources.readers.pdf",
+               "cngloss.sources.readers.jsonl")
+    assert modules_after(code, readers) == expected

@@ -5,7 +5,7 @@ import sys
 from pathlib import Path
 from typing import Any, Callable, Optional, TextIO
 
-from ..output.console import print_message, print_view
+from ..output.console import print_view, write_output as write_result
 from ..output.environment import Environment
 
 
@@ -32,20 +32,9 @@ def emit(env: Environment, json: Optional[Callable[[], Any]] = None,
 
 def write_output(env: Environment, content: "str | bytes", output: Optional[Path],
                  force: bool) -> None:
-    """``content`` to stdout, or (``--output FILE``) to FILE, whole or not at all."""
-    if output is None or str(output) == "-":
-        if isinstance(content, bytes):
-            env.stdout.flush()
-            getattr(env.stdout, "buffer", sys.stdout.buffer).write(content)
-        else:
-            env.stdout.write(content)
-        env.stdout.flush()
-        return
-    from ..sources.files import write_bytes_atomically  # lazy: for --output only
-
-    write_bytes_atomically(output, content if isinstance(content, bytes)
-                           else content.encode("utf-8"), force)
-    print_message(f"wrote {output}", env)
+    """``content`` to stdout, or (``--output FILE``) to FILE, whole or not at all; bytes never
+    to a terminal (``output.console.write_output``)."""
+    write_result(content, env, output, force)
 
 
 def stdin_bytes():

@@ -22,8 +22,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from ..errors import CnglossError
-from ..sources.readers import Document, iter_documents
-from ..sources.readers.sniff import EXTENSIONS
+from ..sources.readers import Document, iter_documents, registry as readers
 from .normalize import normalize
 from .inverted import PackedPostings, invert
 from .postings import MAX_PARAGRAPHS, paragraph_id
@@ -236,7 +235,6 @@ def _documents(paths: Iterable[Path], failures: list[Failure],
                 failures.append(Failure(str(path), exc.strerror or str(exc)))
 
 
-_COLLECTIONS = (".jsonl.gz", ".ndjson.gz")
 _HANZI = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _LATIN = re.compile("[A-Za-z]")
 
@@ -244,7 +242,7 @@ _LATIN = re.compile("[A-Za-z]")
 def is_report_name(path: Path) -> bool:
     """A file a folder's reports are saved as: a format the readers know by its extension
     (.txt .md .html .docx .pdf ...) or a .jsonl(.gz) collection."""
-    return path.suffix.lower() in EXTENSIONS or path.name.lower().endswith(_COLLECTIONS)
+    return readers.by_name(path.name) is not None
 
 
 def not_a_report(text: str) -> str | None:

@@ -8,6 +8,9 @@ in both paths, so the data cannot send escape sequences to the terminal.
 
 from __future__ import annotations
 
+import os
+
+from ..errors import OutputError
 from .environment import Environment
 from ..text.escape import safe
 from ..text.width import pad, width, wrap_spans
@@ -224,3 +227,30 @@ class Progress:
     def __exit__(self, *exc: object) -> None:
         if self.bar is not None:
             self.bar.stop()
+
+
+def write_output(data: str | bytes, env: Environment, output: str | os.PathLike[str] | None = None,
+                 force: bool = False) -> None:
+    """``data`` (text, or the bytes of a binary format) to stdout, or to the file ``output``
+    (``-``: stdout), whole or not at all. Bytes go to a pipe or a file as they are, never to
+    a terminal: that is an OutputError (exit 2)."""
+    if output is not None and str(output) != "-":
+        from ..sources.files import write_atomically  # lazy: for --output only
+
+        write_atomically(output, data, force)
+        print_message(f"wrote {output}", env)
+        return
+    if isinstance(data, str):
+        env.stdout.write(data)
+        env.stdout.flush()
+        return
+    if env.stdout_isatty:
+        raise OutputError("binary output is not written to a terminal (write it to a file "
+                          "with --output FILE, or pipe it)")
+    buffer = getattr(env.stdout, "buffer", None)
+    if buffer is None:
+        raise OutputError("binary output needs a file or a byte stream, and stdout takes "
+                          "text only here (write it to a file with --output FILE)")
+    env.stdout.flush()  # text written before the bytes stays before them
+    buffer.write(data)
+    buffer.flush()

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
-from importlib import import_module
 from pathlib import Path
 
 from typing import TYPE_CHECKING
@@ -19,15 +18,21 @@ from ..errors import ChoiceError
 from ..model import Term, section_label
 from ..sources.files import make_folder, write_atomically
 from ..text.pinyin import toneless
+from . import formats
 
 if TYPE_CHECKING:  # pragma: no cover - types only
     from ..corpus.annotate import Annotation
 
-FORMATS = ("md", "html", "tex", "txt", "json", "csv")
 SORTS = ("note", "pinyin")
 SORTS_FOR = ("appearance", "note", "pinyin")  # appendix --for FILE: first use in FILE first
-_MODULES = {"md": "markdown", "html": "html", "tex": "latex", "txt": "text", "json": "jsonfmt",
-            "csv": "csvfmt"}
+
+
+def __getattr__(name: str):
+    """``FORMATS``: the names of the formats in the registry (``formats.FORMATS``), as they
+    are now (a format registered later is in it)."""
+    if name == "FORMATS":
+        return formats.names()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 @dataclass(frozen=True)
@@ -153,25 +158,33 @@ def _appendix_for(corpus: Corpus, document: Annotation, sort: str) -> Appendix:
 
 
 def render_appendix(corpus: Corpus, fmt: str = "md", sort: str | None = None, width: int = 80,
-                    standalone: bool = False, document: "Annotation | None" = None) -> str:
-    """The appendix as text in one format (see FORMATS); with ``document``, only the terms it
-    uses (sort by default ``appearance``, else ``note``)."""
-    if fmt not in FORMATS:
-        raise ChoiceError("format", fmt, FORMATS)
+                    standalone: bool = False,
+                    document: "Annotation | None" = None) -> str | bytes:
+    """The appendix in one format (see FORMATS): text, or bytes for a binary format; with
+    ``document``, only the terms it uses (sort by default ``appearance``, else ``note``)."""
+    chosen = formats.get(fmt)
+    if chosen is None:
+        raise ChoiceError("format", fmt, formats.names())
     sort = sort or ("appearance" if document is not None else "note")
-    module = import_module(f".{_MODULES[fmt]}", __package__)  # lazy: only the format asked for
-    return module.render(build_appendix(corpus, sort, document), width=width,
-                         standalone=standalone)
+    # the renderer's module is imported here, for the format asked for only
+    out = chosen.renderer()(build_appendix(corpus, sort, document), width=width,
+                            standalone=standalone)
+    if not isinstance(out, bytes if chosen.binary else str):
+        raise TypeError(f"the {fmt} renderer returned {type(out).__name__}, not "
+                        f"{'bytes' if chosen.binary else 'str'} as its format says")
+    return out
 
 
 def write_all_formats(corpus: Corpus, folder: str | os.PathLike[str], sort: str = "note",
                       width: int = 80, force: bool = False) -> list[Path]:
-    """Write ``appendix.FORMAT`` for every format into ``folder`` (created if missing, but
-    not its parents); tex is standalone. Returns the paths written, in FORMATS order."""
+    """Write ``appendix.EXT`` for every format into ``folder`` (created if missing, but not
+    its parents), each whole or not at all, bytes as they are; tex is standalone. Returns
+    the paths written, in FORMATS order."""
     folder = make_folder(folder)
-    return [write_atomically(folder / f"appendix.{fmt}",
-                             render_appendix(corpus, fmt, sort, width, standalone=True), force)
-            for fmt in FORMATS]
+    return [write_atomically(folder / f"appendix{fmt.extension}",
+                             render_appendix(corpus, fmt.name, sort, width, standalone=True),
+                             force)
+            for fmt in list(formats.FORMATS)]
 
 
 def forms_line(term: Term, escape, separator: str = " · ") -> str:

@@ -66,10 +66,12 @@ def make_folder(folder: str | os.PathLike[str]) -> Path:
     return folder
 
 
-def write_atomically(path: str | os.PathLike[str], text: str, force: bool = False) -> Path:
-    """Write ``text`` to ``path`` as UTF-8 (line ends as given), atomically: see
-    ``write_bytes_atomically``."""
-    return write_bytes_atomically(path, text.encode("utf-8"), force)
+def write_atomically(path: str | os.PathLike[str], text: str | bytes,
+                     force: bool = False) -> Path:
+    """Write ``text`` to ``path`` as UTF-8 (line ends as given), or bytes as they are,
+    atomically: see ``write_bytes_atomically``."""
+    data = text if isinstance(text, bytes) else text.encode("utf-8")
+    return write_bytes_atomically(path, data, force)
 
 
 def write_bytes_atomically(path: str | os.PathLike[str], data: bytes,

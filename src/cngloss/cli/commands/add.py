@@ -9,6 +9,7 @@ from ..app import app, state_of
 from ..emit import emit
 from ...errors import ExitCode
 from ...output.console import Progress, print_error, print_message
+from ...sources.readers import registry as reader_formats
 
 
 @app.command()
@@ -16,8 +17,7 @@ def add(
     ctx: typer.Context,
     paths: Annotated[List[Path], typer.Argument(
         metavar="PATH...", readable=False,
-        help="Report files (.txt .md .html .docx .pdf), folders of them, .jsonl(.gz) "
-             "collections.")],
+        help=f"Report files, or folders of them: {reader_formats.formats_help()}.")],
     json: Annotated[bool, typer.Option("--json", help="Print what was added as JSON.")] = False,
 ) -> None:
     """Add reports to the library (created if missing). The same content twice is added

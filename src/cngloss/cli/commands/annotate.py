@@ -10,6 +10,7 @@ from ..emit import stdin_bytes, write_output
 from ..options import ForceOption
 from ...errors import ChoiceError
 from ...output.console import print_view
+from ...sources.readers import registry as reader_formats
 
 ANNOTATE_FORMATS = ("text", "html")
 
@@ -18,7 +19,7 @@ ANNOTATE_FORMATS = ("text", "html")
 def annotate(
     ctx: typer.Context,
     document: Annotated[str, typer.Argument(
-        metavar="FILE", help="The document: .txt, .md, .html, .docx, .pdf; '-': stdin.")],
+        metavar="FILE", help=f"The document: {reader_formats.document_extensions()}; '-': stdin.")],
     json: Annotated[bool, typer.Option(
         "--json", help="Print JSON: the terms used and every occurrence with offsets.")] = False,
     fmt: Annotated[str, typer.Option(

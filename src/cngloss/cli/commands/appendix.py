@@ -10,6 +10,7 @@ from ..emit import stdin_bytes, write_output
 from ..options import ForceOption, PlaceOption, ReviewedOption, YearOption, filters, \
     selection_words
 from ...errors import UsageError
+from ...render import formats as appendix_formats
 from ...output.console import print_message
 
 
@@ -24,7 +25,7 @@ def _complete_choice(name: str, incomplete: str) -> list[str]:
 def appendix(
     ctx: typer.Context,
     fmt: Annotated[str, typer.Option(
-        "--format", "-f", metavar="md|html|tex|txt|json|csv", help="Output format.",
+        "--format", "-f", metavar=appendix_formats.metavar(), help="Output format.",
         autocompletion=lambda incomplete: _complete_choice("FORMATS", incomplete))] = "md",
     sort: Annotated[Optional[str], typer.Option(
         "--sort", "-s", metavar="note|pinyin|appearance",
@@ -43,8 +44,8 @@ def appendix(
         "--standalone", help="tex: a complete ctexart document, not just the body.")] = False,
     all_formats: Annotated[Optional[Path], typer.Option(
         "--all-formats", metavar="DIR",
-        help="Write appendix.md, .html, .tex (standalone), .txt (80 columns), .json and "
-             ".csv into DIR (created if missing; its parent must exist).")] = None,
+        help=f"Write {appendix_formats.file_names()} into DIR (created if missing; its "
+             "parent must exist); tex standalone, txt 80 columns.")] = None,
     place: PlaceOption = None,
     year: YearOption = None,
     reviewed: ReviewedOption = False,

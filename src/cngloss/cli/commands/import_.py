@@ -7,6 +7,7 @@ import typer
 
 from ..app import app, state_of
 from ...output.console import print_error, print_message
+from ...sources.readers import registry as reader_formats
 
 
 @app.command("import")
@@ -14,7 +15,8 @@ def import_command(
     ctx: typer.Context,
     reports: Annotated[List[Path], typer.Argument(
         metavar="REPORT...",
-        help="Report files with a notes section: .txt, .md, .html, .docx, .pdf.")],
+        help="Report files with a notes section: "
+             f"{reader_formats.document_extensions()}.")],
     output: Annotated[Optional[Path], typer.Option(
         "--output", "-o", metavar="FILE",
         help="Write the glossary to FILE (atomically; default: stdout). One report only.")]

@@ -17,20 +17,36 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ...errors import DocumentError, Problem
-from ..files import read_bytes
-from .document import KINDS, Document
-from .sniff import is_collection, kind_of
+from . import registry
+
+if TYPE_CHECKING:  # pragma: no cover - types only
+    from .document import Document
 
 __all__ = ["KINDS", "Document", "DocumentError", "iter_documents", "read_document"]
 
 HEAD_BYTES = 8192
 
 
+def __getattr__(name: str):
+    """``Document`` and ``KINDS`` on first use: importing this package (the command line
+    does, for the registry's help text) compiles no reader's patterns."""
+    if name == "Document":
+        from .document import Document  # lazy: the hanzi pattern is compiled on first use
+
+        return Document
+    if name == "KINDS":
+        return registry.kinds()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
 def read_document(path: str | os.PathLike[str], encoding: str | None = None) -> Document:
     """The one report in ``path``. A collection must hold exactly one record (read a larger
     one with ``iter_documents``). ``encoding`` overrides detection for text formats."""
+    from .sniff import is_collection, kind_of  # lazy: sniff imports document (as __getattr__ says)
+
     path = Path(path)
     head = _head(path)
     if is_collection(path, head):
@@ -41,43 +57,31 @@ def read_document(path: str | os.PathLike[str], encoding: str | None = None) -> 
                                         fix="read it as a collection (one report a record)"))
         return first
     data = _read(path)
-    return _reader(kind_of(path, data))(path, data, encoding)
+    # lazy: each reader imports only what its format needs (zipfile, html.parser, pdfminer)
+    return registry.reader_for(kind_of(path, data)).reader()(path, data, encoding)
 
 
 def iter_documents(path: str | os.PathLike[str],
                    encoding: str | None = None) -> Iterator[Document]:
-    """Each report of a .jsonl / .jsonl.gz collection, streamed; for any other file, its one
+    """Each report of a collection (.jsonl, .jsonl.gz), streamed; for any other file, its one
     report."""
-    path = Path(path)
-    if is_collection(path, _head(path)):
-        from .jsonl import iter_records  # lazy: json and gzip only for collections
+    from .sniff import collection_of  # lazy: sniff imports document (as __getattr__ says)
 
-        yield from iter_records(path, encoding)
+    path = Path(path)
+    collection = collection_of(path, _head(path))
+    if collection is not None:
+        yield from collection.reader()(path, encoding)
     else:
         yield read_document(path, encoding)
 
 
-def _reader(kind: str):
-    if kind == "html":
-        from .html import read_html  # lazy: html.parser only for pages
-
-        return read_html
-    if kind == "docx":
-        from .docx import read_docx  # lazy: zipfile and ElementTree only for Word files
-
-        return read_docx
-    if kind == "pdf":
-        from .pdf import read_pdf  # lazy: pdfminer.six only for PDFs
-
-        return read_pdf
-    from .text import read_text  # lazy: symmetry with the other readers; it is cheap
-
-    return read_text
-
-
 def _head(path: Path) -> bytes:
+    from ..files import read_bytes  # lazy: files imports tempfile, for writing
+
     return read_bytes(path, DocumentError, "report", HEAD_BYTES)
 
 
 def _read(path: Path) -> bytes:
+    from ..files import read_bytes  # lazy: files imports tempfile, for writing
+
     return read_bytes(path, DocumentError, "report")

@@ -7,11 +7,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from ...errors import DocumentError, Problem
-
-# What a document was read from. "pdf" tells the layout parser that the text is an
-# extraction: a page break may cut a paragraph (or a word) in two, and pages are separated
-# by a blank line like paragraphs are.
-KINDS = ("text", "html", "docx", "pdf", "record")
+from . import registry
 
 HANZI = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
 
@@ -24,7 +20,17 @@ class Document(NamedTuple):
     text: str
     metadata: dict[str, object]
     path: Path
-    kind: str
+    kind: str  # one of KINDS
+
+
+def __getattr__(name: str):
+    """``KINDS``: what a document can be read from, one kind a reader of the registry
+    (``registry.kinds()``: text, pdf, docx, html, record, and any registered since). "pdf"
+    tells the layout parser that the text is an extraction: a page break may cut a paragraph
+    (or a word) in two, and pages are separated by a blank line like paragraphs are."""
+    if name == "KINDS":
+        return registry.kinds()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def fail(path: Path | str, message: str, fix: str, line: int | None = None) -> DocumentError:
