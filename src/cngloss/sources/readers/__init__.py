@@ -15,7 +15,7 @@ naming the file, or a MissingExtraError (exit 2) naming the extra to install.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from ...errors import DocumentError, Problem
@@ -44,17 +44,22 @@ def read_document(path: str | os.PathLike[str], encoding: str | None = None) -> 
     return _reader(kind_of(path, data))(path, data, encoding)
 
 
-def iter_documents(path: str | os.PathLike[str],
-                   encoding: str | None = None) -> Iterator[Document]:
+def iter_documents(path: str | os.PathLike[str], encoding: str | None = None,
+                   on_read: Callable[[int], None] | None = None) -> Iterator[Document]:
     """Each report of a .jsonl / .jsonl.gz collection, streamed; for any other file, its one
-    report."""
+    report. ``on_read``, if given, is told before each report is given how many bytes of
+    the file have been read (of a .gz collection: compressed bytes), so that a caller can
+    show progress against the file's size."""
     path = Path(path)
     if is_collection(path, _head(path)):
         from .jsonl import iter_records  # lazy: json and gzip only for collections
 
-        yield from iter_records(path, encoding)
+        yield from iter_records(path, encoding, on_read)
     else:
-        yield read_document(path, encoding)
+        document = read_document(path, encoding)
+        if on_read is not None:
+            on_read(path.stat().st_size)
+        yield document
 
 
 def _reader(kind: str):
