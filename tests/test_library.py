@@ -470,6 +470,7 @@ def test_progress_shows_on_a_terminal_stderr_only(tmp_path):
     env = Environment(stdout=out, stderr=err, stdout_isatty=False, environ={})
     assert main(["--library", str(tmp_path / "lib.sqlite"), "add", str(source)], env=env) == 0
     assert "adding reports" in err.getvalue()
+    assert re.search(r"100%.* 4 reports ", err.getvalue())  # an end, and what was done
     assert out.getvalue().startswith("added 4 reports")
     piped = run_cli("--library", str(tmp_path / "lib2.sqlite"), "add", str(source))
     assert piped.err == ""
@@ -644,8 +645,8 @@ def test_add_all_reports_progress_and_counts_zero_for_glossaries_alone(tmp_path)
     calls = []
     lib = tmp_path / "lib.sqlite"
     queries.add_all(lib, [write_collection(tmp_path / "set.jsonl", RECORDS)],
-                    lambda n, what: calls.append(n))
-    assert sum(calls) >= 4
+                    lambda reports, done, total: calls.append(reports))
+    assert calls[-1] == 4
     terms = tmp_path / "mine.yaml"
     terms.write_text("title: t\nterms:\n  - id: liangwei\n    term: 两违\n    pinyin: liǎng wéi\n"
                      "    definition: 违法建设和违法用地。\n", encoding="utf-8")
@@ -694,14 +695,96 @@ def test_a_replaced_report_leaves_none_of_its_paragraphs(library, tmp_path):
     assert stored == sum(r.paragraphs for r in queries.reports(library))
 
 
-def test_progress_names_each_unchanged_report_and_counts_each_batch(tmp_path):
+def line_ends(records) -> list[int]:
+    """Where each record's line of a collection written by ``write_collection`` ends, in
+    bytes: what the progress of an uncompressed collection counts."""
+    ends, at = [], 0
+    for r in records:
+        at += len((json.dumps(r, ensure_ascii=False) + "\n").encode("utf-8"))
+        ends.append(at)
+    return ends
+
+
+def test_progress_counts_reports_and_the_bytes_read_of_the_input_s_size(tmp_path):
     lib = tmp_path / "lib.sqlite"
     path = write_collection(tmp_path / "set.jsonl", RECORDS)
-    first, again = [], []
-    queries.add(lib, [path], lambda n, what: first.append((n, what)))
-    assert first == [(4, "")]  # one batch of four reports
-    queries.add(lib, [path], lambda n, what: again.append((n, what)))
-    assert again == [(1, f"set.jsonl#{name}") for name in "abcd"]
+    size = path.stat().st_size
+    first, again, batches = [], [], []
+    queries.add(lib, [path], lambda *reported: first.append(reported))
+    assert first == [(0, 0, size), (4, size, size)]  # the total; one batch of four, written
+    queries.add(lib, [path], lambda *reported: again.append(reported))
+    assert again == [(0, 0, size)] + [(k + 1, end, size)
+                                      for k, end in enumerate(line_ends(RECORDS))]
+    with open_library(tmp_path / "lib2.sqlite", write=True) as fresh:
+        ingest.add(fresh, [path], lambda *reported: batches.append(reported), batch_chars=1)
+    assert batches == again  # a batch a report, each counted as it is written
+
+
+def test_progress_of_a_gzip_collection_and_files_ends_at_their_total_size(tmp_path):
+    import gzip
+
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    (folder / "a.txt").write_text("\n\n".join(A_2019) + "\n", encoding="utf-8")
+    (folder / "notes.csv").write_text("not,a,report\n", encoding="utf-8")  # not counted
+    packed = tmp_path / "set.jsonl.gz"
+    with gzip.open(packed, "wt", encoding="utf-8") as out:
+        out.write("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in RECORDS[1:]))
+    total = (folder / "a.txt").stat().st_size + packed.stat().st_size
+    calls = []
+    with open_library(tmp_path / "lib.sqlite", write=True) as lib:
+        ingest.add(lib, [folder, packed], lambda *reported: calls.append(reported),
+                   batch_chars=1)
+    assert [c[0] for c in calls] == [0, 1, 2, 3, 4] and {c[2] for c in calls} == {total}
+    assert calls[:2] == [(0, 0, total), (1, (folder / "a.txt").stat().st_size, total)]
+    done = [c[1] for c in calls]
+    assert done == sorted(done) and done[-1] == total
+
+
+def test_two_records_with_one_path_in_a_collection_the_later_replaces_the_earlier(tmp_path):
+    earlier = record("甲市", "city", 2019, ["推进乡村振兴。"], "a")
+    later = record("甲市", "city", 2019, ["整治两违。"], "a")
+    path = write_collection(tmp_path / "set.jsonl", [earlier, RECORDS[1], later])
+    r = run_cli("--library", str(tmp_path / "lib.sqlite"), "add", str(path))
+    assert (r.code, r.err) == (0, "")
+    assert r.out == (f"added 3 reports (1 replacing an older version, 0 already there, "
+                     f"0 failed) to {tmp_path / 'lib.sqlite'}\n")
+    lib = tmp_path / "lib.sqlite"
+    assert sorted(x.source for x in queries.reports(lib)) == ["set.jsonl#a", "set.jsonl#b"]
+    assert queries.grep(lib, "两违").hits == 1
+    assert [g.report.source for g in queries.grep(lib, "乡村振兴").groups] == ["set.jsonl#b"]
+    with open_library(tmp_path / "lib2.sqlite", write=True) as fresh:  # a batch a report
+        result = ingest.add(fresh, [path], batch_chars=1)
+    assert (result.added, result.replaced, result.unchanged) == (3, 1, 0)
+
+
+def test_a_record_changed_and_then_changed_back_in_one_collection_ends_as_it_began(library,
+                                                                                   tmp_path):
+    changed = record("甲市", "city", 2019, ["整治两违。"], "a")
+    write_collection(tmp_path / "set.jsonl", [changed, RECORDS[0], *RECORDS[1:]])
+    result = queries.add(library, [tmp_path / "set.jsonl"])
+    assert (result.added, result.replaced, result.unchanged) == (2, 2, 3)
+    assert queries.grep(library, "两违").hits == 4  # A_2019's 3 and D_2022's 1, as before
+
+
+def test_a_batch_whose_ids_another_writer_took_is_renumbered_with_its_postings(tmp_path):
+    from cngloss.sources.readers import iter_documents
+
+    path = write_collection(tmp_path / "set.jsonl", RECORDS[:2])
+    items = [ingest._Item(rid, f"key{rid}", f"set.jsonl#{rid}", f"sha{rid}", document)
+             for rid, document in zip((1, 2), iter_documents(path))]
+    batch = ingest._work(items)
+    assert ingest._renumbered(batch, 1) is batch  # no report yet: ids 1 and 2 are free
+    moved = ingest._renumbered(batch, 5)  # ids 1-4 taken meanwhile: 1, 2 become 5, 6
+    assert [rows.report[0] for rows in moved.reports] == [5, 6]
+    assert [p[0] for rows in moved.reports for p in rows.paragraphs] == [
+        5 << 12, 5 << 12 | 1, 6 << 12, 6 << 12 | 1]
+    assert {rows.sections[0][0] for rows in moved.reports} == {5, 6}
+    assert [p[4] for r in moved.reports for p in r.paragraphs] == [
+        p[4] for r in batch.reports for p in r.paragraphs]  # the texts as they were
+    lists = {gram: list(postings.decode(blob)) for gram, _, _, blob in moved.postings.rows(1)}
+    assert lists["两违"] == [5 << 12, 5 << 12 | 1]   # A_2019's two paragraphs
+    assert lists["战略"] == [6 << 12]                # B_2020's first
 
 
 def test_a_report_with_too_many_paragraphs_fails_with_its_count(tmp_path, monkeypatch):

@@ -7,6 +7,17 @@ inverts the batch into bigram postings (one *segment*, ``inverted.invert``); the
 process writes the batch in one transaction. Ctrl-C therefore loses only the batch being written, and at most two
 batches are in flight, which bounds the memory. A small add (one batch) runs in-process:
 starting the pool would cost more than it saves.
+
+Another writer may add between two batches. So whatever a batch's writing depends on is
+decided inside its write transaction (``BEGIN IMMEDIATE``, which a second writer waits
+for): the report ids (a batch made with ids another writer has taken since is given the
+next free ones, and its postings made again), whether its content is there already, and
+which report of the same file or record it replaces.
+
+Progress is counted against what is known before anything is read: the size of the files
+to read. After each batch written (or report found unchanged) ``progress(reports, done,
+total)`` is told the reports dealt with and the bytes of the input read up to them
+(compressed bytes, for a .gz collection).
 """
 
 from __future__ import annotations
@@ -25,7 +36,7 @@ from ..errors import CnglossError
 from ..sources.readers import Document, iter_documents, registry as readers
 from .normalize import normalize
 from .inverted import PackedPostings, invert
-from .postings import MAX_PARAGRAPHS, paragraph_id
+from .postings import MAX_PARAGRAPHS, SEQ_BITS, paragraph_id
 from .store import SECTION_SEPARATOR, Library, write_transaction
 
 BATCH_CHARS = 2_000_000
@@ -58,67 +69,103 @@ class _Item(NamedTuple):
     source: str
     sha: str
     document: Document
+    position: int = 0  # bytes of the input read once this document was
 
 
-class _Batch(NamedTuple):
-    segment: int
-    reports: list[tuple]
+class _Rows(NamedTuple):
+    """One parsed report's rows: its report row and its sections, paragraphs and notes."""
+
+    report: tuple
     sections: list[tuple]
     paragraphs: list[tuple]
     notes: list[tuple]
+
+
+class _Batch(NamedTuple):
+    reports: list[_Rows]
     postings: PackedPostings
     failures: list[Failure]
+    position: int  # bytes of the input read once the batch's last document was
 
 
-Progress = Callable[[int, str], None]
+Progress = Callable[[int, int, int], None]
+
+
+class _Tracker:
+    """The reports dealt with and the input bytes read up to them, told to ``progress``;
+    the reading (a pool's feeder thread) and the writing (the main one) both report."""
+
+    def __init__(self, progress: Progress | None, total: int):
+        self.progress, self.total = progress, total
+        self.reports = self.done = 0
+        self.lock = threading.Lock()
+
+    def advance(self, reports: int, position: int) -> None:
+        with self.lock:
+            self.reports += reports
+            self.done = max(self.done, min(position, self.total))
+            if self.progress:
+                self.progress(self.reports, self.done, self.total)
 
 
 def add(library: Library, paths: Iterable[Path], progress: Progress | None = None,
         batch_chars: int = BATCH_CHARS) -> AddResult:
     """Add every report under ``paths``; see the module docstring."""
     db = library.db
+    # Snapshots, to skip unchanged content before parsing it; each batch's writing checks
+    # again against the library as it then is.
     known = dict(db.execute("SELECT content_sha, id FROM report"))
     by_key = dict(db.execute("SELECT source_key, content_sha FROM report"))
-    next_id = (db.execute("SELECT max(id) FROM report").fetchone()[0] or 0) + 1
+    next_id = _free_id(db)
     counts = {"added": 0, "replaced": 0, "unchanged": 0}
     failures: list[Failure] = []
     skipped: list[Failure] = []
-    seen = 0
+    files, total = _files(paths)
+    tracker = _Tracker(progress, total)
+    tracker.advance(0, 0)  # the total, before anything is read
 
     def items() -> Iterator[_Item]:
-        nonlocal next_id, seen
-        for key, source, document in _documents(paths, failures, skipped):
-            seen += 1
+        nonlocal next_id
+        for key, source, document, position in _documents(files, failures, skipped):
             sha = _content_sha(document)
             if sha in known:
                 counts["unchanged"] += 1
-                if progress:
-                    progress(1, source)
+                tracker.advance(1, position)
                 continue
+            if by_key.get(key) not in (None, sha):
+                # This record replaces what the library holds for it: a later record with
+                # that content is then no longer unchanged.
+                known.pop(by_key[key], None)
+            by_key[key] = sha
             known[sha] = next_id
-            yield _Item(next_id, key, source, sha, document)
+            yield _Item(next_id, key, source, sha, document, position)
             next_id += 1
 
     def write(batch: _Batch) -> None:
+        nonlocal next_id
         failures.extend(batch.failures)
         with write_transaction(db):
-            for row in batch.reports:
-                old = by_key.get(row[2])
-                if old is not None:
-                    _delete(db, db.execute("SELECT id FROM report WHERE source_key = ?",
-                                           (row[2],)).fetchone()[0])
+            batch = _renumbered(batch, _free_id(db))
+            if batch.reports:
+                next_id = max(next_id, batch.reports[-1].report[0] + 1)
+            for rows in batch.reports:
+                sha, key = rows.report[1], rows.report[2]
+                if db.execute("SELECT 1 FROM report WHERE content_sha = ?", (sha,)).fetchone():
+                    counts["unchanged"] += 1  # another writer added it since it was read
+                    continue
+                old = db.execute("SELECT id FROM report WHERE source_key = ?", (key,)).fetchone()
+                if old is not None:  # a changed file, or a later record of the same path
+                    _delete(db, old[0])
                     counts["replaced"] += 1
                 counts["added"] += 1
-                by_key[row[2]] = row[1]
-            db.executemany("INSERT INTO report VALUES(?,?,?,?,?,?,?,?,?,?,?,?)", batch.reports)
-            db.executemany("INSERT INTO section VALUES(?,?,?)", batch.sections)
-            db.executemany("INSERT INTO paragraph VALUES(?,?,?,?,?,?)", batch.paragraphs)
-            db.executemany("INSERT INTO note VALUES(?,?,?,?,?,?)", batch.notes)
+                db.execute("INSERT INTO report VALUES(?,?,?,?,?,?,?,?,?,?,?,?)", rows.report)
+                db.executemany("INSERT INTO section VALUES(?,?,?)", rows.sections)
+                db.executemany("INSERT INTO paragraph VALUES(?,?,?,?,?,?)", rows.paragraphs)
+                db.executemany("INSERT INTO note VALUES(?,?,?,?,?,?)", rows.notes)
             if len(batch.postings):
                 db.executemany("INSERT INTO bigram VALUES(?,?,?,?)",
                                batch.postings.rows(library.next_segment()))
-        if progress:
-            progress(len(batch.reports) + len(batch.failures), "")
+        tracker.advance(len(batch.reports) + len(batch.failures), batch.position)
 
     batches = _batches(items(), batch_chars)
     first = next(batches, None)
@@ -127,10 +174,36 @@ def add(library: Library, paths: Iterable[Path], progress: Progress | None = Non
         write(_work(first))
     elif first is not None:
         _run_pool(_chain(first, second, batches), write)
+    if tracker.done < total:  # the end of the files (a gzip trailer, a failed file)
+        tracker.advance(0, total)
     if counts["added"]:
         db.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # the WAL back to nothing on disk
     return AddResult(counts["added"], counts["replaced"], counts["unchanged"], failures,
                      skipped)
+
+
+def _free_id(db) -> int:
+    """The first report id after every report's (inside a write transaction: the first one
+    no other writer can take)."""
+    return (db.execute("SELECT max(id) FROM report").fetchone()[0] or 0) + 1
+
+
+def _renumbered(batch: _Batch, first: int) -> _Batch:
+    """``batch`` with report ids from ``first`` on if its own are no longer free (another
+    writer took them after the batch was made): every id moved by the same amount, and the
+    postings made again for the new paragraph ids."""
+    if not batch.reports or batch.reports[0].report[0] >= first:
+        return batch
+    shift = first - batch.reports[0].report[0]
+    moved = shift << SEQ_BITS
+    reports = [_Rows((rows.report[0] + shift, *rows.report[1:]),
+                     [(rid + shift, *rest) for rid, *rest in rows.sections],
+                     [(pid + moved, *rest) for pid, *rest in rows.paragraphs],
+                     [(rid + shift, *rest) for rid, *rest in rows.notes])
+               for rows in batch.reports]
+    paragraphs = [p for rows in reports for p in rows.paragraphs]
+    postings = invert([p[0] for p in paragraphs], [p[4] for p in paragraphs])
+    return batch._replace(reports=reports, postings=postings)
 
 
 def _chain(*parts):
@@ -190,49 +263,82 @@ def _batches(items: Iterator[_Item], limit: int) -> Iterator[list[_Item]]:
         yield batch
 
 
-def _documents(paths: Iterable[Path], failures: list[Failure],
-               skipped: list[Failure]) -> Iterator[tuple[str, str, Document]]:
-    """(source key, source shown, document) for every report under ``paths``; a file that
-    cannot be read becomes a failure. A file named on the command line is always tried; in
-    a folder, only files that read as reports (``not_a_report``) are taken, the others
-    are ``skipped`` with the reason."""
+class _File(NamedTuple):
+    """A file to read (``in_folder``: found in a folder given), or one given that does not
+    exist (``missing``), or one of a folder left out, with why (``skip``)."""
+
+    path: Path
+    in_folder: bool = False
+    skip: str | None = None
+    missing: bool = False
+
+
+def _files(paths: Iterable[Path]) -> tuple[list[_File], int]:
+    """The files under ``paths``, in order, and the total size of those to read in bytes
+    (known before anything is read: what progress is counted against). A file named on the
+    command line is always tried; in a folder, only files that may be reports are taken."""
+    files: list[_File] = []
     for given in paths:
         given = Path(given)
-        in_folder = given.is_dir()
-        if in_folder:
-            files = sorted(p for p in given.rglob("*")
-                           if p.is_file() and not any(part.startswith(".")
-                                                      for part in p.relative_to(given).parts))
-        elif given.exists():
-            files = [given]
+        if given.is_dir():
+            for path in sorted(p for p in given.rglob("*")
+                               if p.is_file() and not any(part.startswith(".") for part
+                                                          in p.relative_to(given).parts)):
+                if not is_report_name(path):
+                    files.append(_File(path, True, f"{_suffix(path)} is not a report format"))
+                elif path.stat().st_size == 0:
+                    files.append(_File(path, True, "an empty file"))
+                else:
+                    files.append(_File(path, True))
         else:
-            failures.append(Failure(str(given), "no such file or folder"))
+            files.append(_File(given, missing=not given.exists()))
+    return files, sum(_size(f.path) for f in files if not (f.skip or f.missing))
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
+
+
+def _documents(files: list[_File], failures: list[Failure],
+               skipped: list[Failure]) -> Iterator[tuple[str, str, Document, int]]:
+    """(source key, source shown, document, bytes of all the files read so far) for every
+    report in ``files``; a file that cannot be read becomes a failure; a file of a folder
+    that is not a report (``not_a_report``) is ``skipped`` with the reason."""
+    base = 0
+    for path, in_folder, skip, missing in files:
+        if missing:
+            failures.append(Failure(str(path), "no such file or folder"))
             continue
-        for path in files:
-            if in_folder and not is_report_name(path):
-                skipped.append(Failure(str(path), f"not a report ({_suffix(path)} is not a "
-                                                  "report format)"))
-                continue
-            if in_folder and path.stat().st_size == 0:
-                skipped.append(Failure(str(path), "not a report (an empty file)"))
-                continue
-            try:
-                for document in iter_documents(path):
-                    if document.kind == "record":
-                        record = document.metadata.get("path") or document.metadata.get("line")
-                        key = f"{path.resolve()}#{record}"
-                        source = f"{path.name}#{record}"
-                    else:
-                        why = not_a_report(document.text) if in_folder else None
-                        if why:
-                            skipped.append(Failure(str(path), f"not a report ({why})"))
-                            continue
-                        key, source = str(path.resolve()), str(path)
-                    yield key, source, document
-            except CnglossError as exc:
-                failures.append(Failure(str(path), str(exc)))
-            except OSError as exc:
-                failures.append(Failure(str(path), exc.strerror or str(exc)))
+        if skip:
+            skipped.append(Failure(str(path), f"not a report ({skip})"))
+            continue
+        read = 0
+
+        def on_read(n: int) -> None:
+            nonlocal read
+            read = n
+
+        try:
+            for document in iter_documents(path, on_read=on_read):
+                if document.kind == "record":
+                    record = document.metadata.get("path") or document.metadata.get("line")
+                    key = f"{path.resolve()}#{record}"
+                    source = f"{path.name}#{record}"
+                else:
+                    why = not_a_report(document.text) if in_folder else None
+                    if why:
+                        skipped.append(Failure(str(path), f"not a report ({why})"))
+                        continue
+                    key, source = str(path.resolve()), str(path)
+                yield key, source, document, base + read
+        except CnglossError as exc:
+            failures.append(Failure(str(path), str(exc)))
+        except OSError as exc:
+            failures.append(Failure(str(path), exc.strerror or str(exc)))
+        base += _size(path)
 
 
 _HANZI = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
@@ -274,7 +380,7 @@ def _work(items: list[_Item]) -> _Batch:
     """Parse, normalize and invert one batch (in a worker process)."""
     from ..sources.report import parse_document  # lazy: the parser, for add only
 
-    out = _Batch(0, [], [], [], [], None, [])
+    out = _Batch([], None, [], items[-1].position if items else 0)
     ids: list[int] = []
     texts: list[str] = []
     now = datetime.now(timezone.utc).isoformat(timespec="seconds")
@@ -289,25 +395,28 @@ def _work(items: list[_Item]) -> _Batch:
                                         if not isinstance(exc, CnglossError) else str(exc)))
             continue
         sections: dict[tuple[str, ...], int] = {}
+        paragraphs: list[tuple] = []
         chars = 0
         for index, paragraph in enumerate(report.paragraphs):
             text, edits = normalize(paragraph.text)
             pid = paragraph_id(item.report_id, index)
             seq = sections.setdefault(paragraph.section, len(sections))
-            out.paragraphs.append((pid, paragraph.number, paragraph.line, seq, text,
-                                   json.dumps(edits, ensure_ascii=False) if edits else None))
+            paragraphs.append((pid, paragraph.number, paragraph.line, seq, text,
+                               json.dumps(edits, ensure_ascii=False) if edits else None))
             chars += len(text)
             ids.append(pid)
             texts.append(text)
-        out.sections.extend((item.report_id, seq, SECTION_SEPARATOR.join(path))
-                            for path, seq in sections.items())
-        out.notes.extend((item.report_id, k, note.number, note.headword or note.printed,
-                          note.definition, note.line) for k, note in enumerate(report.notes))
         meta = report.metadata
         url = item.document.metadata.get("source")
-        out.reports.append((item.report_id, item.sha, item.key, item.source, meta.place,
-                            meta.level, meta.year, meta.title or report.title,
-                            str(url) if url else None, len(report.paragraphs), chars, now))
+        out.reports.append(_Rows(
+            (item.report_id, item.sha, item.key, item.source, meta.place, meta.level,
+             meta.year, meta.title or report.title, str(url) if url else None,
+             len(report.paragraphs), chars, now),
+            [(item.report_id, seq, SECTION_SEPARATOR.join(path))
+             for path, seq in sections.items()],
+            paragraphs,
+            [(item.report_id, k, note.number, note.headword or note.printed,
+              note.definition, note.line) for k, note in enumerate(report.notes)]))
     return out._replace(postings=invert(ids, texts))
 
 

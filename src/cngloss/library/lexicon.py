@@ -260,9 +260,12 @@ _LOADED: dict[str, tuple[str, Lexicon]] = {}
 
 
 def refresh(library: Library) -> None:
-    """Compile the lexicon again after a change (inside no transaction)."""
+    """Compile the lexicon again after a change (inside no transaction). The state is taken
+    first: if another writer adds while this one builds, the lexicon is kept as of the older
+    state, and the next load builds it again."""
     db = library.db
-    save(db, build(db), state(db))
+    now = state(db)
+    save(db, build(db), now)
 
 
 def save(db: sqlite3.Connection, lexicon: Lexicon, now: str) -> None:

@@ -2,16 +2,18 @@
 creating and migrating its tables, and the one-line errors for a file that is not ours.
 
 WAL journal: a reader sees the library as of the last finished batch while ``add`` writes
-the next one; a second writer waits a few seconds, then gets a "busy" error.
+the next one; a second writer waits up to ``BUSY_TIMEOUT_S`` (``$CNGLOSS_BUSY_TIMEOUT``
+seconds, if set) for the write lock, then gets a "busy" error.
 """
 
 from __future__ import annotations
 
 import os
 import sqlite3
+import time
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
+from typing import Iterator, Mapping
 
 from ..errors import DataError, Problem, UsageError
 from ..model import SECTION_SEP
@@ -22,6 +24,8 @@ APPLICATION_ID = 0x636E676C  # "cngl": tells our database from any other SQLite 
 # branches that made them; _migrate looks at the tables, not the number.)
 SCHEMA_VERSION = 3
 BUSY_TIMEOUT_S = 5.0
+BUSY_TIMEOUT_VAR = "CNGLOSS_BUSY_TIMEOUT"
+POLL_S = 0.002  # how often a waiting writer tries for the lock
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value) WITHOUT ROWID;
@@ -77,7 +81,7 @@ def write_transaction(db: sqlite3.Connection) -> Iterator[None]:
     """One write transaction: taken at once (BEGIN IMMEDIATE, so a second writer waits or
     gets "busy" before anything is done), committed at the end of the block, rolled back on
     any exception, Ctrl-C included."""
-    db.execute("BEGIN IMMEDIATE")
+    _begin_immediate(db)
     try:
         yield
         db.execute("COMMIT")
@@ -85,6 +89,31 @@ def write_transaction(db: sqlite3.Connection) -> Iterator[None]:
         if db.in_transaction:
             db.execute("ROLLBACK")
         raise
+
+
+def _begin_immediate(db: sqlite3.Connection) -> None:
+    """BEGIN IMMEDIATE, waiting up to the connection's busy timeout for another writer's
+    lock, tried every ``POLL_S``. SQLite's own wait backs off to one try in 100 ms, and a
+    long ``add`` leaves only some 10-250 ms between two batches (measured on the shared
+    collection): a second writer waiting that way often missed every gap and said "busy"."""
+    wait_ms = db.execute("PRAGMA busy_timeout").fetchone()[0]
+    deadline = time.monotonic() + wait_ms / 1000
+    db.execute("PRAGMA busy_timeout = 0")
+    try:
+        while True:
+            try:
+                db.execute("BEGIN IMMEDIATE")
+                return
+            except sqlite3.OperationalError as exc:
+                if not _is_busy(exc) or time.monotonic() >= deadline:
+                    raise
+            time.sleep(POLL_S)
+    finally:
+        db.execute(f"PRAGMA busy_timeout = {int(wait_ms)}")
+
+
+def _is_busy(exc: sqlite3.DatabaseError) -> bool:
+    return "locked" in str(exc) or "busy" in str(exc)
 
 
 def _fail(path: Path, message: str, fix: str) -> DataError:
@@ -123,6 +152,7 @@ def open_library(path: Path, write: bool = False) -> Library:
     library that does not exist when only reading.
     """
     path = Path(path)
+    timeout = busy_timeout(os.environ)
     if not path.exists() and not write:
         raise UsageError(f"{path}: no library there (create one with: cngloss add REPORT...)")
     if path.is_dir():
@@ -139,13 +169,29 @@ def open_library(path: Path, write: bool = False) -> Library:
                     "copy it somewhere writable, or choose another --library path")
     try:
         if writable:
-            db = sqlite3.connect(path, isolation_level=None, timeout=BUSY_TIMEOUT_S)
+            db = sqlite3.connect(path, isolation_level=None, timeout=timeout)
         else:
-            db = _connect_read_only(path)
+            db = _connect_read_only(path, timeout)
         _check(path, db, writable)
     except sqlite3.DatabaseError as exc:
         raise _describe(path, exc) from None
     return Library(path, db, writable)
+
+
+def busy_timeout(environ: Mapping[str, str]) -> float:
+    """How long a writer waits for another one's write lock: ``$CNGLOSS_BUSY_TIMEOUT``
+    seconds (0 or more), else ``BUSY_TIMEOUT_S``; UsageError (exit 2) for anything else."""
+    value = environ.get(BUSY_TIMEOUT_VAR)
+    if value is None or value == "":
+        return BUSY_TIMEOUT_S
+    try:
+        seconds = float(value)
+    except ValueError:
+        seconds = -1.0
+    if not 0 <= seconds < float("inf"):  # also refuses nan
+        raise UsageError(f"{BUSY_TIMEOUT_VAR}={value!r}: give the seconds a second writer "
+                         "waits for the library (e.g. 5)")
+    return seconds
 
 
 def _can_write(path: Path) -> bool:
@@ -154,10 +200,9 @@ def _can_write(path: Path) -> bool:
     return os.access(path.parent, os.W_OK)
 
 
-def _connect_read_only(path: Path) -> sqlite3.Connection:
+def _connect_read_only(path: Path, timeout: float) -> sqlite3.Connection:
     uri = path.resolve().as_uri()
-    db = sqlite3.connect(f"{uri}?mode=ro", uri=True, isolation_level=None,
-                         timeout=BUSY_TIMEOUT_S)
+    db = sqlite3.connect(f"{uri}?mode=ro", uri=True, isolation_level=None, timeout=timeout)
     try:
         db.execute("SELECT count(*) FROM sqlite_master").fetchone()
         return db
@@ -208,7 +253,7 @@ def _migrate(db: sqlite3.Connection, version: int) -> None:
 
 def _describe(path: Path, exc: sqlite3.DatabaseError) -> DataError:
     text = str(exc)
-    if "locked" in text or "busy" in text:
+    if _is_busy(exc):
         return _fail(path, "is busy: another cngloss is writing it",
                      "try again when that command has finished")
     if "not a database" in text or "malformed" in text or "encrypted" in text:

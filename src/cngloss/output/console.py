@@ -203,8 +203,10 @@ def print_message(message: str, env: Environment) -> None:
 
 
 class Progress:
-    """A rich progress line on stderr when it is a terminal; nothing otherwise. The core
-    reports ``(n, name)`` steps through the callback this gives."""
+    """A rich progress bar on stderr when it is a terminal, nothing otherwise: the share of
+    the input read (its size is known before reading: compressed bytes for a .gz
+    collection), the reports dealt with and the time left. The core reports
+    ``(reports, bytes done, bytes in all)`` through the callback this gives."""
 
     def __init__(self, env: Environment, label: str):
         self.env, self.label, self.bar = env, label, None
@@ -215,14 +217,17 @@ class Progress:
             return None
         # lazy: rich's progress bar, only on a terminal
         from rich.console import Console
-        from rich.progress import BarColumn, MofNCompleteColumn, Progress as Bar, TextColumn
+        from rich.progress import (BarColumn, Progress as Bar, TaskProgressColumn,
+                                   TextColumn, TimeRemainingColumn)
 
-        self.bar = Bar(TextColumn("{task.description}"), BarColumn(),
-                            MofNCompleteColumn(), transient=True,
-                            console=Console(file=self.env.stderr, force_terminal=True))
+        self.bar = Bar(TextColumn("{task.description}"), BarColumn(), TaskProgressColumn(),
+                       TextColumn("{task.fields[reports]:,} reports"), TimeRemainingColumn(),
+                       transient=True,
+                       console=Console(file=self.env.stderr, force_terminal=True))
         self.bar.start()
-        task = self.bar.add_task(self.label, total=None)
-        return lambda n, name: self.bar.advance(task, n)
+        task = self.bar.add_task(self.label, total=None, reports=0)
+        return lambda reports, done, total: self.bar.update(task, completed=done, total=total,
+                                                            reports=reports)
 
     def __exit__(self, *exc: object) -> None:
         if self.bar is not None:

@@ -15,7 +15,7 @@ naming the file, or a MissingExtraError (exit 2) naming the extra to install.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -61,18 +61,23 @@ def read_document(path: str | os.PathLike[str], encoding: str | None = None) -> 
     return registry.reader_for(kind_of(path, data)).reader()(path, data, encoding)
 
 
-def iter_documents(path: str | os.PathLike[str],
-                   encoding: str | None = None) -> Iterator[Document]:
+def iter_documents(path: str | os.PathLike[str], encoding: str | None = None,
+                   on_read: Callable[[int], None] | None = None) -> Iterator[Document]:
     """Each report of a collection (.jsonl, .jsonl.gz), streamed; for any other file, its one
-    report."""
+    report. ``on_read``, if given, is told before each report is given how many bytes of
+    the file have been read (of a .gz collection: compressed bytes), so that a caller can
+    show progress against the file's size."""
     from .sniff import collection_of  # lazy: sniff imports document (as __getattr__ says)
 
     path = Path(path)
     collection = collection_of(path, _head(path))
     if collection is not None:
-        yield from collection.reader()(path, encoding)
+        yield from collection.reader()(path, encoding, on_read)
     else:
-        yield read_document(path, encoding)
+        document = read_document(path, encoding)
+        if on_read is not None:
+            on_read(path.stat().st_size)
+        yield document
 
 
 def _head(path: Path) -> bytes:

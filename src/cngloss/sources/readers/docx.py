@@ -14,10 +14,12 @@ from __future__ import annotations
 
 import io
 import zipfile
+import zlib
 from pathlib import Path
 from xml.etree import ElementTree
 
 from .document import Document, fail, join_paragraphs
+from .inflate import read_member
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 CORE = {"{http://purl.org/dc/elements/1.1/}title": "title",
@@ -40,12 +42,13 @@ def read_docx(path: Path, data: bytes, encoding: str | None = None) -> Document:
         raise fail(path, "is a zip archive but not a Word document (no word/document.xml)",
                    "save the report from Word as .docx")
     try:
-        document = _xml(archive, "word/document.xml")
-        numbering = _Numbering(_xml(archive, "word/numbering.xml", names),
-                               _xml(archive, "word/styles.xml", names))
-        footnotes = _footnotes(_xml(archive, "word/footnotes.xml", names))
-        metadata = _core(_xml(archive, "docProps/core.xml", names))
-    except (ElementTree.ParseError, KeyError, zipfile.BadZipFile, ValueError) as exc:
+        document = _xml(archive, path, "word/document.xml")
+        numbering = _Numbering(_xml(archive, path, "word/numbering.xml", names),
+                               _xml(archive, path, "word/styles.xml", names))
+        footnotes = _footnotes(_xml(archive, path, "word/footnotes.xml", names))
+        metadata = _core(_xml(archive, path, "docProps/core.xml", names))
+    except (ElementTree.ParseError, KeyError, zipfile.BadZipFile, ValueError,
+            zlib.error) as exc:
         raise fail(path, f"is a damaged .docx file ({exc})",
                    "open it in Word and save it again") from None
     order: dict[str, int] = {}  # footnote id -> the number shown, in order of reference
@@ -63,10 +66,12 @@ def read_docx(path: Path, data: bytes, encoding: str | None = None) -> Document:
     return Document(text, metadata, path, "docx")
 
 
-def _xml(archive: zipfile.ZipFile, name: str, names: set[str] | None = None):
+def _xml(archive: zipfile.ZipFile, path: Path, name: str, names: set[str] | None = None):
+    """Part ``name`` parsed, within the limits of ``inflate`` (a zip bomb is refused before
+    it is read)."""
     if names is not None and name not in names:
         return None
-    return ElementTree.fromstring(archive.read(name))
+    return ElementTree.fromstring(read_member(archive, name, path))
 
 
 def _paragraph_text(paragraph, numbering: "_Numbering", order: dict[str, int]) -> str:

@@ -2,42 +2,53 @@
 report's text and its other fields metadata (as in the shared collection: place, level,
 collection, year, title, source, path; url and date where given). Streamed: one line in
 memory at a time, gzip decompressed on the fly, so 3,004 reports (152 MB) read in constant
-memory. A line that is not a JSON object, or a record without content, stops the reading
-with an error naming the line."""
+memory; a record or a stream that inflates past ``inflate``'s limits is refused. A line
+that is not a JSON object, or a record without content, stops the reading with an error
+naming the line."""
 
 from __future__ import annotations
 
 import gzip
 import json
 import zlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from .document import Document, fail
+from .inflate import bounded_lines
 
 GZIP_MAGIC = b"\x1f\x8b"
 METADATA_FIELDS = ("place", "level", "collection", "year", "date", "title", "source", "path",
                    "url")
 
 
-def iter_records(path: Path, encoding: str | None = None) -> Iterator[Document]:
+def iter_records(path: Path, encoding: str | None = None,
+                 on_read: Callable[[int], None] | None = None) -> Iterator[Document]:
     """Each record of the collection as a Document of kind ``record`` (its ``line`` in the
-    metadata); blank lines are skipped."""
+    metadata); blank lines are skipped. ``on_read`` is told, before each record is given, how many
+    bytes of the file (compressed, for .gz) have been read. A record longer than
+    ``inflate.MAX_INFLATED``, or a gzip stream inflating more than ``inflate.MAX_RATIO``
+    times, is refused (a gzip bomb)."""
     try:
-        with open(path, "rb") as raw:
-            compressed = raw.read(2) == GZIP_MAGIC
+        raw = open(path, "rb")
     except OSError as exc:
         raise fail(path, f"cannot be read: {exc.strerror}", "check the path") from None
-    opener = gzip.open if compressed else open
     number = 0
-    try:
-        with opener(path, "rb") as lines:
-            for number, line in enumerate(lines, start=1):
+    with raw:
+        compressed = raw.read(2) == GZIP_MAGIC
+        raw.seek(0)
+        stream = gzip.GzipFile(fileobj=raw, mode="rb") if compressed else raw
+        try:
+            for number, line in enumerate(
+                    bounded_lines(stream, path, raw.tell if compressed else None), start=1):
                 if line.strip():
-                    yield _record(path, number, line, encoding or "utf-8")
-    except (OSError, EOFError, zlib.error) as exc:
-        raise fail(path, f"is a damaged gzip file after line {number} ({exc})",
-                   "compress the collection again") from None
+                    document = _record(path, number, line, encoding or "utf-8")
+                    if on_read is not None:
+                        on_read(raw.tell())
+                    yield document
+        except (OSError, EOFError, zlib.error) as exc:
+            raise fail(path, f"is a damaged gzip file after line {number} ({exc})",
+                       "compress the collection again") from None
     if number == 0:
         raise fail(path, "is empty (no records)", "give a collection with one report a line")
 
