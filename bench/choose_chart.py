@@ -1,4 +1,4 @@
-"""The measurement behind the chart library choice (README, "Dependencies, and why").
+"""The measurement behind the chart library choice (docs/development.md, "Dependencies, and why").
 
 Not part of bench/run: it needs the candidate libraries. Run it in a scratch venv:
 

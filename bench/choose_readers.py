@@ -1,4 +1,4 @@
-"""The measurements behind the readers' library choices (README, "Dependencies, and why").
+"""The measurements behind the readers' library choices (docs/development.md, "Dependencies, and why").
 
 Not part of bench/run: it needs the candidate libraries, which cngloss does not depend on.
 Run it in a scratch venv:

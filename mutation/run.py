@@ -1,28 +1,28 @@
-"""Mutation testing of the core with mutmut; writes MUTATION.md. Run it as `mutation/run`.
+"""Mutation testing of the core with mutmut; writes docs/mutation-results.md. Run it as `mutation/run`.
 
-    mutation/run                       every core module (slow: see MUTATION.md for timings)
+    mutation/run                       every core module (slow: see docs/mutation-results.md for timings)
     mutation/run src/cngloss/numerals.py cngloss.quotes    only these (paths or dotted names)
     mutation/run --survivors MODULE    retest only MODULE's survivors (after writing tests for them)
     mutation/run --budget 0 ...        run every test that reaches a mutant (default: the fastest
                                        ones within 3 s of clean-run time; see tests/conftest.py)
     mutation/run --sample 0.2 ...      test a fixed random fifth of the mutants (by a hash of
-                                       their names, so a rerun picks the same ones); MUTATION.md
+                                       their names, so a rerun picks the same ones); docs/mutation-results.md
                                        gives each sampled score with its 95% interval
-    mutation/run --report              rewrite MUTATION.md from the results on disk, run nothing
+    mutation/run --report              rewrite docs/mutation-results.md from the results on disk, run nothing
     mutation/run --show MODULE...      print the modules' survivors, write nothing
     mutation/run --fail-under 85 ...   exit 1 when a module reported scores below 85%
 
 Results live in mutants/ (git-ignored) and accumulate: a rerun retests only mutants without
 a result and functions whose source changed, so an interrupted run resumes where it stopped
 and a run over a subset leaves the other modules' results in place. `rm -rf mutants` starts
-afresh. MUTATION.md always lists every module with results.
+afresh. docs/mutation-results.md always lists every module with results.
 
 Which modules are core is `[tool.mutmut] only_mutate` / `do_not_mutate` in pyproject.toml
 (globs on file paths, so they survive modules moving between sub-packages).
 
 Equivalent mutants (no test can tell them apart from the original) are listed in
 mutation/equivalent.txt, one a line: `KEY  reason`. KEY is printed next to every survivor
-in MUTATION.md: `<module's last name>.<function>@<hash of the changed lines>`. It does not
+in docs/mutation-results.md: `<module's last name>.<function>@<hash of the changed lines>`. It does not
 depend on line numbers or mutmut's mutant numbering, nor on which package a module lives in,
 so it holds across reruns, unrelated edits and moves; it changes (and the entry is reported
 stale) only when the mutated line itself changes, when the argument must be made again.
@@ -42,7 +42,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 EQUIVALENT = ROOT / "mutation" / "equivalent.txt"
-REPORT = ROOT / "MUTATION.md"
+REPORT = ROOT / "docs" / "mutation-results.md"
 SHIM = ROOT / "mutation" / "subprocess"
 TARGET = 85.0
 
@@ -81,7 +81,7 @@ def wilson(successes: int, trials: int, z: float = 1.96) -> tuple[float, float]:
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(prog="mutation/run", description=__doc__.split("\n")[0])
     parser.add_argument("modules", nargs="*", help="src paths or dotted names (default: all core)")
-    parser.add_argument("--report", action="store_true", help="only rewrite MUTATION.md")
+    parser.add_argument("--report", action="store_true", help="only rewrite docs/mutation-results.md")
     parser.add_argument("--show", action="store_true",
                         help="print the survivors of the given modules (all: every module) "
                              "with their diff lines; run and write nothing")
@@ -111,7 +111,7 @@ def main(argv: list[str]) -> int:
             print("mutation/run: nothing to test in these modules (--rerun retests every mutant)")
         code = 0 if names == [] else run_mutmut(names or [], args.jobs, args.budget)
         if code not in (0, None):
-            print(f"mutation/run: mutmut exited {code}; MUTATION.md not rewritten", file=sys.stderr)
+            print(f"mutation/run: mutmut exited {code}; docs/mutation-results.md not rewritten", file=sys.stderr)
             return code
     rows = write_report(only=[module_name(m) for m in args.modules] or None,
                         command=" ".join(["mutation/run", *argv]))

@@ -1,7 +1,7 @@
 """The content checks behind `cngloss check`, called on glossaries and reports made here.
 
 Each expected Problem (file, line, message, term, field, fix, severity) is written out by
-hand from what the check is for (the module docstring and README, "check")."""
+hand from what the check is for (the module docstring and docs/commands.md, "cngloss list` and `cngloss check")."""
 
 from __future__ import annotations
 

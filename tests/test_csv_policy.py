@@ -1,4 +1,4 @@
-"""Every CSV cngloss writes opens safely in a spreadsheet (README, "CSV"): a text cell that
+"""Every CSV cngloss writes opens safely in a spreadsheet (docs/commands.md, "CSV"): a text cell that
 begins with = + - @, a tab, a carriage return or a line feed gets a leading apostrophe
 (OWASP, "CSV Injection"); a number cngloss computed stays a number; control characters are
 written visibly; records end in CRLF. Checked on each command's real output, parsed back

@@ -1,4 +1,4 @@
-"""Two writers on one library, as two real processes (README, "The report library",
+"""Two writers on one library, as two real processes (docs/library.md, "The report library",
 Errors): a second ``add`` while a long one runs goes in between its batches and both are
 kept whole; a second writer that finds the library locked waits up to the busy timeout
 (``CNGLOSS_BUSY_TIMEOUT``) and then exits 3 ("busy"), having changed nothing."""

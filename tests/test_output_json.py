@@ -1,4 +1,4 @@
-"""The JSON contract (output/json.py, README "JSON contract"): every object a command prints
+"""The JSON contract (output/json.py, README, "JSON contract"): every object a command prints
 with --json, built from small hand-made inputs and compared whole, key by key, with the shape
 the README documents (the expected objects are written out here, not taken from the code)."""
 

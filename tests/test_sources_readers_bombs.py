@@ -1,6 +1,6 @@
 """Compressed input that inflates far beyond its size (zip and gzip bombs) is refused before
 it is read whole: a .docx part or a collection's record larger than a limit, or inflating
-more than a ratio of its compressed size (README, "Report formats and encodings").
+more than a ratio of its compressed size (docs/formats.md, "Report formats and encodings").
 
 The bombs are made here, streamed, of runs of spaces (valid XML whitespace, a blank
 collection line), which deflate about 1,000 to 1. Memory is measured with tracemalloc (what

@@ -1,4 +1,4 @@
-"""The one CSV policy (text/csvcell.py, README "CSV"): a spreadsheet runs a cell that
+"""The one CSV policy (text/csvcell.py, docs/commands.md, "CSV"): a spreadsheet runs a cell that
 starts with = + - @, a tab, a carriage return or a line feed as a formula (OWASP "CSV
 Injection"), so such a text cell gets a leading apostrophe; a number cngloss computed is
 written as it is; control characters are written visibly; a cell is quoted only when it

@@ -11,7 +11,7 @@ from typing import NamedTuple
 
 
 class ExitCode(IntEnum):
-    """Documented exit codes of the ``cngloss`` command (see README, "Exit codes")."""
+    """Documented exit codes of the ``cngloss`` command (see docs/commands.md, "Exit codes")."""
 
     OK = 0
     NOT_FOUND = 1

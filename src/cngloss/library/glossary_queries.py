@@ -1,6 +1,6 @@
 """``search`` and ``show`` over every glossary in use: the curated glossary (the authority
 for what it curates), the glossary files added to the library and the notes of its reports
-(README, "Glossaries in the library"). One call per command, as in ``queries``.
+(docs/library.md, "Glossaries in the library"). One call per command, as in ``queries``.
 
 A query runs through the curated glossary's search and the library lexicon's search, with
 every query form of ``lookup.search``; the hits are merged into one row per headword key,

@@ -1,5 +1,5 @@
 """When two headwords are the same term: the merge rule of the library's glossaries
-(README, "Glossaries in the library").
+(docs/library.md, "Glossaries in the library").
 
 Reports print one term in many ways: quoted whole or part by part (“六稳”“六保”), not
 quoted, in traditional characters, with full-width letters (ＢＮＣＴ), in bold. The *key* of

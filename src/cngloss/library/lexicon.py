@@ -1,5 +1,5 @@
 """The library's glossaries merged into one, by headword: the notes of every report and the
-glossary files added to the library (README, "Glossaries in the library").
+glossary files added to the library (docs/library.md, "Glossaries in the library").
 
 A report's notes are glossary entries as they stand (not reviewed); a glossary file added
 with ``cngloss add terms.yaml`` is curated (reviewed). Entries whose headwords have the same

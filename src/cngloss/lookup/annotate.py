@@ -2,7 +2,7 @@
 
 All the forms of all the terms (headwords and variants, and with ``parts`` the numbered
 slogans and items they expand) go into one Aho-Corasick automaton (ahocorasick_rs, chosen
-by measurement: README, "Dependencies, and why"), which is run over the document's search
+by measurement: docs/development.md, "Dependencies, and why"), which is run over the document's search
 text (``search_text``: quotes and footnote markers out, traditional characters folded).
 Matches are leftmost-longest and do not overlap: where terms overlap, the one that starts
 first wins, and of those the longest, so 新时代枫桥经验 is one find, not also 枫桥经验.
@@ -65,7 +65,7 @@ class TermMatcher:
             import ahocorasick_rs  # lazy: the automaton, for annotate only
 
             # The contiguous NFA: about as quick to build as the default, and a fifth
-            # quicker to search (README, "Dependencies, and why").
+            # quicker to search (docs/development.md, "Dependencies, and why").
             self._automaton = ahocorasick_rs.AhoCorasick(
                 self.needles, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest,
                 implementation=ahocorasick_rs.Implementation.ContiguousNFA)

@@ -1,5 +1,5 @@
 """CSV exports for spreadsheets: the library's passages (one row a use) and trend series
-(one row a year), written by ``text.csvcell``: the one CSV policy (README, "CSV")."""
+(one row a year), written by ``text.csvcell``: the one CSV policy (docs/commands.md, "CSV")."""
 
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
 """CSV: one row per term, for spreadsheets and flashcard apps, written by ``text.csvcell``
-(the one CSV policy, README "CSV": RFC 4180 quoting, CRLF, a formula lead guarded with an
+(the one CSV policy, docs/commands.md, "CSV": RFC 4180 quoting, CRLF, a formula lead guarded with an
 apostrophe, control characters written visibly, as ``\\x00``)."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""CSV cells and records: the one policy for every CSV cngloss writes (README, "CSV").
+"""CSV cells and records: the one policy for every CSV cngloss writes (docs/commands.md, "CSV").
 
 - A text cell is written safe (``escape.safe``: control characters visible, ``\\x1b``; tab and
   line feed kept) and, when it then begins with ``= + - @``, a tab, a carriage return or a

@@ -8,7 +8,7 @@ hanzi look like Chinese text (at least 90% of them in GB2312's 6,763 common char
 one of the 3,004 reports of the shared collection has 99.8% or more; Big5 bytes read as
 GB18030 give about 57%). Measured against charset-normalizer and chardet, the rule was as
 correct on whole reports, alone correct on 30-character snippets, and 8-80 times faster, with
-no dependency (README, "Dependencies, and why").
+no dependency (docs/development.md, "Dependencies, and why").
 """
 
 from __future__ import annotations

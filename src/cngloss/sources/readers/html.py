@@ -5,7 +5,7 @@ out. The page's <title> (and the ArticleTitle, PubDate and ContentSource meta ta
 gov.cn pages carry) become metadata.
 
 Built on the standard library's ``html.parser``: on the measured pages it was as correct as
-BeautifulSoup, lxml and selectolax, fast enough (README, "Dependencies, and why"), and needs
+BeautifulSoup, lxml and selectolax, fast enough (docs/development.md, "Dependencies, and why"), and needs
 nothing installed. Boilerplate is removed by rule: elements that never hold report text,
 elements whose id or class names navigation, and blocks that are mostly link text.
 """

@@ -10,7 +10,7 @@ back (``radicals.py``). A PDF with no text at all is a scan: the error says to r
 pdfminer.six over pypdf and pdfplumber: all three extracted the CJK test reports alike (same
 characters, same order, no spaces between characters), pypdf 2-3 times faster, but only
 pdfminer.six groups lines into paragraphs, which the layout parser needs; pdfplumber is
-pdfminer.six plus pypdfium2 and Pillow (README, "Dependencies, and why").
+pdfminer.six plus pypdfium2 and Pillow (docs/development.md, "Dependencies, and why").
 """
 
 from __future__ import annotations
