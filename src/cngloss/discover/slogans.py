@@ -24,6 +24,8 @@ from __future__ import annotations
 import re
 from typing import Iterable, NamedTuple, Sequence
 
+from ..model import DiscoveredTerm, Expansion
+
 NUMERALS = "一二三四五六七八九十百千万两双"
 HEADS = "一二三四五六七八九十两双"  # the numerals that start a pair of a chain
 VALUE = {"一": 1, "二": 2, "两": 2, "双": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
@@ -71,14 +73,6 @@ class Use(NamedTuple):
     kind: str
     line: int
     start: int
-
-
-class Expansion(NamedTuple):
-    """The items a text lists for a slogan, and the line they were found on."""
-
-    items: tuple[str, ...]
-    line: int
-    text: str
 
 
 def clean_line(line: str) -> str:
@@ -361,3 +355,26 @@ def expand(term: str, lines: Sequence[str], uses: Sequence[Use]) -> Expansion | 
         if items:
             return Expansion(tuple(items), use.line, lines[use.line - 1].strip())
     return None
+
+
+KINDS = ("slogan", "period", "code", "name")
+
+
+def discover_text(document: str, text: str, defined: Iterable[str] = (),
+                  kind: str | None = None) -> list[DiscoveredTerm]:
+    """The numbered slogans ``text`` uses, in the order of their first use, each with its
+    count, lines, expansion and whether it is in ``defined`` (the glossaries' headwords)."""
+    defined = set(defined)
+    uses = find_uses(text, defined)
+    by_term: dict[str, list[Use]] = {}
+    for use in uses:
+        by_term.setdefault(use.term, []).append(use)
+    lines = text.split("\n")
+    found = []
+    for term, used in by_term.items():
+        if kind is not None and used[0].kind != kind:
+            continue
+        found.append(DiscoveredTerm(document, term, used[0].kind, len(used),
+                                    tuple(dict.fromkeys(u.line for u in used)),
+                                    expand(term, lines, used), term in defined))
+    return found
