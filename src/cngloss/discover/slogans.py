@@ -42,7 +42,7 @@ STOP_AFTER = (
     "个月 个百分点 个工作日 个小时 个季度 个亿 个以上 个左右 个多 个村 个县 个乡 个镇 个区 "
     "个市 个省 个项目 个重点 个方面 个国家 个城市 个单位 个部门 个片区 个园区 个行业 个领域 "
     "个百 个千 个万 个人 个别 个体 个性 "
-    "项目 项工作 项任务 项指标 项措施 项政策 项改革 项制度 项重点 项民生 项实事 "
+    "项目 项工作 项任务 项指标 项措施 项政策 项改革 项制度 项民生 项实事 "
     "条件 条例 条线 条款 大会 大学 大厦 大道 大桥 大街 大赛 大数据 大家 大力 大幅 大型 大量 "
     "大批 大中 大小 大于 大多 大部 大约 大概 大局 大事 大气 大江 大河 大湾区 种植 种养 种业 "
     "种子 类别 类似 支持 支撑 支付 支出 支柱 支部 支队 张家 化肥 "
@@ -50,19 +50,23 @@ STOP_AFTER = (
     "方面 是 成 分 层 环 码 号 片 股 份 场 间 台 辆 架 艘 处 栋 套 本 篇 件 份 块 只 头 "
     "多 余 几 来 半 点 线 流 律 致 切 同 道 并 再 度 手 举 样 般 定 旦 时 向 边 重 方 侧 "
     "中全会 届 代会 中 以上 以下 左右 以内 之一 之二 至 到 或 和 及 与 峡 亚 川 江 门 "
-    "百分 百姓 万众 千方 千家 万户 百强 百万 千万 万亿 百亿 千亿 十亿 分之").split()
+    "国 方 岸 产 地 市 县 区 省 村 镇 乡 家 所 期 批 类 维 氧 大提 大以 大精 大报 大代 大会 "
+    "百分 百强 百万 千万 万亿 百亿 千亿 十亿 分之").split()
 # words whose numeral counts nothing
 NOT_COUNTS = ("统一 一些 一直 万一 唯一 一体化 一起 一样 一定 一般 一系列 一流 一线 一律 一致 "
               "一切 一同 一道 一并 一再 一方面 一手 一举 一度 同一 单一 之一 逐一 一带动 "
-              "一揽子 一站式 一体 一把手 一盘棋 一张蓝图 一件事 一次性 一号 一季度 一年 "
+              "一揽子 一站式 一体 一把手 一盘棋 一张蓝图 一件事 一次性 一季度 一年 "
               "十分 十足 万物 千里 百花 双方 双向 双边 双重 双倍 双赢 四川 三峡 三亚 九江 "
               "六盘水 五一 七一 八一 十一 三明 十堰 万州 九龙 三门 四平 一汽 两岸 两翼齐飞 "
-              "一定程度 一大批 一大步 一大片 一番 一翻").split()
+              "一定程度 一大批 一大步 一大片 一番 一翻 百姓 万众 千方百计 千家万户 二氧化 万达 "
+              "一心一意 一元化 多元化 十运会 一汽 十字").split()
 DEFINED_MIN = 2  # a defined headword is taken only with this many characters or more
 
 PERIOD = re.compile(r"十[一二三四五]五")
 CODE = re.compile(r"(?<![0-9A-Za-z.])(?:[0-9]+|[NX])(?:\+(?:[0-9]+|[NnXx]))+(?![0-9A-Za-z.%]|\s*(?:等于|[=＝>＜<＞]))")
 CHAIN = re.compile(rf"(?:[{HEADS}][^\W\d{HEADS}的和与及等是为在中了要把对以并]{{1,3}}){{2,4}}")
+# a quoted numbered policy: 新“17条”措施, 促消费政策“24条”
+NUMBERED_POLICY = re.compile(r"(?<=[“\"])[0-9]{1,3}条(?=[”\"])")
 MARKUP = re.compile(r"\[\d{1,3}\]|\*\*|^#{1,6} ?|<sup>\d+</sup>|[①-⑳]", re.M)
 
 
@@ -152,7 +156,9 @@ def _chain(line: str, at: int) -> str | None:
         return None
     # the shortest reading with pairs of the first pair's length
     size = len(pairs[0])
-    if size > 3 or any(len(p) > size + 1 for p in pairs[1:]):
+    if size > 3 or pairs[0][1] in SET_MEASURES + "千万" or (
+            pairs[0][1] == "百" and pairs[0][0] != "双") or any(
+            _stopped(p[1:]) or len(p) < size for p in pairs[1:]):
         return None
     end = at
     for p in pairs:
@@ -179,8 +185,9 @@ def find_uses(text: str, defined: Iterable[str] = ()) -> list[Use]:
     for number, raw in enumerate(text.split("\n"), 1):
         line = clean_line(raw)
         taken_until = 0
-        for m in CODE.finditer(line):
-            uses.append(Use(m.group(0), "code", number, m.start()))
+        for pattern in (CODE, NUMBERED_POLICY):
+            for m in pattern.finditer(line):
+                uses.append(Use(m.group(0), "code", number, m.start()))
         at = 0
         while at < len(line):
             c = line[at]
@@ -205,17 +212,27 @@ def _candidate(line: str, at: int, defined: Sequence[str]) -> tuple[str, str] | 
             return d, _kind(d)
     if before and (before in NUMERALS or before in "第0123456789每近前后上下头首约逾超数"):
         return None
+    if line.startswith("十五计划", at) and before not in NUMERALS:
+        return "十五", "period"
     m = PERIOD.match(line, at)
     if m and not line.startswith(("年", "个", "万", "亿", "%"), m.end()) \
             and line[m.end():m.end() + 1] not in NUMERALS:
         return m.group(0), "period"
     quoted = _quoted(line, at)
+    if quoted is not None and "、" in quoted:
+        quoted = quoted.split("、")[0]  # “一张网、一平台、全覆盖”: its first slogan
+    if quoted is not None and re.fullmatch(r"十五", quoted):
+        return quoted, "period"  # “十五”计划
     if quoted is not None:
         # a quoted phrase starting with a numeral: the quote is its boundary
         rest = quoted[1:]
-        if (len(quoted) <= 8 and rest and (_is_chain(quoted) or not _stopped(rest)) and all(
+        # quoted, a measure word and a noun are a name (“四件大事”, “三支队伍”): only a bare
+        # quantity (“两年”, “三个月”) is refused
+        bare = rest in STOP_AFTER or len(rest) == 1 and _stopped(rest)
+        if (len(quoted) <= 10 and rest and not bare and all(
                 "\u4e00" <= ch <= "\u9fff" or ch in "+" for ch in quoted)
-                and not _not_count(line, at, quoted) and not _run_of_numerals(quoted)):
+                and not _not_count(line, at, quoted)
+                and not all(ch in NUMERALS for ch in quoted)):
             return quoted, _kind(quoted)
         return None
     chain = _chain(line, at)
@@ -232,21 +249,24 @@ def _candidate(line: str, at: int, defined: Sequence[str]) -> tuple[str, str] | 
     if rest[0] in SET_MEASURES:
         if rest[0] == "大" and rest[1:2] in ("以", "来", "精", "报", "代", "会"):
             return None  # 党的十九大以来: a congress, an ordinal
-        limit = {"大": 4, "个": 4}.get(rest[0], 3)
-        word = _word(line, at + 2, limit)
-        if len(word) < 2 and rest[0] in "个大":
+        measure = 2 if rest.startswith("大类") else 1
+        word = _core(line, at + 1 + measure, 2 if rest[0] in "个大项" else 1)
+        if word is None:
             return None
-        if len(word) < 1 or _stopped(word):
-            return None
-        word = _without_trailing(word, 2 if rest[0] in "个大" else 1)
-        term = line[at:at + 2 + len(word)]
+        term = line[at:at + 1 + measure + len(word)]
     else:
-        word = _word(line, at + 1, 2)
-        if len(word) < 1 or _stopped(word):
+        # without a measure word and without quotes: a word of one or two characters that
+        # stands alone (六稳，, 十严格、); 五保供养 or 两国友好 are no slogan to cut out
+        word = None
+        for size in (2, 1):
+            candidate = _word(line, at + 1, size)
+            after = line[at + 1 + size:at + 2 + size]
+            if len(candidate) == size and (after == "" or after in BREAK):
+                word = candidate
+                break
+        if word is None:
             return None
         term = line[at:at + 1 + len(word)]
-        if len(word) == 1 and line[at + 2:at + 3] not in BREAK | {""}:
-            return None  # 六稳 stands alone; 三农村 is 三 + 农村
     if _not_count(line, at, term) or _run_of_numerals(term):
         return None
     return term, "slogan"
@@ -255,6 +275,26 @@ def _candidate(line: str, at: int, defined: Sequence[str]) -> tuple[str, str] | 
 # nouns that follow a slogan without quotes (五张网建设, 四个率先目标): not part of it
 TRAILING = sorted("建设 工作 任务 目标 布局 要求 精神 政策 战略 发展 成果 成效 举措 措施 建 "
                   "取得 落实 推进 实施 全面 持续 深入 扎实 加快".split(), key=len, reverse=True)
+
+
+# what extends a two-character core (三大攻坚战, 九大战略任务, 两个积极性, 五大产业基地)
+HEADS_NOUNS = sorted("战 性 任务 项目 基地 工程 行动 战略 体系 布局 产业 优势 理念 平台 作物 "
+                     "工作".split(), key=len, reverse=True)
+
+
+def _core(line: str, at: int, minimum: int) -> str | None:
+    """The word after a measure word: two characters (one for 张, 道, 条…: 五张网), longer
+    by a head noun that follows (三大攻坚战, 九大战略任务); None: too short."""
+    word = _word(line, at, 2)
+    if len(word) < minimum:
+        return None
+    if len(word) == 2:
+        for noun in HEADS_NOUNS:
+            if line.startswith(noun, at + 2):
+                return word + noun
+    if len(word) == 2 and minimum == 1 and line[at + 2:at + 3] not in BREAK | {""}:
+        return word[:1]  # 五张网建设: 五张网
+    return word
 
 
 def _without_trailing(word: str, keep: int) -> str:
@@ -286,7 +326,7 @@ LEAD_VERBS = sorted(("打好 打赢 坚决打好 坚决打赢 推进 深入推�
                      "围绕 突出 强化 加快 统筹 统筹推进 扎实推进 扎实做好 全力 全力推进 持续 持续推进 "
                      "着力 深化 加强 完善 狠抓 开展 把握 实现 建设 构建 打造 用好 守住 守牢 筑牢 "
                      "做实 做到 树牢 增强 落细 全面 大力 突出抓好 纵深推进 集中 攻坚 决胜 "
-                     "以 把 在 按照 围绕着 提升 做强 壮大 发展 培育 践行 贯彻").split(),
+                     "充分发挥 发挥 调动 充分调动 以 把 在 按照 围绕着 提升 做强 壮大 发展 培育 践行 贯彻").split(),
                     key=len, reverse=True)
 AFTER = re.compile(r"^[”’」』\"]?(?:[，,]?\s*(?:即|就是|是指|分别是|包括)[：:]?|[（(]|[：:])\s*")
 
@@ -294,10 +334,12 @@ AFTER = re.compile(r"^[”’」』\"]?(?:[，,]?\s*(?:即|就是|是指|分别�
 def split_items(segment: str) -> list[str]:
     """Items listed in ``segment``: separated by 、, and the last by 和/及/与/以及."""
     parts = [p.strip(" “”‘’\"") for p in re.split(r"、|；|;", segment)]
-    if parts and len(parts) >= 1:
-        last = re.split(r"以及|和|及|与", parts[-1])
-        if len(last) == 2 and all(last):
-            parts = parts[:-1] + last
+    if parts:
+        for conjunction in ("以及", "和", "及", "与"):
+            head, found, tail = parts[-1].partition(conjunction)
+            if found and head and tail:
+                parts = parts[:-1] + [head, tail]
+                break
     return [p for p in parts if p]
 
 
