@@ -143,6 +143,10 @@ def _word(line: str, at: int, limit: int) -> str:
     return line[at:end]
 
 
+# what the first numeral of a chain never counts (一年一度, 三天两头, 一次一议)
+FIRST_PAIR_STOPS = set("年月日天次周季倍批些")
+
+
 def _chain(line: str, at: int) -> str | None:
     """A chain of numeral + short word pairs starting at ``at`` (一带一路, 三去一降一补,
     两不愁三保障, 双百双新), else None."""
@@ -152,7 +156,7 @@ def _chain(line: str, at: int) -> str | None:
     text = m.group(0)
     # each pair: a numeral then 1-3 other hanzi
     pairs = re.findall(rf"[{HEADS}][^{HEADS}]+", text)
-    if len(pairs) < 2 or any(_stopped(p[1:]) and len(p) <= 2 for p in pairs[:1]):
+    if len(pairs) < 2 or pairs[0][1] in FIRST_PAIR_STOPS:
         return None
     # the shortest reading with pairs of the first pair's length
     size = len(pairs[0])
@@ -241,7 +245,7 @@ def _candidate(line: str, at: int, defined: Sequence[str]) -> tuple[str, str] | 
     c = line[at]
     if c == "一":
         return None  # alone after 一 a word counts nothing (see the module's docstring)
-    if before == "党" or line.startswith(("大", "中"), at + 1) and before in "十二":
+    if before == "党" or before and line.startswith(("大", "中"), at + 1) and before in "十二":
         return None
     rest = line[at + 1:]
     if _stopped(rest) or not rest:
@@ -261,7 +265,8 @@ def _candidate(line: str, at: int, defined: Sequence[str]) -> tuple[str, str] | 
         for size in (2, 1):
             candidate = _word(line, at + 1, size)
             after = line[at + 1 + size:at + 2 + size]
-            if len(candidate) == size and (after == "" or after in BREAK):
+            if len(candidate) == size and (after == "" or after in BREAK or any(
+                    line.startswith(noun, at + 1 + size) for noun in TRAILING)):
                 word = candidate
                 break
         if word is None:
