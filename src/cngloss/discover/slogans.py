@@ -333,7 +333,7 @@ LEAD_VERBS = sorted(("打好 打赢 坚决打好 坚决打赢 推进 深入推�
                      "做实 做到 树牢 增强 落细 全面 大力 突出抓好 纵深推进 集中 攻坚 决胜 "
                      "充分发挥 发挥 调动 充分调动 以 把 在 按照 围绕着 提升 做强 壮大 发展 培育 践行 贯彻").split(),
                     key=len, reverse=True)
-AFTER = re.compile(r"^[”’」』\"]?(?:[，,]?\s*(?:即|就是|是指|分别是|包括)[：:]?|[（(]|[：:])\s*")
+AFTER = re.compile(r"^[”’」』\"]?(?:[，,]?\s*(?:即|就是|是指|分别是|包括)[：:]?|[（(]|[：:])\s*(?:是指|指|即)?[“\"]?")
 
 
 def split_items(segment: str) -> list[str]:
@@ -377,7 +377,7 @@ def expand_after(line: str, at: int, term: str, count: int) -> list[str] | None:
     if not m:
         return None
     body = tail[m.end():]
-    body = re.split(r"[。）)]", body)[0]
+    body = re.split(r"[。）)”]", body)[0]
     for separator in (r"、", r"[，；;,]"):
         items = [i.strip("“”‘’\" ") for i in re.split(separator, body)]
         if separator == "、":
