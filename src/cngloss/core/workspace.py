@@ -19,8 +19,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO, Callable, Iterable, Mapping, Sequence
 
 from ..errors import NotFoundError, UsageError
-from ..model import (Annotated, Discovered, Filters, Found, Glossary, Listing, Passages, Related, Row,
-                     Removed, ReportInfo, Shown)
+from ..model import (Annotated, Discovered, Filters, Found, Glossary, Listing, Passages,
+                     Related, Row, Removed, ReportInfo, Shown)
 from . import one_report
 
 if TYPE_CHECKING:  # pragma: no cover - types only

@@ -63,7 +63,8 @@ NOT_COUNTS = ("统一 一些 一直 万一 唯一 一体化 一起 一样 一定
 DEFINED_MIN = 2  # a defined headword is taken only with this many characters or more
 
 PERIOD = re.compile(r"十[一二三四五]五")
-CODE = re.compile(r"(?<![0-9A-Za-z.])(?:[0-9]+|[NX])(?:\+(?:[0-9]+|[NnXx]))+(?![0-9A-Za-z.%]|\s*(?:等于|[=＝>＜<＞]))")
+CODE = re.compile(r"(?<![0-9A-Za-z.])(?:[0-9]+|[NX])(?:\+(?:[0-9]+|[NnXx]))+"
+                  r"(?![0-9A-Za-z.%]|\s*(?:等于|[=＝>＜<＞]))")  # not 1+1等于2
 CHAIN = re.compile(rf"(?:[{HEADS}][^\W\d{HEADS}的和与及等是为在中了要把对以并]{{1,3}}){{2,4}}")
 # a quoted numbered policy: 新“17条”措施, 促消费政策“24条”
 NUMBERED_POLICY = re.compile(r"(?<=[“\"])[0-9]{1,3}条(?=[”\"])")
@@ -160,7 +161,7 @@ def _chain(line: str, at: int) -> str | None:
         return None
     # the shortest reading with pairs of the first pair's length
     size = len(pairs[0])
-    if size > 3 or pairs[0][1] in SET_MEASURES + "千万" or (
+    if size > 3 or pairs[0][1] in SET_MEASURES + "千万" or (  # not 一个近八亿, 一千一百
             pairs[0][1] == "百" and pairs[0][0] != "双") or any(
             _stopped(p[1:]) or len(p) < size for p in pairs[1:]):
         return None
@@ -277,7 +278,7 @@ def _candidate(line: str, at: int, defined: Sequence[str]) -> tuple[str, str] | 
     return term, "slogan"
 
 
-# nouns that follow a slogan without quotes (五张网建设, 四个率先目标): not part of it
+# nouns after which a one- or two-character slogan without quotes may stand (六稳工作)
 TRAILING = sorted("建设 工作 任务 目标 布局 要求 精神 政策 战略 发展 成果 成效 举措 措施 建 "
                   "取得 落实 推进 实施 全面 持续 深入 扎实 加快".split(), key=len, reverse=True)
 
@@ -299,13 +300,6 @@ def _core(line: str, at: int, minimum: int) -> str | None:
                 return word + noun
     if len(word) == 2 and minimum == 1 and line[at + 2:at + 3] not in BREAK | {""}:
         return word[:1]  # 五张网建设: 五张网
-    return word
-
-
-def _without_trailing(word: str, keep: int) -> str:
-    for noun in TRAILING:
-        if word.endswith(noun) and len(word) - len(noun) >= keep:
-            return word[:-len(noun)]
     return word
 
 
@@ -333,7 +327,8 @@ LEAD_VERBS = sorted(("打好 打赢 坚决打好 坚决打赢 推进 深入推�
                      "做实 做到 树牢 增强 落细 全面 大力 突出抓好 纵深推进 集中 攻坚 决胜 "
                      "充分发挥 发挥 调动 充分调动 以 把 在 按照 围绕着 提升 做强 壮大 发展 培育 践行 贯彻").split(),
                     key=len, reverse=True)
-AFTER = re.compile(r"^[”’」』\"]?(?:[，,]?\s*(?:即|就是|是指|分别是|包括)[：:]?|[（(]|[：:])\s*(?:是指|指|即)?[“\"]?")
+AFTER = re.compile(r"^[”’」』\"]?(?:[，,]?\s*(?:即|就是|是指|分别是|包括)[：:]?|[（(]|[：:])"
+                   r"\s*(?:是指|指|即)?[“\"]?")
 
 
 def split_items(segment: str) -> list[str]:
