@@ -231,7 +231,7 @@ def _candidate(line: str, at: int, defined: Sequence[str]) -> tuple[str, str] | 
     if quoted is not None:
         # a quoted phrase starting with a numeral: the quote is its boundary
         rest = quoted[1:]
-        # quoted, a measure word and a noun are a name (“四件大事”, “三支队伍”): only a bare
+        # quoted, a measure word and a noun are a name (“三件实事”, “两支队伍”): only a bare
         # quantity (“两年”, “三个月”) is refused
         bare = rest in STOP_AFTER or len(rest) == 1 and _stopped(rest)
         if (len(quoted) <= 10 and rest and not bare and all(
@@ -283,14 +283,14 @@ TRAILING = sorted("建设 工作 任务 目标 布局 要求 精神 政策 战�
                   "取得 落实 推进 实施 全面 持续 深入 扎实 加快".split(), key=len, reverse=True)
 
 
-# what extends a two-character core (三大攻坚战, 九大战略任务, 两个积极性, 五大产业基地)
+# what extends a two-character core (三大攻坚战, 十大重点工程, 两个积极性)
 HEADS_NOUNS = sorted("战 性 任务 项目 基地 工程 行动 战略 体系 布局 产业 优势 理念 平台 作物 "
                      "工作".split(), key=len, reverse=True)
 
 
 def _core(line: str, at: int, minimum: int) -> str | None:
     """The word after a measure word: two characters (one for 张, 道, 条…: 五张网), longer
-    by a head noun that follows (三大攻坚战, 九大战略任务); None: too short."""
+    by a head noun that follows (三大攻坚战, 十大重点工程); None: too short."""
     word = _word(line, at, 2)
     if len(word) < minimum:
         return None
