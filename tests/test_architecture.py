@@ -21,7 +21,7 @@ LAYERS = [
     {"text"},
     {"sources"},
     {"lookup"},
-    {"corpus", "library"},
+    {"corpus", "library", "discover"},
     {"output"},
     {"render"},
     {"core"},

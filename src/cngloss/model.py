@@ -545,3 +545,35 @@ class Removed(NamedTuple):
 
     reports: list[ReportInfo]
     glossaries: int | None
+
+
+class Expansion(NamedTuple):
+    """What a numbered slogan stands for, as the text lists it beside a use: the items, and
+    the line (from 1) and its text where they were found."""
+
+    items: tuple[str, ...]
+    line: int
+    text: str
+
+
+class DiscoveredTerm(NamedTuple):
+    """``discover``: a numbered slogan one document uses (kind: slogan, period, code or
+    name), how often, on which lines, its expansion (None: the text lists no items beside
+    any use) and whether the glossaries in use define it."""
+
+    document: str
+    term: str
+    kind: str
+    count: int
+    lines: tuple[int, ...]
+    expansion: Expansion | None
+    defined: bool
+
+
+class Discovered(NamedTuple):
+    """``discover``: the slogans of the documents, in the order of their first use in each
+    document; ``missing``: the error to raise after printing when there is none."""
+
+    documents: list[str]
+    terms: list[DiscoveredTerm]
+    missing: "object | None" = None

@@ -33,7 +33,7 @@ from ..output.environment import Environment
 
 # How the command line names what the core calls a setting (ChoiceError/BadValueError.name).
 OPTION_NAMES = {"format": "--format", "sort": "--sort", "context": "--context", "by": "--by",
-                "measure": "--measure", "year": "--year"}
+                "measure": "--measure", "year": "--year", "kind": "--kind"}
 
 
 class _PipeClosed(Exception):

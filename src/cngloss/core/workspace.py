@@ -19,8 +19,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO, Callable, Iterable, Mapping, Sequence
 
 from ..errors import NotFoundError, UsageError
-from ..model import (Annotated, Filters, Found, Glossary, Listing, Passages, Related, Row,
-                     Removed, ReportInfo, Shown)
+from ..model import (Annotated, Discovered, Filters, Found, Glossary, Listing, Passages,
+                     Related, Row, Removed, ReportInfo, Shown)
 from . import one_report
 
 if TYPE_CHECKING:  # pragma: no cover - types only
@@ -218,6 +218,27 @@ class Workspace:
 
         glossary = self.annotating_glossary()
         return Annotated(annotate(glossary.terms, document, parts, encoding, stdin), glossary)
+
+    def discover(self, documents: Sequence[str | os.PathLike[str]], kind: str | None = None,
+                 encoding: str | None = None, stdin: BinaryIO | None = None) -> Discovered:
+        """The numbered slogans each document uses (no library needed), with their
+        expansions from the text and whether the glossaries in use define them."""
+        # lazy: discover only
+        from ..corpus.annotate import STDIN, STDIN_NAME, read_source
+        from ..discover import KINDS, discover_text
+        from ..errors import ChoiceError
+
+        if kind is not None and kind not in KINDS:
+            raise ChoiceError("kind", kind, KINDS)
+        texts = [(STDIN_NAME if str(d) == STDIN else str(d), read_source(d, encoding, stdin).text)
+                 for d in documents]  # every document read (and checked) before any work
+        defined = {form for term in self.annotating_glossary().terms for form in term.forms}
+        terms = [t for name, text in texts for t in discover_text(name, text, defined, kind)]
+        names = [name for name, _ in texts]
+        missing = None if terms else NotFoundError(
+            f"{', '.join(names)}: no numbered slogan{' of kind ' + kind if kind else ''} "
+            "found")
+        return Discovered(names, terms, missing)
 
     # ------------------------------------------------------------------ appendix
 

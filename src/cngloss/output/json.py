@@ -14,7 +14,7 @@ from ..errors import Problem
 from ..model import Glossary, Passage, Term
 
 if TYPE_CHECKING:  # pragma: no cover - types only
-    from ..model import Found, Listing, Shown
+    from ..model import Discovered, Found, Listing, Shown
     from ..library.ingest import AddResult
     from ..library.lexicon import GlossaryAdded
     from ..library.queries import TermTrend
@@ -268,3 +268,16 @@ def annotation_to_dict(found: "Annotation", glossary: Glossary) -> dict[str, Any
                          "start": o.start, "end": o.end, "line": o.line, "column": o.column,
                          "part": o.part} for o in found.occurrences],
     })
+
+
+def discover_to_dict(found: "Discovered") -> dict[str, Any]:
+    """``discover --json``: each numbered slogan of each document (the fields about the
+    library, reports and dates are null for documents given as files)."""
+    return versioned({"terms": [{
+        "document": t.document, "term": t.term, "kind": t.kind, "count": t.count,
+        "lines": list(t.lines), "reports": None, "first_year": None, "first_report": None,
+        "first_by_level": None,
+        "expansion": None if t.expansion is None else {
+            "items": list(t.expansion.items),
+            "source": {"line": t.expansion.line, "text": t.expansion.text}},
+        "defined": t.defined} for t in found.terms]})

@@ -11,10 +11,12 @@ from .json import rate  # the one definition of the rate
 
 if TYPE_CHECKING:  # pragma: no cover - types only
     from ..library.queries import TermTrend
-    from ..model import Passages
+    from ..model import Discovered, Passages
 
 PASSAGE_COLUMNS = ["report", "place", "year", "level", "section", "paragraph", "line", "text",
                    "start", "end", "match"]
+DISCOVER_COLUMNS = ["document", "term", "kind", "count", "lines", "expansion",
+                    "expansion_line", "defined"]
 TREND_COLUMNS = ["label", "year", "reports", "using", "occurrences", "characters", "rate"]
 
 
@@ -58,3 +60,13 @@ def write_trend_csv(trends: list["TermTrend"], out: TextIO) -> None:
     out.writelines(record([series.label, p.year, p.reports, p.using, p.occurrences,
                            p.characters, rate(p)])
                    for t in trends for series in t.series for p in series.points)
+
+
+def write_discover_csv(found: "Discovered", out: TextIO) -> None:
+    """One row per slogan of each document: its lines joined by spaces, its items by 、."""
+    out.write(record(DISCOVER_COLUMNS))
+    out.writelines(record([t.document, t.term, t.kind, t.count, " ".join(map(str, t.lines)),
+                           "、".join(t.expansion.items) if t.expansion else "",
+                           t.expansion.line if t.expansion else "",
+                           "yes" if t.defined else "no"])
+                   for t in found.terms)

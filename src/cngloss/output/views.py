@@ -19,7 +19,7 @@ if TYPE_CHECKING:  # pragma: no cover - types only
     from ..corpus.checks import CheckResult
     from ..lookup.related import Node
     from ..lookup.search import Hit
-    from ..model import Found, FoundPassage, Listing, Passages, Shown
+    from ..model import Discovered, Found, FoundPassage, Listing, Passages, Shown
 
 # --------------------------------------------------------------------------- list
 
@@ -297,6 +297,35 @@ def annotate_view(found: "Annotation", glossary: Glossary, text: bool = True) ->
                 [(str(use.count), "number")],
                 [(str(use.first.line), "number")],
                 [(term.english[0].text if term.english else "", "english")],
+            ])
+        blocks.append(table)
+    return blocks
+
+
+# --------------------------------------------------------------------------- discover
+
+
+def discover_view(found: "Discovered") -> list[Block]:
+    """``discover``: a table of the slogans (term, kind, count, first line, expansion), one
+    per document when there are several."""
+    blocks: list[Block] = []
+    several = len(found.documents) > 1
+    for document in found.documents:
+        terms = [t for t in found.terms if t.document == document]
+        if not terms:
+            continue
+        if several:
+            if blocks:
+                blocks.append(Blank())
+            blocks.append(line((document, "heading")))
+        table = Table(["term", "kind", "count", "line", "expansion"], [], wrap=(4,))
+        for t in terms:
+            table.rows.append([
+                [(t.term, "headword" if t.defined else None)],
+                [(t.kind, None)],
+                [(str(t.count), "number")],
+                [(str(t.lines[0]), "number")],
+                [("、".join(t.expansion.items) if t.expansion else "-", None)],
             ])
         blocks.append(table)
     return blocks

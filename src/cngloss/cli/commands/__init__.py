@@ -11,9 +11,9 @@ from importlib import import_module
 
 # command name -> its module (``import`` is a keyword, hence ``import_``)
 MODULES = {"add": "add", "annotate": "annotate", "appendix": "appendix", "check": "check",
-           "grep": "grep", "import": "import_", "list": "list", "related": "related",
-           "remove": "remove", "reports": "reports", "search": "search", "show": "show",
-           "trend": "trend"}
+           "discover": "discover", "grep": "grep", "import": "import_", "list": "list",
+           "related": "related", "remove": "remove", "reports": "reports", "search": "search",
+           "show": "show", "trend": "trend"}
 
 # the root's options that take a value (so that ``-g terms.yaml show`` finds ``show``)
 VALUED_OPTIONS = {"--glossary", "-g", "--library", "-L"}

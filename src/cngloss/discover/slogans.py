@@ -1,0 +1,422 @@
+"""Numbered slogans (数字式缩略语) in a text: found by patterns, expanded from the text.
+
+A candidate starts at a numeral (一…十, 百, 千, 万, 两, 双) or at a digit code (``1+6+N``):
+- period: 十X五 (十一五 … 十五五), a five-year plan;
+- code: digits (or N/X) joined by ``+``;
+- slogan: a numeral, an optional measure word of sets (个, 大, 项, 张, 条, 道…), then a short
+  word; or a chain of numeral + word pairs (两不愁三保障, 三去一降一补, 双百双新);
+- name: a chain that begins with 一 (一带一路, 一县一品): a programme named by its parts.
+
+What is not a count is refused by what follows the numeral (a stop list of measure words and
+quantity nouns: 三个月, 两年, 三季度, 一批, 两个百分点, 十多年), what comes before it (第一,
+another numeral, 党的二十大) and a list of words whose numeral counts nothing (统一, 一些, 一直,
+万一, 唯一, 一体化). A word alone after 一 counts nothing so often (一流, 一线, 一律…) that 一
+starts a slogan only in a chain, in quotes, or when a glossary in use defines the word.
+
+Where a slogan ends: a quoted slogan ends at its closing quote; otherwise at the first
+punctuation or function character (的, 和, 等, 是…), and after at most a few characters for its
+shape. Quotes, footnote markers ``[N]`` and Markdown (``**``, ``#``) never hide one: they are
+read as boundaries, not as text. The reasons for the method are in docs/discover.md.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterable, NamedTuple, Sequence
+
+from ..model import DiscoveredTerm, Expansion
+
+NUMERALS = "一二三四五六七八九十百千万两双"
+HEADS = "一二三四五六七八九十两双"  # the numerals that start a pair of a chain
+VALUE = {"一": 1, "二": 2, "两": 2, "双": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
+         "八": 8, "九": 9, "十": 10, "百": 100, "千": 1000, "万": 10000}
+# measure words that count a set of items (三个一批, 三大攻坚战, 五张网, 三道防线)
+SET_MEASURES = "个大项张条道支种类化"
+OPEN_QUOTES = "“‘「『\""
+CLOSE_QUOTES = "”’」』\""
+# a character that ends a slogan written without quotes
+BREAK = set("的和与及等是为在中上下了要把对以并从向将让使被由于之其也都又还就而或即"
+            "，。、；：？！（）()《》〈〉…—·,.;:?! \t\n") | set(OPEN_QUOTES) | set(CLOSE_QUOTES)
+# what follows a numeral in a quantity, a duration, an ordinal or a date: never a slogan
+STOP_AFTER = (
+    "个月 个百分点 个工作日 个小时 个季度 个亿 个以上 个左右 个多 个村 个县 个乡 个镇 个区 "
+    "个市 个省 个项目 个重点 个方面 个国家 个城市 个单位 个部门 个片区 个园区 个行业 个领域 "
+    "个百 个千 个万 个人 个别 个体 个性 "
+    "项目 项工作 项任务 项指标 项措施 项政策 项改革 项制度 项民生 项实事 "
+    "条件 条例 条线 条款 大会 大学 大厦 大道 大桥 大街 大赛 大数据 大家 大力 大幅 大型 大量 "
+    "大批 大中 大小 大于 大多 大部 大约 大概 大局 大事 大气 大江 大河 大湾区 种植 种养 种业 "
+    "种子 类别 类似 支持 支撑 支付 支出 支柱 支部 支队 张家 化肥 "
+    "年 月 日 天 周 季 次 倍 名 人 户 家 座 所 元 亿 吨 亩 米 岁 位 级 期 届 轮 批 些 直 起 "
+    "方面 是 成 分 层 环 码 号 片 股 份 场 间 台 辆 架 艘 处 栋 套 本 篇 件 份 块 只 头 "
+    "多 余 几 来 半 点 线 流 律 致 切 同 道 并 再 度 手 举 样 般 定 旦 时 向 边 重 方 侧 "
+    "中全会 届 代会 中 以上 以下 左右 以内 之一 之二 至 到 或 和 及 与 峡 亚 川 江 门 "
+    "国 方 岸 产 地 市 县 区 省 村 镇 乡 家 所 期 批 类 维 氧 大提 大以 大精 大报 大代 大会 "
+    "百分 百强 百万 千万 万亿 百亿 千亿 十亿 分之").split()
+# words whose numeral counts nothing
+NOT_COUNTS = ("统一 一些 一直 万一 唯一 一体化 一起 一样 一定 一般 一系列 一流 一线 一律 一致 "
+              "一切 一同 一道 一并 一再 一方面 一手 一举 一度 同一 单一 之一 逐一 一带动 "
+              "一揽子 一站式 一体 一把手 一盘棋 一张蓝图 一件事 一次性 一季度 一年 "
+              "十分 十足 万物 千里 百花 双方 双向 双边 双重 双倍 双赢 四川 三峡 三亚 九江 "
+              "六盘水 五一 七一 八一 十一 三明 十堰 万州 九龙 三门 四平 一汽 两岸 两翼齐飞 "
+              "一定程度 一大批 一大步 一大片 一番 一翻 百姓 万众 千方百计 千家万户 二氧化 万达 "
+              "一心一意 一元化 多元化 十运会 一汽 十字").split()
+DEFINED_MIN = 2  # a defined headword is taken only with this many characters or more
+
+PERIOD = re.compile(r"十[一二三四五]五")
+CODE = re.compile(r"(?<![0-9A-Za-z.])(?:[0-9]+|[NX])(?:\+(?:[0-9]+|[NnXx]))+"
+                  r"(?![0-9A-Za-z.%]|\s*(?:等于|[=＝>＜<＞]))")  # not 1+1等于2
+CHAIN = re.compile(rf"(?:[{HEADS}][^\W\d{HEADS}的和与及等是为在中了要把对以并]{{1,3}}){{2,4}}")
+# a quoted numbered policy: 新“17条”措施, 促消费政策“24条”
+NUMBERED_POLICY = re.compile(r"(?<=[“\"])[0-9]{1,3}条(?=[”\"])")
+MARKUP = re.compile(r"\[\d{1,3}\]|\*\*|^#{1,6} ?|<sup>\d+</sup>|[①-⑳]", re.M)
+
+
+class Use(NamedTuple):
+    """One use of a slogan: the term, its kind, the line (from 1) and its offset in it."""
+
+    term: str
+    kind: str
+    line: int
+    start: int
+
+
+def clean_line(line: str) -> str:
+    """A line without footnote markers and Markdown marks (which split nothing)."""
+    return MARKUP.sub("", line)
+
+
+def count_of(term: str) -> int | None:
+    """How many items a slogan counts: its numeral, or the sum of a chain's numerals
+    (两不愁三保障: 5); None for a period or a code."""
+    if PERIOD.fullmatch(term) or term[:1].isdigit():
+        return None
+    numbers = [VALUE[c] for c in term if c in VALUE and c not in "百千万"]
+    if not numbers:
+        return None
+    if term[0] == "十" and len(term) > 1 and term[1] in VALUE and VALUE[term[1]] < 10:
+        return 10 + VALUE[term[1]] if term[2:3] and term[2] not in BREAK else 10
+    if not _is_chain(term) or re.search(r"位一体$", term):
+        return numbers[0]  # 五位一体 counts five; a chain counts all its items
+    return sum(numbers)
+
+
+def _is_chain(term: str) -> bool:
+    """Two or more numeral + word pairs (一带一路, 两不愁三保障, 双百双新), not a measure
+    word after the first numeral (三个一批 is one count)."""
+    return (len(term) >= 4 and term[1] not in SET_MEASURES + HEADS
+            and CHAIN.fullmatch(term) is not None)
+
+
+def _stopped(rest: str) -> bool:
+    return any(rest.startswith(stop) for stop in STOP_AFTER)
+
+
+def _not_count(line: str, at: int, term: str) -> bool:
+    """Whether a word whose numeral counts nothing (统一, 一些, 十分) covers the numeral."""
+    for word in NOT_COUNTS:
+        lo = max(0, at - len(word) + 1)
+        index = line.find(word, lo, at + len(word))
+        while 0 <= index <= at:
+            if index + len(word) > at:
+                return True
+            index = line.find(word, index + 1, at + len(word))
+    return False
+
+
+def _quoted(line: str, at: int) -> str | None:
+    """The quoted text that starts at ``at`` (just after an opening quote), up to 10
+    characters, else None."""
+    if at == 0 or line[at - 1] not in OPEN_QUOTES:
+        return None
+    end = at
+    while end < len(line) and line[end] not in CLOSE_QUOTES and end - at <= 10:
+        end += 1
+    if end < len(line) and line[end] in CLOSE_QUOTES and end > at + 1:
+        return line[at:end]
+    return None
+
+
+def _word(line: str, at: int, limit: int) -> str:
+    end = at
+    while end < len(line) and end - at < limit and line[end] not in BREAK \
+            and "\u4e00" <= line[end] <= "\u9fff":
+        end += 1
+    return line[at:end]
+
+
+# what the first numeral of a chain never counts (一年一度, 三天两头, 一次一议)
+FIRST_PAIR_STOPS = set("年月日天次周季倍批些")
+
+
+def _chain(line: str, at: int) -> str | None:
+    """A chain of numeral + short word pairs starting at ``at`` (一带一路, 三去一降一补,
+    两不愁三保障, 双百双新), else None."""
+    m = CHAIN.match(line, at)
+    if not m:
+        return None
+    text = m.group(0)
+    # each pair: a numeral then 1-3 other hanzi
+    pairs = re.findall(rf"[{HEADS}][^{HEADS}]+", text)
+    if len(pairs) < 2 or pairs[0][1] in FIRST_PAIR_STOPS:
+        return None
+    # the shortest reading with pairs of the first pair's length
+    size = len(pairs[0])
+    if size > 3 or pairs[0][1] in SET_MEASURES + "千万" or (  # not 一个近八亿, 一千一百
+            pairs[0][1] == "百" and pairs[0][0] != "双") or any(
+            _stopped(p[1:]) or len(p) < size for p in pairs[1:]):
+        return None
+    end = at
+    for p in pairs:
+        if len(p) < 2:
+            break
+        end += len(p)
+    # do not run into the next word: the last pair as long as the first
+    term = line[at:end]
+    last = pairs[-1]
+    if len(last) > size:
+        term = term[:len(term) - (len(last) - size)]
+    return term if len(term) >= 4 else None
+
+
+def find_uses(text: str, defined: Iterable[str] = ()) -> list[Use]:
+    """Every use of a numbered slogan in ``text``, in order. ``defined``: headwords the
+    glossaries in use define; a numbered one is a slogan wherever it occurs."""
+    numbered = sorted({d for d in defined if len(d) >= DEFINED_MIN and d[0] in NUMERALS},
+                      key=len, reverse=True)
+    by_first: dict[str, list[str]] = {}
+    for d in numbered:
+        by_first.setdefault(d[0], []).append(d)
+    uses: list[Use] = []
+    for number, raw in enumerate(text.split("\n"), 1):
+        line = clean_line(raw)
+        taken_until = 0
+        for pattern in (CODE, NUMBERED_POLICY):
+            for m in pattern.finditer(line):
+                uses.append(Use(m.group(0), "code", number, m.start()))
+        at = 0
+        while at < len(line):
+            c = line[at]
+            if c not in NUMERALS or at < taken_until:
+                at += 1
+                continue
+            found = _candidate(line, at, by_first.get(c, ()))
+            if found is None:
+                at += 1
+                continue
+            term, kind = found
+            uses.append(Use(term, kind, number, at))
+            taken_until = at + len(term)
+            at = taken_until
+    return uses
+
+
+def _candidate(line: str, at: int, defined: Sequence[str]) -> tuple[str, str] | None:
+    before = line[at - 1] if at else ""
+    for d in defined:  # longest first
+        if line.startswith(d, at) and not (before and before in NUMERALS + "第"):
+            return d, _kind(d)
+    if before and (before in NUMERALS or before in "第0123456789每近前后上下头首约逾超数"):
+        return None
+    if line.startswith("十五计划", at) and before not in NUMERALS:
+        return "十五", "period"
+    m = PERIOD.match(line, at)
+    if m and not line.startswith(("年", "个", "万", "亿", "%"), m.end()) \
+            and line[m.end():m.end() + 1] not in NUMERALS:
+        return m.group(0), "period"
+    quoted = _quoted(line, at)
+    if quoted is not None and "、" in quoted:
+        quoted = quoted.split("、")[0]  # “一张网、一平台、全覆盖”: its first slogan
+    if quoted is not None and re.fullmatch(r"十五", quoted):
+        return quoted, "period"  # “十五”计划
+    if quoted is not None:
+        # a quoted phrase starting with a numeral: the quote is its boundary
+        rest = quoted[1:]
+        # quoted, a measure word and a noun are a name (“三件实事”, “两支队伍”): only a bare
+        # quantity (“两年”, “三个月”) is refused
+        bare = rest in STOP_AFTER or len(rest) == 1 and _stopped(rest)
+        if (len(quoted) <= 10 and rest and not bare and all(
+                "\u4e00" <= ch <= "\u9fff" or ch in "+" for ch in quoted)
+                and not _not_count(line, at, quoted)
+                and not all(ch in NUMERALS for ch in quoted)):
+            return quoted, _kind(quoted)
+        return None
+    chain = _chain(line, at)
+    if chain is not None and not _not_count(line, at, chain):
+        return chain, _kind(chain)
+    c = line[at]
+    if c == "一":
+        return None  # alone after 一 a word counts nothing (see the module's docstring)
+    if before == "党" or before and line.startswith(("大", "中"), at + 1) and before in "十二":
+        return None
+    rest = line[at + 1:]
+    if _stopped(rest) or not rest:
+        return None
+    if rest[0] in SET_MEASURES:
+        if rest[0] == "大" and rest[1:2] in ("以", "来", "精", "报", "代", "会"):
+            return None  # 党的十九大以来: a congress, an ordinal
+        measure = 2 if rest.startswith("大类") else 1
+        word = _core(line, at + 1 + measure, 2 if rest[0] in "个大项" else 1)
+        if word is None:
+            return None
+        term = line[at:at + 1 + measure + len(word)]
+    else:
+        # without a measure word and without quotes: a word of one or two characters that
+        # stands alone (六稳，, 十严格、); 五保供养 or 两国友好 are no slogan to cut out
+        word = None
+        for size in (2, 1):
+            candidate = _word(line, at + 1, size)
+            after = line[at + 1 + size:at + 2 + size]
+            if len(candidate) == size and (after == "" or after in BREAK or any(
+                    line.startswith(noun, at + 1 + size) for noun in TRAILING)):
+                word = candidate
+                break
+        if word is None:
+            return None
+        term = line[at:at + 1 + len(word)]
+    if _not_count(line, at, term) or _run_of_numerals(term):
+        return None
+    return term, "slogan"
+
+
+# nouns after which a one- or two-character slogan without quotes may stand (六稳工作)
+TRAILING = sorted("建设 工作 任务 目标 布局 要求 精神 政策 战略 发展 成果 成效 举措 措施 建 "
+                  "取得 落实 推进 实施 全面 持续 深入 扎实 加快".split(), key=len, reverse=True)
+
+
+# what extends a two-character core (三大攻坚战, 十大重点工程, 两个积极性)
+HEADS_NOUNS = sorted("战 性 任务 项目 基地 工程 行动 战略 体系 布局 产业 优势 理念 平台 作物 "
+                     "工作".split(), key=len, reverse=True)
+
+
+def _core(line: str, at: int, minimum: int) -> str | None:
+    """The word after a measure word: two characters (one for 张, 道, 条…: 五张网), longer
+    by a head noun that follows (三大攻坚战, 十大重点工程); None: too short."""
+    word = _word(line, at, 2)
+    if len(word) < minimum:
+        return None
+    if len(word) == 2:
+        for noun in HEADS_NOUNS:
+            if line.startswith(noun, at + 2):
+                return word + noun
+    if len(word) == 2 and minimum == 1 and line[at + 2:at + 3] not in BREAK | {""}:
+        return word[:1]  # 五张网建设: 五张网
+    return word
+
+
+def _run_of_numerals(term: str) -> bool:
+    return sum(c in NUMERALS for c in term) >= len(term) - 0 or (
+        len(term) >= 2 and term[1] in NUMERALS and term[0] in NUMERALS and term[1] != "个"
+        and not PERIOD.fullmatch(term) and not _is_chain(term))
+
+
+def _kind(term: str) -> str:
+    if PERIOD.fullmatch(term):
+        return "period"
+    if term[:1].isdigit() or "+" in term:
+        return "code"
+    if term[0] == "一" and _is_chain(term):
+        return "name"
+    return "slogan"
+
+
+# --------------------------------------------------------------------------- expansion
+
+LEAD_VERBS = sorted(("打好 打赢 坚决打好 坚决打赢 推进 深入推进 坚持 落实 做好 实施 抓好 推动 聚焦 "
+                     "围绕 突出 强化 加快 统筹 统筹推进 扎实推进 扎实做好 全力 全力推进 持续 持续推进 "
+                     "着力 深化 加强 完善 狠抓 开展 把握 实现 建设 构建 打造 用好 守住 守牢 筑牢 "
+                     "做实 做到 树牢 增强 落细 全面 大力 突出抓好 纵深推进 集中 攻坚 决胜 "
+                     "充分发挥 发挥 调动 充分调动 以 把 在 按照 围绕着 提升 做强 壮大 发展 培育 践行 贯彻").split(),
+                    key=len, reverse=True)
+AFTER = re.compile(r"^[”’」』\"]?(?:[，,]?\s*(?:即|就是|是指|分别是|包括)[：:]?|[（(]|[：:])"
+                   r"\s*(?:是指|指|即)?[“\"]?")
+
+
+def split_items(segment: str) -> list[str]:
+    """Items listed in ``segment``: separated by 、, and the last by 和/及/与/以及."""
+    parts = [p.strip(" “”‘’\"") for p in re.split(r"、|；|;", segment)]
+    if parts:
+        for conjunction in ("以及", "和", "及", "与"):
+            head, found, tail = parts[-1].partition(conjunction)
+            if found and head and tail:
+                parts = parts[:-1] + [head, tail]
+                break
+    return [p for p in parts if p]
+
+
+def expand_before(line: str, at: int, count: int) -> list[str] | None:
+    """The items listed just before the use at ``at`` (打好A、B、C三大攻坚战)."""
+    start = at
+    if start and line[start - 1] in OPEN_QUOTES:
+        start -= 1
+    head = line[:start]
+    clause = re.split(r"[，。；：！？,;:!?（）()]", head)[-1]
+    items = split_items(clause)
+    if len(items) != count:
+        return None
+    first = items[0]
+    cuts = [(first.find(v), -len(v), v) for v in LEAD_VERBS if 0 <= first.find(v)
+            and len(first) - first.find(v) - len(v) >= 2]
+    if cuts:
+        index, _, verb = min(cuts)
+        first = first[index + len(verb):]
+    items[0] = first.strip("“”")
+    if any(len(i) > 16 or len(i) < 2 for i in items):
+        return None
+    return items
+
+
+def expand_after(line: str, at: int, term: str, count: int) -> list[str] | None:
+    """The items listed just after the use (“三个一批”，即A、B、C)."""
+    tail = line[at + len(term):]
+    m = AFTER.match(tail)
+    if not m:
+        return None
+    body = tail[m.end():]
+    body = re.split(r"[。）)”]", body)[0]
+    for separator in (r"、", r"[，；;,]"):
+        items = [i.strip("“”‘’\" ") for i in re.split(separator, body)]
+        if separator == "、":
+            items = split_items(body.split("，")[0] if "，" in body else body)
+        items = [i for i in items if i]
+        if len(items) == count and all(2 <= len(i) <= 20 for i in items):
+            return items
+    return None
+
+
+def expand(term: str, lines: Sequence[str], uses: Sequence[Use]) -> Expansion | None:
+    """The items the text lists beside a use of ``term`` (before or after it), their number
+    checked against the slogan's count, with the line they were found on; None: no use
+    lists them."""
+    count = count_of(term)
+    if count is None or count < 2 or count > 12:
+        return None
+    for use in uses:
+        line = clean_line(lines[use.line - 1])
+        items = expand_before(line, use.start, count) or expand_after(line, use.start,
+                                                                       term, count)
+        if items:
+            return Expansion(tuple(items), use.line, lines[use.line - 1].strip())
+    return None
+
+
+KINDS = ("slogan", "period", "code", "name")
+
+
+def discover_text(document: str, text: str, defined: Iterable[str] = (),
+                  kind: str | None = None) -> list[DiscoveredTerm]:
+    """The numbered slogans ``text`` uses, in the order of their first use, each with its
+    count, lines, expansion and whether it is in ``defined`` (the glossaries' headwords)."""
+    defined = set(defined)
+    uses = find_uses(text, defined)
+    by_term: dict[str, list[Use]] = {}
+    for use in uses:
+        by_term.setdefault(use.term, []).append(use)
+    lines = text.split("\n")
+    found = []
+    for term, used in by_term.items():
+        if kind is not None and used[0].kind != kind:
+            continue
+        found.append(DiscoveredTerm(document, term, used[0].kind, len(used),
+                                    tuple(dict.fromkeys(u.line for u in used)),
+                                    expand(term, lines, used), term in defined))
+    return found
