@@ -1,7 +1,8 @@
 """The content checks behind `cngloss check`, called on glossaries and reports made here.
 
 Each expected Problem (file, line, message, term, field, fix, severity) is written out by
-hand from what the check is for (the module docstring and README, "check")."""
+hand from what the check is for (the module docstring and README, "`cngloss list` and
+`cngloss check`")."""
 
 from __future__ import annotations
 

@@ -1,4 +1,5 @@
-"""The library: many reports in one SQLite file, searched exactly (README, "The library").
+"""The library: many reports in one SQLite file, searched exactly (README, "The report
+library").
 
 Each body paragraph is stored once as its *search text* (quotation marks removed, so that a
 term quoted part by part is one plain substring; the parser has already taken the footnote

@@ -18,7 +18,7 @@ A query runs in stages, each only when the one before found nothing:
    rises as the query gets shorter, so one or two letters never match loosely.
 
 Scores run 0-100 in tiers, so an exact match always outranks a partial one, which always
-outranks a fuzzy one (README, "Search").
+outranks a fuzzy one (README, "`cngloss search QUERY...`").
 """
 
 from __future__ import annotations
