@@ -162,7 +162,9 @@ def test_remove_by_id_path_and_filters(library, tmp_path):
     removed = queries.remove(library, [str(tmp_path / "set.jsonl")], Filters())
     assert sorted(r.place for r in removed) == ["丙市", "乙省"]
     assert queries.reports(library) == []
-    assert queries.grep(library, "乡村振兴").missing is not None
+    empty = queries.grep(library, "乡村振兴")
+    assert (empty.reports, empty.hits, str(empty.missing)) == (
+        0, 0, "'乡村振兴' does not occur in the library's reports")
 
 
 def test_remove_needs_a_selection(library):
@@ -560,19 +562,21 @@ def _identity(batch):
     return batch
 
 
-# --------------------------------------------------------------------------- show_term
+# --------------------------------------------------------------------------- show across the library
 
 
-def test_show_term_finds_every_use_of_the_curated_term_the_query_names(library, corpus):
+def test_show_finds_every_use_of_the_curated_term_the_query_names(library, corpus):
+    from cngloss.library.glossary_queries import entry_with_passages
+
     # 两违 (curated id liangwei): 甲市 2019 uses it 3 times in two paragraphs, 丁县 2022 once
     # (quoted); by its pinyin, the same term
-    found = queries.show_term(library, corpus, "liangwei")
-    assert (found.term.id, found.guess) == ("liangwei", None)
+    shown, found = entry_with_passages(library, corpus, "liangwei")
+    assert (shown.term.id, found.term.id, found.guess) == ("liangwei", "liangwei", None)
     assert (found.reports, found.passages, found.hits) == (2, 3, 4)
     assert [g.report.place for g in found.groups] == ["丁县", "甲市"]  # newest first
-    only = queries.show_term(library, corpus, "两违", Filters(place="甲"))
+    _, only = entry_with_passages(library, corpus, "两违", Filters(place="甲"))
     assert (only.reports, only.passages, only.hits) == (1, 2, 3)
-    first = queries.show_term(library, corpus, "两违", per_report=1, limit=1)
+    _, first = entry_with_passages(library, corpus, "两违", per_report=1, limit=1)
     assert (first.shown, first.groups[0].more) == (1, 0)  # 丁县's one passage, nothing left
 
 
