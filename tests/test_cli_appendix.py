@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import os
+import shutil
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -323,7 +324,6 @@ def test_tex_body_and_standalone(corpus):
 def _xelatex_with_ctex() -> bool:
     """xelatex, and the ctex class and the standard fonts hyperref needs (a partial TeX
     install has xelatex but not these)."""
-    import shutil
     import subprocess
 
     if not shutil.which("xelatex") or not shutil.which("kpsewhich"):
@@ -498,9 +498,7 @@ def test_a_source_with_its_own_parenthesis_is_not_doubled(write_glossary):
         assert "(cngloss))" not in text.replace("\\", "").replace("}", ""), fmt
 
 
-@pytest.mark.skipif(not all(any((Path(p) / tool).exists() for p in
-                                os.environ.get("PATH", "").split(os.pathsep))
-                            for tool in ("chromium", "pdftotext")),
+@pytest.mark.skipif(not all(map(shutil.which, ("chromium", "pdftotext"))),
                     reason="chromium or pdftotext is not installed")
 def test_the_printed_html_fills_its_first_page(corpus, tmp_path):
     """Before: entry 2 could not split, so it moved whole to page 2 and left page 1 a third

@@ -21,11 +21,11 @@ from cngloss.library.normalize import displayed_span, normalize, restore, search
 from cngloss.library.search import Filters
 from cngloss.library.store import open_library
 from cngloss.model import TrendSeries, YearPoint
-from conftest import ROOT, run_cli
+from conftest import run_cli, shared_dir
 
-SHARED = ROOT.parent / "shared"
+SHARED = shared_dir()
 LOCAL = SHARED / "corpora" / "local-reports"
-needs_shared = pytest.mark.skipif(not LOCAL.is_dir(), reason="../shared is not there")
+needs_shared = pytest.mark.skipif(not LOCAL.is_dir(), reason=f"{LOCAL} is not there")
 
 # Paragraph texts; each report's body is its paragraphs, separated by blank lines.
 A_2019 = ["做好“六稳”“六保”工作，推进乡村振兴，整治两违。",          # 六稳六保 1, 乡村振兴 1, 两违 1
