@@ -264,3 +264,29 @@ def collection_records(path: Path, keys: set[tuple[str, int]]) -> dict[tuple[str
                 found[key] = record
     assert set(found) == keys, f"not in {path.name}: {sorted(keys - set(found))}"
     return found
+
+
+def json_term(raw: dict, raws: list[dict]) -> dict:
+    """The JSON object of a glossary entry (README, "JSON contract"), built from the entry as
+    written in the YAML (``yaml.safe_load``) rather than by the code under test: an absent
+    field is null or empty, an English rendering written as a string has no source or URL,
+    and ``related`` lists the terms linked from either end (never the entry itself), in the
+    order of ``raws``."""
+    def english(item) -> dict:
+        if isinstance(item, str):
+            return {"text": item, "source": None, "url": None}
+        return {"text": item["text"], "source": item.get("source"), "url": item.get("url")}
+
+    linked = set(raw.get("related", [])) | {
+        other["id"] for other in raws if raw["id"] in other.get("related", [])}
+    return {
+        "id": raw["id"], "note": raw.get("note"), "term": raw["term"],
+        "printed": raw.get("printed"), "pinyin": raw["pinyin"],
+        "english": [english(item) for item in raw.get("english", [])],
+        "definition": raw["definition"], "variants": raw.get("variants", []),
+        "parts": [{"name": p.get("name"), "items": p["items"]} for p in raw.get("parts", [])],
+        "tags": raw.get("tags", []),
+        "related": [{"id": o["id"], "note": o.get("note"), "term": o["term"]} for o in raws
+                    if o["id"] in linked and o["id"] != raw["id"]],
+        "remark": raw.get("remark"),
+    }

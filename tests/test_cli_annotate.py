@@ -16,8 +16,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+import yaml
 
-from cngloss import load_corpus
 from cngloss.sources.glossary import load_glossary
 
 from conftest import DATA, REPORT, collection_records, shared_dir
@@ -460,11 +460,16 @@ def test_appendix_for_and_all_formats_do_not_mix(cli, tmp_path):
     assert result.code == 2
 
 
-def test_appendix_without_for_is_unchanged(cli):
-    # the committed glossary/ files are the appendix before --for existed
-    assert cli("appendix").out == (Path(__file__).parents[1] / "glossary" /
-                                   "appendix.md").read_text(encoding="utf-8")
-    assert load_corpus() is not None
+def test_appendix_without_for_is_the_bundled_reports(cli):
+    # Without --for: every term of data/terms.yaml, in note order, with the ¶ numbers of the
+    # bundled report (六稳六保 is used in its paragraphs 3 and 24).
+    raws = yaml.safe_load((DATA / "terms.yaml").read_text(encoding="utf-8"))["terms"]
+    out = cli("appendix").out
+    assert out.startswith("# 连州市2021年政府工作报告 名词解释\n\n23 terms. ¶ numbers are "
+                          "paragraphs of lianzhou-2021-government-work-report.txt.\n\n")
+    assert re.findall(r'^## <a id="([^"]+)"></a>(.+)$', out, flags=re.M) == \
+        [(t["id"], t["term"]) for t in sorted(raws, key=lambda t: t["note"])]
+    assert "Used in: ¶3 (2020年及“十三五”期间工作回顾); ¶24 (2021年工作安排)\n" in out
 
 
 def test_text_output_to_a_file_is_plain_with_marks(cli, sample, tmp_path):

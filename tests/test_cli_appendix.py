@@ -6,14 +6,16 @@ import csv
 import io
 import json
 import os
+import shutil
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+import yaml
 
 from cngloss import load_corpus
 from cngloss.render.appendix import FORMATS, render_appendix
-from conftest import ROOT
+from conftest import DATA, ROOT, json_term
 
 # Read off the curated pinyin (toneless syllables compared one by one), not from the code.
 PINYIN_ORDER = [7, 20, 13, 3, 8, 6, 16, 17, 19, 1, 14, 21, 11, 15, 4, 5, 12, 18, 22, 23, 2, 9, 10]
@@ -79,15 +81,33 @@ def test_definitions_are_verbatim_in_every_format(corpus, glossary):
         assert item["definition"] == row["definition"] == term.definition
 
 
-def test_json_and_csv_read_back_into_the_same_23_terms(corpus, glossary):
-    from cngloss.output.json import term_to_dict
+# 僵尸企业 as data/terms.yaml has it, and its one use: the report's line 29, paragraph 6.
+JIANGSHI_QIYE = {
+    "id": "jiangshi-qiye", "note": 3, "term": "僵尸企业", "printed": "僵尸企业",
+    "pinyin": "jiāng shī qǐ yè",
+    "english": [{"text": "zombie enterprises", "source": "China Daily, 2016-01-07",
+                 "url": "https://www.chinadaily.com.cn/china/2016-01/07/content_22970288_3.htm"},
+                {"text": "zombie companies", "source": "China Daily, 2016", "url": None}],
+    "definition": "指已停产、半停产、连年亏损、资不抵债，主要靠政府补贴和银行续贷维持经营的企业。",
+    "variants": [], "parts": [], "tags": ["enterprise-reform"], "related": [], "remark": None,
+    "uses": [{"paragraph": 6, "line": 29, "section": ["2020年及“十三五”期间工作回顾"]}],
+}
 
+
+def test_json_and_csv_read_back_into_the_same_23_terms(corpus, glossary):
+    raws = yaml.safe_load((DATA / "terms.yaml").read_text(encoding="utf-8"))["terms"]
     data = json.loads(render_appendix(corpus, "json"))
-    assert len(data["terms"]) == 23
-    for item, term in zip(data["terms"], glossary.terms):
+    assert (data["title"], data["source"]) == ("连州市2021年政府工作报告 名词解释",
+                                               "lianzhou-2021-government-work-report.txt")
+    assert len(data["terms"]) == len(raws) == 23
+    assert data["terms"][2] == JIANGSHI_QIYE
+    # 六稳六保 links to two terms and 一般债… back to it (declared once, at 六稳六保)
+    assert [r["id"] for r in data["terms"][1]["related"]] == ["liuwen-liubao"]
+    assert [u["paragraph"] for u in data["terms"][0]["uses"]] == [3, 24]
+    for item, raw in zip(data["terms"], raws):
         uses = item.pop("uses")
-        assert item == term_to_dict(term, glossary)
-        assert [u["paragraph"] for u in uses] == sorted({p.paragraph for p in corpus.passages(term)})
+        assert item == json_term(raw, raws)
+        assert [u["paragraph"] for u in uses] == sorted({u["paragraph"] for u in uses})
     rows = list(csv.DictReader(io.StringIO(render_appendix(corpus, "csv"))))
     assert [(r["id"], r["term"], r["pinyin"]) for r in rows] == \
         [(t.id, t.term, t.pinyin) for t in glossary.terms]
@@ -304,7 +324,6 @@ def test_tex_body_and_standalone(corpus):
 def _xelatex_with_ctex() -> bool:
     """xelatex, and the ctex class and the standard fonts hyperref needs (a partial TeX
     install has xelatex but not these)."""
-    import shutil
     import subprocess
 
     if not shutil.which("xelatex") or not shutil.which("kpsewhich"):
@@ -479,9 +498,7 @@ def test_a_source_with_its_own_parenthesis_is_not_doubled(write_glossary):
         assert "(cngloss))" not in text.replace("\\", "").replace("}", ""), fmt
 
 
-@pytest.mark.skipif(not all(any((Path(p) / tool).exists() for p in
-                                os.environ.get("PATH", "").split(os.pathsep))
-                            for tool in ("chromium", "pdftotext")),
+@pytest.mark.skipif(not all(map(shutil.which, ("chromium", "pdftotext"))),
                     reason="chromium or pdftotext is not installed")
 def test_the_printed_html_fills_its_first_page(corpus, tmp_path):
     """Before: entry 2 could not split, so it moved whole to page 2 and left page 1 a third

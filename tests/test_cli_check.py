@@ -70,7 +70,10 @@ def messages(result, severity="error"):
 def test_a_correct_glossary_passes(check):
     result = check()
     assert result.problems == []
-    assert result.terms == 2 and result.report is not None
+    assert result.terms == 2
+    # the report it checked against: REPORT, with its two notes
+    assert result.report.path.name == "report.txt"
+    assert [n.number for n in result.report.notes] == [1, 2]
 
 
 def test_yaml_syntax(check):

@@ -23,11 +23,11 @@ from cngloss.library.normalize import displayed_span, normalize, restore, search
 from cngloss.library.search import Filters
 from cngloss.library.store import open_library
 from cngloss.model import TrendSeries, YearPoint
-from conftest import ROOT, run_cli
+from conftest import run_cli, shared_dir
 
-SHARED = ROOT.parent / "shared"
+SHARED = shared_dir()
 LOCAL = SHARED / "corpora" / "local-reports"
-needs_shared = pytest.mark.skipif(not LOCAL.is_dir(), reason="../shared is not there")
+needs_shared = pytest.mark.skipif(not LOCAL.is_dir(), reason=f"{LOCAL} is not there")
 
 # Paragraph texts; each report's body is its paragraphs, separated by blank lines.
 A_2019 = ["做好“六稳”“六保”工作，推进乡村振兴，整治两违。",          # 六稳六保 1, 乡村振兴 1, 两违 1
@@ -164,7 +164,9 @@ def test_remove_by_id_path_and_filters(library, tmp_path):
     removed = queries.remove(library, [str(tmp_path / "set.jsonl")], Filters())
     assert sorted(r.place for r in removed) == ["丙市", "乙省"]
     assert queries.reports(library) == []
-    assert queries.grep(library, "乡村振兴").missing is not None
+    empty = queries.grep(library, "乡村振兴")
+    assert (empty.reports, empty.hits, str(empty.missing)) == (
+        0, 0, "'乡村振兴' does not occur in the library's reports")
 
 
 def test_remove_needs_a_selection(library):
@@ -569,19 +571,21 @@ def _identity(batch):
     return batch
 
 
-# --------------------------------------------------------------------------- show_term
+# --------------------------------------------------------------------------- show across the library
 
 
-def test_show_term_finds_every_use_of_the_curated_term_the_query_names(library, corpus):
+def test_show_finds_every_use_of_the_curated_term_the_query_names(library, corpus):
+    from cngloss.library.glossary_queries import entry_with_passages
+
     # 两违 (curated id liangwei): 甲市 2019 uses it 3 times in two paragraphs, 丁县 2022 once
     # (quoted); by its pinyin, the same term
-    found = queries.show_term(library, corpus, "liangwei")
-    assert (found.term.id, found.guess) == ("liangwei", None)
+    shown, found = entry_with_passages(library, corpus, "liangwei")
+    assert (shown.term.id, found.term.id, found.guess) == ("liangwei", "liangwei", None)
     assert (found.reports, found.passages, found.hits) == (2, 3, 4)
     assert [g.report.place for g in found.groups] == ["丁县", "甲市"]  # newest first
-    only = queries.show_term(library, corpus, "两违", Filters(place="甲"))
+    _, only = entry_with_passages(library, corpus, "两违", Filters(place="甲"))
     assert (only.reports, only.passages, only.hits) == (1, 2, 3)
-    first = queries.show_term(library, corpus, "两违", per_report=1, limit=1)
+    _, first = entry_with_passages(library, corpus, "两违", per_report=1, limit=1)
     assert (first.shown, first.groups[0].more) == (1, 0)  # 丁县's one passage, nothing left
 
 

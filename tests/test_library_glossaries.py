@@ -24,12 +24,12 @@ from cngloss.library.headwords import (canonical, definition_key, headword_key,
 from cngloss.library.lexicon import is_glossary_path, load
 from cngloss.library.search import Filters
 from cngloss.library.store import open_library
-from conftest import ROOT, report_with_notes, run_cli, write_collection
+from conftest import ROOT, report_with_notes, run_cli, shared_dir, write_collection
 
-SHARED = ROOT.parent / "shared"
+SHARED = shared_dir()
 LOCAL = SHARED / "corpora" / "local-reports"
 LIANZHOU = ROOT / "data" / "lianzhou-2021-government-work-report.txt"
-needs_shared = pytest.mark.skipif(not LOCAL.is_dir(), reason="../shared is not there")
+needs_shared = pytest.mark.skipif(not LOCAL.is_dir(), reason=f"{LOCAL} is not there")
 
 
 # --------------------------------------------------------------------------- the merge rule
@@ -150,7 +150,7 @@ def test_glossary_paths_are_yaml_files():
 @pytest.fixture(scope="module")
 def library(tmp_path_factory):
     if not LOCAL.is_dir():
-        pytest.skip("../shared is not there")
+        pytest.skip(f"{LOCAL} is not there")
     path = tmp_path_factory.mktemp("glossaries") / "lib.sqlite"
     result, glossaries = queries.add_all(path, [*sorted(LOCAL.glob("*.txt")), LIANZHOU])
     assert (result.added, result.failures, glossaries) == (7, [], None)

@@ -88,7 +88,8 @@ def test_no_trials_tell_nothing():
 
 
 def test_a_crashed_worker_is_no_verdict():
-    pytest.importorskip("mutmut")
+    pytest.importorskip("mutmut", reason="mutmut (the mutation extra) is not installed: "
+                        "pip install -e '.[test,mutation]'")
     assert run.status_of(255) == "crashed"
     assert run.status_of(1) == "killed"
     assert run.status_of(0) == "survived"

@@ -6,15 +6,17 @@ headwords, pinyin, definitions, English, parts), written as YAML and loaded back
 
 from __future__ import annotations
 
+import csv
+import io
 import json
+import re
 
 import yaml
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from cngloss import NotFoundError, UsageError, load_corpus, resolve_term, search
 from cngloss.render.appendix import FORMATS, render_appendix
-from cngloss.output.json import term_to_dict
-from conftest import run_cli
+from conftest import json_term, run_cli
 
 
 
@@ -104,6 +106,11 @@ def glossaries(draw):
     return {"title": draw(TEXT), "terms": terms}
 
 
+# The formats that say how many terms they hold, and how each marks an entry with its id.
+COUNTED = ("md", "html", "tex", "txt")
+ANCHORS = {"md": '<a id="{}"></a>', "html": 'id="{}"', "tex": "\\hypertarget{{cngloss-{}}}"}
+
+
 @SETTINGS
 @given(data=glossaries())
 def test_any_schema_valid_glossary_renders_in_every_format(tmp_path_factory, data):
@@ -111,9 +118,18 @@ def test_any_schema_valid_glossary_renders_in_every_format(tmp_path_factory, dat
     path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
     corpus = load_corpus(path)
     assert len(corpus.glossary.terms) == len(data["terms"])
+    ids = sorted(t["id"] for t in data["terms"])
     for fmt in FORMATS:
         for sort in ("note", "pinyin"):
-            assert isinstance(render_appendix(corpus, fmt, sort, width=40), str)
+            text = render_appendix(corpus, fmt, sort, width=40)
+            if fmt in COUNTED:
+                assert re.search(rf"(?<!\d){len(ids)} terms?\.", text), (fmt, sort)
+            if fmt in ANCHORS:  # every entry, under its id
+                assert all(ANCHORS[fmt].format(i) in text for i in ids), (fmt, sort)
+            elif fmt == "json":
+                assert sorted(t["id"] for t in json.loads(text)["terms"]) == ids
+            elif fmt == "csv":
+                assert sorted(r["id"] for r in csv.DictReader(io.StringIO(text))) == ids
     for term in corpus.glossary.terms:
         for query in (term.term, term.id, term.pinyin):
             try:
@@ -124,9 +140,9 @@ def test_any_schema_valid_glossary_renders_in_every_format(tmp_path_factory, dat
     # The JSON appendix reads back into the same terms.
     back = {t["id"]: t for t in json.loads(render_appendix(corpus, "json"))["terms"]}
     assert len(back) == len(data["terms"])
-    for term, original in zip(corpus.glossary.terms, data["terms"]):
-        item = back[term.id]
+    for original in data["terms"]:
+        item = back[original["id"]]
         item.pop("uses")
-        assert item == term_to_dict(term, corpus.glossary)
+        assert item == json_term(original, data["terms"])
         assert (item["term"], item["definition"], item["pinyin"]) == \
             (original["term"], original["definition"], original["pinyin"])

@@ -89,9 +89,12 @@ def test_a_failed_drawing_leaves_no_file(tmp_path, monkeypatch):
     def broken(*args):
         raise RuntimeError("boom")
 
+    # Latin labels, so the drawing is reached (and fails) on a machine without a CJK font too.
+    latin = [TrendSeries("six stabilities", SERIES[0].points)]
     monkeypatch.setattr(chart_image, "_draw", broken)
-    with pytest.raises(RuntimeError):
-        write_image(SERIES, tmp_path / "trend.png", "png")
+    for fmt in ("png", "svg"):
+        with pytest.raises(RuntimeError, match="boom"):
+            write_image(latin, tmp_path / f"trend.{fmt}", fmt)
     assert list(tmp_path.iterdir()) == []
 
 

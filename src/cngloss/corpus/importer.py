@@ -27,7 +27,7 @@ HEADER = (
     "Imported by `cngloss import` from {report} ({count} notes).\n"
     "Definitions and printed headwords are the report's own. pinyin, parts, variants and\n"
     "related are suggestions: each entry lists the ones it has under `unreviewed`; review\n"
-    "them and remove them from that list. Schema: cngloss README, \"Data schema\"."
+    "them and remove them from that list. Schema: cngloss docs/glossary.md, \"Data schema\"."
 )
 
 

@@ -21,7 +21,6 @@ from .search import Filters, ReportInfo
 from .store import Library, describe_error, open_library
 
 if TYPE_CHECKING:  # pragma: no cover - types only
-    from ..corpus.load import Corpus
     from .ingest import AddResult
 
 BY_CHOICES = ("level", "place")
@@ -208,17 +207,6 @@ def grep(path: Path, text: str, filters: Filters = Filters(), per_report: int | 
     """Every paragraph of the library's reports that uses ``text`` (UsageError if empty)."""
     needle = normalize_spaces(clean_query(text))
     return _passages(path, needle, (search_form(needle),), filters, per_report, limit)
-
-
-def show_term(path: Path, corpus: "Corpus", query: str, filters: Filters = Filters(),
-              per_report: int | None = None, limit: int | None = None) -> LibraryPassages:
-    """The term ``query`` names in the glossary, and every paragraph of the library that uses
-    one of its forms (headword, variants; quotes between its parts and footnote markers
-    inside it do not matter)."""
-    from ..lookup.resolve import resolve  # lazy: show only
-
-    resolved = resolve(corpus.glossary, query, report_uses=corpus.uses)
-    return show(path, resolved.term, resolved.note(), filters, per_report, limit)
 
 
 def show(path: Path, term: Term, guess: str | None, filters: Filters = Filters(),

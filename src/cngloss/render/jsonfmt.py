@@ -1,4 +1,4 @@
-"""JSON: ``{"title", "source", "terms": [term object + "uses"]}`` (README, JSON contract)."""
+"""JSON: ``{"title", "source", "terms": [term object + "uses"]}`` (README, "JSON contract")."""
 
 from __future__ import annotations
 

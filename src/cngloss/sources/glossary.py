@@ -51,7 +51,7 @@ def read_glossary(path: str | os.PathLike[str]) -> tuple[Glossary, list[Problem]
     reader = Reader.for_text(path, text)
     if root is None:
         raise GlossaryError(Problem(str(path), None, "glossary file is empty",
-                                    fix="add a 'terms:' list (see the README, Data schema)"))
+                                    fix="add a 'terms:' list (see docs/glossary.md, \"Data schema\")"))
     try:
         glossary = _read_root(reader, root, path)
     except BudgetExceeded:

@@ -5,7 +5,7 @@ under a ``注释`` heading, one ``[N] text`` paragraph each, so the layout parse
 notes section. The core properties (title, author, created) become metadata.
 
 Read with the standard library (zipfile and ElementTree): python-docx exposes neither
-footnotes nor list labels, docx2python is slower and pulls in lxml (README, "Dependencies,
+footnotes nor list labels, docx2python is slower and pulls in lxml (docs/development.md, "Dependencies,
 and why"). Endnotes, comments and tracked deletions are not read; a text box is a paragraph of its
 own after the paragraph that anchors it.
 """
