@@ -9,7 +9,7 @@ from types import SimpleNamespace as NS
 
 from cngloss.errors import Problem
 from cngloss.library.lexicon import NoteSource
-from cngloss.library.search import ReportInfo
+from cngloss.library.catalog import ReportInfo
 from cngloss.model import AppliedCorrection, Correction, Glossary, Passage, Term, YearPoint
 from cngloss.output import json as js
 

@@ -7,7 +7,7 @@ lines and columns are counted by hand from the strings in each test."""
 from __future__ import annotations
 
 from cngloss.corpus.annotate import Annotation
-from cngloss.lookup.annotate import TermMatcher
+from cngloss.lookup.matcher import TermMatcher
 from cngloss.model import Rendering, Term
 from cngloss.render.annotated import render
 

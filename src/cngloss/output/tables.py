@@ -7,8 +7,6 @@ from __future__ import annotations
 import csv
 from typing import TYPE_CHECKING, TextIO
 
-from .json import rate  # the one definition of the rate
-
 if TYPE_CHECKING:  # pragma: no cover - types only
     from ..library.queries import LibraryPassages, TermTrend
 
@@ -57,4 +55,4 @@ def write_trend_csv(trends: list["TermTrend"], out: TextIO) -> None:
         for series in t.series:
             for p in series.points:
                 writer.writerow([series.label, p.year, p.reports, p.using, p.occurrences,
-                                 p.characters, rate(p)])
+                                 p.characters, p.rate_rounded])

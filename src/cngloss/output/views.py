@@ -23,7 +23,7 @@ if TYPE_CHECKING:  # pragma: no cover - types only
     from ..library.glossary_queries import Entry, Row
     from ..library.lexicon import NoteSource
     from ..library.queries import LibraryPassages, TermTrend
-    from ..library.search import ReportInfo
+    from ..library.catalog import ReportInfo
 
 Span = tuple[str, Union[str, None]]  # (text, style name or None)
 # Fields of ``show``: a label, then the value in a column of its own (continuation lines and
