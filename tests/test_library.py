@@ -19,11 +19,11 @@ import pytest
 from cngloss.text.years import parse_years
 
 from cngloss.library import ingest, postings, queries
-from cngloss.library.normalize import displayed_span, normalize, restore, search_form
-from cngloss.library.search import Filters
+from cngloss.library.catalog import Filters
 from cngloss.library.store import open_library
 from cngloss.model import TrendSeries, YearPoint
-from conftest import run_cli, shared_dir
+from cngloss.text.hanzi import strip_quotes
+from conftest import ROOT, run_cli, shared_dir
 
 SHARED = shared_dir()
 LOCAL = SHARED / "corpora" / "local-reports"
@@ -63,29 +63,6 @@ def library(tmp_path):
     result = queries.add(lib, [write_collection(tmp_path / "set.jsonl", RECORDS)])
     assert (result.added, result.replaced, result.unchanged, result.failures) == (4, 0, 0, [])
     return lib
-
-
-# --------------------------------------------------------------------------- search text
-
-
-def test_normalize_removes_quote_runs_and_restore_gives_them_back():
-    text = "做好“六稳”“六保”工作「甲」"
-    search, edits = normalize(text)
-    assert search == "做好六稳六保工作甲"
-    assert edits == [(2, "“"), (4, "”“"), (6, "”"), (8, "「"), (9, "」")]
-    assert restore(search, edits) == text
-    assert normalize("无引号") == ("无引号", [])
-
-
-def test_a_hit_maps_to_the_displayed_text_including_quotes_inside_but_not_around():
-    text = "做好“六稳”“六保”工作"
-    search, edits = normalize(text)
-    start = search.index("六稳六保")
-    a, b = displayed_span(edits, start, start + 4)
-    assert text[a:b] == "六稳”“六保"        # the opening quote before, the closing one after: out
-    a, b = displayed_span(edits, 0, 2)
-    assert text[a:b] == "做好"
-    assert search_form("“两违”") == "两违"
 
 
 @pytest.mark.parametrize("n,kind", [(1, b"r"), (12, b"r"), (13, b"z"), (500, b"z")])
@@ -389,9 +366,9 @@ def test_trend_series_per_year_with_zeros_and_gaps(library):
     (t,) = queries.trend(library, ["两违"])
     assert isinstance(t.series[0], TrendSeries)
     ding = len("农业农村优先发展。") + len("推动两违清零。")
-    bing = sum(len(search_form(p)) for p in C_2022)
+    bing = sum(len(strip_quotes(p)) for p in C_2022)
     assert t.series[0].points == (
-        YearPoint(2019, 1, 1, 3, sum(len(search_form(p)) for p in A_2019)),
+        YearPoint(2019, 1, 1, 3, sum(len(strip_quotes(p)) for p in A_2019)),
         YearPoint(2020, 1, 0, 0, sum(len(p) for p in B_2020)),   # a year without the term: 0
         YearPoint(2022, 2, 1, 1, ding + bing),                   # 2021: no reports, absent
     )

@@ -22,7 +22,7 @@ from cngloss.library import glossary_queries, queries
 from cngloss.library.headwords import (canonical, definition_key, headword_key,
                                        load_variants, plain_key)
 from cngloss.library.lexicon import is_glossary_path, load
-from cngloss.library.search import Filters
+from cngloss.library.catalog import Filters
 from cngloss.library.store import open_library
 from conftest import ROOT, report_with_notes, run_cli, shared_dir, write_collection
 

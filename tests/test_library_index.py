@@ -19,8 +19,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given, strategies as st
 
-from cngloss.library import ingest, inverted, postings, queries, search
-from cngloss.library.normalize import displayed_span, displayed_spans, normalize
+from cngloss.library import catalog, ingest, inverted, postings, queries, text_search
 from cngloss.library.store import SCHEMA_VERSION, open_library
 from conftest import run_cli, shared_dir
 
@@ -154,16 +153,16 @@ def test_postings_are_keyed_by_segment_then_gram_and_found_in_every_segment(tmp_
     lib = _library(tmp_path, [["乡村振兴。"], ["没有。"], ["乡村振兴，乡村。"]])
     with sqlite3.connect(lib) as db:
         assert "PRIMARY KEY(seg, gram)" in _key_of_bigram(db)
-        assert search._segment_count(db) == 3
-        assert [len(search.candidates(db, t)) for t in ("乡村振兴", "乡村", "没有", "无词")] \
+        assert text_search._segment_count(db) == 3
+        assert [len(text_search.candidates(db, t)) for t in ("乡村振兴", "乡村", "没有", "无词")] \
             == [2, 2, 1, 0]
     assert queries.grep(lib, "乡村").hits == 3
 
 
 def test_an_empty_library_has_no_segments(tmp_path):
     with open_library(tmp_path / "new.sqlite", write=True) as opened:
-        assert search._segment_count(opened.db) == 0
-        assert search.candidates(opened.db, "乡村") == []
+        assert text_search._segment_count(opened.db) == 0
+        assert text_search.candidates(opened.db, "乡村") == []
 
 
 OLD_KEY = """
@@ -211,34 +210,18 @@ def test_sections_are_found_for_the_keys_asked_and_empty_for_unknown_ones(tmp_pa
         every = {(r, s): p for r, s, p in db.execute("SELECT report_id, seq, path FROM section")}
         assert len(every) >= 3
         keys = list(every) + [(1, 999), (999, 0)]
-        assert search.sections(db, keys + keys[:1]) == {**every, (1, 999): "", (999, 0): ""}
-        assert search.sections(db, []) == {}
+        assert catalog.sections(db, keys + keys[:1]) == {**every, (1, 999): "", (999, 0): ""}
+        assert catalog.sections(db, []) == {}
 
 
 def test_matches_are_the_same_whatever_the_chunk(tmp_path, monkeypatch):
     lib = _library(tmp_path, [["“乡村”振兴。", "乡村振兴。", "无。"], ["乡村“振兴”，乡村振兴。"]])
     with sqlite3.connect(lib) as db:
-        whole = list(search.matches(db, ["乡村振兴"], None))
-        monkeypatch.setattr(search, "CHUNK", 1)
-        assert list(search.matches(db, ["乡村振兴"], None)) == whole
+        whole = list(text_search.matches(db, ["乡村振兴"], None))
+        monkeypatch.setattr(text_search, "CHUNK", 1)
+        assert list(text_search.matches(db, ["乡村振兴"], None)) == whole
     assert [len(m.spans) for m in whole] == [1, 1, 2]
     assert [m.edits for m in whole] == [[[0, "“"], [2, "”"]], [], [[2, "“"], [4, "”"]]]
-
-
-@given(st.text(alphabet="ab“”c\"", max_size=14), st.data())
-def test_displayed_spans_equal_one_span_at_a_time(text, data):
-    search_text, edits = normalize(text)
-    n = len(search_text)
-    spans = data.draw(st.lists(st.tuples(st.integers(0, n), st.integers(0, n))
-                               .map(sorted).map(tuple), max_size=5))
-    assert displayed_spans(edits, spans) == tuple(displayed_span(edits, s, e) for s, e in spans)
-
-
-def test_displayed_spans_by_hand():
-    search_text, edits = normalize("“六稳”“六保”工作")  # 六稳六保工作, quotes at 0, 2, 4
-    # 六稳六保: after the opening quote, up to the closing one (not in); 工作: after all four
-    assert displayed_spans(edits, [(0, 4), (4, 6)]) == ((1, 7), (8, 10))
-    assert displayed_spans([], iter([(3, 5)])) == ((3, 5),)
 
 
 # --------------------------------------------------------------------------- folders
@@ -335,7 +318,7 @@ def test_a_query_pauses_the_garbage_collector_and_gives_it_back_as_it_was(tmp_pa
 
     lib = _library(tmp_path, [["乡村振兴。"]])
     seen = []
-    real = search.matches
+    real = text_search.matches
 
     def spy(*args):
         seen.append(gc.isenabled())
@@ -347,12 +330,12 @@ def test_a_query_pauses_the_garbage_collector_and_gives_it_back_as_it_was(tmp_pa
 
     (gc.enable if before else gc.disable)()
     try:
-        monkeypatch.setattr(search, "matches", spy)
+        monkeypatch.setattr(text_search, "matches", spy)
         assert queries.grep(lib, "乡村振兴").hits == 1
         assert gc.isenabled() is before
         assert queries.trend(lib, ["乡村振兴"])[0].occurrences == 1
         assert gc.isenabled() is before
-        monkeypatch.setattr(search, "matches", broken)
+        monkeypatch.setattr(text_search, "matches", broken)
         with pytest.raises(DataError, match="is not a usable library"):
             queries.grep(lib, "乡村振兴")
         assert gc.isenabled() is before

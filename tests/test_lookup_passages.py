@@ -9,7 +9,8 @@ from __future__ import annotations
 import pytest
 
 from cngloss import parse_report
-from cngloss.lookup.passages import PassageFinder, find_keys, find_spans, sentences
+from cngloss.lookup.passages import PassageFinder, find_keys, sentences
+from cngloss.text.matching import find_spans
 
 PART_REVIEW = "2020年及“十三五”期间工作回顾"
 PART_PLAN = "“十四五”时期的主要目标和任务"

@@ -7,7 +7,7 @@ lines and columns are counted by hand from the strings in each test."""
 from __future__ import annotations
 
 from cngloss.corpus.annotate import Annotation
-from cngloss.lookup.annotate import TermMatcher
+from cngloss.lookup.matcher import TermMatcher
 from cngloss.model import Rendering, Term
 from cngloss.render.annotated import render
 
@@ -163,7 +163,7 @@ def test_every_heading_level_is_one_below_the_page_title():
 
 def occurrences_at(text: str, spans: list[tuple[int, int]]):
     """Uses of 两不愁 at these spans, as a matcher that found them would give them."""
-    from cngloss.lookup.annotate import Matches
+    from cngloss.lookup.matcher import Matches
 
     owners = TermMatcher([BUCHOU]).owners
     return Matches(text, owners, [0] * len(spans),

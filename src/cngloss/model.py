@@ -351,6 +351,9 @@ class Passage(NamedTuple):
     locations: tuple[tuple[int, int | None], ...] = ()
 
 
+RATE_PER = 100_000  # a trend's rate counts uses per this many characters
+
+
 class YearPoint(NamedTuple):
     """One year of a trend series."""
     year: int
@@ -358,6 +361,17 @@ class YearPoint(NamedTuple):
     using: int            # of those, the reports that use the term
     occurrences: int      # uses in those reports' bodies
     characters: int       # characters of that year's reports' bodies
+
+    @property
+    def rate(self) -> float:
+        """Uses per 100,000 characters of that year's reports (0.0 for a year of empty
+        reports): the one definition the chart, the JSON and the CSV read."""
+        return self.occurrences * RATE_PER / self.characters if self.characters else 0.0
+
+    @property
+    def rate_rounded(self) -> float:
+        """``rate`` to three decimals, as the JSON and the CSV give it."""
+        return round(self.rate, 3)
 
 
 class TrendSeries(NamedTuple):

@@ -2,7 +2,7 @@
 glossary (``appendix --for``), built from the same finds.
 
 The document is read by the readers (any format they know; ``-`` is standard input, read as
-text) and matched with ``lookup.annotate.TermMatcher`` against the terms of the glossary in
+text) and matched with ``lookup.matcher.TermMatcher`` against the terms of the glossary in
 use. Offsets, lines and columns refer to the document's text as read: for .txt and .md the
 file itself (decoded, ``\\n`` line ends), for the other formats the text the reader gives.
 """
@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import BinaryIO, Sequence
 
 from ..errors import DocumentError, NotFoundError, Problem
-from ..lookup.annotate import Matches, Occurrence, TermMatcher, collector_paused
+from ..lookup.matcher import Matches, Occurrence, TermMatcher, collector_paused
 from ..model import Term
 from ..sources.readers import Document, read_document
 

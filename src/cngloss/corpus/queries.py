@@ -89,7 +89,8 @@ def grep(corpus: Corpus, text: str) -> GrepResult:
     names no report.
     """
     # lazy: the passage matcher and the spacing rules, for grep only
-    from ..lookup.passages import find_keys, find_spans
+    from ..lookup.passages import find_keys
+    from ..text.matching import find_spans
     from ..text.spacing import normalize_spaces
 
     needle = normalize_spaces(clean_query(text))

@@ -22,7 +22,7 @@ from . import lexicon as lexicon_module
 from .headwords import definition_key, definition_text
 from .lexicon import Lexicon, NoteSource
 from .queries import LibraryPassages, _guard, _open, show
-from .search import Filters, reports
+from .catalog import Filters, reports
 
 if TYPE_CHECKING:  # pragma: no cover - types only
     from ..corpus.load import Corpus

@@ -25,7 +25,7 @@ import unicodedata
 from pathlib import Path
 from typing import Callable, Mapping
 
-from ..text.hanzi import is_hanzi
+from ..text.folding import to_simplified
 
 _DIGIT_JOINERS = ".,"
 # a bracketed note number at the start (after NFKC: ［6］ -> [6], （6） -> (6), ﹝6﹞ -> 〔6〕)
@@ -48,15 +48,6 @@ def plain_key(text: str) -> str:
             continue
         out.append(ch)
     return "".join(out)
-
-
-def to_simplified(text: str) -> str:
-    """Traditional characters to simplified (zhconv-rs with OpenCC's dictionaries)."""
-    if not any(is_hanzi(ch) for ch in text):
-        return text
-    from zhconv_rs_opencc import zhconv  # lazy: the converter, only for hanzi keys
-
-    return zhconv(text, "zh-Hans")
 
 
 def headword_key(text: str, simplify: Callable[[str], str] = to_simplified) -> str:

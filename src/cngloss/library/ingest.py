@@ -34,7 +34,7 @@ from typing import NamedTuple
 
 from ..errors import CnglossError
 from ..sources.readers import Document, iter_documents, registry as readers
-from .normalize import normalize
+from ..text.matching import set_aside
 from .inverted import PackedPostings, invert
 from .postings import MAX_PARAGRAPHS, SEQ_BITS, paragraph_id
 from .store import SECTION_SEPARATOR, Library, write_transaction
@@ -377,7 +377,7 @@ def _content_sha(document: Document) -> str:
 
 
 def _work(items: list[_Item]) -> _Batch:
-    """Parse, normalize and invert one batch (in a worker process)."""
+    """Parse, set aside the quotes of and invert one batch (in a worker process)."""
     from ..sources.report import parse_document  # lazy: the parser, for add only
 
     out = _Batch([], None, [], items[-1].position if items else 0)
@@ -398,7 +398,7 @@ def _work(items: list[_Item]) -> _Batch:
         paragraphs: list[tuple] = []
         chars = 0
         for index, paragraph in enumerate(report.paragraphs):
-            text, edits = normalize(paragraph.text)
+            text, edits = set_aside(paragraph.text)
             pid = paragraph_id(item.report_id, index)
             seq = sections.setdefault(paragraph.section, len(sections))
             paragraphs.append((pid, paragraph.number, paragraph.line, seq, text,

@@ -12,12 +12,13 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from ..errors import NotFoundError, UsageError
 from ..model import Term, TrendSeries, YearPoint
+from ..text.hanzi import strip_quotes
+from ..text.matching import OffsetMap, restore
 from ..text.query import clean_query
 from ..text.spacing import normalize_spaces
-from . import search
-from .normalize import displayed_spans, restore, search_form
+from . import catalog, text_search
+from .catalog import Filters, ReportInfo
 from .postings import report_of
-from .search import Filters, ReportInfo
 from .store import Library, describe_error, open_library
 
 if TYPE_CHECKING:  # pragma: no cover - types only
@@ -107,7 +108,7 @@ def _stale(library: Library) -> bool:
 def reports(path: Path, filters: Filters = Filters()) -> list[ReportInfo]:
     """The library's reports the filters allow, newest first."""
     with _open(path) as library:
-        return list(_guard(path, lambda: search.reports(library.db, filters)).values())
+        return list(_guard(path, lambda: catalog.reports(library.db, filters)).values())
 
 
 def remove(path: Path, selectors: list[str], filters: Filters) -> list[ReportInfo]:
@@ -120,7 +121,7 @@ def remove(path: Path, selectors: list[str], filters: Filters) -> list[ReportInf
     with _open(path, write=True) as library:
         def run() -> list[ReportInfo]:
             db = library.db
-            chosen = search.reports(db, filters)
+            chosen = catalog.reports(db, filters)
             if selectors:
                 wanted: set[int] = set()
                 for selector in selectors:
@@ -206,13 +207,13 @@ def grep(path: Path, text: str, filters: Filters = Filters(), per_report: int | 
          limit: int | None = None) -> LibraryPassages:
     """Every paragraph of the library's reports that uses ``text`` (UsageError if empty)."""
     needle = normalize_spaces(clean_query(text))
-    return _passages(path, needle, (search_form(needle),), filters, per_report, limit)
+    return _passages(path, needle, (strip_quotes(needle),), filters, per_report, limit)
 
 
 def show(path: Path, term: Term, guess: str | None, filters: Filters = Filters(),
          per_report: int | None = None, limit: int | None = None) -> LibraryPassages:
     """Every paragraph of the library that uses one of the term's forms."""
-    forms = tuple(dict.fromkeys(search_form(f) for f in term.forms if f))
+    forms = tuple(dict.fromkeys(strip_quotes(f) for f in term.forms if f))
     found = _passages(path, term.term, forms, filters, per_report, limit)
     return found._replace(term=term, guess=guess)
 
@@ -222,9 +223,9 @@ def _passages(path: Path, query: str, forms: tuple[str, ...], filters: Filters,
     with _open(path) as library:
         def run() -> LibraryPassages:
             db = library.db
-            allowed = search.reports(db, filters)
-            by_report: dict[int, list[search.Match]] = defaultdict(list)
-            for match in search.matches(db, forms, allowed):
+            allowed = catalog.reports(db, filters)
+            by_report: dict[int, list[text_search.Match]] = defaultdict(list)
+            for match in text_search.matches(db, forms, allowed):
                 by_report[report_of(match.paragraph_id)].append(match)
             order = [rid for rid in allowed if rid in by_report]  # newest first
             groups, shown = [], 0
@@ -241,7 +242,7 @@ def _passages(path: Path, query: str, forms: tuple[str, ...], filters: Filters,
                     continue
                 shown += len(keep)
                 groups.append((rid, keep, len(found) - len(keep)))
-            names = search.sections(db, ((rid, m.section) for rid, keep, _ in groups
+            names = catalog.sections(db, ((rid, m.section) for rid, keep, _ in groups
                                          for m in keep))
             groups = [ReportPassages(allowed[rid], [_displayed(m, names[(rid, m.section)])
                                                     for m in keep], more)
@@ -254,9 +255,9 @@ def _passages(path: Path, query: str, forms: tuple[str, ...], filters: Filters,
         return _query(path, run)
 
 
-def _displayed(match: search.Match, section: str) -> LibraryPassage:
+def _displayed(match: text_search.Match, section: str) -> LibraryPassage:
     text = restore(match.text, match.edits) if match.edits else match.text
-    spans = displayed_spans(match.edits, match.spans)
+    spans = OffsetMap(match.edits).spans(match.spans) if match.edits else match.spans
     return LibraryPassage(match.number, match.line, section, text, spans)
 
 
@@ -289,7 +290,7 @@ def trend(path: Path, texts: list[str], by: str | None = None,
     with _open(path) as library:
         def run() -> list[TermTrend]:
             db = library.db
-            allowed = search.reports(db, filters)
+            allowed = catalog.reports(db, filters)
             return [_trend(db, needle, allowed, by) for needle in needles]
         return _query(path, run)
 
@@ -303,7 +304,7 @@ def _group(info: ReportInfo, by: str | None) -> str:
 def _trend(db: sqlite3.Connection, needle: str, allowed: dict[int, ReportInfo],
            by: str | None) -> TermTrend:
     counts: Counter[int] = Counter()
-    for match in search.matches(db, (search_form(needle),), allowed):
+    for match in text_search.matches(db, (strip_quotes(needle),), allowed):
         counts[report_of(match.paragraph_id)] += len(match.spans)
     totals: dict[str, dict[int, list[int]]] = defaultdict(dict)
     for rid, info in allowed.items():

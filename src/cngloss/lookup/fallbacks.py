@@ -1,11 +1,13 @@
-"""The stages of search that run only when the direct keys found nothing: traditional to
-simplified, sound-alike hanzi (homophone typos), and typos by edit distance. Their
-third-party libraries are imported only when a query gets this far."""
+"""The stages of search that run only when the direct keys found nothing: sound-alike hanzi
+(homophone typos) and typos by edit distance, each after traditional characters are made
+simplified (``text.folding``). Their third-party libraries are imported only when a query
+gets this far."""
 
 from __future__ import annotations
 
 from operator import itemgetter
 
+from ..text.folding import to_simplified
 from ..text.hanzi import hanzi_key
 from ..text.pinyin import decompose
 from .index import ByLength, SearchIndex, english_key, stem
@@ -13,15 +15,6 @@ from .match_english import rendering_with
 from .match_pinyin import match_pinyin
 from .query import Query
 from .results import Results
-
-
-def to_simplified(text: str) -> str:
-    """Traditional characters to simplified (zhconv-rs with OpenCC's dictionaries)."""
-    try:
-        from zhconv_rs_opencc import zhconv  # lazy: the converter, for unknown hanzi only
-    except ImportError:  # pragma: no cover - a declared dependency
-        return text
-    return zhconv(text, "zh-Hans")
 
 
 def match_sound_alike(index: SearchIndex, q: Query, results: Results) -> None:

@@ -72,7 +72,7 @@ def match_direct(index: SearchIndex, q: Query, results: Results) -> None:
     text = q.text
     form = "hanzi"
     if q.has_hanzi and any(is_hanzi(ch) and ch not in index.known_chars for ch in text):
-        from .fallbacks import to_simplified  # lazy: for hanzi the glossary does not know
+        from ..text.folding import to_simplified  # lazy: for hanzi the glossary does not know
 
         converted = to_simplified(text)
         if converted != text:

@@ -37,7 +37,7 @@ _GAP = "no reports"
 def measure_value(point: YearPoint, measure: str) -> float:
     """The value of one year in ``measure`` (the rate is 0 for a year of empty reports)."""
     if measure == "rate":
-        return point.occurrences * 100000 / point.characters if point.characters else 0.0
+        return point.rate
     if measure == "reports":
         return float(point.using)
     if measure == "occurrences":

@@ -232,12 +232,7 @@ def note_source_to_dict(source: "NoteSource") -> dict[str, Any]:
 def point_to_dict(point: "YearPoint") -> dict[str, Any]:
     return {"year": point.year, "reports": point.reports, "using": point.using,
             "occurrences": point.occurrences, "characters": point.characters,
-            "rate": rate(point)}
-
-
-def rate(point: "YearPoint") -> float:
-    """Uses per 100,000 characters of that year's reports (0 for a year of empty reports)."""
-    return round(point.occurrences * 100000 / point.characters, 3) if point.characters else 0.0
+            "rate": point.rate_rounded}
 
 
 def trend_to_dict(trends: list["TermTrend"]) -> dict[str, Any]:

@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING, TextIO
 
 from ..model import SECTION_SEP
 from ..text.csvcell import TERMINATOR, cell, inert, offset_in_cell, quoted, record
-from .json import rate  # the one definition of the rate
 
 if TYPE_CHECKING:  # pragma: no cover - types only
     from ..library.queries import TermTrend
@@ -58,7 +57,7 @@ def write_trend_csv(trends: list["TermTrend"], out: TextIO) -> None:
     """One row per series and year (the rate per 100,000 characters)."""
     out.write(record(TREND_COLUMNS))
     out.writelines(record([series.label, p.year, p.reports, p.using, p.occurrences,
-                           p.characters, rate(p)])
+                           p.characters, p.rate_rounded])
                    for t in trends for series in t.series for p in series.points)
 
 

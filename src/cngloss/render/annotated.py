@@ -25,7 +25,7 @@ import re
 from pathlib import PurePath
 
 from ..corpus.annotate import Annotation
-from ..lookup.annotate import Occurrence
+from ..lookup.matcher import Occurrence
 from ..model import Term
 from .html import STYLE, escape, page_start
 

@@ -25,10 +25,11 @@ from typing import Mapping
 
 from ...errors import Problem, ReportError
 from ...model import AppliedCorrection, Correction, Note, Paragraph, Report
+from ...text.lines import LineTable
 from ..readers import Document, read_document
 from .fixes import apply_corrections
 from .inline import clean, clean_inline
-from .lines import LineTable
+from .lines import block_segments
 from .markers import MarkerScanner, note_headwords
 from .metadata import read_metadata, split_front_matter
 from .note_lines import clean_headword, strip_bold
@@ -106,7 +107,7 @@ def parse_report(
                     fix="check that the file is the plain text of a report")
         )
     notes = _notes(section, page_breaks) if section else None
-    report = _build(blocks, path, corrections, applied_blocks, LineTable(text), notes,
+    report = _build(blocks, path, corrections, applied_blocks, LineTable(text, any_break=True), notes,
                     circled=bool(section) and section.style == "circled")
     if section:
         report = report._replace(notes_title=section.heading)
@@ -177,7 +178,7 @@ def _build(
             tree.leads(found, number)
             paragraphs.append(
                 Paragraph(number, block.line, text, section, tuple(found), tuple(refs),
-                          lines.segments_of(kept, block._origin, block.runs))
+                          block_segments(lines, kept, block._origin, block.runs))
             )
     applied = tuple(
         AppliedCorrection(c, number_of.get(id(b)), lines.locate(at)[0])

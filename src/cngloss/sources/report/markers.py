@@ -30,11 +30,9 @@ _CIRCLED = rf"|(?P<ci>[{CIRCLED_CLASS}])"
 STYLES = {"cb": "caret-brace", "cr": "caret-bracket", "bare": "bare", "fn": "footnote",
           "sq": "square", "fw": "fw-square", "pa": "paren", "ci": "circled"}
 AMBIGUOUS = ("paren", "circled")
+# (text.matching.UNAMBIGUOUS_MARKERS: the styles that mean a footnote in any text, which a
+# matcher skips inside a term in a document the parser has not cleaned.)
 _NOT_AFTER = set("。：；，、！？:;,.!?（(【[「『《—")
-# The styles that only ever mean a footnote, whether or not the text has notes (markers a
-# reader writes, ``[N]``, included): what a matcher may skip inside a term, unnamed groups.
-UNAMBIGUOUS_MARKERS = (r"\^\{\s*[〔\[]\d+[〕\]]\s*\}|\^\[\d+\]|〔\d+〕|\[\^\s*\d+\s*\]"
-                       r"|\[\s*\d+\s*\]|［\s*\d+\s*］")
 HEADWORD_PREFIX = 2  # hanzi of a headword that the words before a marker must match at least
 
 

@@ -1,4 +1,5 @@
-"""The matcher behind `cngloss annotate`: search text, folding, leftmost-longest matching.
+"""The matcher behind `cngloss annotate`: quotes and markers skipped, traditional characters
+folded, leftmost-longest matching (the search text itself: test_text_matching.py).
 
 Expectations are written from reading the strings in each test (offsets counted by hand)."""
 
@@ -6,13 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from cngloss.lookup.annotate import LineTable, TermMatcher
-from cngloss.lookup.search_text import (
-    SearchText,
-    fold_text,
-    traditional_folding,
-    value_at_each_offset,
-)
+from cngloss.lookup.matcher import TermMatcher
 from cngloss.model import Part, Term
 
 
@@ -36,26 +31,7 @@ def found(terms, text, parts=False):
             for o in TermMatcher(terms, parts).find(text)]
 
 
-# ------------------------------------------------------------------ search text
-
-
-def test_search_text_removes_quotes_and_markers_and_maps_back():
-    original = "甲“六稳”“六保”[1]乙"
-    search = SearchText(original)
-    assert search.text == "甲六稳六保乙"
-    # 六 is at 2 in the original (after 甲 and “), 保 ends at 8 (before ”)
-    assert search.offset(1) == 2
-    assert search.offset(5, end=True) == 8
-    # widened to the quotes around the whole: “六稳”“六保” is original[1:9]
-    assert search.span(1, 5) == (1, 9)
-    assert search.offset(0) == 0
-
-
-def test_search_text_end_before_a_removed_run_stays_outside():
-    search = SearchText("两违[3]后")
-    assert search.text == "两违后"
-    assert search.offset(2, end=True) == 2  # the end of 两违, not after [3]
-    assert search.offset(2) == 5  # 后 itself is after the marker
+# ------------------------------------------------------------------ quotes and markers
 
 
 @pytest.mark.parametrize("marker", ["^{〔16〕}", "^{[16]}", "^[16]", "〔16〕", "[^16]", "[16]",
@@ -73,35 +49,7 @@ def test_parenthesised_number_is_skipped_only_after_a_closing_quote():
     assert found([FANG], "深化“放管服”（2222）改革") == []  # four digits: not a note number
 
 
-def test_a_text_without_removable_runs_is_its_own_search_text():
-    search = SearchText("六稳六保")
-    assert search.text == "六稳六保"
-    assert search.span(0, 4) == (0, 4)
-
-
 # ------------------------------------------------------------------ folding
-
-
-def test_traditional_characters_are_folded_one_for_one():
-    table = traditional_folding("兩不愁三保障與六穩")
-    assert "兩不愁三保障與六穩".translate(table) == "两不愁三保障与六稳"
-
-
-def test_folding_leaves_simplified_text_alone():
-    assert traditional_folding("两不愁三保障") == {}
-    assert traditional_folding("") == {}
-    assert fold_text("两不愁", {}) == "两不愁"
-
-
-def test_a_hanzi_outside_gb2312_that_is_already_simplified_is_not_in_the_table():
-    # 堃 and 喆 are not GB2312 characters, and OpenCC converts each to itself
-    assert traditional_folding("堃喆") == {}
-
-
-def test_search_text_shifts_count_the_characters_removed_before_each_run():
-    # “ at 0 (1 removed), ” and “ at 3-4 (2 more), ” at 7 (1 more)
-    assert SearchText("“六稳”“六保”").shifts == [0, 1, 3, 4]
-    assert SearchText("六稳").shifts == [0]
 
 
 def test_a_traditional_variant_and_its_headword_are_one_needle():
@@ -160,18 +108,6 @@ def test_no_terms_or_no_text_finds_nothing():
     assert TermMatcher([term("blank", "“”")]).needles == []
 
 
-def test_line_table():
-    table = LineTable("ab\ncd\n\nef")
-    assert [table.locate(i) for i in (0, 1, 3, 6, 7, 8)] == [
-        (1, 1), (1, 2), (2, 1), (3, 1), (4, 1), (4, 2)]
-
-
-def test_a_text_opening_with_a_newline_starts_its_second_line_at_offset_one():
-    table = LineTable("\nab")
-    assert table.starts == [0, 1]
-    assert table.locate(1) == (2, 1)
-
-
 def test_the_items_of_a_plain_list_part_are_found_without_a_name():
     plain = term("plain", "稳保", parts=[Part(None, ("稳就业", "保居民就业"))])
     assert found([plain], "稳就业和保居民就业", parts=True) == [
@@ -186,20 +122,6 @@ def test_matches_is_a_sequence_of_occurrences():
     assert matches.lines == [1, 2, 2]
     with pytest.raises(IndexError):
         matches[3]
-
-
-def test_value_at_each_offset_steps_at_each_place():
-    assert value_at_each_offset([2, 2, 5], [1, 3, 4], 7) == [0, 0, 3, 3, 3, 4, 4]
-    assert value_at_each_offset([0], [1], 3) == [1, 1, 1]
-    assert value_at_each_offset([], [], 2) == [0, 0]
-
-
-def test_originals_match_offset_for_every_position():
-    search = SearchText("“六稳”“六保”[1]与“两违”^[17]，完")
-    starts = list(range(len(search.text)))
-    ends = list(range(1, len(search.text) + 1))
-    assert search.originals(starts, ends) == (
-        [search.offset(s) for s in starts], [search.offset(e, end=True) for e in ends])
 
 
 # ------------------------------------------------------------------ the fast paths (issue 16)
@@ -260,7 +182,7 @@ def test_a_use_looked_at_alone_has_the_offsets_of_all_mapped_at_once():
 def test_the_collector_is_left_as_it_was_found():
     import gc
 
-    from cngloss.lookup.annotate import collector_paused
+    from cngloss.lookup.matcher import collector_paused
 
     assert gc.isenabled()
     with collector_paused():
@@ -279,22 +201,3 @@ def test_the_collector_is_left_as_it_was_found():
     assert gc.isenabled()
 
 
-def test_gb2312_hanzi_are_those_that_encode_to_gb2312():
-    from cngloss.lookup.search_text import _gb2312_hanzi
-    from cngloss.text.hanzi import is_hanzi
-
-    def encodes(ch):
-        try:
-            ch.encode("gb2312")
-        except UnicodeEncodeError:
-            return False
-        return True
-
-    every = (chr(c) for c in range(0x3400, 0xFB00) if is_hanzi(chr(c)))
-    assert _gb2312_hanzi() == {ch for ch in every if encodes(ch)}
-    assert len(_gb2312_hanzi()) == 6763  # GB2312's 3,755 + 3,008 hanzi
-
-
-def test_folding_a_run_of_traditional_characters_and_single_ones():
-    table = traditional_folding("實現與穩")
-    assert fold_text("甲實現乙與丙穩", table) == "甲实现乙与丙稳"

@@ -3,7 +3,8 @@
 All the forms of all the terms (headwords and variants, and with ``parts`` the numbered
 slogans and items they expand) go into one Aho-Corasick automaton (ahocorasick_rs, chosen
 by measurement: docs/development.md, "Dependencies, and why"), which is run over the document's search
-text (``search_text``: quotes and footnote markers out, traditional characters folded).
+text (``text.matching.SearchText``: quotes and footnote markers set aside, traditional
+characters folded, offsets mapped back).
 Matches are leftmost-longest and do not overlap: where terms overlap, the one that starts
 first wins, and of those the longest, so 新时代枫桥经验 is one find, not also 枫桥经验.
 
@@ -13,7 +14,6 @@ terms gathered from elsewhere.
 
 from __future__ import annotations
 
-import bisect
 import gc
 import re
 from array import array
@@ -25,9 +25,10 @@ from operator import add
 from typing import NamedTuple, overload
 
 from ..model import Term
-from ..text.hanzi import CLOSING, OPENING, QUOTES, strip_quotes
-from .passages import widen_to_quotes
-from .search_text import SearchText, fold_text, value_at_each_offset, traditional_folding
+from ..text.folding import fold_text, traditional_folding
+from ..text.hanzi import CLOSING, OPENING, strip_quotes
+from ..text.lines import LineTable
+from ..text.matching import QUOTE_RUN, SearchText, widen_to_quotes
 
 
 class Occurrence(NamedTuple):
@@ -148,7 +149,6 @@ class Owners(Sequence[Owner]):
         return Owner(*self.pieces[k - len(self.terms)])
 
 
-QUOTE_MARKS = re.compile("[" + re.escape(QUOTES) + "]")  # strip_quotes, for a long text
 _JOIN = "\0"  # between forms while they are cleaned in one go (no form has one, or see below)
 
 
@@ -164,7 +164,7 @@ def _needles(forms: list[str], owner_of: list[int]) -> tuple[list[str], list[int
         fold = traditional_folding("".join(cleaned))
         cleaned = [fold_text(needle, fold) for needle in cleaned]
     else:
-        joined = QUOTE_MARKS.sub("", joined)
+        joined = re.sub(QUOTE_RUN, "", joined)  # strip_quotes, for a long text
         joined = joined.translate(traditional_folding(joined))  # dense here: translate wins
         cleaned = list(map(str.strip, joined.split(_JOIN)))
     # The first form of a needle owns it: built from the end, the first assignment is last.
@@ -228,34 +228,16 @@ class Matches(Sequence[Occurrence]):
         text, (start, end) = self.text, self.span(k)
         if (start and text[start - 1] in OPENING) or (end < len(text) and text[end] in CLOSING):
             start, end = widen_to_quotes(text, start, end)
-        line = bisect.bisect_right(self.line_starts, start)
+        line, column = self.line_table.locate(start)
         owner = self.owners[self.indexes[k]]
-        return Occurrence(start, end, line, start - self.line_starts[line - 1] + 1, owner.term,
-                          text[start:end], owner.part)
+        return Occurrence(start, end, line, column, owner.term, text[start:end], owner.part)
 
     @cached_property
-    def line_starts(self) -> list[int]:
-        return LineTable(self.text).starts
+    def line_table(self) -> LineTable:
+        return LineTable(self.text)
 
     @cached_property
     def lines(self) -> list[int]:
         """The line of each use (a quote widening a use never moves it to another line)."""
-        line_starts = self.line_starts
-        line_at = value_at_each_offset(line_starts, range(1, len(line_starts) + 1),
-                                       len(self.text) + 1)
-        return list(map(line_at.__getitem__, self.starts))
+        return self.line_table.lines(self.starts)
 
-
-class LineTable:
-    """Offsets to (line, column), both from 1."""
-
-    def __init__(self, text: str):
-        self.starts = [0]
-        at = text.find("\n")
-        while at >= 0:
-            self.starts.append(at + 1)
-            at = text.find("\n", at + 1)
-
-    def locate(self, offset: int) -> tuple[int, int]:
-        line = bisect.bisect_right(self.starts, offset)
-        return line, offset - self.starts[line - 1] + 1

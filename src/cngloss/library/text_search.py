@@ -1,5 +1,6 @@
 """Finding text in the library, exactly: candidates from the bigram postings, verified on
-the paragraphs' search text.
+the paragraphs' search text (``text.matching``: quotation marks set aside, stored with the
+edits that give them back).
 
 A text of two or more characters occurs in a paragraph only if every bigram of it does, so
 the intersection of (the rarest few of) its bigrams' lists holds every paragraph that uses
@@ -15,8 +16,7 @@ import sqlite3
 from collections.abc import Iterable, Iterator
 from typing import NamedTuple
 
-from ..model import Filters, ReportInfo
-from .normalize import Edits
+from ..text.matching import Edits
 from .postings import bigrams, decode, report_of
 
 CHUNK = 5000  # ids fetched per query
@@ -33,29 +33,6 @@ class Match(NamedTuple):
     text: str
     edits: Edits
     spans: tuple[tuple[int, int], ...]  # in the search text
-
-
-def reports(db: sqlite3.Connection, filters: Filters = Filters()) -> dict[int, ReportInfo]:
-    """The reports the filters allow, by id, newest first."""
-    where, args = [], []
-    if filters.place:
-        where.append("instr(place, ?) > 0")
-        args.append(filters.place)
-    if filters.level:
-        where.append("level = ?")
-        args.append(filters.level)
-    if filters.years:
-        low, high = filters.years
-        if low is not None:
-            where.append("year >= ?")
-            args.append(low)
-        if high is not None:
-            where.append("year <= ?")
-            args.append(high)
-    sql = ("SELECT id, place, level, year, title, source, n_paragraphs, n_chars, added_at "
-           "FROM report" + (" WHERE " + " AND ".join(where) if where else "")
-           + " ORDER BY year DESC, place, id")
-    return {row[0]: ReportInfo(*row) for row in db.execute(sql, args)}
 
 
 def candidates(db: sqlite3.Connection, needle: str) -> list[int] | None:
@@ -144,20 +121,3 @@ def _fetch(db: sqlite3.Connection, columns: str, ids: list[int]) -> Iterator[tup
 def _scan(db: sqlite3.Connection, columns: str, needles: list[str]) -> Iterator[tuple]:
     where = " OR ".join("instr(text, ?) > 0" for _ in needles)
     yield from db.execute(f"SELECT {columns} FROM paragraph WHERE {where} ORDER BY id", needles)
-
-
-def sections(db: sqlite3.Connection, keys: Iterable[tuple[int, int]]) -> dict[tuple[int, int], str]:
-    """(report id, section seq) -> section path, for these keys only: one query that seeks
-    each key (a report has dozens of sections, a page of passages needs few of them; a
-    query per key cost a third of ``grep --csv`` of a common term)."""
-    wanted = sorted(set(keys))
-    packed = json.dumps([rid << _SEQ_SHIFT | seq for rid, seq in wanted])
-    found = dict(((rid, seq), path) for rid, seq, path in db.execute(
-        f"SELECT s.report_id, s.seq, s.path FROM json_each(?) AS k CROSS JOIN section AS s "
-        f"ON s.report_id = k.value >> {_SEQ_SHIFT} AND s.seq = k.value & {_SEQ_MASK}",
-        (packed,)))
-    return {key: found.get(key, "") for key in wanted}
-
-
-_SEQ_SHIFT = 32
-_SEQ_MASK = (1 << _SEQ_SHIFT) - 1
