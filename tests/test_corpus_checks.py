@@ -106,6 +106,19 @@ def test_readings_that_differ_from_pypinyin_are_one_warning_listing_each():
         "correct it, or confirm it with pinyin_reviewed: {hanzi: syllable}", "warning")]
 
 
+def test_readings_are_compared_with_the_import_reading_of_headword_and_definition():
+    """The reading ``import`` suggests: the reviewed phrase list (藏区 zàng qū) and a
+    slogan's character read as its definition reads it (三重: 重新 -> chóng)."""
+    again = "道路重新铺设、房屋重新粉刷"
+    g = glossary(term("a", "藏区", 3, pinyin="zàng qū"),
+                 term("b", "三重", 5, pinyin="sān chóng", definition=again),
+                 term("c", "三重", 7, pinyin="sān zhòng", definition=again),
+                 term("d", "一个", 9, pinyin="yí gè"))  # sandhi: the same reading as yī
+    assert problems(_check_pinyin, g) == [Problem(
+        PATH, 7, "reading differs from pypinyin: 重 zhòng (pypinyin: chóng)", "c", "pinyin",
+        "correct it, or confirm it with pinyin_reviewed: {hanzi: syllable}", "warning")]
+
+
 def test_without_pypinyin_the_pinyin_check_is_skipped_with_a_warning(monkeypatch):
     monkeypatch.setitem(sys.modules, "pypinyin", None)  # import pypinyin now fails
     g = glossary(term("a", "两违", 3, pinyin="liàng wèi"))

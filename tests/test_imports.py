@@ -50,6 +50,12 @@ def test_check_is_the_command_that_loads_pypinyin():
     assert "pypinyin" in used and "rich" not in used
 
 
+def test_the_reading_engine_loads_pypinyin_at_its_first_reading_only():
+    assert imported_after("import cngloss.corpus.readings, cngloss.corpus.suggest") == set()
+    used = imported_after("from cngloss.corpus.readings import read\nread('藏区')")
+    assert "pypinyin" in used and "typer" not in used
+
+
 def test_a_warm_cache_skips_yaml_and_the_report_parser(tmp_path):
     env = dict(os.environ, CNGLOSS_CACHE_DIR=str(tmp_path))
     probe = ("import sys\nfrom cngloss.cli import main\nmain(['show', '八有一超'])\n"

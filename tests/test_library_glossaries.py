@@ -741,8 +741,8 @@ def test_the_appendix_remark_names_the_notes_and_says_unreviewed():
     made = glossary_queries.selected_glossary(rows, "Terms")
     assert made.title == "Terms"
     assert [t.remark for t in made.terms] == [
-        "Defined in the notes of: 甲市 2021 note 3; ? ? unnumbered note. Not reviewed: pinyin "
-        "by pypinyin, the definition of the newest note.",
+        "Defined in the notes of: 甲市 2021 note 3; ? ? unnumbered note. Not reviewed: the "
+        "pinyin (as `import` suggests it), the definition of the newest note.",
         "Defined in the notes of: 甲市 2021 note 3."]
 
 

@@ -3,8 +3,9 @@
 Loading a glossary only checks its structure. These checks compare it with itself (unique
 ids, notes and headwords; cross-references that resolve), with its report (definitions
 verbatim, variants used in the body, corrections that still apply), with arithmetic (六稳
-has six items) and with pypinyin (readings, as warnings: pypinyin is a second opinion,
-not the truth, so an entry can mark a reading as reviewed).
+has six items) and with the reading ``import`` would suggest (``corpus/readings.py``:
+pypinyin, the reviewed phrase list and the definition; as warnings: a second opinion, not
+the truth, so an entry can mark a reading as reviewed).
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from ..text.numerals import leading_count
 from ..lookup.passages import PassageFinder
 from ..text.hanzi import hanzi_of
 from ..text.pinyin import same_reading, syllables
+from .readings import read
 
 
 @dataclass
@@ -220,10 +222,9 @@ def _check_corrections(report: Report, glossary: Glossary, out: list[Problem]) -
 
 
 def _check_pinyin(glossary: Glossary, out: list[Problem]) -> None:
-    try:
-        # lazy: pypinyin (~250 ms), for the pinyin check only
-        from pypinyin import Style, pinyin as reference_pinyin
-    except ImportError:  # pragma: no cover - pypinyin is a dependency
+    from importlib.util import find_spec  # lazy: for the pinyin check only
+
+    if find_spec("pypinyin") is None:  # pragma: no cover - pypinyin is a dependency
         out.append(Problem(str(glossary.path), None, "pypinyin is not installed; "
                            "pinyin not checked", fix="pip install pypinyin",
                            severity="warning"))
@@ -236,7 +237,7 @@ def _check_pinyin(glossary: Glossary, out: list[Problem]) -> None:
                                 f"{len(curated)} syllable(s) for {len(hanzi)} character(s)",
                                 fix="write one syllable per character, separated by spaces"))
             continue
-        reference = [r[0] for r in reference_pinyin(hanzi, style=Style.TONE)]
+        reference = read(hanzi, term.definition)
         wrong = [
             f"{ch} {mine} (pypinyin: {theirs})"
             for ch, mine, theirs in zip(hanzi, curated, reference)

@@ -110,7 +110,7 @@ def _glossary_data(report: Report, english: dict[str, list[dict]]) -> tuple[dict
         # 两水改造; matching the body ignores them anyway); printed keeps the note's own.
         entry["term"] = strip_quotes(note.headword)
         entry["printed"] = note.printed
-        entry["pinyin"] = suggest.pinyin_of(note.headword)
+        entry["pinyin"] = suggest.pinyin_of(note.headword, note.definition)
         entry["english"] = english.get(note.headword, [])
         entry["definition"] = note.definition
         variants = suggest.suggest_variants(note.headword, note.printed, note, report, finder)

@@ -12,6 +12,7 @@ from ..lookup.passages import PassageFinder
 from ..model import Note, Report
 from ..text.hanzi import CLOSING, OPENING, hanzi_of, is_hanzi, strip_quotes
 from ..text.numerals import NUMERAL_CHARS, leading_count
+from ..text.pinyin import toneless
 
 ID_MAX = 48
 # A numbered slogan inside a headword: a numeral and up to three hanzi that are not
@@ -20,26 +21,27 @@ SLOGAN = re.compile(rf"([{NUMERAL_CHARS}]+)([^{NUMERAL_CHARS}\W\d]{{1,3}})")
 _LIST_SPLIT = re.compile(r"[，,。；;：:（）()\n]")
 
 
-def pinyin_of(term: str) -> str:
-    """Tone-marked pinyin, one syllable per hanzi, read by pypinyin with its phrase data
-    over the whole headword (so 重庆 is chóng qìng). The same reading ``check`` compares
-    with, so a fresh import has no pinyin warning."""
-    from pypinyin import Style, pinyin  # lazy: pypinyin and its phrase data, import only
+def pinyin_of(term: str, definition: str = "") -> str:
+    """Tone-marked pinyin, one syllable per hanzi (``corpus/readings.py``: words cut with
+    pypinyin's phrases and the reviewed list, a slogan's polyphones read as its definition
+    reads them, 一 and 不 in citation tones). The reading ``check`` compares with, so a
+    fresh import has no pinyin warning."""
+    from .readings import pinyin_text  # lazy: pypinyin and its phrase data, import only
 
-    hanzi = hanzi_of(term)
-    return " ".join(r[0] for r in pinyin(hanzi, style=Style.TONE)) if hanzi else ""
+    return pinyin_text(term, definition)
 
 
 def make_id(term: str, taken: set[str]) -> str:
-    """A unique ASCII id from the toneless pinyin: words split at numerals and at anything
-    that is not a hanzi (六稳六保 -> liuwen-liubao, 1+5+N创新平台体系 -> 1-5-n-chuangxin-pingtai-tixi),
-    runs of four or more in pairs; ``-2``, ``-3`` … where it is taken. Adds it to ``taken``."""
-    from pypinyin import lazy_pinyin  # lazy: pypinyin, import only
+    """A unique ASCII id from the toneless pinyin (each chunk's reading as ``pinyin_of``
+    reads it, ü as v): words split at numerals and at anything that is not a hanzi
+    (六稳六保 -> liuwen-liubao, 1+5+N创新平台体系 -> 1-5-n-chuangxin-pingtai-tixi), runs of
+    four or more in pairs; ``-2``, ``-3`` … where it is taken. Adds it to ``taken``."""
+    from .readings import read  # lazy: pypinyin, import only
 
     words: list[str] = []
     for chunk in _chunks(term):
         if is_hanzi(chunk[0]):
-            words.append("".join(lazy_pinyin(chunk)))
+            words.append("".join(plain for plain, _ in toneless(" ".join(read(chunk)))))
         else:
             words.extend(w for w in re.split(r"[^a-z0-9]+", chunk.lower()) if w)
     base = "-".join(w for w in ("".join(c for c in w if c.isascii() and c.isalnum())

@@ -264,7 +264,8 @@ def selected_glossary(rows: list[Row], title: str | None) -> Glossary:
             where = "; ".join(_source_label(s) for s in row.sources)
             note = f"Defined in the notes of: {where}."
             if not row.reviewed:
-                note += " Not reviewed: pinyin by pypinyin, the definition of the newest note."
+                note += (" Not reviewed: the pinyin (as `import` suggests it), the definition"
+                         " of the newest note.")
             term = term.replace(remark=f"{term.remark} {note}" if term.remark else note)
         terms.append(term)
     return Glossary(Path("library"), tuple(terms), title=title)

@@ -88,15 +88,10 @@ def bundled_variants_path() -> Path:
 def load_variants(path: Path | None = None) -> dict[str, str]:
     """The curated links, as variant key -> headword key (DataError for a broken file)."""
     from ..errors import DataError, Problem  # lazy: errors of a broken list only
-    import yaml  # lazy: YAML, only when building the lexicon
+    from ..sources.yaml_reader import load_data_file  # lazy: YAML, only for the lexicon
 
     path = bundled_variants_path() if path is None else Path(path)
-    try:
-        data = yaml.load(path.read_text(encoding="utf-8"),
-                         Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
-        raise DataError(Problem(str(path), None, f"cannot be read ({exc})",
-                                fix="restore the file from the cngloss sources")) from None
+    data = load_data_file(path)
     links: dict[str, str] = {}
     entries = data.get("variants") if isinstance(data, dict) else None
     if not isinstance(entries, list):

@@ -4,7 +4,7 @@ glossary files added to the library (docs/library.md, "Glossaries in the library
 A report's notes are glossary entries as they stand (not reviewed); a glossary file added
 with ``cngloss add terms.yaml`` is curated (reviewed). Entries whose headwords have the same
 key (``headwords.py``) are one entry: a glossary file's term is its base where there is one,
-else a term made from the notes (the most printed headword, pinyin read by pypinyin, the
+else a term made from the notes (the most printed headword, pinyin as ``import`` reads it, the
 newest definition), with every note that defines it as a source.
 
 The merged glossary and its search index are compiled once after each change (``add``,
@@ -347,7 +347,7 @@ def _compile(groups: dict[str, _Group], links: dict[str, str]) -> Lexicon:
             headword = shown[0]
             newest = found.notes[-1][1]
             term = Term(id=make_id(headword, taken), term=headword,
-                        pinyin=pinyin_of(headword), definition=newest,
+                        pinyin=pinyin_of(headword, newest), definition=newest,
                         variants=tuple(shown[1:]), unreviewed=("pinyin", "definition"))
         terms.append(term)
         keys.append(key)

@@ -198,6 +198,20 @@ class Composer:
         return node
 
 
+def load_data_file(path: Path) -> Any:
+    """A small list shipped with cngloss and read whole (``data/headword-variants.yaml``,
+    ``data/pinyin-phrases.yaml``), with the safe loader; DataError naming the file when it
+    cannot be read or parsed."""
+    import yaml  # lazy: PyYAML, for a data file only
+
+    try:
+        return yaml.load(Path(path).read_text(encoding="utf-8"),
+                         Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+        raise DataError(Problem(str(path), None, f"cannot be read ({exc})",
+                                fix="restore the file from the cngloss sources")) from None
+
+
 def compose(text: str, path: Path, error: type[DataError], what: str) -> Node | None:
     """Parse YAML text into light nodes; a syntax error raises ``error`` with line and column."""
     return Composer(text, path, error, what).document()
