@@ -307,10 +307,7 @@ def annotate_view(found: "Annotation", glossary: Glossary, text: bool = True) ->
 
 def discover_view(found: "Discovered") -> list[Block]:
     """``discover``: a table of the slogans (term, kind, count, first line, expansion), one
-    per document when there are several; across the library, one row per slogan with its
-    dates, and with ``--by level`` a chart of the lags."""
-    if found.library_terms is not None:
-        return _library_discover_view(found)
+    per document when there are several (across the library: output/discover_views.py)."""
     blocks: list[Block] = []
     several = len(found.documents) > 1
     for document in found.documents:
@@ -333,33 +330,3 @@ def discover_view(found: "Discovered") -> list[Block]:
         blocks.append(table)
     return blocks
 
-
-def _library_discover_view(found: "Discovered") -> list[Block]:
-    from .chart import bar  # lazy: the bars, --by level only
-
-    def year(t, level):
-        at = t["first_by_level"][level]
-        return str(at["year"]) if at and at["year"] is not None else "-"
-
-    table = Table(["term", "kind", "reports", "places", "first", "national", "province",
-                   "city", "last", "expansion"], [], wrap=(9,))
-    for t in found.library_terms:
-        first = t["first_report"]
-        table.rows.append([
-            [(t["term"], "headword" if t["defined"] else None)], [(t["kind"], None)],
-            [(str(t["reports"]), "number")], [(str(t["places"]), "number")],
-            [(f"{t['first_year']} {first['place'] or ''}".strip(), None)],
-            [(year(t, "national"), "number")], [(year(t, "province"), "number")],
-            [(year(t, "city"), "number")], [(str(t["last_year"]), "number")],
-            [("、".join(t["expansion"]["items"]) if t["expansion"] else "-", None)]])
-    blocks: list[Block] = [table]
-    if found.lags is not None:
-        for level, counts in found.lags.items():
-            blocks.append(Blank())
-            blocks.append(line((f"first {level} use, years after the national report "
-                                f"({sum(counts.values())} slogans)", "heading")))
-            top = max(counts.values(), default=0)
-            for lag, n in counts.items():
-                blocks.append(line((f"{lag:>3} ", "number"), (bar(n, top, 40), None),
-                                   (f" {n}", "number")))
-    return blocks

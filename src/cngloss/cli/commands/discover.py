@@ -65,6 +65,10 @@ def discover(
         write_discover_csv(found, out)
 
     def as_view():
+        if found.library_terms is not None:
+            from ...output.discover_views import library_discover_view  # lazy: terminal only
+
+            return library_discover_view(found)
         from ...output.views import discover_view  # lazy: the views, terminal output only
 
         return discover_view(found)
