@@ -9,6 +9,7 @@ their items are one sense), the most used first.
 
 from __future__ import annotations
 
+import gc
 import json
 import sqlite3
 from collections import defaultdict
@@ -37,21 +38,35 @@ def library_slogans(db: sqlite3.Connection, path, filters: Filters = Filters(),
                                 fix="upgrade it by adding to it once (cngloss --library "
                                 f"{path} add REPORT), or pass FILEs to discover"))
     allowed = catalog.reports(db, filters)
-    sql = ("SELECT term, report_id, kind, n, line, items, source_line, source FROM slogan"
+    # the passages (``source``) are read only for the senses shown: reading them for every
+    # row was half of a cold query
+    sql = ("SELECT term, report_id, kind, n, line, items, source_line FROM slogan"
            + (" WHERE kind = ?" if kind else ""))
     rows: dict[str, list[tuple]] = defaultdict(list)
-    for row in db.execute(sql, (kind,) if kind else ()):
-        if row[1] in allowed:
-            rows[row[0]].append(row)
-    out = []
-    for term, used in rows.items():
-        if len(used) < min_reports:
-            continue
-        item = _summary(term, used, allowed)
-        if new_in is not None and item["first_year"] != new_in:
-            continue
-        out.append(item)
+    enabled = gc.isenabled()
+    gc.disable()  # tens of thousands of tuples that all live until the end (see queries.py)
+    try:
+        for row in db.execute(sql, (kind,) if kind else ()):
+            if row[1] in allowed:
+                rows[row[0]].append(row)
+        out = []
+        for term, used in rows.items():
+            if len(used) < min_reports:
+                continue
+            item = _summary(term, used, allowed)
+            if new_in is not None and item["first_year"] != new_in:
+                continue
+            out.append(item)
+    finally:
+        if enabled:
+            gc.enable()
     out.sort(key=lambda t: (-t["reports"], -t["count"], t["term"]))
+    for item in out:
+        for sense in item["senses"]:
+            source = sense["expansion"]["source"]
+            source["text"] = db.execute(
+                "SELECT source FROM slogan WHERE term = ? AND report_id = ?",
+                (item["term"], source["report"])).fetchone()[0]
     return out
 
 
@@ -104,7 +119,7 @@ def _senses(infos: list[tuple[ReportInfo, tuple]]) -> list[dict]:
         else:
             groups.append({"keys": key, "reports": [info.id], "expansion": {
                 "items": items, "source": {"report": info.id, "line": row[6],
-                                           "text": row[7]}}})
+                                           "text": None}}})  # read for the senses shown
     groups.sort(key=lambda g: -len(g["reports"]))
     return [{"expansion": g["expansion"], "reports": g["reports"]} for g in groups]
 
