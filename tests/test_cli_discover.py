@@ -27,10 +27,11 @@ def test_json_shape(cli, tmp_path):
     first = data["terms"][0]
     assert first == {
         "document": str(doc), "term": "三大攻坚战", "kind": "slogan", "count": 1, "lines": [1],
-        "reports": None, "first_year": None, "first_report": None, "first_by_level": None,
+        "reports": None, "places": None, "first_year": None, "first_report": None,
+        "first_by_level": None, "last_year": None, "years": None,
         "expansion": {"items": ["防范化解重大风险", "精准脱贫", "污染防治"],
-                      "source": {"line": 1, "text": WRITTEN.splitlines()[0]}},
-        "defined": False}
+                      "source": {"report": None, "line": 1, "text": WRITTEN.splitlines()[0]}},
+        "senses": None, "defined": False}
     # the bundled glossary defines 六稳六保, not 六稳 alone
     assert [t["defined"] for t in data["terms"]] == [False, False, False]
 

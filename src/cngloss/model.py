@@ -591,3 +591,6 @@ class Discovered(NamedTuple):
     documents: list[str]
     terms: list[DiscoveredTerm]
     missing: "object | None" = None
+    library_terms: "list[dict] | None" = None  # across the library (no documents): the JSON
+                                               # term objects, library/slogan_queries.py
+    lags: "dict | None" = None  # --by level: {"province"|"city": {lag years: slogans}}

@@ -220,9 +220,14 @@ class Workspace:
         return Annotated(annotate(glossary.terms, document, parts, encoding, stdin), glossary)
 
     def discover(self, documents: Sequence[str | os.PathLike[str]], kind: str | None = None,
-                 encoding: str | None = None, stdin: BinaryIO | None = None) -> Discovered:
+                 encoding: str | None = None, stdin: BinaryIO | None = None,
+                 filters: Filters = Filters(), new_in: int | None = None,
+                 min_reports: int | None = None, by: str | None = None) -> Discovered:
         """The numbered slogans each document uses (no library needed), with their
-        expansions from the text and whether the glossaries in use define them."""
+        expansions from the text and whether the glossaries in use define them; without
+        documents, the library's slogans (``library_terms``: dicts, library/slogan_queries.py)
+        used by ``min_reports`` or more of the reports ``filters`` select, dated and placed;
+        ``new_in``: only those first used that year."""
         # lazy: discover only
         from ..corpus.annotate import STDIN, STDIN_NAME, read_source
         from ..discover import KINDS, discover_text
@@ -230,6 +235,19 @@ class Workspace:
 
         if kind is not None and kind not in KINDS:
             raise ChoiceError("kind", kind, KINDS)
+        if by is not None and by != "level":
+            raise ChoiceError("by", by, ("level",))
+        if not documents:
+            found = self._discover_library(kind, filters, new_in, min_reports)
+            if by is None:
+                return found
+            from ..library.slogan_queries import level_lags  # lazy: --by level only
+
+            return found._replace(lags=level_lags(found.library_terms))
+        if by is not None or new_in is not None or min_reports is not None \
+                or filters != Filters():
+            raise UsageError("--by, --new-in, --min-reports, --year, --place and --level "
+                             "are for the library: leave out the FILEs")
         texts = [(STDIN_NAME if str(d) == STDIN else str(d), read_source(d, encoding, stdin).text)
                  for d in documents]  # every document read (and checked) before any work
         defined = {form for term in self.annotating_glossary().terms for form in term.forms}
@@ -239,6 +257,33 @@ class Workspace:
             f"{', '.join(names)}: no numbered slogan{' of kind ' + kind if kind else ''} "
             "found")
         return Discovered(names, terms, missing)
+
+    def _discover_library(self, kind: str | None, filters: Filters, new_in: int | None,
+                          min_reports: int | None) -> Discovered:
+        from ..library.queries import _guard  # lazy: discover across the library only
+        from ..library.slogan_queries import MIN_REPORTS, library_slogans
+
+        path = self.library
+        library = self._reader if path is not None and path.exists() else None
+        if library is None:
+            raise UsageError("no library: pass FILEs to discover, or add reports first "
+                             "(cngloss add REPORT...)")
+
+        def run():
+            found = library_slogans(library.db, library.path, filters, kind, new_in,
+                                    MIN_REPORTS if min_reports is None else min_reports)
+            defined = {row[0] for row in library.db.execute(
+                "SELECT DISTINCT headword FROM note WHERE headword IS NOT NULL")}
+            for term in found:
+                term["defined"] = term["term"] in defined
+            return found
+
+        found = _guard(library.path, run)
+        missing = None if found else NotFoundError(
+            f"{library.path}: no numbered slogan{' of kind ' + kind if kind else ''} used by "
+            f"{MIN_REPORTS if min_reports is None else min_reports} or more of the reports "
+            "selected")
+        return Discovered([], [], missing, found)
 
     # ------------------------------------------------------------------ appendix
 

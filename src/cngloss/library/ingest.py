@@ -37,6 +37,7 @@ from ..sources.readers import Document, iter_documents, registry as readers
 from ..text.matching import set_aside
 from .inverted import PackedPostings, invert
 from .postings import MAX_PARAGRAPHS, SEQ_BITS, paragraph_id
+from .slogan_rows import slogan_rows
 from .store import SECTION_SEPARATOR, Library, write_transaction
 
 BATCH_CHARS = 2_000_000
@@ -73,12 +74,14 @@ class _Item(NamedTuple):
 
 
 class _Rows(NamedTuple):
-    """One parsed report's rows: its report row and its sections, paragraphs and notes."""
+    """One parsed report's rows: its report row and its sections, paragraphs, notes and
+    numbered slogans (library/slogan_rows.py)."""
 
     report: tuple
     sections: list[tuple]
     paragraphs: list[tuple]
     notes: list[tuple]
+    slogans: list[tuple]
 
 
 class _Batch(NamedTuple):
@@ -162,6 +165,7 @@ def add(library: Library, paths: Iterable[Path], progress: Progress | None = Non
                 db.executemany("INSERT INTO section VALUES(?,?,?)", rows.sections)
                 db.executemany("INSERT INTO paragraph VALUES(?,?,?,?,?,?)", rows.paragraphs)
                 db.executemany("INSERT INTO note VALUES(?,?,?,?,?,?)", rows.notes)
+                db.executemany("INSERT INTO slogan VALUES(?,?,?,?,?,?,?,?,?)", rows.slogans)
             if len(batch.postings):
                 db.executemany("INSERT INTO bigram VALUES(?,?,?,?)",
                                batch.postings.rows(library.next_segment()))
@@ -199,7 +203,8 @@ def _renumbered(batch: _Batch, first: int) -> _Batch:
     reports = [_Rows((rows.report[0] + shift, *rows.report[1:]),
                      [(rid + shift, *rest) for rid, *rest in rows.sections],
                      [(pid + moved, *rest) for pid, *rest in rows.paragraphs],
-                     [(rid + shift, *rest) for rid, *rest in rows.notes])
+                     [(rid + shift, *rest) for rid, *rest in rows.notes],
+                     [(term, rid + shift, *rest) for term, rid, *rest in rows.slogans])
                for rows in batch.reports]
     paragraphs = [p for rows in reports for p in rows.paragraphs]
     postings = invert([p[0] for p in paragraphs], [p[4] for p in paragraphs])
@@ -408,6 +413,9 @@ def _work(items: list[_Item]) -> _Batch:
             texts.append(text)
         meta = report.metadata
         url = item.document.metadata.get("source")
+        slogans = slogan_rows(item.report_id, [(p.line, p.text) for p in report.paragraphs],
+                              [(n.line, n.headword or n.printed, n.definition)
+                               for n in report.notes])
         out.reports.append(_Rows(
             (item.report_id, item.sha, item.key, item.source, meta.place, meta.level,
              meta.year, meta.title or report.title, str(url) if url else None,
@@ -416,7 +424,8 @@ def _work(items: list[_Item]) -> _Batch:
              for path, seq in sections.items()],
             paragraphs,
             [(item.report_id, k, note.number, note.headword or note.printed,
-              note.definition, note.line) for k, note in enumerate(report.notes)]))
+              note.definition, note.line) for k, note in enumerate(report.notes)],
+            slogans))
     return out._replace(postings=invert(ids, texts))
 
 
@@ -426,6 +435,7 @@ def _delete(db, report_id: int) -> None:
     db.execute("DELETE FROM paragraph WHERE id BETWEEN ? AND ?", (low, low + MAX_PARAGRAPHS - 1))
     db.execute("DELETE FROM section WHERE report_id = ?", (report_id,))
     db.execute("DELETE FROM note WHERE report_id = ?", (report_id,))
+    db.execute("DELETE FROM slogan WHERE report_id = ?", (report_id,))
     db.execute("DELETE FROM report WHERE id = ?", (report_id,))
 
 

@@ -22,7 +22,9 @@ APPLICATION_ID = 0x636E676C  # "cngl": tells our database from any other SQLite 
 # 3: the glossaries and the lexicon (library/lexicon.py); the bigram postings keyed by
 # (seg, gram), so that add appends its rows. (Format 2 was either one of these, on the two
 # branches that made them; _migrate looks at the tables, not the number.)
-SCHEMA_VERSION = 3
+# 4: the numbered slogans each report uses (``slogan``, library/slogan_rows.py), found at
+# add time; a library of format 1-3 gets them when it is next opened for writing.
+SCHEMA_VERSION = 4
 BUSY_TIMEOUT_S = 5.0
 BUSY_TIMEOUT_VAR = "CNGLOSS_BUSY_TIMEOUT"
 POLL_S = 0.002  # how often a waiting writer tries for the lock
@@ -58,6 +60,13 @@ CREATE TABLE IF NOT EXISTS glossary(
     content_sha TEXT NOT NULL UNIQUE, source_key TEXT NOT NULL UNIQUE, source TEXT NOT NULL,
     title TEXT, terms TEXT NOT NULL,    -- JSON list of term rows (sources.cache.term_to_row)
     added_at TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS slogan(      -- discover: the numbered slogans a report uses
+    term TEXT NOT NULL, report_id INTEGER NOT NULL, kind TEXT NOT NULL,
+    n INTEGER NOT NULL,                 -- uses in the report
+    line INTEGER, start INTEGER NOT NULL,  -- the first use: its line and offset in it
+    items TEXT, source_line INTEGER, source TEXT,  -- the expansion (JSON list) and its passage
+    PRIMARY KEY(term, report_id)) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS slogan_report ON slogan(report_id);
 CREATE TABLE IF NOT EXISTS lexicon(     -- the merged glossaries, compiled (a cache: rebuilt
     id INTEGER PRIMARY KEY CHECK(id = 1), state TEXT NOT NULL, data BLOB NOT NULL);
 """
@@ -247,6 +256,10 @@ def _migrate(db: sqlite3.Connection, version: int) -> None:
         for statement in ((_REKEY_POSTINGS + ";" if rekey else "") + SCHEMA).split(";"):
             if statement.strip():
                 db.execute(statement)
+        if 0 < version < 4:
+            from .slogan_rows import backfill  # lazy: an upgrade from format 1-3 only
+
+            backfill(db)
         db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
         db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 

@@ -267,12 +267,18 @@ def annotation_to_dict(found: "Annotation", glossary: Glossary) -> dict[str, Any
 
 def discover_to_dict(found: "Discovered") -> dict[str, Any]:
     """``discover --json``: each numbered slogan of each document (the fields about the
-    library, reports and dates are null for documents given as files)."""
+    library, reports and dates are null for documents given as files; across the library,
+    ``document`` and ``lines`` are; ``lags``: with ``--by level`` only)."""
+    if found.library_terms is not None:
+        out: dict[str, Any] = {"terms": found.library_terms}
+        if found.lags is not None:
+            out["lags"] = found.lags
+        return versioned(out)
     return versioned({"terms": [{
         "document": t.document, "term": t.term, "kind": t.kind, "count": t.count,
-        "lines": list(t.lines), "reports": None, "first_year": None, "first_report": None,
-        "first_by_level": None,
+        "lines": list(t.lines), "reports": None, "places": None, "first_year": None,
+        "first_report": None, "first_by_level": None, "last_year": None, "years": None,
         "expansion": None if t.expansion is None else {
             "items": list(t.expansion.items),
-            "source": {"line": t.expansion.line, "text": t.expansion.text}},
-        "defined": t.defined} for t in found.terms]})
+            "source": {"report": None, "line": t.expansion.line, "text": t.expansion.text}},
+        "senses": None, "defined": t.defined} for t in found.terms]})

@@ -61,8 +61,23 @@ def write_trend_csv(trends: list["TermTrend"], out: TextIO) -> None:
                    for t in trends for series in t.series for p in series.points)
 
 
+LIBRARY_DISCOVER_COLUMNS = ["term", "kind", "count", "reports", "places", "first_year",
+                            "first_place", "national", "province", "city", "last_year",
+                            "expansion", "senses", "defined"]
+
+
 def write_discover_csv(found: "Discovered", out: TextIO) -> None:
-    """One row per slogan of each document: its lines joined by spaces, its items by 、."""
+    """One row per slogan of each document: its lines joined by spaces, its items by 、;
+    across the library, one per slogan with its dates (the first year at each level)."""
+    if found.library_terms is not None:
+        out.write(record(LIBRARY_DISCOVER_COLUMNS))
+        out.writelines(record([
+            t["term"], t["kind"], t["count"], t["reports"], t["places"], t["first_year"],
+            t["first_report"]["place"], *[(t["first_by_level"][lv] or {}).get("year", "")
+                                          for lv in ("national", "province", "city")],
+            t["last_year"], "、".join(t["expansion"]["items"]) if t["expansion"] else "",
+            len(t["senses"]), "yes" if t["defined"] else "no"]) for t in found.library_terms)
+        return
     out.write(record(DISCOVER_COLUMNS))
     out.writelines(record([t.document, t.term, t.kind, t.count, " ".join(map(str, t.lines)),
                            "、".join(t.expansion.items) if t.expansion else "",

@@ -307,7 +307,7 @@ def annotate_view(found: "Annotation", glossary: Glossary, text: bool = True) ->
 
 def discover_view(found: "Discovered") -> list[Block]:
     """``discover``: a table of the slogans (term, kind, count, first line, expansion), one
-    per document when there are several."""
+    per document when there are several (across the library: output/discover_views.py)."""
     blocks: list[Block] = []
     several = len(found.documents) > 1
     for document in found.documents:
@@ -329,3 +329,4 @@ def discover_view(found: "Discovered") -> list[Block]:
             ])
         blocks.append(table)
     return blocks
+

@@ -1,0 +1,142 @@
+"""``discover`` across the library: the slogans stored at add time, dated and placed.
+
+Each slogan of the reports the filters select, used by at least ``min_reports`` of them
+(one-off noise out): how many reports and places use it, its first use (year, report),
+its first use at each level, its last year, reports and places per year, and its senses:
+the expansions of its reports grouped by their item sets (sets sharing at least half of
+their items are one sense), the most used first.
+"""
+
+from __future__ import annotations
+
+import gc
+import json
+import sqlite3
+from collections import defaultdict
+
+from ..errors import DataError, Problem
+from ..model import Filters, ReportInfo
+from . import catalog
+
+LEVELS = ("national", "province", "city")
+MIN_REPORTS = 2
+LAG_CAP = 10  # lags of 10 years or more are counted together ("10+")
+SIMILAR = 0.5  # two item sets are one sense when they share this much of the smaller one
+
+
+def has_slogans(db: sqlite3.Connection) -> bool:
+    return db.execute("SELECT 1 FROM sqlite_master WHERE name = 'slogan'").fetchone() is not None
+
+
+def library_slogans(db: sqlite3.Connection, path, filters: Filters = Filters(),
+                    kind: str | None = None, new_in: int | None = None,
+                    min_reports: int = MIN_REPORTS) -> list[dict]:
+    """The library's slogans as dicts (see the module docstring), most reports first."""
+    if not has_slogans(db):
+        raise DataError(Problem(str(path), None, "was made before cngloss stored the slogans "
+                                "of its reports (library format 3 or older)",
+                                fix="upgrade it by adding to it once (cngloss --library "
+                                f"{path} add REPORT), or pass FILEs to discover"))
+    allowed = catalog.reports(db, filters)
+    # the passages (``source``) are read only for the senses shown: reading them for every
+    # row was half of a cold query
+    sql = ("SELECT term, report_id, kind, n, line, items, source_line FROM slogan"
+           + (" WHERE kind = ?" if kind else ""))
+    rows: dict[str, list[tuple]] = defaultdict(list)
+    enabled = gc.isenabled()
+    gc.disable()  # tens of thousands of tuples that all live until the end (see queries.py)
+    try:
+        for row in db.execute(sql, (kind,) if kind else ()):
+            if row[1] in allowed:
+                rows[row[0]].append(row)
+        out = []
+        for term, used in rows.items():
+            if len(used) < min_reports:
+                continue
+            item = _summary(term, used, allowed)
+            if new_in is not None and item["first_year"] != new_in:
+                continue
+            out.append(item)
+    finally:
+        if enabled:
+            gc.enable()
+    out.sort(key=lambda t: (-t["reports"], -t["count"], t["term"]))
+    for item in out:
+        for sense in item["senses"]:
+            source = sense["expansion"]["source"]
+            source["text"] = db.execute(
+                "SELECT source FROM slogan WHERE term = ? AND report_id = ?",
+                (item["term"], source["report"])).fetchone()[0]
+    return out
+
+
+def _report(info: ReportInfo) -> dict:
+    return {"id": info.id, "place": info.place, "level": info.level, "year": info.year,
+            "title": info.title}
+
+
+def _summary(term: str, used: list[tuple], allowed: dict[int, ReportInfo]) -> dict:
+    infos = [(allowed[r[1]], r) for r in used]
+    dated = sorted(((i.year if i.year is not None else 10 ** 6, i.id), i) for i, _ in infos)
+    first = dated[0][1]
+    by_level = {}
+    for level in LEVELS:
+        at = next((i for _, i in dated if i.level == level), None)
+        by_level[level] = None if at is None else {"year": at.year, "report": at.id}
+    years: dict[int, list[set]] = {}
+    for info, _ in infos:
+        if info.year is not None:
+            entry = years.setdefault(info.year, [set(), set()])
+            entry[0].add(info.id)
+            entry[1].add(info.place)
+    places = {info.place for info, _ in infos}
+    senses = _senses(infos)
+    known_years = [i.year for i, _ in infos if i.year is not None]
+    return {
+        "document": None, "term": term, "kind": used[0][2], "count": sum(r[3] for r in used),
+        "lines": None, "reports": len(used), "places": len(places),
+        "first_year": first.year, "first_report": _report(first), "first_by_level": by_level,
+        "last_year": max(known_years) if known_years else None,
+        "years": {str(y): {"reports": len(e[0]), "places": len(e[1])}
+                  for y, e in sorted(years.items())},
+        "expansion": senses[0]["expansion"] if senses else None,
+        "senses": senses, "defined": False,
+    }
+
+
+def _senses(infos: list[tuple[ReportInfo, tuple]]) -> list[dict]:
+    groups: list[dict] = []
+    for info, row in sorted(infos, key=lambda x: (x[0].year or 0, x[0].id)):
+        if not row[5]:
+            continue
+        items = json.loads(row[5])
+        key = set(items)
+        for group in groups:
+            if len(key & group["keys"]) >= SIMILAR * min(len(key), len(group["keys"])):
+                group["reports"].append(info.id)
+                group["keys"] |= key
+                break
+        else:
+            groups.append({"keys": key, "reports": [info.id], "expansion": {
+                "items": items, "source": {"report": info.id, "line": row[6],
+                                           "text": None}}})  # read for the senses shown
+    groups.sort(key=lambda g: -len(g["reports"]))
+    return [{"expansion": g["expansion"], "reports": g["reports"]} for g in groups]
+
+
+def level_lags(terms: list[dict]) -> dict[str, dict[str, int]]:
+    """``--by level``: for the slogans the national report used first (or in the same
+    year), how many years after it the first province and the first city used them:
+    {"province": {"0": slogans, "1": ...}, "city": {...}}."""
+    lags: dict[str, dict[int, int]] = {"province": {}, "city": {}}
+    for term in terms:
+        national = (term["first_by_level"] or {}).get("national")
+        if not national or national["year"] is None:
+            continue
+        for level in lags:
+            at = term["first_by_level"].get(level)
+            if at and at["year"] is not None and at["year"] >= national["year"]:
+                lag = min(at["year"] - national["year"], LAG_CAP)
+                lags[level][lag] = lags[level].get(lag, 0) + 1
+    return {level: {(f"{k}+" if k == LAG_CAP else str(k)): v for k, v in sorted(counts.items())}
+            for level, counts in lags.items()}
