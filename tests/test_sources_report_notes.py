@@ -433,9 +433,12 @@ def test_eleven_with_a_dot_after_circled_ten():
     circled = [f"{chr(0x2460 + i)}词{i + 1}号：定义。" for i in range(10)]
     notes = notes_of("\n\n".join(circled + ["11.词11号：定义。", "12、词12号：定义。"]) + "\n")
     assert heads(notes)[-2:] == [(11, "词11号", "定义。"), (12, "词12号", "定义。")]
-    # a parenthesised number is another family: not a successor of ⑩
+    # ⑩ then （11）: the numbering goes on in brackets, the number is no part of the headword
     notes = notes_of("\n\n".join(circled + ["（11）词11号：定义。"]) + "\n")
-    assert notes[-1].number != 11
+    assert heads(notes)[-1] == (11, "词11号", "定义。")
+    # before ⑩ a bracketed number is an enumeration inside the open note
+    notes = notes_of("\n\n".join(circled[:3] + ["（4）子项：内容。"]) + "\n")
+    assert heads(notes)[-1] == (3, "词3号", "定义。\n（4）子项：内容。")
 
 
 def test_plain_digits_after_circled_ten_are_glued_notes():
