@@ -6,13 +6,9 @@ from __future__ import annotations
 import pytest
 
 from cngloss.sources.report import parse_report
-from cngloss.sources.report.note_lines import (
-    drop_page_reference,
-    match_number,
-    mend_bold,
-    split_headword,
-)
+from cngloss.sources.report.note_lines import match_number, mend_bold, split_headword
 from cngloss.sources.report.notes import drop_glued_trailer, find_notes, is_pointer
+from cngloss.text.note_terms import drop_page_reference
 
 BODY = "各位代表：\n\n一、过去一年的工作\n\n我们推进“甲乙”和“丙丁”建设，完成任务。\n\n"
 

@@ -20,6 +20,7 @@ from ..lookup.passages import PassageFinder
 from ..model import Report
 from ..sources.files import write_atomically
 from ..sources.glossary_writer import glossary_yaml
+from ..text.note_terms import not_a_term
 from ..text.hanzi import strip_quotes
 from . import suggest
 
@@ -119,8 +120,14 @@ def _glossary_data(report: Report, english: dict[str, list[dict]]) -> tuple[dict
         entry["variants"] = variants
         entry["parts"] = parts
         entry["related"] = [idents[j] for j in related[i]]
-        if part_flags:
-            entry["remark"] = "; ".join(part_flags) + " (kept as a plain list: review)"
+        remarks = ["; ".join(part_flags) + " (kept as a plain list: review)"] if part_flags else []
+        junk = not_a_term(note.headword)
+        if junk:  # a note on a statement (新增普通高校7所): imported, but no term
+            flags.append(f"{where} ({note.headword}): the headword reads as a {junk}, "
+                         "not a term (the library's glossary leaves it out): review")
+            remarks.append(f"the headword reads as a {junk}, not a term: review")
+        if remarks:
+            entry["remark"] = "; ".join(remarks)
         entry["unreviewed"] = ["pinyin"] + [k for k in ("variants", "parts", "related")
                                             if entry[k]]
         terms.append({k: v for k, v in entry.items() if v != [] or k == "english"})

@@ -47,10 +47,6 @@ _QUOTED_THEN_VERB = re.compile(r"^(\S{1,24}?[”\"])((?:指|即|是).*)$", re.S)
 _LEADING_QUOTE = re.compile(r"^[“\"][^”\"]{1,30}[”\"]")
 _ONLY_QUOTED = re.compile(r"(?:[“\"‘「『][^“”\"‘’「」『』]*[”\"’」』][、和与及\s]*)+")
 _QUOTE_CHARS = re.compile(r"[“”\"‘’「」『』]")
-# A page reference printed after the headword: ``（《报告》第1页第13行）``, ``（第3页）``, ``（P20）``.
-_PAGE_REF = re.compile(
-    r"\s*[（(]\s*(?:《[^》]{1,12}》\s*)?(?:第\s*\d+\s*页(?:\s*第\s*\d+\s*行)?"
-    r"|[Pp]\s*\.?\s*\d+(?:\s*[-—~～]\s*\d+)?)\s*[）)](?=(?:\*\*)?\s*[：:]?\s*(?:\*\*)?\s*$)")
 # A headword glued to its definition (see ``_split_glued``).
 _GLUED_VERB = re.compile(r"^([^，。；：:“”\s]{2,12}?)(?=是指|指(?![导标数挥南引定令])|即)")
 _GLUED_QUOTED = re.compile(
@@ -250,16 +246,13 @@ def _split_punctuation(r: str) -> tuple[str, str, str] | None:
         elif ch == "。" and depth == 0:
             head = r[:i].strip()
             # (not ``数字城管 城市…的简称。``: a space before the full stop separates first)
-            if head and i <= 30 and not any(p in head for p in "，,、；; \u3000") \
+            # (、 only where the definition opens on a quoted part: 甲、乙。“甲”即…)
+            listed = "、" in head and not r[i + 1:].lstrip().startswith("“")
+            if head and i <= 30 and not listed and not any(p in head for p in "，,；; \u3000") \
                     and r[i + 1:].strip():
                 return head, "period", r[i + 1:].strip()
             return None
     return None
-
-
-def drop_page_reference(printed: str) -> str:
-    """The printed headword without a page reference after it (``甲乙（P20）`` -> ``甲乙``)."""
-    return _PAGE_REF.sub("", printed)
 
 
 def strip_bold(text: str) -> str:

@@ -22,11 +22,11 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from ...text.note_terms import drop_page_reference
 from .note_lines import (
     GLUED,
     Numbered,
     clean_headword,
-    drop_page_reference,
     match_number,
     same_family,
     split_headword,
