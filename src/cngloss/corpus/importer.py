@@ -115,6 +115,12 @@ def _glossary_data(report: Report, english: dict[str, list[dict]]) -> tuple[dict
         entry["english"] = english.get(note.headword, [])
         entry["definition"] = note.definition
         variants = suggest.suggest_variants(note.headword, note.printed, note, report, finder)
+        near = [] if variants else suggest.suggest_near_forms(
+            note.headword, note.printed, report, finder, headwords)
+        if near:  # a form the body writes instead of the term: a variant to review
+            variants = near
+            flags.append(f"{where} ({note.headword}): the body never writes the term whole; "
+                         f"near form {'、'.join(near)} suggested as a variant: review")
         parts, part_flags = suggest.suggest_parts(note.headword, note.definition)
         flags.extend(f"{where} ({note.headword}): {f}" for f in part_flags)
         entry["variants"] = variants
