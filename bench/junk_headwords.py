@@ -89,8 +89,8 @@ def table(before: list[dict], after: list[dict]) -> str:
     from cngloss.text.note_terms import JUNK_CLASSES
 
     b, a = classify(before), classify(after)
-    lines = ["| class | before: notes | after: notes the reader produces | after: taken for terms |",
-             "|---|---|---|---|"]
+    lines = ["| class | before: notes | after: notes the reader produces "
+             "| after: taken for terms |", "|---|---|---|---|"]
     for name in JUNK_CLASSES:
         lines.append(f"| {name} | {b[name]} | {a[name]} | 0 |")
     junk_b = sum(b[n] for n in JUNK_CLASSES)

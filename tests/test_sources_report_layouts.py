@@ -7,19 +7,9 @@ import pytest
 
 from cngloss.sources.report import parse_report
 from cngloss.sources.report.note_lines import match_number, mend_bold, split_headword
-from cngloss.sources.report.notes import drop_glued_trailer, find_notes, is_pointer
+from cngloss.sources.report.notes import drop_glued_trailer, is_pointer
 from cngloss.text.note_terms import drop_page_reference
-
-BODY = "各位代表：\n\n一、过去一年的工作\n\n我们推进“甲乙”和“丙丁”建设，完成任务。\n\n"
-
-
-def notes_of(section_text: str, heading: str = "名词解释"):
-    found = find_notes(BODY + heading + "\n\n" + section_text)
-    return found.notes if found else ()
-
-
-def heads(notes):
-    return [(n.number, n.headword, n.definition) for n in notes]
+from conftest import NOTES_BODY as BODY, heads, notes_of
 
 
 def circled(count: int) -> list[str]:
@@ -52,7 +42,7 @@ def test_drop_page_reference(printed, clean):
     assert drop_page_reference(printed) == clean
 
 
-# --------------------------------------------------------------------------- numbering in the headword
+# ------------------------------------------------------------------------ numbering in the headword
 
 
 def test_circled_ten_then_numbers_in_brackets_one_of_them_printed_twice():
@@ -115,7 +105,7 @@ def test_a_bold_quote_no_longer_empties_the_headword():
     assert heads(notes)[0] == (1, "“甲乙丙”全新定位", "定义一。")
 
 
-# --------------------------------------------------------------------------- a note that only points
+# -------------------------------------------------------------------------- a note that only points
 
 
 def test_a_note_pointing_to_an_attachment_is_no_note_and_its_neighbour_is_found():
@@ -136,7 +126,7 @@ def test_is_pointer(definition, pointer):
     assert is_pointer(definition) is pointer
 
 
-# --------------------------------------------------------------------------- what follows the last note
+# ----------------------------------------------------------------------- what follows the last note
 
 
 @pytest.mark.parametrize("trailer", [
@@ -183,7 +173,7 @@ def test_a_sub_heading_inside_a_definition_is_still_the_notes():
     assert notes[0].definition.startswith("定义一。\n其中的要点")
 
 
-# --------------------------------------------------------------------------- headwords glued to definitions
+# ------------------------------------------------------------------- headwords glued to definitions
 
 
 @pytest.mark.parametrize("rest, head, definition", [

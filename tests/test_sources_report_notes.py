@@ -11,17 +11,7 @@ from cngloss.sources.report.metadata import level_of, read_metadata, split_front
 from cngloss.sources.report.note_lines import clean_headword, match_number, split_headword
 from cngloss.sources.report.notes import find_notes, is_notes_heading
 from cngloss.sources.report.paragraphs import has_blank_lines, is_pdf_extraction, split_blocks
-
-BODY = "各位代表：\n\n一、过去一年的工作\n\n我们推进“甲乙”和“丙丁”建设，完成任务。\n\n"
-
-
-def notes_of(section_text: str, heading: str = "名词解释"):
-    found = find_notes(BODY + heading + "\n\n" + section_text)
-    return found.notes if found else ()
-
-
-def heads(notes):
-    return [(n.number, n.headword, n.definition) for n in notes]
+from conftest import NOTES_BODY as BODY, heads, notes_of
 
 
 # --------------------------------------------------------------------------- headings

@@ -2,11 +2,12 @@
 glossary files added to the library (README, "Glossaries in the library").
 
 A report's notes are glossary entries as they stand (not reviewed), save those whose
-headword names no term (``sources/report/note_terms.py``: a statement with figures, a
-remark on a target); a glossary file added with ``cngloss add terms.yaml`` is curated
-(reviewed). Entries whose headwords have the same key (``headwords.py``) are one entry: a glossary file's term is its base where there is one,
-else a term made from the notes (the most printed headword, pinyin read by pypinyin, the
-newest definition), with every note that defines it as a source.
+headword names no term (``text/note_terms.py``: a statement with figures, a remark on a
+target); a glossary file added with ``cngloss add terms.yaml`` is curated (reviewed).
+Entries whose headwords have the same key (``headwords.py``) are one entry: a glossary
+file's term is its base where there is one, else a term made from the notes (the most
+printed headword, pinyin read by pypinyin, the newest definition), with every note that
+defines it as a source.
 
 The merged glossary and its search index are compiled once after each change (``add``,
 ``remove``) and kept in the ``lexicon`` table with the state of the library they were made

@@ -87,7 +87,8 @@ _GROUP_HEADING = re.compile(
 _INLINE = {
     "dot": r"{n}\s*[.．、]\s*", "comma": r"{n}\s*[.．、]\s*", "numcolon": r"{n}\s*[.．、：:]\s*",
     "square": r"[\[［]\s*{n}\s*[\]］]\s*", "fw-square": r"[\[［]\s*{n}\s*[\]］]\s*",
-    "tortoise": r"〔{n}〕\s*", "small-tortoise": r"﹝\s*{n}\s*﹞\s*", "paren": r"[（(]{n}[）)]\s*", "lenticular": r"【{n}】\s*",
+    "tortoise": r"〔{n}〕\s*", "small-tortoise": r"﹝\s*{n}\s*﹞\s*",
+    "paren": r"[（(]{n}[）)]\s*", "lenticular": r"【{n}】\s*",
 }
 _DEFINING_VERBS = ("指", "即", "是", "又称")
 
