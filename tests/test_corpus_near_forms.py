@@ -25,12 +25,12 @@ def near(term: str, body: str, printed: str | None = None, headwords=()) -> list
 
 @pytest.mark.parametrize("term, body, form", [
     # a few characters inserted
-    ("市委十字总任务", "紧紧围绕市委十字总体任务，主动适应新常态。\n", "市委十字总体任务"),
-    ("甲乙园区开发建设模式", "探索实施“甲乙”园区开发建设新模式，力争产值增长。\n", "“甲乙”园区开发建设新模式"),
-    ("国家甲山片区扶贫攻坚试点", "纳入国家甲山片区区域发展与扶贫攻坚试点。\n", "国家甲山片区区域发展与扶贫攻坚试点"),
+    ("县委八字总任务", "全县围绕县委八字总体任务开展工作。\n", "县委八字总体任务"),
+    ("甲乙园区开发建设模式", "全县推广“甲乙”园区开发建设新模式，园区增多。\n", "“甲乙”园区开发建设新模式"),
+    ("乙山片区扶贫攻坚试点", "本县列入乙山片区区域发展与扶贫攻坚试点。\n", "乙山片区区域发展与扶贫攻坚试点"),
     # two terms sharing their head: the term is written split
-    ("三个一批信访化解攻坚", "开展“三个一批”和住建领域信访化解攻坚。\n", "“三个一批”和住建领域信访化解攻坚"),
-    ("两清两减两治", "推进“两清、两减、两治”为重点的建设。\n", "两清、两减、两治"),
+    ("四个一批丙丁攻坚", "开展“四个一批”和戊己领域丙丁攻坚。\n", "“四个一批”和戊己领域丙丁攻坚"),
+    ("两甲两乙两丙", "推进“两甲、两乙、两丙”为重点的建设。\n", "两甲、两乙、两丙"),
     ("甲乙工程", "实施甲乙丙丁戊己庚辛壬癸工程。\n", "甲乙丙丁戊己庚辛壬癸工程"),   # 8 inserted: the most
 ])
 def test_a_split_form(term, body, form):
@@ -39,16 +39,16 @@ def test_a_split_form(term, body, form):
 
 @pytest.mark.parametrize("term, printed, body, form", [
     # the quoted tail of a named programme
-    ("旅游振兴工程五大行动", "旅游振兴工程“五大行动”", "实施旅游“振兴工程”，旅游业恢复。\n", "旅游振兴工程"),
+    ("林业振兴工程六大行动", "林业振兴工程“六大行动”", "本年实施林业“振兴工程”，林地增多。\n", "林业振兴工程"),
     # a generic tail
-    ("职教强基计划", "职教强基计划", "实施职教强基，中职学生增加。\n", "职教强基"),
+    ("技工强基计划", "技工强基计划", "本年实施技工强基，学员增多。\n", "技工强基"),
     # the numbered core, its qualifier named where the body writes it
-    ("旅游产业发展三年提升计划", "旅游产业发展三年提升计划",
-     "深入实施旅游行动和三年提升计划，旅游收入增长。\n", "三年提升计划"),
-    ("医药卫生体制改革的五项重点工作", "医药卫生体制改革的五项重点工作",
-     "稳妥推进医药卫生体制改革，全面落实五项重点工作。\n", "五项重点工作"),
+    ("林业产业发展两年提升计划", "林业产业发展两年提升计划",
+     "本年推进林业产业和两年提升计划，林地增多。\n", "两年提升计划"),
+    ("甲乙体制改革的四项重点工作", "甲乙体制改革的四项重点工作",
+     "本年推进甲乙体制改革，完成四项重点工作。\n", "四项重点工作"),
     # ... or opening on a code, which names it anyway
-    ("藏区9+3免费教育计划", "藏区“9+3”免费教育计划", "实施9+3免费教育计划，学生增加。\n", "9+3免费教育计划"),
+    ("山区7+2免费培训计划", "山区“7+2”免费培训计划", "本年实施7+2免费培训计划，学员增多。\n", "7+2免费培训计划"),
 ])
 def test_a_shortened_form(term, printed, body, form):
     assert near(term, body, printed) == [form]
@@ -56,16 +56,16 @@ def test_a_shortened_form(term, printed, body, form):
 
 @pytest.mark.parametrize("term, printed, body", [
     # the quoted tail is the term: what is left names a field, not the programme
-    ("安全生产双重预防体系", "安全生产“双重预防体系”", "顺利通过省安全生产巡查，考核居全省前列。\n"),
+    ("甲乙管理丙丁体系", "甲乙管理“丙丁体系”", "本年完成甲乙管理检查，成绩靠前。\n"),
     # the core written for another field
-    ("食品药品监管四个最严", "食品药品监管“四个最严”", "全面落实森林资源管控四个最严制度。\n"),
-    ("国企改革三年行动", "国企改革三年行动", "启动安全生产专项整治三年行动，事故下降。\n"),
+    ("甲乙监管三个从严", "甲乙监管“三个从严”", "本年落实丙丁管控三个从严制度。\n"),
+    ("甲乙改革两年行动", "甲乙改革两年行动", "本年开展丙丁专项整治两年行动，成效明显。\n"),
     # a count of anything, the second of two slogans
     ("在甲市签约的10个项目", "在甲市签约的10个项目", "全力推进乙市签约10个项目。\n"),
-    ("三件大事三大会战", "三件大事三大会战", "突出抓好三件大事，实施三大会战。\n"),
+    ("两件大事两大会战", "两件大事两大会战", "本年抓好两件大事，开展两大会战。\n"),
     # two clauses, a count in between
-    ("六稳六保", "“六稳”“六保”", "做好“六稳”工作、全面落实“六保”任务。\n"),
-    ("破零倍增", "破零倍增", "253家企业实现“破零”、107家“倍增”。\n"),
+    ("三甲三乙", "“三甲”“三乙”", "做好“三甲”工作、完成“三乙”任务。\n"),
+    ("破甲倍乙", "破甲倍乙", "30家企业实现“破甲”、20家“倍乙”。\n"),
     # a gap longer than 8 characters
     ("甲乙工程", "甲乙工程", "实施甲乙丙丁戊己庚辛壬癸子工程。\n"),
 ])
@@ -74,15 +74,15 @@ def test_no_near_form(term, printed, body):
 
 
 def test_nothing_is_suggested_for_a_term_the_body_writes_whole():
-    assert near("职教强基计划", "实施职教强基计划和职教强基。\n") == []
+    assert near("技工强基计划", "实施技工强基计划和技工强基。\n") == []
 
 
 def test_a_shortened_form_that_is_another_notes_headword_is_that_notes():
-    assert near("职教强基计划", "实施职教强基。\n", headwords=["职教强基", "职教强基计划"]) == []
+    assert near("技工强基计划", "实施技工强基。\n", headwords=["技工强基", "技工强基计划"]) == []
 
 
 def test_import_lists_a_near_form_as_an_unreviewed_variant_and_flags_it():
-    report = parse_report("某市政府工作报告\n\n紧紧围绕市委十字总体任务，推进两违整治。\n\n名词解释\n\n"
+    report = parse_report("某市政府工作报告\n\n全市围绕市委十字总体任务，推进两违整治。\n\n名词解释\n\n"
                           "1.市委“十字”总任务：指十个字的总任务。\n\n2.两违：违法用地和违法建设。\n\n"
                           "3.雪亮工程：视频监控。\n")
     glossary, flags = _glossary_data(report, {})

@@ -190,8 +190,8 @@ def suggest_near_forms(term: str, printed: str, report: Report, finder: PassageF
     """Forms near the term that the body writes where it never writes the term itself, for
     review (``import`` lists them as unreviewed variants and flags them; nothing merges
     them): first a *split* form, the term's characters in order with a few inserted
-    (市委二十字总任务 -> 市委二十字总体任务, 国家武陵山片区扶贫攻坚试点 -> 国家武陵山片区区域发展与
-    扶贫攻坚试点); failing that, a *shortened* form, the term without a part that does not
+    (市委二十字总任务 -> 市委二十字总体任务, 乙山片区扶贫攻坚试点 -> 乙山片区区域发展与扶贫攻坚
+    试点); failing that, a *shortened* form, the term without a part that does not
     name it: its quoted tail (旅游重振工程“五大行动” -> 旅游重振工程), a generic tail (职教攻坚计划
     -> 职教攻坚), what comes before its numbered core (旅游产业发展三年提升计划 -> 三年提升计划).
     A shortened form that is another note's headword (``headwords``) is that note's."""
@@ -244,7 +244,7 @@ def _find_pieces(text: str, pieces: tuple[str, ...]) -> tuple[int, int, int] | N
             nxt = text.find(piece, pos + 1, pos + NEAR_GAP - gap + len(piece))
             inserted = text[pos:nxt]
             if nxt < 0 or _GAP_STOP.search(inserted) or ("、" in inserted and inserted != "、"):
-                break  # not 做好“六稳”工作、全面落实“六保”: two clauses
+                break  # not 做好“三甲”工作、完成“三乙”: two clauses
             gap += nxt - pos
             pos = nxt + len(piece)
         else:
@@ -305,8 +305,8 @@ def _core_fits(core: str, qualifier: str, report: Report) -> bool:
     slogans (三件大事|三大会战), and, unless it opens on a code (9+3免费教育计划 of 藏区“9+3”
     免费教育计划), every paragraph that writes it names its qualifier (two of its
     characters in a row, a pair that few paragraphs write) in every sentence that writes
-    it: 四个最严 of 食品药品监管“四个最严” is not taken where the body writes 森林资源管控
-    四个最严制度."""
+    it: 四个最严 of 食品药品监管“四个最严” is not taken where the body writes 四个最严 for
+    another field."""
     rest = core[_COUNTED.match(core).end():]
     if rest in GENERIC_TAILS or SLOGAN.search(qualifier):
         return False

@@ -10,7 +10,7 @@ the benchmark (bench/junk_headwords.py) can count them in any reader's output.
 
 Kept, because they are terms when their note defines them: codes without hanzi (``9+3``,
 ``51025``: the report's own name, used in its body), Latin acronyms, single common words
-given a policy sense (``升高``: 小微企业升级为高新技术企业), long names of several items.
+given a policy sense (``升高``, as a note of 长沙 2019 defines it), long names of several items.
 """
 
 from __future__ import annotations

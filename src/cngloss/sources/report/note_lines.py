@@ -53,7 +53,7 @@ _GLUED_QUOTED = re.compile(
     r"^[^，。；：:“”\s]{0,12}“[^“”，。]{1,16}”(?:[和与及、][^，。；：:“”\s]{0,8}“[^“”，。]{1,16}”)*")
 _VERB_AFTER_QUOTE = re.compile(r"([\u4e00-\u9fff]{0,4}?)(?=是指|指(?![导标数挥南引定令])|即|包括)")
 _ENUMERATION = re.compile(r"[一二三四五六七八九十]是|第[一二三四五六七八九十]|[一二三四五六七八九十]、")
-# A colon split that took the definition's first words (``九大工程 指…任务，具体是：``).
+# A colon split that took the definition's first words (``九项工程 指…任务，具体是：``).
 _EARLY_VERB = re.compile(r"(?:[ \u3000]+|(?<=[”\"]))(?=(?:是指|指(?![导标数挥南引定令])|即)\S)")
 _OPENING = "“\"‘「『《"
 _CLOSING = "”\"’」』》）)"
@@ -152,8 +152,8 @@ def split_headword(rest: str, prefer_space: bool = False) -> tuple[str, str, str
 
 def _split_glued(r: str) -> tuple[str, str, str] | None:
     """A headword glued to its definition, no separator at all: up to a defining verb
-    (``紫线是指…``, ``科技创新“4531”工程即…``) or to the quote that closes the headword
-    (``脱贫攻坚“七个一批”在精准识别…``, ``能耗“双控”和碳排放“双控”能耗“双控”是指…``)."""
+    (``甲线是指…``, ``科技“1234”工程即…``) or to the quote that closes the headword
+    (``乡村“五馆”到2030年…``, ``能耗“双控”和排放“双控”能耗“双控”是指…``)."""
     verb = _GLUED_VERB.match(r)
     quoted = _GLUED_QUOTED.match(r)
     if quoted:
@@ -245,7 +245,7 @@ def _split_punctuation(r: str) -> tuple[str, str, str] | None:
             return None
         elif ch == "。" and depth == 0:
             head = r[:i].strip()
-            # (not ``数字城管 城市…的简称。``: a space before the full stop separates first)
+            # (not ``甲乙 一个系统的简称。``: a space before the full stop separates first)
             # (、 only where the definition opens on a quoted part: 甲、乙。“甲”即…)
             listed = "、" in head and not r[i + 1:].lstrip().startswith("“")
             if head and i <= 30 and not listed and not any(p in head for p in "，,；; \u3000") \

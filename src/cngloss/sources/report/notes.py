@@ -58,15 +58,15 @@ _END = re.compile(
 _EDITOR_TRAILER = re.compile(
     r"^[（(](?:注[：:].{0,300}?|(?:本文有删减|此件公开发布|来源[：:]|摘录于).{0,60}?)[）)]?"
     r"(?:[（(][^（）()]{0,60}[）)])*$")
-# Who published the text: 来源：某市人民政府, （某某日报）, （市政府办公厅 年鉴处）.
+# Who published the text: 来源：某市人民政府, （某某日报）, （某某办公厅 年鉴处）.
 _CREDIT = (r"[（(](?![^（）()]*(?:简称|即|指|含|包括))[^（）()，。；]{2,24}"
            r"(?:日报|晚报|新闻网|门户网站|网站|网|年鉴处)[）)]")
 _SOURCE_TRAILER = re.compile(rf"^(?:(?:信息|资料|稿件)?来源[：:][^，。；]{{1,40}}|{_CREDIT})$")
 _DATE = r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
-# 2021年1月5日, （2021年1月5日）, 2014年2月19日印 (printed), ——2018年1月5日在…会议上 (delivered)
+# 2021年1月5日, （2021年1月5日）, 2020年2月9日印 (printed), ——2020年1月6日在…会议上 (delivered)
 _DATE_TRAILER = re.compile(rf"^(?:[（(]?\s*{_DATE}\s*(?:印发?)?\s*[)）]?|——\s*{_DATE}[^。；]{{0,40}})$")
 # What the source glued to the end of the last note: a speech date (…安全感。（2023年1月5日）),
-# the speech line (…。——2018年1月5日在州八届人大二次会议上), a credit (…。（九江日报）, （市长 某某）).
+# the speech line (…。——2020年1月6日在市十届人大三次会议上), a credit (…。（某某日报）, （市长 某某）).
 _GLUED_TRAILER = re.compile(
     rf"(?<=[。！？；”）)])\s*(?:[（(]?\s*{_DATE}\s*[)）]?|——\s*{_DATE}[^。；（）]{{0,40}}"
     rf"|{_CREDIT}|[（(](?:市长|省长|州长|主席)\s*[\u4e00-\u9fff]{{2,4}}[）)])$")
@@ -76,7 +76,7 @@ _POINTER = re.compile(r"^[^。；]{0,60}?(?:详见|具体见|参见|见)(?:附�
 _QUOTED_LABEL = re.compile(r"^(?:报告原文|原文)[：:]")
 _LABELLED_HEAD = re.compile(r"^[^，。；：:！？]{2,30}$")
 _EXPLAINED = re.compile(r"^\s*(?:(?:报告原文|原文)[：:].*?[。！？])?\s*(?:解释|释义)[：:]")
-# A short title line (the next document: 2019年市政府为民办10件实事, 相关数据情况说明) ...
+# A short title line (the next document: 2020年市政府为民办8件实事, 有关数据说明) ...
 _TITLE_LIKE = re.compile(r"^\**[^，。；：:！？、,;!?]{2,30}\**$")
 # ... followed by the first item of its list.
 _LIST_START = re.compile(r"^\**\s*(?:一\s*[、.．]|[（(]\s*[一1]\s*[）)]|1\s*[.．、]|①)")
@@ -235,7 +235,7 @@ class _SectionReader:
 
     def _next_document(self, s: str, i: int) -> bool:
         """A short title after a finished note, the first item of a list below it
-        (``2019年市政府为民办10件实事`` / ``1.实施…``): the next document, not the note's text."""
+        (``2020年市政府为民办8件实事`` / ``1.实施…``): the next document, not the note's text."""
         cur = self.current
         if cur is None or not cur["definition"] or not _terminal(cur["definition"]) \
                 or not _TITLE_LIKE.match(s):
@@ -409,7 +409,7 @@ def _peel_number(s: str) -> Numbered:
 
 def drop_glued_trailer(definition: str) -> str:
     """The last note without what the source glued to its end: a speech date
-    (``…。（2023年1月5日）``), the speech line (``…。——2018年1月5日在…会议上``, even twice),
+    (``…。（2023年1月5日）``), the speech line (``…。——2020年1月6日在…会议上``, even twice),
     a credit (``…。（某某日报）``)."""
     while True:
         shorter = _GLUED_TRAILER.sub("", definition).rstrip()
