@@ -8,7 +8,7 @@ shared collection. Run it in a scratch venv:
     /tmp/cand/bin/python bench/choose_readings.py            # every engine, then import times
     /tmp/cand/bin/python bench/choose_readings.py ENGINE     # one engine's accuracy
 
-Accuracy is measured on tests/fixtures/readings_sample.json (469 hand-labelled headwords,
+Accuracy is measured on tests/fixtures/readings_sample.json (468 hand-labelled headwords,
 stored as hashes): each engine reads the headword's hanzi and the hash of its reading is
 compared with the label's. Every engine but ``pypinyin`` writes 一 and 不 in citation tones,
 as the labels do. Each engine runs in a process of its own (pypinyin-dict changes pypinyin's

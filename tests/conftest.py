@@ -48,6 +48,28 @@ def shared_dir() -> Path:
 def collection_texts(paths: set[str]) -> dict[str, str]:
     """The content of the records of ``../shared/corpora/government-work-reports.jsonl.gz``
     whose path is in ``paths`` (streamed: only matching lines are parsed)."""
+
+
+# A report body before a notes section, for the notes tests written on small texts.
+NOTES_BODY = "各位代表：\n\n一、过去一年的工作\n\n我们推进“甲乙”和“丙丁”建设，完成任务。\n\n"
+
+
+def notes_of(section_text: str, heading: str = "名词解释"):
+    """The notes ``find_notes`` reads in ``section_text`` under ``heading``, after a body."""
+    from cngloss.sources.report.notes import find_notes
+
+    found = find_notes(NOTES_BODY + heading + "\n\n" + section_text)
+    return found.notes if found else ()
+
+
+def heads(notes):
+    """(number, headword, definition) of each note."""
+    return [(n.number, n.headword, n.definition) for n in notes]
+
+
+def collection_texts(paths: set[str]) -> dict[str, str]:
+    """The content of the records of ../shared/corpora/government-work-reports.jsonl.gz
+    whose path is in ``paths`` (streamed: the file is read once, as far as needed)."""
     import gzip
     import json
 

@@ -81,3 +81,13 @@ def test_the_imported_yaml_opens_with_a_header_naming_the_report(tmp_path):
     assert "Imported by `cngloss import` from r.txt (3 notes)." in \
         imported.text.splitlines()[0]
     assert imported.terms == 3
+
+
+def test_a_note_on_a_statement_is_imported_and_flagged_as_no_term():
+    glossary, flags = data("1.两违：违法用地和违法建设。\n\n2.新增普通学校5所：一校、二校、三校、四校、五校。\n\n"
+                           "3.雪亮工程：视频监控。\n")
+    assert [t["term"] for t in glossary["terms"]] == ["两违", "新增普通学校5所", "雪亮工程"]
+    assert glossary["terms"][1]["remark"] == "the headword reads as a statement, not a term: review"
+    assert flags == ["note 2 (新增普通学校5所): the headword reads as a statement, not a term "
+                     "(the library's glossary leaves it out): review"]
+    assert "remark" not in glossary["terms"][0]

@@ -1,10 +1,15 @@
 """Headword readings on notes of the shared collection, against readings labelled by hand.
 
-tests/fixtures/readings_sample.json holds, for 469 headwords of reports outside the 8 of
+tests/fixtures/readings_sample.json holds, for 468 headwords of reports outside the 8 of
 issue 23 and for every headword of those 8, the report, the note number and SHA-1 prefixes
 of the headword's hanzi and of the expected reading (its "about" says how they were
 labelled); never the text. Each headword is found again in its report, read as ``import``
 reads it (headword and definition), and the reading's hash compared. Skips without ../shared.
+
+With the layouts of issue 23 one of the 469 labelled headwords went: 东莞 2010's list item
+四、改善困难家庭住房 (of the report's ten practical projects after its last note), which the
+parser took for a note and now leaves out as a trailer. It is dropped from the sample rather
+than relabelled: it is not a headword. Every other headword is found again as the layouts read it.
 """
 
 from __future__ import annotations

@@ -189,8 +189,8 @@ def test_a_blob_of_the_format_before_is_stale_and_rebuilt_when_written(small, tm
     shutil.copy(small, copy)
     with open_library(copy) as lib:
         now = lexicon_module.state(lib.db)
-    assert now.startswith(f"{LEXICON_FORMAT}:") and LEXICON_FORMAT == 2
-    old_state = "1" + now[len(str(LEXICON_FORMAT)):]
+    assert now.startswith(f"{LEXICON_FORMAT}:") and LEXICON_FORMAT == 3
+    old_state = "2" + now[len(str(LEXICON_FORMAT)):]  # 3: notes that name no term left out
     old = pickle.dumps(([], [], [], [], [], [], {}, b""))
     _set_blob(copy, old, old_state)
     lexicon_module._LOADED.clear()

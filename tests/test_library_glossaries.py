@@ -773,3 +773,17 @@ def test_a_broken_links_file_names_itself_and_the_fix(tmp_path):
     assert caught.value.problems == [Problem(
         str(path), None, "entry {'variant': 'a', 'headword': 'b'} needs variant, headword and "
         "reason", fix="complete the entry")]
+
+
+def test_a_note_on_a_statement_is_a_note_but_no_entry_of_the_merged_glossary(tmp_path):
+    # 丙市 explains a figure of its report (新增普通学校5所) and a remark on its targets
+    # beside two terms: the library keeps all four notes, its glossary the two terms only
+    records = [report_with_notes("丙市", 2023, [
+        ("甲乙工程", "指甲和乙两项工程。"), ("新增普通学校5所", "分别是一校、二校、三校、四校、五校。"),
+        ("主要指标完成情况", "八项指标完成七项。"), ("丙丁", "指丙和丁。")])]
+    lib = tmp_path / "lib.sqlite"
+    queries.add_all(lib, [write_collection(tmp_path, records)])
+    with open_library(lib) as opened:
+        assert opened.db.execute("SELECT count(*) FROM note").fetchone()[0] == 4
+        terms = [t.term for t in load(opened).glossary.terms]
+    assert sorted(terms) == sorted(["甲乙工程", "丙丁"])

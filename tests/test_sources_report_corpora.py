@@ -162,3 +162,36 @@ def test_the_sample_counted_by_reading(sample, sample_texts):
     assert all(n.headword and n.definition for n in notes)
     numbers = [n.number for n in notes if n.number is not None]
     assert numbers == sorted(numbers)
+
+
+LAYOUTS = json.loads((Path(__file__).parent / "fixtures" / "notes_layouts.json")
+                     .read_text(encoding="utf-8"))["cases"]
+
+
+@pytest.fixture(scope="module")
+def layout_texts():
+    if not COLLECTION.is_file():
+        pytest.skip("../shared/corpora/government-work-reports.jsonl.gz is not here")
+    return collection_texts({c["path"] for c in LAYOUTS})
+
+
+@pytest.mark.parametrize("case", LAYOUTS, ids=[
+    f"{c['layout']}-{c['path'].rsplit('/', 2)[-2]}{c['path'][-7:-3]}-"
+    f"{c.get('number', c.get('index'))}" for c in LAYOUTS])
+def test_layouts_once_misread_read_as_they_were_read_by_hand(case, layout_texts):
+    notes = parse_report(layout_texts[case["path"]]).notes
+    if "expect_notes" in case:
+        assert len(notes) == case["expect_notes"]
+    if "number" in case:
+        found = [n for n in notes if n.number == case["number"]]
+        assert len(found) == 1
+        note = found[0]
+    else:
+        note = notes[case["index"]]
+    if "headword" in case:
+        assert _sha(note.headword) == case["headword"]
+    if "expect_number" in case:
+        assert note.number == case["expect_number"]
+    if "tail" in case:
+        assert _sha(note.definition[-case["tail_chars"]:]) == case["tail"]
+    assert note.headword and note.definition

@@ -11,17 +11,7 @@ from cngloss.sources.report.metadata import level_of, read_metadata, split_front
 from cngloss.sources.report.note_lines import clean_headword, match_number, split_headword
 from cngloss.sources.report.notes import find_notes, is_notes_heading
 from cngloss.sources.report.paragraphs import has_blank_lines, is_pdf_extraction, split_blocks
-
-BODY = "各位代表：\n\n一、过去一年的工作\n\n我们推进“甲乙”和“丙丁”建设，完成任务。\n\n"
-
-
-def notes_of(section_text: str, heading: str = "名词解释"):
-    found = find_notes(BODY + heading + "\n\n" + section_text)
-    return found.notes if found else ()
-
-
-def heads(notes):
-    return [(n.number, n.headword, n.definition) for n in notes]
+from conftest import NOTES_BODY as BODY, heads, notes_of
 
 
 # --------------------------------------------------------------------------- headings
@@ -433,9 +423,12 @@ def test_eleven_with_a_dot_after_circled_ten():
     circled = [f"{chr(0x2460 + i)}词{i + 1}号：定义。" for i in range(10)]
     notes = notes_of("\n\n".join(circled + ["11.词11号：定义。", "12、词12号：定义。"]) + "\n")
     assert heads(notes)[-2:] == [(11, "词11号", "定义。"), (12, "词12号", "定义。")]
-    # a parenthesised number is another family: not a successor of ⑩
+    # ⑩ then （11）: the numbering goes on in brackets, the number is no part of the headword
     notes = notes_of("\n\n".join(circled + ["（11）词11号：定义。"]) + "\n")
-    assert notes[-1].number != 11
+    assert heads(notes)[-1] == (11, "词11号", "定义。")
+    # before ⑩ a bracketed number is an enumeration inside the open note
+    notes = notes_of("\n\n".join(circled[:3] + ["（4）子项：内容。"]) + "\n")
+    assert heads(notes)[-1] == (3, "词3号", "定义。\n（4）子项：内容。")
 
 
 def test_plain_digits_after_circled_ten_are_glued_notes():

@@ -20,6 +20,7 @@ from ..lookup.passages import PassageFinder
 from ..model import Report
 from ..sources.files import write_atomically
 from ..sources.glossary_writer import glossary_yaml
+from ..text.note_terms import not_a_term
 from ..text.hanzi import strip_quotes
 from . import suggest
 
@@ -114,13 +115,25 @@ def _glossary_data(report: Report, english: dict[str, list[dict]]) -> tuple[dict
         entry["english"] = english.get(note.headword, [])
         entry["definition"] = note.definition
         variants = suggest.suggest_variants(note.headword, note.printed, note, report, finder)
+        near = [] if variants else suggest.suggest_near_forms(
+            note.headword, note.printed, report, finder, headwords)
+        if near:  # a form the body writes instead of the term: a variant to review
+            variants = near
+            flags.append(f"{where} ({note.headword}): the body never writes the term whole; "
+                         f"near form {'、'.join(near)} suggested as a variant: review")
         parts, part_flags = suggest.suggest_parts(note.headword, note.definition)
         flags.extend(f"{where} ({note.headword}): {f}" for f in part_flags)
         entry["variants"] = variants
         entry["parts"] = parts
         entry["related"] = [idents[j] for j in related[i]]
-        if part_flags:
-            entry["remark"] = "; ".join(part_flags) + " (kept as a plain list: review)"
+        remarks = ["; ".join(part_flags) + " (kept as a plain list: review)"] if part_flags else []
+        junk = not_a_term(note.headword)
+        if junk:  # a note on a statement (新增普通高校7所): imported, but no term
+            flags.append(f"{where} ({note.headword}): the headword reads as a {junk}, "
+                         "not a term (the library's glossary leaves it out): review")
+            remarks.append(f"the headword reads as a {junk}, not a term: review")
+        if remarks:
+            entry["remark"] = "; ".join(remarks)
         entry["unreviewed"] = ["pinyin"] + [k for k in ("variants", "parts", "related")
                                             if entry[k]]
         terms.append({k: v for k, v in entry.items() if v != [] or k == "english"})

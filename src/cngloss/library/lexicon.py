@@ -1,11 +1,13 @@
 """The library's glossaries merged into one, by headword: the notes of every report and the
 glossary files added to the library (docs/library.md, "Glossaries in the library").
 
-A report's notes are glossary entries as they stand (not reviewed); a glossary file added
-with ``cngloss add terms.yaml`` is curated (reviewed). Entries whose headwords have the same
-key (``headwords.py``) are one entry: a glossary file's term is its base where there is one,
-else a term made from the notes (the most printed headword, pinyin as ``import`` reads it, the
-newest definition), with every note that defines it as a source.
+A report's notes are glossary entries as they stand (not reviewed), save those whose
+headword names no term (``text/note_terms.py``: a statement with figures, a remark on a
+target); a glossary file added with ``cngloss add terms.yaml`` is curated (reviewed).
+Entries whose headwords have the same key (``headwords.py``) are one entry: a glossary
+file's term is its base where there is one, else a term made from the notes (the most
+printed headword, pinyin as ``import`` reads it, the newest definition), with every note that
+defines it as a source.
 
 The merged glossary and its search index are compiled once after each change (``add``,
 ``remove``) and kept in the ``lexicon`` table with the state of the library they were made
@@ -34,12 +36,13 @@ from typing import Iterator, NamedTuple, Sequence
 from ..lookup.registry import attach_compiled
 from ..model import Glossary, NoteSource, Term
 from ..sources.cache import TermRows, term_from_row, term_to_row
+from ..text.note_terms import not_a_term
 from ..text.hanzi import strip_quotes
 from .headwords import (bundled_variants_path, canonical, headword_key, load_variants,
                         plain_key)
 from .store import Library, write_transaction
 
-LEXICON_FORMAT = 2  # 2: in sections, term rows and sources decoded on use
+LEXICON_FORMAT = 3  # 2: in sections, term rows and sources decoded on use; 3: no junk notes
 HOMOPHONES_FROM = 1000  # terms
 
 
@@ -308,8 +311,8 @@ def build(db: sqlite3.Connection, links: dict[str, str] | None = None) -> Lexico
         "WHERE n.headword IS NOT NULL AND n.headword != '' "
         "ORDER BY r.year, r.place, n.report_id, n.seq")
     for rid, seq, number, headword, definition, year, place, level in notes:
-        if not headword_key(headword):
-            continue
+        if not headword_key(headword) or not_a_term(headword):
+            continue  # a note explaining a statement (新增普通高校7所), not a term
         found = group(headword)
         found.headwords[_displayed(headword)] += 1
         found.notes.append((NoteSource(rid, seq, number, year, place, level), definition))

@@ -27,6 +27,7 @@ NUMBER_STYLES = (
     ("square", re.compile(r"\[\s*(?P<n>\d+)\s*\]\s*")),
     ("fw-square", re.compile(r"［\s*(?P<n>\d+)\s*］\s*")),
     ("tortoise", re.compile(r"〔\s*(?P<n>\d+)\s*〕\s*")),
+    ("small-tortoise", re.compile(r"﹝\s*(?P<n>\d+)\s*﹞\s*")),
     ("lenticular", re.compile(r"【\s*(?P<n>\d+)\s*】\s*")),
     ("paren", re.compile(r"[（(]\s*(?P<n>\d+)\s*[）)]\s*")),
     ("circled", re.compile(rf"(?P<c>[{CIRCLED_CLASS}])\s*")),
@@ -46,6 +47,16 @@ _QUOTED_THEN_VERB = re.compile(r"^(\S{1,24}?[”\"])((?:指|即|是).*)$", re.S)
 _LEADING_QUOTE = re.compile(r"^[“\"][^”\"]{1,30}[”\"]")
 _ONLY_QUOTED = re.compile(r"(?:[“\"‘「『][^“”\"‘’「」『』]*[”\"’」』][、和与及\s]*)+")
 _QUOTE_CHARS = re.compile(r"[“”\"‘’「」『』]")
+# A headword glued to its definition (see ``_split_glued``).
+_GLUED_VERB = re.compile(r"^([^，。；：:“”\s]{2,12}?)(?=是指|指(?![导标数挥南引定令])|即)")
+_GLUED_QUOTED = re.compile(
+    r"^[^，。；：:“”\s]{0,12}“[^“”，。]{1,16}”(?:[和与及、][^，。；：:“”\s]{0,8}“[^“”，。]{1,16}”)*")
+_VERB_AFTER_QUOTE = re.compile(r"([\u4e00-\u9fff]{0,4}?)(?=是指|指(?![导标数挥南引定令])|即|包括)")
+_ENUMERATION = re.compile(r"[一二三四五六七八九十]是|第[一二三四五六七八九十]|[一二三四五六七八九十]、")
+# A colon split that took the definition's first words (``九项工程 指…任务，具体是：``).
+_EARLY_VERB = re.compile(r"(?:[ \u3000]+|(?<=[”\"]))(?=(?:是指|指(?![导标数挥南引定令])|即)\S)")
+_OPENING = "“\"‘「『《"
+_CLOSING = "”\"’」』》）)"
 
 
 class Numbered(NamedTuple):
@@ -100,7 +111,7 @@ def split_headword(rest: str, prefer_space: bool = False) -> tuple[str, str, str
     "quote" (no separator: a leading quoted term), or "" (none found).
     ``prefer_space``: the section writes ``headword definition`` (Hangzhou 2013).
     """
-    r = rest.strip()
+    r = mend_bold(rest.strip())
     if prefer_space:
         m = _SPACE_SPLIT.match(r) or _QUOTED_THEN_VERB.match(r)
         if m:
@@ -133,7 +144,57 @@ def split_headword(rest: str, prefer_space: bool = False) -> tuple[str, str, str
     q = _LEADING_QUOTE.match(r)
     if q:
         return q.group(), "quote", r[q.end():].strip()
+    glued = _split_glued(r)
+    if glued is not None:
+        return glued
     return "", "", r
+
+
+def _split_glued(r: str) -> tuple[str, str, str] | None:
+    """A headword glued to its definition, no separator at all: up to a defining verb
+    (``甲线是指…``, ``科技“1234”工程即…``) or to the quote that closes the headword
+    (``乡村“五馆”到2030年…``, ``能耗“双控”和排放“双控”能耗“双控”是指…``)."""
+    verb = _GLUED_VERB.match(r)
+    quoted = _GLUED_QUOTED.match(r)
+    if quoted:
+        end = quoted.end()
+        after = _VERB_AFTER_QUOTE.match(r, end)
+        if after and not _ENUMERATION.match(r, end):
+            end = after.end(1)
+        return r[:end], "glued", r[end:].strip()
+    if verb:
+        return verb.group(1), "glued", r[verb.end(1):].strip()
+    return None
+
+
+def mend_bold(r: str) -> str:
+    """Bold markup that cuts a headword, put back around the whole headword.
+
+    ``“**甲乙”工程** 定义`` (the bold opens after the quote) -> ``**“甲乙”工程** 定义``;
+    ``**“**甲**乙丙”：**定义`` (bold toggled inside the headword) -> ``**“甲乙丙”：**定义``.
+    A toggle is undone only when the mended run ends at a colon, so ``**甲**指**乙**``
+    (a bold headword, a bold word in the definition) is left alone.
+    """
+    m = re.match(rf"([{_OPENING}]+)\*\*(?!\*)", r)
+    if m:
+        r = BOLD + m.group(1) + r[m.end():]
+    if not r.startswith(BOLD):
+        return r
+    while True:
+        close = r.find(BOLD, 2)
+        reopen = r.find(BOLD, close + 2) if close > 0 else -1
+        if close < 0 or reopen < 0 or not 0 < reopen - close - 2 <= 3:
+            return r
+        gap = r[close + 2:reopen]
+        end = r.find(BOLD, reopen + 2)
+        if re.search(r"[：:，。；\s]", gap) or end < 0 or end > 60:
+            return r
+        merged = r[2:close] + gap + r[reopen + 2:end]
+        after = r[end + 2:].lstrip()
+        if not (merged.rstrip().endswith(("：", ":")) or after.startswith(("：", ":"))) \
+                or any(p in merged for p in "。；"):
+            return r
+        r = BOLD + merged + r[end:]
 
 
 def _split_bold(r: str) -> tuple[str, str, str] | str | None:
@@ -142,6 +203,12 @@ def _split_bold(r: str) -> tuple[str, str, str] | str | None:
     if 2 < close <= 60:
         head = r[2:close].strip()
         after = r[close + 2:]
+        shut = re.match(rf"[{_CLOSING}]+(?=\s*[：:])", after)
+        if shut and (head.count("“") > head.count("”") or head.count("（") > head.count("）")):
+            head, after = head + shut.group(), after[shut.end():]  # **“甲乙**”：def
+        spill = re.search(rf"[：:]([{_OPENING}]+)$", head)
+        if spill:  # **甲乙：“**丙”是… (the definition's opening quote in the bold)
+            head, after = head[:spill.start() + 1], spill.group(1) + after
         if head.endswith(("：", ":")):
             return head[:-1].strip(), ("bold" if after.strip() else "line"), after.strip()
         a = after.lstrip()
@@ -170,12 +237,19 @@ def _split_punctuation(r: str) -> tuple[str, str, str] | None:
         elif ch in "：:" and depth == 0:
             head = r[:i].strip()
             if head and not any(p in head.replace(BOLD, "") for p in "。；;"):
+                early = _EARLY_VERB.search(head) if "，" in head or len(head) > 24 else None
+                if early and early.start() > 0:
+                    return head[:early.start()].strip(), "space", r[early.end():].strip()
                 definition = r[i + 1:].strip()
                 return head, ("colon" if definition else "line"), definition
             return None
         elif ch == "。" and depth == 0:
             head = r[:i].strip()
-            if head and i <= 30 and not any(p in head for p in "，,、；;") and r[i + 1:].strip():
+            # (not ``甲乙 一个系统的简称。``: a space before the full stop separates first)
+            # (、 only where the definition opens on a quoted part: 甲、乙。“甲”即…)
+            listed = "、" in head and not r[i + 1:].lstrip().startswith("“")
+            if head and i <= 30 and not listed and not any(p in head for p in "，,；; \u3000") \
+                    and r[i + 1:].strip():
                 return head, "period", r[i + 1:].strip()
             return None
     return None

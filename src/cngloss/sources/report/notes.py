@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from ...text.note_terms import drop_page_reference
 from .note_lines import (
     GLUED,
     Numbered,
@@ -52,13 +53,33 @@ _SPACES = re.compile(r"[\s\u2002\u3000\u00a0]+")
 _END = re.compile(
     r"^(?:-{3,}|\*{3,}|_{3,}|\|.*\||<!--.*-->\s*$"
     r"|\**\s*(?:附件|附表|附录)[一二三四五六七八九十\d]*\s*[：:]?\s*\**$"
-    r"|\**\s*(?:附件|附表|附录)[一二三四五六七八九十\d]*[：:、\s].{0,30}$)"
+    r"|\**\s*(?:附件|附表|附录)[一二三四五六七八九十\d]*[：:、\s].{0,30}$|\**\s*附\s*[：:]?\s*\**$)"
 )
-_EDITOR_TRAILER = re.compile(r"^[（(](?:注[：:]|本文有删减|此件公开发布|来源[：:]).{0,60}[）)]?$")
+_EDITOR_TRAILER = re.compile(
+    r"^[（(](?:注[：:].{0,300}?|(?:本文有删减|此件公开发布|来源[：:]|摘录于).{0,60}?)[）)]?"
+    r"(?:[（(][^（）()]{0,60}[）)])*$")
+# Who published the text: 来源：某市人民政府, （某某日报）, （某某办公厅 年鉴处）.
+_CREDIT = (r"[（(](?![^（）()]*(?:简称|即|指|含|包括))[^（）()，。；]{2,24}"
+           r"(?:日报|晚报|新闻网|门户网站|网站|网|年鉴处)[）)]")
+_SOURCE_TRAILER = re.compile(rf"^(?:(?:信息|资料|稿件)?来源[：:][^，。；]{{1,40}}|{_CREDIT})$")
 _DATE = r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
-_DATE_TRAILER = re.compile(rf"^[（(]?\s*{_DATE}\s*[)）]?$")
-# A speech date glued to the end of the last note: …安全感。（2023年1月5日）
-_GLUED_DATE = re.compile(rf"(?<=[。！？；”）)])\s*[（(]?\s*{_DATE}\s*[)）]?$")
+# 2021年1月5日, （2021年1月5日）, 2020年2月9日印 (printed), ——2020年1月6日在…会议上 (delivered)
+_DATE_TRAILER = re.compile(rf"^(?:[（(]?\s*{_DATE}\s*(?:印发?)?\s*[)）]?|——\s*{_DATE}[^。；]{{0,40}})$")
+# What the source glued to the end of the last note: a speech date (…安全感。（2023年1月5日）),
+# the speech line (…。——2020年1月6日在市十届人大三次会议上), a credit (…。（某某日报）, （市长 某某）).
+_GLUED_TRAILER = re.compile(
+    rf"(?<=[。！？；”）)])\s*(?:[（(]?\s*{_DATE}\s*[)）]?|——\s*{_DATE}[^。；（）]{{0,40}}"
+    rf"|{_CREDIT}|[（(](?:市长|省长|州长|主席)\s*[\u4e00-\u9fff]{{2,4}}[）)])$")
+# A note that only points elsewhere: 为民办实事项目：…详见附件。 (not a term: nothing is defined)
+_POINTER = re.compile(r"^[^。；]{0,60}?(?:详见|具体见|参见|见)(?:附件|附表|附录)[一二三四五六七八九十\d]*[。.]?$")
+# The labelled layout: 报告原文：(the report's sentence) 解释：(the definition), even on one line.
+_QUOTED_LABEL = re.compile(r"^(?:报告原文|原文)[：:]")
+_LABELLED_HEAD = re.compile(r"^[^，。；：:！？]{2,30}$")
+_EXPLAINED = re.compile(r"^\s*(?:(?:报告原文|原文)[：:].*?[。！？])?\s*(?:解释|释义)[：:]")
+# A short title line (the next document: 2020年市政府为民办8件实事, 有关数据说明) ...
+_TITLE_LIKE = re.compile(r"^\**[^，。；：:！？、,;!?]{2,30}\**$")
+# ... followed by the first item of its list.
+_LIST_START = re.compile(r"^\**\s*(?:一\s*[、.．]|[（(]\s*[一1]\s*[）)]|1\s*[.．、]|①)")
 _GROUP_HEADING = re.compile(
     r"^\**\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])[^，。；：:]{0,24}\**$")
 
@@ -66,7 +87,8 @@ _GROUP_HEADING = re.compile(
 _INLINE = {
     "dot": r"{n}\s*[.．、]\s*", "comma": r"{n}\s*[.．、]\s*", "numcolon": r"{n}\s*[.．、：:]\s*",
     "square": r"[\[［]\s*{n}\s*[\]］]\s*", "fw-square": r"[\[［]\s*{n}\s*[\]］]\s*",
-    "tortoise": r"〔{n}〕\s*", "paren": r"[（(]{n}[）)]\s*", "lenticular": r"【{n}】\s*",
+    "tortoise": r"〔{n}〕\s*", "small-tortoise": r"﹝\s*{n}\s*﹞\s*",
+    "paren": r"[（(]{n}[）)]\s*", "lenticular": r"【{n}】\s*",
 }
 _DEFINING_VERBS = ("指", "即", "是", "又称")
 
@@ -119,15 +141,51 @@ def find_notes(text: str) -> NotesSection | None:
     lines = text.splitlines()
     heads = [i for i, line in enumerate(lines) if line.strip() and is_notes_heading(line)]
     for h in reversed(heads):
-        notes, style, last = _SectionReader(lines, h).read()
+        merged, folded = _merge_labelled(lines, h)
+        notes, style, last = _SectionReader(merged, h).read()
+        while last + 1 in folded:  # the last note's label lines, folded into its line
+            last += 1
         if len(notes) >= MIN_NOTES:
             return NotesSection(heading_text(lines[h]), h + 1, last + 1, style, tuple(notes))
     return None
 
 
+def _merge_labelled(lines: list[str], heading: int) -> tuple[list[str], set[int]]:
+    """The labelled layout, read as ``headword：definition`` lines: a headword alone on its
+    line, then ``报告原文：`` (the report's sentence) and ``解释：`` (the definition) below it.
+
+    Only where at least ``MIN_NOTES`` ``解释：`` lines follow the heading; the labels' lines
+    are blanked (the line count stays, so note lines stay right) and the definition is
+    verbatim. Elsewhere the lines are returned as they are. Also returned: the indices of
+    the lines folded into a headword's line."""
+    explained = [i for i in range(heading + 1, len(lines)) if _EXPLAINED.search(lines[i])]
+    folded: set[int] = set()
+    if len(explained) < MIN_NOTES:
+        return lines, folded
+    out = list(lines)
+    for i in explained:
+        m = _EXPLAINED.search(out[i])
+        j = i - 1
+        while j > heading and (not out[j].strip() or _QUOTED_LABEL.match(out[j].strip())):
+            j -= 1
+        head = out[j].strip().rstrip("：:")
+        if j <= heading or not _LABELLED_HEAD.match(head):
+            continue
+        out[j] = f"{head}：{out[i][m.end():].strip()}"
+        for k in range(j + 1, i + 1):
+            out[k] = ""
+            folded.add(k)
+    return out, folded
+
+
 def _is_end(line: str) -> bool:
-    return bool(_END.match(line) or _DATE_TRAILER.match(line)
+    return bool(_END.match(line) or _DATE_TRAILER.match(line) or _SOURCE_TRAILER.match(line)
                 or _EDITOR_TRAILER.match(line)) and not is_notes_heading(line)
+
+
+def is_pointer(definition: str) -> bool:
+    """A definition that only points to an attachment (``…详见附件。``): nothing is defined."""
+    return bool(_POINTER.match(strip_bold(definition)))
 
 
 def _terminal(text: str) -> bool:
@@ -167,11 +225,23 @@ class _SectionReader:
             elif self.current is None:
                 if i - self.heading > 6:  # not notes after all
                     break
+            elif self._next_document(s, i):
+                break
             else:
                 self._continue(s)
                 last = i
         self._flush()
         return _split_inline(self.notes, self.first_style or ""), self.first_style or "", last
+
+    def _next_document(self, s: str, i: int) -> bool:
+        """A short title after a finished note, the first item of a list below it
+        (``2020年市政府为民办8件实事`` / ``1.实施…``): the next document, not the note's text."""
+        cur = self.current
+        if cur is None or not cur["definition"] or not _terminal(cur["definition"]) \
+                or not _TITLE_LIKE.match(s):
+            return False
+        following = next((line.strip() for line in self.lines[i + 1:] if line.strip()), "")
+        return bool(_LIST_START.match(following))
 
     # ---------------------------------------------------------------- which lines open a note
 
@@ -190,9 +260,17 @@ class _SectionReader:
             g = GLUED.match(s)
             if g and int(g.group("n")) == 1 and split_headword(s[g.end():])[1] == "colon":
                 return Numbered("glued", 1, s[g.end():])
+        empty = cur is not None and not cur["printed"] and not cur["definition"]
         if (self.first_style in (None, "none") or self.unnumbered_ok) \
-                and not self.awaiting_definition and self._unnumbered(s):
-            return Numbered("none", None, s)
+                and not self.awaiting_definition and not empty and self._unnumbered(s):
+            start = _peel_number(s)
+            if start.number is not None and start.number <= self._last_number():
+                return None  # （1）子项：… inside the open note, not a note of its own
+            return start
+        if self.first_style == "none" and not self.awaiting_definition:
+            m = match_number(s)
+            if m and m.number is not None and not m.rest.strip():
+                return m  # [4] alone on its line, the note below it (its number kept)
         return None
 
     def _digits_after_circled(self, m: Numbered) -> bool:
@@ -200,8 +278,27 @@ class _SectionReader:
         the open note's (the last *closed* note is one behind)."""
         cur = self.current
         last = cur["n"] if cur is not None else None
-        return (self.first_style == "circled" and m.style in ("dot", "comma")
-                and last is not None and m.number == last + 1)
+        if self.first_style != "circled" or last is None or m.number is None:
+            return False
+        if m.style in ("dot", "comma"):
+            return m.number == last + 1
+        # ⑩ then （11）: circled numbers run out, the numbering goes on in brackets; a number
+        # printed twice (（18） and （18）) is two notes when the line reads "headword：…"
+        return (m.style not in ("circled", "bullet", "footnote") and last >= 10
+                and (m.number == last + 1 or m.number == last and self._repeated(m)))
+
+    def _last_number(self) -> int:
+        numbers = [n.number for n in self.notes if n.number is not None]
+        if self.current is not None and self.current["n"] is not None:
+            numbers.append(self.current["n"])
+        return max(numbers, default=0)
+
+    def _repeated(self, m: Numbered) -> bool:
+        cur = self.current
+        head, sep, _ = split_headword(m.rest)
+        return (cur is not None and m.style == cur["style"] and sep in ("colon", "bold")
+                and 0 < len(strip_bold(head)) <= 30
+                and not any(match_number(line) for line in cur["definition"].split("\n")))
 
     def _glued(self, s: str, cur: dict) -> Numbered | None:
         """Plain digits glued to the headword after ⑩ (Ji'an: ``11五大发展理念：``)."""
@@ -255,6 +352,12 @@ class _SectionReader:
     def _continue(self, s: str) -> None:
         cur = self.current
         assert cur is not None
+        if not cur["printed"] and not cur["definition"]:  # the line under a number alone
+            head, sep, definition = split_headword(s)
+            if head:
+                cur["printed"], cur["definition"] = head, definition
+                self.awaiting_definition = sep == "line"
+                return
         if self.awaiting_definition or not cur["definition"]:
             cur["definition"] = s if not cur["definition"] else cur["definition"] + "\n" + s
             self.awaiting_definition = False
@@ -266,8 +369,10 @@ class _SectionReader:
     def _flush(self) -> None:
         cur = self.current
         if cur is not None:
-            self.notes.append(FoundNote(cur["n"], cur["printed"], clean_headword(cur["printed"]),
-                                        cur["definition"], cur["line"], cur["style"]))
+            printed = drop_page_reference(cur["printed"])
+            if not is_pointer(cur["definition"]):
+                self.notes.append(FoundNote(cur["n"], printed, clean_headword(printed),
+                                            cur["definition"], cur["line"], cur["style"]))
             self.current = None
 
 
@@ -292,9 +397,25 @@ def _headword_alone(text: str) -> bool:
     return split_headword(text)[1] == "line" and len(text.strip()) <= 30
 
 
-def drop_glued_date(definition: str) -> str:
-    """The last note without a speech date glued to its end (``…。（2023年1月5日）``)."""
-    return _GLUED_DATE.sub("", definition)
+def _peel_number(s: str) -> Numbered:
+    """An unnumbered note whose line starts with a number after all (``[2]惠十条：``, its
+    note 1 printed without one): the number is the note's, not the headword's."""
+    m = match_number(s)
+    if m and m.number is not None and m.style not in ("dot", "comma", "numcolon") \
+            and m.rest.strip():
+        return m
+    return Numbered("none", None, s)
+
+
+def drop_glued_trailer(definition: str) -> str:
+    """The last note without what the source glued to its end: a speech date
+    (``…。（2023年1月5日）``), the speech line (``…。——2020年1月6日在…会议上``, even twice),
+    a credit (``…。（某某日报）``)."""
+    while True:
+        shorter = _GLUED_TRAILER.sub("", definition).rstrip()
+        if shorter == definition:
+            return definition
+        definition = shorter
 
 
 def _split_inline(notes: list[FoundNote], style: str) -> list[FoundNote]:
@@ -306,7 +427,7 @@ def _split_inline(notes: list[FoundNote], style: str) -> list[FoundNote]:
     pattern = _INLINE.get(style)
     if notes:
         last = notes[-1]
-        notes[-1] = last._replace(definition=drop_glued_date(last.definition))
+        notes[-1] = last._replace(definition=drop_glued_trailer(last.definition))
     if not pattern:
         return notes
     out: list[FoundNote] = []
