@@ -14,6 +14,7 @@ import pytest
 import yaml
 
 from cngloss import load_corpus
+from cngloss.render import formats as appendix_formats
 from cngloss.render.appendix import FORMATS, render_appendix
 from conftest import DATA, ROOT, json_term
 
@@ -402,13 +403,13 @@ def test_bad_format_and_sort_are_usage_errors(cli):
 def test_all_formats_into_a_folder(cli, tmp_path):
     result = cli("appendix", "--all-formats", str(tmp_path))
     assert result.code == 0
-    assert sorted(os.listdir(tmp_path)) == sorted(f"appendix.{f}" for f in FORMATS)
+    assert sorted(os.listdir(tmp_path)) == sorted(f"appendix{fmt.extension}" for fmt in appendix_formats.FORMATS)
 
 
 def test_the_glossary_folder_is_not_stale(corpus):
     """glossary/ holds what the code renders now: regenerate it with the README's command."""
     for fmt in FORMATS:
-        path = ROOT / "glossary" / f"appendix.{fmt}"
+        path = ROOT / "glossary" / f"appendix{appendix_formats.get(fmt).extension}"
         expected = render_appendix(corpus, fmt, "note", 80, standalone=True)
         assert path.read_bytes().decode("utf-8") == expected, \
             f"{path} is stale: run `cngloss appendix --all-formats glossary --force`"
@@ -522,9 +523,9 @@ def test_the_printed_html_fills_its_first_page(corpus, tmp_path):
 def test_format_and_sort_complete_in_the_shell(script):
     env = {"_CNGLOSS_COMPLETE": "complete_bash", "COMP_WORDS": "cngloss appendix --format ",
            "COMP_CWORD": "3"}
-    assert script(env=env).stdout.split() == ["md", "html", "tex", "txt", "json", "csv"]
+    assert script(env=env).stdout.split() == ["md", "html", "tex", "txt", "json", "csv", "tbx", "memoq-csv", "anki", "pleco"]
     env.update(COMP_WORDS="cngloss appendix --format t")
-    assert script(env=env).stdout.split() == ["tex", "txt"]
+    assert script(env=env).stdout.split() == ["tex", "txt", "tbx"]
     env.update(COMP_WORDS="cngloss appendix --sort p")
     assert script(env=env).stdout.split() == ["pinyin"]
 
@@ -532,7 +533,7 @@ def test_format_and_sort_complete_in_the_shell(script):
 def test_all_formats_creates_its_folder_but_not_missing_parents(cli, tmp_path):
     result = cli("appendix", "--all-formats", str(tmp_path / "new"))
     assert result.code == 0, result.err
-    assert sorted(os.listdir(tmp_path / "new")) == sorted(f"appendix.{f}" for f in FORMATS)
+    assert sorted(os.listdir(tmp_path / "new")) == sorted(f"appendix{fmt.extension}" for fmt in appendix_formats.FORMATS)
     deep = cli("appendix", "--all-formats", str(tmp_path / "a" / "b"))
     assert deep.code == 2
     assert f"folder {tmp_path / 'a'} does not exist" in deep.err

@@ -62,7 +62,7 @@ def test_unknown_sorts_and_formats_are_refused_with_the_choices():
         "(got 'size')"
     with pytest.raises(ChoiceError) as caught:
         render_appendix(corpus(), "pdf")
-    assert str(caught.value) == "the format must be one of: md, html, tex, txt, json, csv " \
+    assert str(caught.value) == "the format must be one of: md, html, tex, txt, json, csv, tbx, memoq-csv, anki, pleco " \
         "(got 'pdf')"
 
 
@@ -75,7 +75,9 @@ def test_a_document_appendix_is_in_order_of_appearance_by_default():
 def test_all_formats_are_written_and_the_latex_is_a_whole_document(tmp_path):
     paths = write_all_formats(corpus(), tmp_path / "out")
     assert [p.name for p in paths] == ["appendix.md", "appendix.html", "appendix.tex",
-                                       "appendix.txt", "appendix.json", "appendix.csv"]
+                                       "appendix.txt", "appendix.json", "appendix.csv",
+                                       "appendix.tbx", "appendix.memoq.csv",
+                                       "appendix.anki.txt", "appendix.pleco.txt"]
     assert (tmp_path / "out" / "appendix.tex").read_text().startswith("\\documentclass")
 
 

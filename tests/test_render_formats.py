@@ -46,22 +46,23 @@ def binary(monkeypatch):
 
 
 def test_the_table_names_the_formats_and_their_files():
-    assert formats.names() == ("md", "html", "tex", "txt", "json", "csv")
-    assert formats.metavar() == "md|html|tex|txt|json|csv"
-    assert formats.file_names() == "appendix.md, .html, .tex, .txt, .json, .csv"
+    assert formats.names() == ("md", "html", "tex", "txt", "json", "csv", "tbx", "memoq-csv", "anki", "pleco")
+    assert formats.metavar() == "md|html|tex|txt|json|csv|tbx|memoq-csv|anki|pleco"
+    assert formats.file_names() == "appendix.md, .html, .tex, .txt, .json, .csv, .tbx, .memoq.csv, .anki.txt, .pleco.txt"
     assert not any(f.binary for f in formats.FORMATS)
 
 
 def test_a_registered_bytes_format_renders_bytes(binary):
     assert render_appendix(corpus(), "bin") == b"\x00BIN\xff\x02"
-    assert formats.metavar() == "md|html|tex|txt|json|csv|bin"
+    assert formats.metavar() == "md|html|tex|txt|json|csv|tbx|memoq-csv|anki|pleco|bin"
 
 
 def test_all_formats_writes_the_bytes_format_byte_for_byte(binary, tmp_path):
     paths = write_all_formats(corpus(), tmp_path / "out")
     assert [p.name for p in paths] == ["appendix.md", "appendix.html", "appendix.tex",
                                        "appendix.txt", "appendix.json", "appendix.csv",
-                                       "appendix.bin"]
+                                       "appendix.tbx", "appendix.memoq.csv",
+                                       "appendix.anki.txt", "appendix.pleco.txt", "appendix.bin"]
     assert (tmp_path / "out" / "appendix.bin").read_bytes() == b"\x00BIN\xff\x02"
     assert sorted(os.listdir(tmp_path / "out")) == sorted(p.name for p in paths)  # no temp
 
@@ -77,7 +78,7 @@ def test_a_renderer_that_breaks_its_declaration_is_a_bug_not_output(monkeypatch)
 def test_a_replaced_format_keeps_its_place(monkeypatch):
     monkeypatch.setattr(formats, "FORMATS", list(formats.FORMATS))
     formats.register(AppendixFormat("html", ".htm", render_bin, "other", binary=True))
-    assert formats.names() == ("md", "html", "tex", "txt", "json", "csv")
+    assert formats.names() == ("md", "html", "tex", "txt", "json", "csv", "tbx", "memoq-csv", "anki", "pleco")
     assert render_appendix(corpus(), "html") == b"\x00BIN\xff\x02"
 
 

@@ -49,6 +49,11 @@ FORMATS: list[AppendixFormat] = [
     AppendixFormat("txt", ".txt", ".text:render", "plain text, wrapped to --width"),
     AppendixFormat("json", ".json", ".jsonfmt:render", "JSON"),
     AppendixFormat("csv", ".csv", ".csvfmt:render", "CSV, one row a term"),
+    AppendixFormat("tbx", ".tbx", ".tbx:render", "a TBX-Basic termbase (CAT tools)"),
+    AppendixFormat("memoq-csv", ".memoq.csv", ".memoq:render",
+                   "a CSV termbase for memoQ and Trados MultiTerm"),
+    AppendixFormat("anki", ".anki.txt", ".anki:render", "an Anki deck (File > Import)"),
+    AppendixFormat("pleco", ".pleco.txt", ".pleco:render", "a Pleco user dictionary"),
 ]
 
 
