@@ -268,21 +268,12 @@ class Workspace:
         if library is None:
             raise UsageError("no library: pass FILEs to discover, or add reports first "
                              "(cngloss add REPORT...)")
-
-        def run():
-            found = library_slogans(library.db, library.path, filters, kind, new_in,
-                                    MIN_REPORTS if min_reports is None else min_reports)
-            defined = {row[0] for row in library.db.execute(
-                "SELECT DISTINCT headword FROM note WHERE headword IS NOT NULL")}
-            for term in found:
-                term["defined"] = term["term"] in defined
-            return found
-
-        found = _guard(library.path, run)
+        least = MIN_REPORTS if min_reports is None else min_reports
+        found = _guard(library.path, lambda: library_slogans(
+            library.db, library.path, filters, kind, new_in, least))
         missing = None if found else NotFoundError(
             f"{library.path}: no numbered slogan{' of kind ' + kind if kind else ''} used by "
-            f"{MIN_REPORTS if min_reports is None else min_reports} or more of the reports "
-            "selected")
+            f"{least} or more of the reports selected")
         return Discovered([], [], missing, found)
 
     # ------------------------------------------------------------------ appendix

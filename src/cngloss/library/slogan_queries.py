@@ -31,7 +31,8 @@ def has_slogans(db: sqlite3.Connection) -> bool:
 def library_slogans(db: sqlite3.Connection, path, filters: Filters = Filters(),
                     kind: str | None = None, new_in: int | None = None,
                     min_reports: int = MIN_REPORTS) -> list[dict]:
-    """The library's slogans as dicts (see the module docstring), most reports first."""
+    """The library's slogans as dicts (see the module docstring), most reports first;
+    ``defined``: some report's notes define the term."""
     if not has_slogans(db):
         raise DataError(Problem(str(path), None, "was made before cngloss stored the slogans "
                                 "of its reports (library format 3 or older)",
@@ -61,7 +62,10 @@ def library_slogans(db: sqlite3.Connection, path, filters: Filters = Filters(),
         if enabled:
             gc.enable()
     out.sort(key=lambda t: (-t["reports"], -t["count"], t["term"]))
+    defined = {row[0] for row in db.execute(
+        "SELECT DISTINCT headword FROM note WHERE headword IS NOT NULL")}
     for item in out:
+        item["defined"] = item["term"] in defined  # some report's notes define it
         for sense in item["senses"]:
             source = sense["expansion"]["source"]
             source["text"] = db.execute(

@@ -329,4 +329,3 @@ def discover_view(found: "Discovered") -> list[Block]:
             ])
         blocks.append(table)
     return blocks
-
