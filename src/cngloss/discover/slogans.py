@@ -31,7 +31,7 @@ HEADS = "一二三四五六七八九十两双"  # the numerals that start a pair
 VALUE = {"一": 1, "二": 2, "两": 2, "双": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
          "八": 8, "九": 9, "十": 10, "百": 100, "千": 1000, "万": 10000}
 # measure words that count a set of items (三个一批, 三大攻坚战, 五张网, 三道防线)
-SET_MEASURES = "个大项张条道支种类化"
+SET_MEASURES = "个大项张条道支种类化件步"
 OPEN_QUOTES = "“‘「『\""
 CLOSE_QUOTES = "”’」』\""
 # a character that ends a slogan written without quotes
@@ -42,12 +42,12 @@ STOP_AFTER = (
     "个月 个百分点 个工作日 个小时 个季度 个亿 个以上 个左右 个多 个村 个县 个乡 个镇 个区 "
     "个市 个省 个项目 个重点 个方面 个国家 个城市 个单位 个部门 个片区 个园区 个行业 个领域 "
     "个百 个千 个万 个人 个别 个体 个性 "
-    "项目 项工作 项任务 项指标 项措施 项政策 项改革 项制度 项民生 项实事 "
+    "项目 项工作 项任务 项指标 项措施 项政策 项改革 项制度 项实事 "
     "条件 条例 条线 条款 大会 大学 大厦 大道 大桥 大街 大赛 大数据 大家 大力 大幅 大型 大量 "
     "大批 大中 大小 大于 大多 大部 大约 大概 大局 大事 大气 大江 大河 大湾区 种植 种养 种业 "
     "种子 类别 类似 支持 支撑 支付 支出 支柱 支部 支队 张家 化肥 "
     "年 月 日 天 周 季 次 倍 名 人 户 家 座 所 元 亿 吨 亩 米 岁 位 级 期 届 轮 批 些 直 起 "
-    "方面 是 成 分 层 环 码 号 片 股 份 场 间 台 辆 架 艘 处 栋 套 本 篇 件 份 块 只 头 "
+    "方面 是 成 分 层 环 码 号 片 股 份 场 间 台 辆 架 艘 处 栋 套 本 篇 份 块 只 头 "
     "多 余 几 来 半 点 线 流 律 致 切 同 道 并 再 度 手 举 样 般 定 旦 时 向 边 重 方 侧 "
     "中全会 届 代会 中 以上 以下 左右 以内 之一 之二 至 到 或 和 及 与 峡 亚 川 江 门 "
     "国 方 岸 产 地 市 县 区 省 村 镇 乡 家 所 期 批 类 维 氧 大提 大以 大精 大报 大代 大会 "
@@ -63,12 +63,17 @@ NOT_COUNTS = ("统一 一些 一直 万一 唯一 一体化 一起 一样 一定
 DEFINED_MIN = 2  # a defined headword is taken only with this many characters or more
 
 PERIOD = re.compile(r"十[一二三四五]五")
-CODE = re.compile(r"(?<![0-9A-Za-z.])(?:[0-9]+|[NX])(?:\+(?:[0-9]+|[NnXx]))+"
+CODE = re.compile(r"(?<![0-9A-Za-z.])(?:[0-9]+(?:\.[0-9]+)?|[NX])(?:\+(?:[0-9]+(?:\.[0-9]+)?|[NnXx]))+"
                   r"(?![0-9A-Za-z.%]|\s*(?:等于|[=＝>＜<＞]))")  # not 1+1等于2
 CHAIN = re.compile(rf"(?:[{HEADS}][^\W\d{HEADS}的和与及等是为在中了要把对以并]{{1,3}}){{2,4}}")
 # a quoted numbered policy: 新“17条”措施, 促消费政策“24条”
 NUMBERED_POLICY = re.compile(r"(?<=[“\"])[0-9]{1,3}条(?=[”\"])")
-_NUMERAL = re.compile(f"[{NUMERALS}]")
+# speed: the scan jumps to the next numeral or opening quote (a numeral may sit inside “…”)
+_NUMERAL = re.compile(f"[{NUMERALS}{re.escape(OPEN_QUOTES)}]")
+# a count in digits of a set with a head noun: 打好…等9大攻坚战
+DIGIT_SET = re.compile(r"(?<![0-9.])[1-9][0-9]?大[^\W\d]{0,4}?(?:攻坚战|工程|行动|战略|产业|体系|任务)")
+# an earlier five-year plan, written without 十 (“九五”末, “四五”普法, 八五期间)
+OLD_PERIOD = re.compile(r"[四五六七八九]五(?=[”\"]|时期|期间|计划|规划|末|普法)")
 MARKUP = re.compile(r"\[\d{1,3}\]|\*\*|^#{1,6} ?|<sup>\d+</sup>|[①-⑳]", re.M)
 
 
@@ -135,16 +140,46 @@ def _not_count(line: str, at: int, term: str) -> bool:
     return False
 
 
-def _quoted(line: str, at: int) -> str | None:
-    """The quoted text that starts at ``at`` (just after an opening quote), up to 10
-    characters, else None."""
+# any quote mark ends a quote: reports mix them ("三个离不开“和”五湖四海“)
+QUOTE_MARKS = set(OPEN_QUOTES) | set(CLOSE_QUOTES)
+LIST_SEPARATORS = re.compile(r"[、，,]")
+
+
+def _quoted(line: str, at: int, limit: int = 10) -> str | None:
+    """The quoted text that starts at ``at`` (just after an opening quote), up to
+    ``limit`` characters, else None."""
     if at == 0 or line[at - 1] not in OPEN_QUOTES:
         return None
     end = at
-    while end < len(line) and line[end] not in CLOSE_QUOTES and end - at <= 10:
+    while end < len(line) and line[end] not in QUOTE_MARKS and end - at <= limit:
         end += 1
-    if end < len(line) and line[end] in CLOSE_QUOTES and end > at + 1:
+    if end < len(line) and line[end] in QUOTE_MARKS and end > at + 1:
         return line[at:end]
+    return None
+
+
+def _numbered_list(quoted: str) -> bool:
+    """A quoted list whose every item is numbered (“一心、四带、两区”, “八个坚持、八个
+    反对”, “三心六片，两轴两带”): one slogan, the whole quote."""
+    items = LIST_SEPARATORS.split(quoted)
+    return len(items) >= 2 and all(
+        2 <= len(item) <= 6 and item[0] in HEADS and item[1:2] not in ("年", "月", "是")
+        and all("\u4e00" <= ch <= "\u9fff" for ch in item) for item in items)
+
+
+def _inner_numbered(line: str, at: int) -> str | None:
+    """A short quote at ``at`` (an opening quote) whose numeral is not its first character
+    but its last (“普九”, “退后十”) or one of several (“保五争三拼第一”), else None."""
+    quoted = _quoted(line, at + 1, 8)
+    if quoted is None or quoted[0] in NUMERALS or "第" + quoted[-1:] == quoted[-2:] and \
+            sum(ch in NUMERALS for ch in quoted) < 3:
+        return None
+    if not all("\u4e00" <= ch <= "\u9fff" for ch in quoted):
+        return None
+    numerals = sum(ch in HEADS for ch in quoted)
+    if (len(quoted) <= 3 and quoted[-1] in HEADS and quoted[-2] not in NUMERALS + "第") \
+            or numerals >= 3:
+        return quoted
     return None
 
 
@@ -202,16 +237,26 @@ def find_uses(text: str, defined: Iterable[str] = ()) -> list[Use]:
     for number, raw in enumerate(text.split("\n"), 1):
         line = clean_line(raw)
         taken_until = 0
-        for pattern in (CODE, NUMBERED_POLICY):
+        for pattern, kind in ((CODE, "code"), (NUMBERED_POLICY, "code"),
+                              (DIGIT_SET, "slogan")):
             for m in pattern.finditer(line):
-                uses.append(Use(m.group(0), "code", number, m.start()))
+                uses.append(Use(m.group(0), kind, number, m.start()))
         at = 0
         while at < len(line):
-            m = _NUMERAL.search(line, max(at, taken_until))  # speed: jump to a numeral
+            m = _NUMERAL.search(line, max(at, taken_until))  # speed: jump to a numeral or quote
             if m is None:
                 break
             at = m.start()
             c = line[at]
+            inner = _inner_numbered(line, at) if c in OPEN_QUOTES and at >= taken_until \
+                else None
+            if inner is not None:  # “普九”, “保五争三拼第一”: the numeral is inside
+                uses.append(Use(inner, "slogan", number, at + 1))
+                taken_until = at = at + 1 + len(inner)
+                continue
+            if c not in NUMERALS or at < taken_until:
+                at += 1
+                continue
             found = _candidate(line, at, by_first.get(c, ()))
             if found is None:
                 at += 1
@@ -223,6 +268,17 @@ def find_uses(text: str, defined: Iterable[str] = ()) -> list[Use]:
     return uses
 
 
+# what a quoted numeral alone may count and still be a quantity (“两年”, “三个月”)
+QUOTED_BARE = set("年 月 日 天 周 次 倍 名 人 户 家 元 亿 万 千 百 些 个 个月 季度 届 批 成 "
+                  "个百分点 年来 年间 大".split())
+
+
+def _quoted_not_count(quoted: str) -> bool:
+    """Whether a quoted phrase is a word whose numeral counts nothing (“一流”, “一体化”
+    and what begins with one: “一站式…”)."""
+    return any(quoted.startswith(word) for word in NOT_COUNTS)
+
+
 def _candidate(line: str, at: int, defined: Sequence[str]) -> tuple[str, str] | None:
     before = line[at - 1] if at else ""
     for d in defined:  # longest first
@@ -232,10 +288,13 @@ def _candidate(line: str, at: int, defined: Sequence[str]) -> tuple[str, str] | 
         return None
     if line.startswith("十五计划", at) and before not in NUMERALS:
         return "十五", "period"
-    m = PERIOD.match(line, at)
+    m = PERIOD.match(line, at) or OLD_PERIOD.match(line, at)
     if m and not line.startswith(("年", "个", "万", "亿", "%"), m.end()) \
             and line[m.end():m.end() + 1] not in NUMERALS:
         return m.group(0), "period"
+    listed = _quoted(line, at, 16)
+    if listed is not None and _numbered_list(listed):
+        return listed, "slogan"
     quoted = _quoted(line, at)
     if quoted is not None and "、" in quoted:
         quoted = quoted.split("、")[0]  # “一张网、一平台、全覆盖”: its first slogan
@@ -246,11 +305,10 @@ def _candidate(line: str, at: int, defined: Sequence[str]) -> tuple[str, str] | 
         rest = quoted[1:]
         # quoted, a measure word and a noun are a name (“三件实事”, “两支队伍”): only a bare
         # quantity (“两年”, “三个月”) is refused
-        bare = rest in STOP_AFTER or len(rest) == 1 and _stopped(rest)
+        bare = rest in QUOTED_BARE
         if (len(quoted) <= 10 and rest and not bare and all(
                 "\u4e00" <= ch <= "\u9fff" or ch in "+" for ch in quoted)
-                and not _not_count(line, at, quoted)
-                and not all(ch in NUMERALS for ch in quoted)):
+                and not _quoted_not_count(quoted)):
             return quoted, _kind(quoted)
         return None
     chain = _chain(line, at)
@@ -268,15 +326,18 @@ def _candidate(line: str, at: int, defined: Sequence[str]) -> tuple[str, str] | 
         if rest[0] == "大" and rest[1:2] in ("以", "来", "精", "报", "代", "会"):
             return None  # 党的十九大以来: a congress, an ordinal
         measure = 2 if rest.startswith("大类") else 1
-        word = _core(line, at + 1 + measure, 2 if rest[0] in "个大项" else 1)
-        if word is None:
-            return None
+        word = _core(line, at + 1 + measure, 2 if rest[0] in "个大项件" else 1)
+        if word is None or rest[0] == "个" and _runs_on(line, at + 2 + len(word)):
+            return None  # 两个超级大国: no slogan 两个超级
         term = line[at:at + 1 + measure + len(word)]
     else:
         # without a measure word and without quotes: a word of one or two characters that
         # stands alone (六稳，, 十严格、); 五保供养 or 两国友好 are no slogan to cut out
         word = None
         for size in (2, 1):
+            if size == 2 and any(line.startswith(noun, at + 2) for noun in TRAILING
+                                 if len(noun) >= 2):
+                continue  # 双拥共建: 双拥, then 共建
             candidate = _word(line, at + 1, size)
             after = line[at + 1 + size:at + 2 + size]
             if len(candidate) == size and (after == "" or after in BREAK or any(
@@ -293,12 +354,24 @@ def _candidate(line: str, at: int, defined: Sequence[str]) -> tuple[str, str] | 
 
 # nouns after which a one- or two-character slogan without quotes may stand (六稳工作)
 TRAILING = sorted("建设 工作 任务 目标 布局 要求 精神 政策 战略 发展 成果 成效 举措 措施 建 "
-                  "取得 落实 推进 实施 全面 持续 深入 扎实 加快".split(), key=len, reverse=True)
+                  "取得 落实 推进 实施 全面 持续 深入 扎实 加快 共建 模范".split(), key=len, reverse=True)
 
 
 # what extends a two-character core (三大攻坚战, 十大重点工程, 两个积极性)
 HEADS_NOUNS = sorted("战 性 任务 项目 基地 工程 行动 战略 体系 布局 产业 优势 理念 平台 作物 "
-                     "工作".split(), key=len, reverse=True)
+                     "工作 行业 实事 支出 节点 通道 设想".split(), key=len, reverse=True)
+
+
+def _heads(line: str, at: int, gap: int) -> int | None:
+    """Where a head noun that starts at ``at`` (after at most ``gap`` other hanzi: 六大高耗
+    能行业) ends, else None."""
+    for skip in range(gap + 1):
+        if any(ch in BREAK for ch in line[at:at + skip]):
+            break
+        for noun in HEADS_NOUNS:
+            if line.startswith(noun, at + skip):
+                return at + skip + len(noun)
+    return None
 
 
 def _core(line: str, at: int, minimum: int) -> str | None:
@@ -308,12 +381,20 @@ def _core(line: str, at: int, minimum: int) -> str | None:
     if len(word) < minimum:
         return None
     if len(word) == 2:
-        for noun in HEADS_NOUNS:
-            if line.startswith(noun, at + 2):
-                return word + noun
+        end = _heads(line, at + 2, 1)
+        if end is not None:
+            return line[at:_heads(line, end, 0) or end]  # 十大重点产业项目
     if len(word) == 2 and minimum == 1 and line[at + 2:at + 3] not in BREAK | {""}:
         return word[:1]  # 五张网建设: 五张网
     return word
+
+
+def _runs_on(line: str, end: int) -> bool:
+    """Whether the text after a cut-out word goes on as the same word (a hanzi that is no
+    boundary, no trailing noun, no numeral)."""
+    after = line[end:end + 1]
+    return bool(after) and "\u4e00" <= after <= "\u9fff" and after not in BREAK \
+        and after not in NUMERALS and not any(line.startswith(n, end) for n in TRAILING)
 
 
 def _run_of_numerals(term: str) -> bool:
@@ -338,7 +419,8 @@ LEAD_VERBS = sorted(("打好 打赢 坚决打好 坚决打赢 推进 深入推�
                      "围绕 突出 强化 加快 统筹 统筹推进 扎实推进 扎实做好 全力 全力推进 持续 持续推进 "
                      "着力 深化 加强 完善 狠抓 开展 把握 实现 建设 构建 打造 用好 守住 守牢 筑牢 "
                      "做实 做到 树牢 增强 落细 全面 大力 突出抓好 纵深推进 集中 攻坚 决胜 "
-                     "充分发挥 发挥 调动 充分调动 以 把 在 按照 围绕着 提升 做强 壮大 发展 培育 践行 贯彻").split(),
+                     "充分发挥 发挥 调动 充分调动 以 把 在 按照 围绕着 提升 做强 壮大 发展 培育 践行 贯彻 "
+                     "抓住 紧紧抓住 夺取 奋力夺取 作为 促进 实现了").split(),
                     key=len, reverse=True)
 AFTER = re.compile(r"^[”’」』\"]?(?:[，,]?\s*(?:即|就是|是指|分别是|包括)[：:]?|[（(]|[：:])"
                    r"\s*(?:是指|指|即)?[“\"]?")
@@ -373,6 +455,10 @@ def expand_before(line: str, at: int, count: int) -> list[str] | None:
         index, _, verb = min(cuts)
         first = first[index + len(verb):]
     items[0] = first.strip("“”")
+    rest = {len(i) for i in items[1:]}
+    if len(items) >= 3 and len(rest) == 1 and len(items[0]) > min(rest) and len(
+            {i[-1] for i in items}) == 1:
+        items[0] = items[0][-min(rest):]  # 农牧民作为投资主体、经营主体、受益主体
     if any(len(i) > 16 or len(i) < 2 for i in items):
         return None
     return items
