@@ -25,6 +25,7 @@ LAYERS = [
     {"output"},
     {"render"},
     {"core"},
+    {"web"},
     {"cli", "entry", "__main__"},
 ]
 LAYER_OF = {name: rank for rank, names in enumerate(LAYERS) for name in names}

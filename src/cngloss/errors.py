@@ -140,6 +140,20 @@ class DocumentError(ReportError):
     a collection line that is not JSON. Bad data, so exit 3, like a bad glossary."""
 
 
+# How the command line names what the core calls a setting (ChoiceError/BadValueError.name);
+# the web API words its errors the same way, so a 400 reads as the CLI's error line.
+OPTION_NAMES = {"format": "--format", "sort": "--sort", "context": "--context", "by": "--by",
+                "measure": "--measure", "year": "--year", "kind": "--kind"}
+
+
+def user_message(exc: CnglossError) -> str:
+    """What the CLI prints after ``cngloss: error:`` for ``exc`` (a choice or a bad value
+    worded with the option that set it)."""
+    if isinstance(exc, (ChoiceError, BadValueError)):
+        return exc.describe(OPTION_NAMES.get(exc.name, f"the {exc.name}"))
+    return str(exc)
+
+
 class MissingExtraError(UsageError):
     """A format needs an optional library that is not installed (``cngloss[pdf]``).
 

@@ -26,14 +26,13 @@ from ..errors import (
     CnglossError,
     DataError,
     ExitCode,
+    OPTION_NAMES,
     NotFoundError,
+    user_message,
 )
 from ..output.console import print_error, print_message
 from ..output.environment import Environment
 
-# How the command line names what the core calls a setting (ChoiceError/BadValueError.name).
-OPTION_NAMES = {"format": "--format", "sort": "--sort", "context": "--context", "by": "--by",
-                "measure": "--measure", "year": "--year", "kind": "--kind"}
 
 
 class _PipeClosed(Exception):
@@ -157,7 +156,7 @@ def main(argv: List[str] | None = None, env: Environment | None = None) -> int:
         _print_candidates(exc.candidates, state, env, exc)
         return exc.exit_code
     except (ChoiceError, BadValueError) as exc:  # worded with the option that set the value
-        print_error(exc.describe(OPTION_NAMES.get(exc.name, f"the {exc.name}")), env)
+        print_error(user_message(exc), env)
         return exc.exit_code
     except NotFoundError as exc:
         print_error(str(exc), env)

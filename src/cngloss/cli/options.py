@@ -5,7 +5,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from ..model import Filters
+from ..core.arguments import filters  # noqa: F401 - the commands import it from here
 
 PlaceOption = Annotated[Optional[str], typer.Option(
     "--place", metavar="PLACE", help="Only reports of places whose name contains PLACE.")]
@@ -28,14 +28,6 @@ ForceOption = Annotated[bool, typer.Option("--force", help="Replace an existing 
 
 TERMINAL_LIMIT = 20
 TERMINAL_PER_REPORT = 3
-
-
-def filters(place: Optional[str] = None, year: Optional[str] = None,
-            level: Optional[str] = None) -> Filters:
-    """The report filters the options give (``--year`` parsed: BadValueError if malformed)."""
-    from ..text.years import parse_years  # lazy: only when a command has filters
-
-    return Filters(place, parse_years(year), level)
 
 
 def limits(machine: bool, limit: Optional[int],

@@ -13,7 +13,7 @@ from importlib import import_module
 MODULES = {"add": "add", "annotate": "annotate", "appendix": "appendix", "check": "check",
            "discover": "discover", "grep": "grep", "import": "import_", "list": "list",
            "related": "related", "remove": "remove", "reports": "reports", "search": "search",
-           "show": "show", "trend": "trend"}
+           "serve": "serve", "show": "show", "trend": "trend"}
 
 # the root's options that take a value (so that ``-g terms.yaml show`` finds ``show``)
 VALUED_OPTIONS = {"--glossary", "-g", "--library", "-L"}
