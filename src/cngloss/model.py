@@ -410,6 +410,14 @@ class ReportInfo(NamedTuple):
     added: str | None
 
 
+class ReportText(NamedTuple):
+    """A report's body as a reader sees it: its listing and each paragraph's number, section
+    path (`` > `` between headings) and text (quotation marks restored)."""
+
+    info: ReportInfo
+    paragraphs: list[tuple[int, str, str]]
+
+
 class NoteSource(NamedTuple):
     """One report's note that defines an entry: which report and note, and where from."""
 

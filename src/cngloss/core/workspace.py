@@ -27,6 +27,7 @@ if TYPE_CHECKING:  # pragma: no cover - types only
     from ..corpus.checks import CheckResult
     from ..corpus.load import Corpus
     from ..library.queries import LibraryPassages, TermTrend
+    from ..model import ReportText
 
 
 class Workspace:
@@ -380,6 +381,38 @@ class Workspace:
         from ..corpus.checks import run_checks  # lazy: pypinyin, for check only
 
         return run_checks(self.glossary_path, environ=self.environ)
+
+    def report_text(self, report_id: int) -> "ReportText":
+        """A report of the library, its paragraphs as read (NotFoundError: no such id).
+        Without a library, id 0 is the glossary's own report."""
+        from ..model import SECTION_SEP, ReportText  # lazy: serve's report page only
+
+        if self.library is None:
+            report, info = self.corpus.report, self._one
+            if report_id != 0 or report is None or info is None:
+                raise NotFoundError(f"no report {report_id} (without a library the "
+                                    "glossary's own report is report 0)")
+            return ReportText(info, [(p.number, SECTION_SEP.join(p.section), p.text)
+                                     for p in report.paragraphs])
+        from ..library.catalog import paragraphs, reports  # lazy: serve's report page only
+        from ..model import Filters as All
+
+        info = next((i for i in reports(self._reader.db, All()).values() if i.id == report_id),
+                    None) if report_id >= 0 else None
+        if info is None:
+            raise NotFoundError(f"no report {report_id} in the library (see: cngloss reports)")
+        return ReportText(info, paragraphs(self._reader.db, report_id))
+
+    def mark_terms(self, text: str):
+        """Every use in ``text`` of the terms ``annotate`` looks for (the matcher built once
+        per workspace): occurrences with ``start``, ``end`` and ``term``."""
+        return self._matcher.find(text)
+
+    @cached_property
+    def _matcher(self):
+        from ..lookup.matcher import TermMatcher  # lazy: serve's report page only
+
+        return TermMatcher(self.annotating_glossary().terms)
 
     # ------------------------------------------------------------------ conversions
 

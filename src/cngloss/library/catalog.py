@@ -45,5 +45,18 @@ def sections(db: sqlite3.Connection, keys: Iterable[tuple[int, int]]) -> dict[tu
     return {key: found.get(key, "") for key in wanted}
 
 
+def paragraphs(db: sqlite3.Connection, report_id: int) -> list[tuple[int, str, str]]:
+    """A report's paragraphs in order: (number, section path, text as read: the search
+    text with its quotation marks put back)."""
+    from ..text.matching import restore  # lazy: a report's text, for serve's report page
+
+    sql = ("SELECT p.number, coalesce(s.path, ''), p.text, p.edits FROM paragraph AS p "
+           "LEFT JOIN section AS s ON s.report_id = ? AND s.seq = p.section "
+           "WHERE p.id BETWEEN ? AND ? ORDER BY p.id")
+    rows = db.execute(sql, (report_id, report_id << 12, (report_id << 12) | 0xFFF))
+    return [(number, path, restore(text, json.loads(edits)) if edits else text)
+            for number, path, text, edits in rows]
+
+
 _SEQ_SHIFT = 32
 _SEQ_MASK = (1 << _SEQ_SHIFT) - 1

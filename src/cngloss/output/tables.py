@@ -10,13 +10,15 @@ from ..text.csvcell import TERMINATOR, cell, inert, offset_in_cell, quoted, reco
 
 if TYPE_CHECKING:  # pragma: no cover - types only
     from ..library.queries import TermTrend
-    from ..model import Discovered, Passages
+    from ..model import Discovered, Passages, ReportInfo
 
 PASSAGE_COLUMNS = ["report", "place", "year", "level", "section", "paragraph", "line", "text",
                    "start", "end", "match"]
 DISCOVER_COLUMNS = ["document", "term", "kind", "count", "lines", "expansion",
                     "expansion_line", "defined"]
 TREND_COLUMNS = ["label", "year", "reports", "using", "occurrences", "characters", "rate"]
+REPORT_COLUMNS = ["id", "year", "place", "level", "title", "source", "paragraphs", "characters",
+                  "added"]
 
 
 def write_passages_csv(found: "Passages", out: TextIO) -> None:
@@ -59,6 +61,13 @@ def write_trend_csv(trends: list["TermTrend"], out: TextIO) -> None:
     out.writelines(record([series.label, p.year, p.reports, p.using, p.occurrences,
                            p.characters, p.rate_rounded])
                    for t in trends for series in t.series for p in series.points)
+
+
+def write_reports_csv(infos: list["ReportInfo"], out: TextIO) -> None:
+    """One row per report, as ``reports --json`` lists them (``cngloss serve``'s CSV link)."""
+    out.write(record(REPORT_COLUMNS))
+    out.writelines(record([i.id, i.year, i.place, i.level, i.title, i.source, i.paragraphs,
+                           i.chars, i.added]) for i in infos)
 
 
 LIBRARY_DISCOVER_COLUMNS = ["term", "kind", "count", "reports", "places", "first_year",
