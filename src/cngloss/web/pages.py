@@ -146,8 +146,9 @@ def filter_bar(chosen: dict, link: Callable[..., str], years: Iterable[int] = ()
                   for v in values]
         return f'<p class="filter"><b>{name}</b> {" ".join(cells)}</p>'
 
-    return ('<div class="filters">' + row("year", years) + row("place", places)
-            + row("level", levels) + "</div>")
+    now = ", ".join(f"{k} {v}" for k, v in chosen.items() if v and k in ("year", "place", "level"))
+    return ('<div class="filters">' + (f'<p class="filter">only: {esc(now)}</p>' if now else "")
+            + row("year", years) + row("place", places) + row("level", levels) + "</div>")
 
 
 def linker(path: str, base: dict) -> Callable[..., str]:
