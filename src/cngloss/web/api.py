@@ -82,16 +82,20 @@ def search(ws: Workspace, p: Params) -> tuple[object, CnglossError | None]:
     return js.search_to_dict(found, ws.corpus.glossary), found.missing
 
 
+LIMITS = {"limit", "per_report"}  # the CLI's --limit and --per-report (default: all)
+
+
 def show(ws: Workspace, p: Params):
-    p.check({"term", "context"} | FILTERS)
+    p.check({"term", "context"} | FILTERS | LIMITS)
     shown = ws.show(p.one("term", required=True), p.one("context") or "sentence",
-                    p.filters(), None, None)
+                    p.filters(), p.number("per_report", None, 1), p.number("limit", None, 0))
     return js.show_to_dict(shown, ws.corpus.glossary), None
 
 
 def grep(ws: Workspace, p: Params):
-    p.check({"text"} | FILTERS)
-    found = ws.grep(p.one("text", required=True), p.filters(), None, None)
+    p.check({"text"} | FILTERS | LIMITS)
+    found = ws.grep(p.one("text", required=True), p.filters(), p.number("per_report", None, 1),
+                    p.number("limit", None, 0))
     return js.grep_to_dict(found), found.missing
 
 

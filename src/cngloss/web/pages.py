@@ -66,8 +66,11 @@ def page(render: Callable) -> Callable:
                 more = "<p>Did you mean: " + ", ".join(
                     f'<a href="{esc(term_url(s))}">{esc(s)}</a>' for s in exc.suggestions) + "?</p>"
             if getattr(exc, "candidates", ()):
-                more += "<p>Which one: " + ", ".join(
-                    f'<a href="{esc(term_url(c))}">{esc(c)}</a>' for c in exc.candidates) + "</p>"
+                terms = {t.id: t for t in getattr(exc, "terms", ())}
+                more += '<p>Which one:</p><ul class="results">' + "".join(
+                    f'<li><a href="{esc(term_url(c))}">{esc(terms[c].term if c in terms else c)}'
+                    f'</a> <span class="pinyin">{esc(terms[c].pinyin if c in terms else "")}'
+                    f'</span></li>' for c in exc.candidates) + "</ul>"
             body = f'<h1>{status}</h1><p class="error">{esc(user_message(exc))}</p>{more}'
             return status, layout("error", body), HTML
     return guarded
