@@ -15,7 +15,7 @@ from ..errors import CnglossError, user_message
 from ..model import Filters
 from ..output import json as js
 from .api import STATUS, Params
-from .chart import trend_svg
+from .chart import LEAD, trend_svg
 
 HTML = "text/html; charset=utf-8"
 CSV = "text/csv; charset=utf-8"
@@ -297,11 +297,13 @@ def trend(ws, path, params: Params):
                                                                for s in t["series"])), label)
         return url("/passages", text=text, year=year, **base)
 
+    used = [p["year"] for s in series for p in s["points"] if p["using"]]
+    start = min(used) - LEAD if used else None  # the years the chart shows (the CSV: all)
     rows = "".join(
         f'<tr><td>{esc(s["label"])}</td><td><a href="{esc(year_link(s["label"], p["year"]))}">'
         f'{esc(p["year"])}</a></td><td>{p["reports"]}</td><td>{p["using"]}</td>'
         f'<td>{p["occurrences"]}</td><td>{p["rate"]}</td></tr>'
-        for s in series for p in s["points"])
+        for s in series for p in s["points"] if start is None or p["year"] >= start)
     table = ('<div class="scroll"><table><thead><tr><th>series</th><th>year</th>'
              '<th>reports</th><th>using</th><th>uses</th><th>per 100,000</th></tr></thead>'
              f'<tbody>{rows}</tbody></table></div>')
