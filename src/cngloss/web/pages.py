@@ -7,6 +7,7 @@ body, content type)``; a ``CnglossError`` becomes a page saying the CLI's error 
 from __future__ import annotations
 
 import io
+from collections import Counter
 from html import escape
 from typing import Callable, Iterable, Sequence
 from urllib.parse import quote, urlencode
@@ -131,7 +132,7 @@ def passages_html(data: dict, filter_link: Callable[..., str]) -> str:
             f'<a href="{esc(filter_link(year=year))}">{esc(year)}</a>' if year else "",
             f'<a href="{esc(filter_link(place=place))}">{esc(place)}</a>' if place else "") if x)
         groups.append(f'<section class="group"><h3>{report_line(report)} '
-                      f'<small>{links}</small></h3><ol>{"".join(items)}</ol>{more}</section>')
+                      f'<small>only: {links}</small></h3><ol>{"".join(items)}</ol>{more}</section>')
     return head + "".join(groups)
 
 
@@ -270,8 +271,10 @@ def passages(ws, path, params: Params):
     data = js.grep_to_dict(ws.grep(text, params.filters(), PER_REPORT, LIMIT))
     link = linker("/passages", chosen)
     years = sorted({g["report"]["year"] for g in data["groups"] if g["report"]["year"]})
+    places = Counter(g["report"]["place"] for g in data["groups"] if g["report"]["place"])
     body = (f'<h1>Passages: {esc(text)} {csv_link("/csv/grep", **chosen)}</h1>'
-            + filter_bar(chosen, link, years) + passages_html(data, link))
+            + filter_bar(chosen, link, years, [p for p, _ in places.most_common(8)])
+            + passages_html(data, link))
     return 200, layout(text, body, ""), HTML
 
 
