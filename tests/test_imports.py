@@ -183,3 +183,13 @@ def test_reading_a_file_imports_only_its_own_reader(name, expected):
                "cngloss.sources.readers.html", "cngloss.sources.readers.pdf",
                "cngloss.sources.readers.jsonl")
     assert modules_after(code, readers) == expected
+
+
+def test_only_serve_imports_the_web_stack():
+    code = ("import sys, cngloss\nfrom cngloss.cli import main\nmain(['show', '八有一超'])\n"
+            "main(['search', 'liuwen'])\n"
+            "print(__import__('json').dumps([m for m in ('starlette', 'uvicorn', 'anyio', "
+            "'cngloss.web') if m in sys.modules]), file=sys.stderr)")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            check=True)
+    assert json.loads(result.stderr.strip().splitlines()[-1]) == []
