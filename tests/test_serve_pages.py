@@ -7,7 +7,6 @@ screenshot of each page (in /tmp/cngloss-serve-*.png)."""
 from __future__ import annotations
 
 import re
-import shutil
 import threading
 import time
 import warnings
@@ -141,12 +140,14 @@ def test_without_a_library_the_pages_show_the_glossarys_own_report():
 
 # --------------------------------------------------------------------------- the browser
 
-CHROMIUM = next((p for p in map(shutil.which, ("chromium", "chromium-browser",
-                                                "google-chrome")) if p), None)
-DRIVER = shutil.which("chromedriver")
+try:  # test_browser.py's headless Chromium (its fixture and skip reasons), shared
+    from test_browser import CHROMIUM, DRIVER, browser  # noqa: F401
+except pytest.skip.Exception:  # selenium is not installed
+    CHROMIUM = DRIVER = None
 needs_browser = pytest.mark.skipif(
     not (CHROMIUM and DRIVER),
-    reason="needs headless Chromium and chromedriver (apt-get install chromium chromium-driver)")
+    reason="needs selenium, headless Chromium and chromedriver (pip install -e '.[test]'; "
+           "apt-get install chromium chromium-driver)")
 
 
 @pytest.fixture(scope="module")
@@ -164,22 +165,6 @@ def served(library):
     yield f"http://127.0.0.1:{sock.getsockname()[1]}"
     server.should_exit = True
     thread.join(10)
-
-
-@pytest.fixture(scope="module")
-def browser():
-    webdriver = pytest.importorskip("selenium.webdriver", reason="selenium is not installed "
-                                    "(pip install -e '.[test]')")
-    from selenium.webdriver.chrome.service import Service
-
-    options = webdriver.ChromeOptions()
-    options.binary_location = CHROMIUM
-    for argument in ("--headless=new", "--no-sandbox", "--disable-gpu",
-                     "--disable-dev-shm-usage", "--window-size=1000,900"):
-        options.add_argument(argument)
-    driver = webdriver.Chrome(service=Service(DRIVER), options=options)
-    yield driver
-    driver.quit()
 
 
 def wait_for(check, seconds: float = 10):
