@@ -51,7 +51,9 @@ STOP_AFTER = (
     "多 余 几 来 半 点 线 流 律 致 切 同 道 并 再 度 手 举 样 般 定 旦 时 向 边 重 方 侧 "
     "中全会 届 代会 中 以上 以下 左右 以内 之一 之二 至 到 或 和 及 与 峡 亚 川 江 门 "
     "国 方 岸 产 地 市 县 区 省 村 镇 乡 家 所 期 批 类 维 氧 大提 大以 大精 大报 大代 大会 "
-    "百分 百强 百万 千万 万亿 百亿 千亿 十亿 分之").split()
+    "百分 百强 百万 千万 万亿 百亿 千亿 十亿 分之 "
+    # a streak of years (五连冠, 十九连丰) and units (千瓦时, 千兆)
+    "连 瓦 兆 伏").split()
 # words whose numeral counts nothing
 NOT_COUNTS = ("统一 一些 一直 万一 唯一 一体化 一起 一样 一定 一般 一系列 一流 一线 一律 一致 "
               "一切 一同 一道 一并 一再 一方面 一手 一举 一度 同一 单一 之一 逐一 一带动 "
@@ -59,7 +61,10 @@ NOT_COUNTS = ("统一 一些 一直 万一 唯一 一体化 一起 一样 一定
               "十分 十足 万物 千里 百花 双方 双向 双边 双重 双倍 双赢 四川 三峡 三亚 九江 "
               "六盘水 五一 七一 八一 十一 三明 十堰 万州 九龙 三门 四平 一汽 两岸 两翼齐飞 "
               "一定程度 一大批 一大步 一大片 一番 一翻 百姓 万众 千方百计 千家万户 二氧化 万达 "
-              "一心一意 一元化 多元化 十运会 一汽 十字").split()
+              "一心一意 一元化 多元化 十运会 一汽 十字 "
+              # names and words a numeral is part of: 长三角, 珠三角, 西双版纳, 新三板, 二甲医院,
+              # 己二腈, 双丰收, 千瓦时
+              "三角 双版纳 三板 二甲 三甲 二腈 丰收 千瓦 千兆 百兆 万兆").split()
 DEFINED_MIN = 2  # a defined headword is taken only with this many characters or more
 
 PERIOD = re.compile(r"十[一二三四五]五")
@@ -319,6 +324,8 @@ def _candidate(line: str, at: int, defined: Sequence[str]) -> tuple[str, str] | 
         return None  # alone after 一 a word counts nothing (see the module's docstring)
     if before == "党" or before and line.startswith(("大", "中"), at + 1) and before in "十二":
         return None
+    if line[max(0, at - 2):at] in DIRECTION_PAIRS:
+        return None  # 东西两翼, 南北两岸: the numeral counts the directions just named
     rest = line[at + 1:]
     if _stopped(rest) or not rest:
         return None
@@ -327,8 +334,9 @@ def _candidate(line: str, at: int, defined: Sequence[str]) -> tuple[str, str] | 
             return None  # 党的十九大以来: a congress, an ordinal
         measure = 2 if rest.startswith("大类") else 1
         word = _core(line, at + 1 + measure, 2 if rest[0] in "个大项件" else 1)
-        if word is None or rest[0] == "个" and _runs_on(line, at + 2 + len(word)):
-            return None  # 两个超级大国: no slogan 两个超级
+        if word is None or _runs_on(line, at + 1 + measure + len(word)) and (
+                rest[0] == "个" or len(word) <= 2 and word not in HEADS_NOUNS):  # 六大高耗能行业
+            return None  # 两个超级大国, 四大连片特困地区: the word goes on, no slogan cut out
         term = line[at:at + 1 + measure + len(word)]
     else:
         # without a measure word and without quotes: a word of one or two characters that
@@ -347,9 +355,17 @@ def _candidate(line: str, at: int, defined: Sequence[str]) -> tuple[str, str] | 
         if word is None:
             return None
         term = line[at:at + 1 + len(word)]
+        if len(word) == 2 and word[-1] in PLACE_ENDINGS:
+            return None  # 百朋镇, 八马路, 万绿园, 三电厂: a place's name, not a count
     if _not_count(line, at, term) or _run_of_numerals(term):
         return None
     return term, "slogan"
+
+
+# two directions the numeral counts (东西两翼): a quantity
+DIRECTION_PAIRS = set("东西 南北 左右 上下 前后 内外".split())
+# the last character of a place's or a building's name (百朋镇, 八马路, 万绿园, 三电厂)
+PLACE_ENDINGS = set("镇乡村路街巷园厂寺庙港岛湾桥库召寨庄坝")
 
 
 # nouns after which a one- or two-character slogan without quotes may stand (六稳工作)
@@ -359,7 +375,7 @@ TRAILING = sorted("建设 工作 任务 目标 布局 要求 精神 政策 战�
 
 # what extends a two-character core (三大攻坚战, 十大重点工程, 两个积极性)
 HEADS_NOUNS = sorted("战 性 任务 项目 基地 工程 行动 战略 体系 布局 产业 优势 理念 平台 作物 "
-                     "工作 行业 实事 支出 节点 通道 设想".split(), key=len, reverse=True)
+                     "工作 行业 实事 支出 经费 节点 通道 设想".split(), key=len, reverse=True)
 
 
 def _heads(line: str, at: int, gap: int) -> int | None:
