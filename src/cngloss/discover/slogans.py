@@ -209,7 +209,7 @@ def _chain(line: str, at: int) -> str | None:
     text = m.group(0)
     # each pair: a numeral then 1-3 other hanzi
     pairs = re.findall(rf"[{HEADS}][^{HEADS}]+", text)
-    if len(pairs) < 2 or pairs[0][1] in FIRST_PAIR_STOPS:
+    if len(pairs) < 2 or pairs[0][1] in FIRST_PAIR_STOPS or len(set(pairs)) == 1:
         return None
     # the shortest reading with pairs of the first pair's length
     size = len(pairs[0])
@@ -278,6 +278,14 @@ QUOTED_BARE = set("年 月 日 天 周 次 倍 名 人 户 家 元 亿 万 千 �
                   "个百分点 年来 年间 大".split())
 
 
+IDIOM = re.compile(r"一.[百千万].|[两双三多].齐[下上发飞]|[两双三].并[举重进]")
+
+
+def _idiom(term: str) -> bool:
+    """A four-character idiom built on numerals (一呼百应, 一诺千金, 三管齐下): no count."""
+    return len(term) == 4 and IDIOM.fullmatch(term) is not None
+
+
 def _quoted_not_count(quoted: str) -> bool:
     """Whether a quoted phrase is a word whose numeral counts nothing (“一流”, “一体化”
     and what begins with one: “一站式…”)."""
@@ -310,14 +318,14 @@ def _candidate(line: str, at: int, defined: Sequence[str]) -> tuple[str, str] | 
         rest = quoted[1:]
         # quoted, a measure word and a noun are a name (“三件实事”, “两支队伍”): only a bare
         # quantity (“两年”, “三个月”) is refused
-        bare = rest in QUOTED_BARE
+        bare = rest in QUOTED_BARE or rest[:1] in "月日" or _idiom(quoted)
         if (len(quoted) <= 10 and rest and not bare and all(
                 "\u4e00" <= ch <= "\u9fff" or ch in "+" for ch in quoted)
                 and not _quoted_not_count(quoted)):
             return quoted, _kind(quoted)
         return None
     chain = _chain(line, at)
-    if chain is not None and not _not_count(line, at, chain):
+    if chain is not None and not _not_count(line, at, chain) and not _idiom(chain):
         return chain, _kind(chain)
     c = line[at]
     if c == "一":
@@ -365,7 +373,7 @@ def _candidate(line: str, at: int, defined: Sequence[str]) -> tuple[str, str] | 
 # two directions the numeral counts (东西两翼): a quantity
 DIRECTION_PAIRS = set("东西 南北 左右 上下 前后 内外".split())
 # the last character of a place's or a building's name (百朋镇, 八马路, 万绿园, 三电厂)
-PLACE_ENDINGS = set("镇乡村路街巷园厂寺庙港岛湾桥库召寨庄坝")
+PLACE_ENDINGS = "镇乡村路街巷园厂寺庙港岛湾桥库召寨庄坝湖山峰岭洞塔楼宫"
 
 
 # nouns after which a one- or two-character slogan without quotes may stand (六稳工作)
@@ -409,8 +417,17 @@ def _runs_on(line: str, end: int) -> bool:
     """Whether the text after a cut-out word goes on as the same word (a hanzi that is no
     boundary, no trailing noun, no numeral)."""
     after = line[end:end + 1]
-    return bool(after) and "\u4e00" <= after <= "\u9fff" and after not in BREAK \
-        and after not in NUMERALS and not any(line.startswith(n, end) for n in TRAILING)
+    if not after or not "\u4e00" <= after <= "\u9fff" or after in BREAK or after in NUMERALS:
+        return False
+    noun = next((n for n in TRAILING if line.startswith(n, end)), None)
+    # a trailing noun ends the slogan unless it is itself the start of a longer word
+    # (两个生态发展区: 发展 runs on as 发展区)
+    return noun is None or len(noun) >= 2 and _runs_into(line, end + len(noun))
+
+
+def _runs_into(line: str, end: int) -> bool:
+    after = line[end:end + 1]
+    return bool(after) and after in PLACE_ENDINGS + "区"
 
 
 def _run_of_numerals(term: str) -> bool:
