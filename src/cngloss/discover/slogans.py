@@ -52,8 +52,8 @@ STOP_AFTER = (
     "中全会 届 代会 中 以上 以下 左右 以内 之一 之二 至 到 或 和 及 与 峡 亚 川 江 门 "
     "国 方 岸 产 地 市 县 区 省 村 镇 乡 家 所 期 批 类 维 氧 大提 大以 大精 大报 大代 大会 "
     "百分 百强 百万 千万 万亿 百亿 千亿 十亿 分之 "
-    # a streak of years (五连冠, 十九连丰) and units (千瓦时, 千兆)
-    "连 瓦 兆 伏").split()
+    # units (千瓦时, 千兆) and grades (四星级)
+    "瓦 兆 伏 星").split()
 # words whose numeral counts nothing
 NOT_COUNTS = ("统一 一些 一直 万一 唯一 一体化 一起 一样 一定 一般 一系列 一流 一线 一律 一致 "
               "一切 一同 一道 一并 一再 一方面 一手 一举 一度 同一 单一 之一 逐一 一带动 "
@@ -270,7 +270,26 @@ def find_uses(text: str, defined: Iterable[str] = ()) -> list[Use]:
             uses.append(Use(term, kind, number, at))
             taken_until = at + len(term)
             at = taken_until
-    return uses
+    return _attested(uses, text.split("\n"), set(numbered))
+
+
+def _bare(term: str) -> bool:
+    """A numeral and one or two hanzi with no measure word (六稳, 三联): the shape a name
+    cut out of a longer word (三联乳业, 七里海, 百步亭) has as well."""
+    return len(term) <= 3 and term[0] in NUMERALS and term[0] != "双" \
+        and term[1:2] not in SET_MEASURES \
+        and not PERIOD.fullmatch(term) and all("\u4e00" <= ch <= "\u9fff" for ch in term)
+
+
+def _attested(uses: list[Use], lines: Sequence[str], defined: set[str]) -> list[Use]:
+    """The uses without the bare terms that the document never quotes nor defines: a
+    slogan of that shape is quoted where it is introduced (“六稳”, “三农”)."""
+    quoted = set()
+    for use in uses:
+        line = clean_line(lines[use.line - 1])
+        if use.start and line[use.start - 1] in OPEN_QUOTES:
+            quoted.add(use.term)
+    return [u for u in uses if not _bare(u.term) or u.term in quoted or u.term in defined]
 
 
 # what a quoted numeral alone may count and still be a quantity (“两年”, “三个月”)
@@ -318,7 +337,7 @@ def _candidate(line: str, at: int, defined: Sequence[str]) -> tuple[str, str] | 
         rest = quoted[1:]
         # quoted, a measure word and a noun are a name (“三件实事”, “两支队伍”): only a bare
         # quantity (“两年”, “三个月”) is refused
-        bare = rest in QUOTED_BARE or rest[:1] in "月日" or _idiom(quoted)
+        bare = rest in QUOTED_BARE or len(quoted) <= 3 and rest[:1] in "月日" or _idiom(quoted)
         if (len(quoted) <= 10 and rest and not bare and all(
                 "\u4e00" <= ch <= "\u9fff" or ch in "+" for ch in quoted)
                 and not _quoted_not_count(quoted)):
@@ -363,8 +382,8 @@ def _candidate(line: str, at: int, defined: Sequence[str]) -> tuple[str, str] | 
         if word is None:
             return None
         term = line[at:at + 1 + len(word)]
-        if len(word) == 2 and word[-1] in PLACE_ENDINGS:
-            return None  # 百朋镇, 八马路, 万绿园, 三电厂: a place's name, not a count
+        if len(word) == 2 and word[-1] in PLACE_ENDINGS or _inside_quote(line, at):
+            return None  # 百朋镇, 八马路: a place's name; “常州三杰”: the tail of a name
     if _not_count(line, at, term) or _run_of_numerals(term):
         return None
     return term, "slogan"
@@ -411,6 +430,18 @@ def _core(line: str, at: int, minimum: int) -> str | None:
     if len(word) == 2 and minimum == 1 and line[at + 2:at + 3] not in BREAK | {""}:
         return word[:1]  # 五张网建设: 五张网
     return word
+
+
+def _inside_quote(line: str, at: int) -> bool:
+    """Whether ``at`` is inside a quoted name that opened a few hanzi before it (“常州三杰”,
+    “鹿城双马”): a numeral there is part of the name, not the start of a slogan."""
+    for back in range(at - 1, max(-1, at - 9), -1):
+        ch = line[back]
+        if ch in OPEN_QUOTES and ch not in CLOSE_QUOTES:
+            return back < at - 1
+        if not "\u4e00" <= ch <= "\u9fff" or ch in BREAK:
+            return False
+    return False
 
 
 def _runs_on(line: str, end: int) -> bool:
