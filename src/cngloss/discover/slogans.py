@@ -58,7 +58,7 @@ STOP_AFTER = (
 NOT_COUNTS = ("统一 一些 一直 万一 唯一 一体化 一起 一样 一定 一般 一系列 一流 一线 一律 一致 "
               "一切 一同 一道 一并 一再 一方面 一手 一举 一度 同一 单一 之一 逐一 一带动 "
               "一揽子 一站式 一体 一把手 一盘棋 一张蓝图 一件事 一次性 一季度 一年 "
-              "十分 十足 万物 千里 百花 双方 双向 双边 双重 双倍 双赢 四川 三峡 三亚 九江 "
+              "十分 十足 万物 千里 百花 双方 双向 双边 双重 双赢 四川 三峡 三亚 九江 "
               "六盘水 五一 七一 八一 十一 三明 十堰 万州 九龙 三门 四平 一汽 两岸 两翼齐飞 "
               "一定程度 一大批 一大步 一大片 一番 一翻 百姓 万众 千方百计 千家万户 二氧化 万达 "
               "一心一意 一元化 多元化 十运会 一汽 十字 "
@@ -197,7 +197,7 @@ def _word(line: str, at: int, limit: int) -> str:
 
 
 # what the first numeral of a chain never counts (一年一度, 三天两头, 一次一议)
-FIRST_PAIR_STOPS = set("年月日天次周季倍批些")
+FIRST_PAIR_STOPS = set("年月日天次周季倍批些期号")
 
 
 def _chain(line: str, at: int) -> str | None:
@@ -282,13 +282,16 @@ def _bare(term: str) -> bool:
 
 
 def _attested(uses: list[Use], lines: Sequence[str], defined: set[str]) -> list[Use]:
-    """The uses without the bare terms that the document never quotes nor defines: a
-    slogan of that shape is quoted where it is introduced (“六稳”, “三农”)."""
+    """The uses without the bare terms that the document never quotes, defines or follows
+    with a trailing noun: a slogan of that shape is quoted where it is introduced (“六稳”,
+    “三农”) or named as a task (六稳工作); a name cut out of a word is not (三联、七里海)."""
     quoted = set()
     for use in uses:
         line = clean_line(lines[use.line - 1])
-        if use.start and line[use.start - 1] in OPEN_QUOTES:
-            quoted.add(use.term)
+        end = use.start + len(use.term)
+        if use.start and line[use.start - 1] in OPEN_QUOTES or any(
+                line.startswith(noun, end) for noun in TRAILING if len(noun) >= 2):
+            quoted.add(use.term)  # “六稳”, or 六稳工作: a slogan's trailing noun
     return [u for u in uses if not _bare(u.term) or u.term in quoted or u.term in defined]
 
 
@@ -297,7 +300,7 @@ QUOTED_BARE = set("年 月 日 天 周 次 倍 名 人 户 家 元 亿 万 千 �
                   "个百分点 年来 年间 大".split())
 
 
-IDIOM = re.compile(r"一.[百千万].|[两双三多].齐[下上发飞]|[两双三].并[举重进]")
+IDIOM = re.compile(rf"一.[百千万].|[{HEADS}多].齐[下上发飞]|[{HEADS}多].并[举重进]")
 
 
 def _idiom(term: str) -> bool:
@@ -337,7 +340,8 @@ def _candidate(line: str, at: int, defined: Sequence[str]) -> tuple[str, str] | 
         rest = quoted[1:]
         # quoted, a measure word and a noun are a name (“三件实事”, “两支队伍”): only a bare
         # quantity (“两年”, “三个月”) is refused
-        bare = rest in QUOTED_BARE or len(quoted) <= 3 and rest[:1] in "月日" or _idiom(quoted)
+        bare = rest in QUOTED_BARE or len(quoted) <= 3 and (
+            rest[:1] in "月日" or quoted[-1] in PLACE_ENDINGS) or _idiom(quoted)  # “万绿园”
         if (len(quoted) <= 10 and rest and not bare and all(
                 "\u4e00" <= ch <= "\u9fff" or ch in "+" for ch in quoted)
                 and not _quoted_not_count(quoted)):
@@ -362,7 +366,8 @@ def _candidate(line: str, at: int, defined: Sequence[str]) -> tuple[str, str] | 
         measure = 2 if rest.startswith("大类") else 1
         word = _core(line, at + 1 + measure, 2 if rest[0] in "个大项件" else 1)
         if word is None or _runs_on(line, at + 1 + measure + len(word)) and (
-                rest[0] == "个" or len(word) <= 2 and word not in HEADS_NOUNS):  # 六大高耗能行业
+                rest[0] == "个" or len(word) <= 2 and word not in HEADS_NOUNS
+                or word.endswith("性")):  # 六大高耗能行业 ends at a head noun; 三大标志性企业 not
             return None  # 两个超级大国, 四大连片特困地区: the word goes on, no slogan cut out
         term = line[at:at + 1 + measure + len(word)]
     else:
@@ -421,6 +426,10 @@ def _core(line: str, at: int, minimum: int) -> str | None:
     """The word after a measure word: two characters (one for 张, 道, 条…: 五张网), longer
     by a head noun that follows (三大攻坚战, 十大重点工程); None: too short."""
     word = _word(line, at, 2)
+    pair = line[at:at + 2]
+    if len(word) == 1 and len(pair) == 2 and all("\u4e00" <= ch <= "\u9fff" for ch in pair) \
+            and pair[1] not in NUMERALS and _heads(line, at + 2, 1) is not None:
+        word = pair  # 四大重要节点: 要 is a boundary only where no head noun follows
     if len(word) < minimum:
         return None
     if len(word) == 2:
@@ -458,7 +467,7 @@ def _runs_on(line: str, end: int) -> bool:
 
 def _runs_into(line: str, end: int) -> bool:
     after = line[end:end + 1]
-    return bool(after) and after in PLACE_ENDINGS + "区"
+    return bool(after) and "\u4e00" <= after <= "\u9fff" and after not in BREAK
 
 
 def _run_of_numerals(term: str) -> bool:
