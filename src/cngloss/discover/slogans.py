@@ -64,7 +64,7 @@ NOT_COUNTS = ("统一 一些 一直 万一 唯一 一体化 一起 一样 一定
               "一心一意 一元化 多元化 十运会 一汽 十字 "
               # names and words a numeral is part of: 长三角, 珠三角, 西双版纳, 新三板, 二甲医院,
               # 己二腈, 双丰收, 千瓦时
-              "三角 双版纳 三板 二甲 三甲 二腈 丰收 千瓦 千兆 百兆 万兆").split()
+              "三角 双版纳 三板 二甲 三甲 二腈 双丰收 千瓦 千兆 百兆 万兆").split()
 DEFINED_MIN = 2  # a defined headword is taken only with this many characters or more
 
 PERIOD = re.compile(r"十[一二三四五]五")
@@ -209,7 +209,7 @@ def _chain(line: str, at: int) -> str | None:
     text = m.group(0)
     # each pair: a numeral then 1-3 other hanzi
     pairs = re.findall(rf"[{HEADS}][^{HEADS}]+", text)
-    if len(pairs) < 2 or pairs[0][1] in FIRST_PAIR_STOPS or len(set(pairs)) == 1:
+    if len(pairs) < 2 or pairs[0][1] in FIRST_PAIR_STOPS:
         return None
     # the shortest reading with pairs of the first pair's length
     size = len(pairs[0])
@@ -227,6 +227,8 @@ def _chain(line: str, at: int) -> str | None:
     last = pairs[-1]
     if len(last) > size:
         term = term[:len(term) - (len(last) - size)]
+    if len(set(re.findall(rf"[{HEADS}][^{HEADS}]+", term))) == 1:
+        return None  # 一茬一茬, 一步一步: a reduplication, no set of items
     return term if len(term) >= 4 else None
 
 
