@@ -16,7 +16,14 @@ starts a slogan only in a chain, in quotes, or when a glossary in use defines th
 Where a slogan ends: a quoted slogan ends at its closing quote; otherwise at the first
 punctuation or function character (的, 和, 等, 是…), and after at most a few characters for its
 shape. Quotes, footnote markers ``[N]`` and Markdown (``**``, ``#``) never hide one: they are
-read as boundaries, not as text. The reasons for the method are in docs/discover.md.
+read as boundaries, not as text.
+
+What is cut out of a longer word is no slogan: after a measure word the word must end at a
+boundary (四大连片特困地区: none), a numeral inside a quoted name starts nothing (“常州三杰”),
+and a bare numeral word (no measure word, no quotes: 三联、好一多) is kept only where its
+document quotes it, names it as a task (六稳工作) or defines it. Places (百朋镇), numeral
+idioms (一呼百应) and the two directions a numeral counts (东西两翼) are refused too. The
+reasons for the method are in docs/discover.md.
 """
 
 from __future__ import annotations
