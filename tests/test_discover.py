@@ -97,3 +97,35 @@ def test_a_defined_numbered_headword_is_found_where_patterns_would_not():
     assert terms("完善一网通办平台。") == []
     found = discover_text("doc", "完善一网通办平台。", defined={"一网通办"})
     assert [(t.term, t.defined) for t in found] == [("一网通办", True)]
+
+
+@pytest.mark.parametrize("sentence", [
+    "推进四大连片特困地区发展。",  # a measure word's word that runs on: cut out of a longer one
+    "发挥三大标志性企业作用。",  # 性 makes an adjective of it: the noun follows
+    "两个生态发展区协同。",  # a trailing noun that is itself the start of a longer word
+    "东西两翼协同发展。", "南北两岸同步开发。",  # the numeral counts the directions named
+    "建成八马路、百朋镇等项目。", "改造“万绿园”。",  # places and buildings
+    "融入长三角一体化。", "西双版纳旅游。", "新三板挂牌。", "建成二甲医院。", "己二腈项目投产。",
+    "取得双丰收。", "降低千瓦时电耗。", "建成千兆网络。", "四星以上企业。",
+    "群众“一呼百应”。", "三管齐下，", "“四伞并举”。",  # idioms built on numerals
+    "办好“二月二”活动。", "一茬一茬抓落实。",  # a date in quotes; a reduplication
+    "打造“常州三杰”品牌。",  # a numeral inside a quoted name
+    "依托三联、好一多等企业。",  # a bare word the document never quotes nor names as a task
+])
+def test_cut_out_words_places_names_and_idioms_are_no_slogans(sentence):
+    assert terms(sentence) == []
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("打好三大攻坚战，", [("三大攻坚战", "slogan")]),
+    ("六大高耗能行业税收增长。", [("六大高耗能行业", "slogan")]),  # ended by a head noun
+    ("布局四大重要节点：", [("四大重要节点", "slogan")]),  # 要 before a head noun
+    ("推动人才“双倍增”。", [("双倍增", "slogan")]),
+    ("开展“一月一主题”活动。", [("一月一主题", "name")]),
+    ("全力做好六稳工作，", [("六稳", "slogan")]),  # a bare word named as a task
+    ("做好“三促”，再抓三促。", [("三促", "slogan"), ("三促", "slogan")]),  # quoted once
+    ("粮食生产“十九连丰”。", [("十九连丰", "slogan")]),  # a streak (as the hand labels count it)
+    ("促进投资和消费双拉动。", [("双拉动", "slogan")]),  # 双 + a word: a productive shape
+])
+def test_slogans_next_to_the_rules_are_still_found(sentence, expected):
+    assert terms(sentence) == expected

@@ -16,7 +16,14 @@ starts a slogan only in a chain, in quotes, or when a glossary in use defines th
 Where a slogan ends: a quoted slogan ends at its closing quote; otherwise at the first
 punctuation or function character (的, 和, 等, 是…), and after at most a few characters for its
 shape. Quotes, footnote markers ``[N]`` and Markdown (``**``, ``#``) never hide one: they are
-read as boundaries, not as text. The reasons for the method are in docs/discover.md.
+read as boundaries, not as text.
+
+What is cut out of a longer word is no slogan: after a measure word the word must end at a
+boundary (四大连片特困地区: none), a numeral inside a quoted name starts nothing (“常州三杰”),
+and a bare numeral word (no measure word, no quotes: 三联、好一多) is kept only where its
+document quotes it, names it as a task (六稳工作) or defines it. Places (百朋镇), numeral
+idioms (一呼百应) and the two directions a numeral counts (东西两翼) are refused too. The
+reasons for the method are in docs/discover.md.
 """
 
 from __future__ import annotations
@@ -51,15 +58,20 @@ STOP_AFTER = (
     "多 余 几 来 半 点 线 流 律 致 切 同 道 并 再 度 手 举 样 般 定 旦 时 向 边 重 方 侧 "
     "中全会 届 代会 中 以上 以下 左右 以内 之一 之二 至 到 或 和 及 与 峡 亚 川 江 门 "
     "国 方 岸 产 地 市 县 区 省 村 镇 乡 家 所 期 批 类 维 氧 大提 大以 大精 大报 大代 大会 "
-    "百分 百强 百万 千万 万亿 百亿 千亿 十亿 分之").split()
+    "百分 百强 百万 千万 万亿 百亿 千亿 十亿 分之 "
+    # units (千瓦时, 千兆) and grades (四星级)
+    "瓦 兆 伏 星").split()
 # words whose numeral counts nothing
 NOT_COUNTS = ("统一 一些 一直 万一 唯一 一体化 一起 一样 一定 一般 一系列 一流 一线 一律 一致 "
               "一切 一同 一道 一并 一再 一方面 一手 一举 一度 同一 单一 之一 逐一 一带动 "
               "一揽子 一站式 一体 一把手 一盘棋 一张蓝图 一件事 一次性 一季度 一年 "
-              "十分 十足 万物 千里 百花 双方 双向 双边 双重 双倍 双赢 四川 三峡 三亚 九江 "
+              "十分 十足 万物 千里 百花 双方 双向 双边 双重 双赢 四川 三峡 三亚 九江 "
               "六盘水 五一 七一 八一 十一 三明 十堰 万州 九龙 三门 四平 一汽 两岸 两翼齐飞 "
               "一定程度 一大批 一大步 一大片 一番 一翻 百姓 万众 千方百计 千家万户 二氧化 万达 "
-              "一心一意 一元化 多元化 十运会 一汽 十字").split()
+              "一心一意 一元化 多元化 十运会 一汽 十字 "
+              # names and words a numeral is part of: 长三角, 珠三角, 西双版纳, 新三板, 二甲医院,
+              # 己二腈, 双丰收, 千瓦时
+              "三角 双版纳 三板 二甲 三甲 二腈 双丰收 千瓦 千兆 百兆 万兆").split()
 DEFINED_MIN = 2  # a defined headword is taken only with this many characters or more
 
 PERIOD = re.compile(r"十[一二三四五]五")
@@ -192,7 +204,7 @@ def _word(line: str, at: int, limit: int) -> str:
 
 
 # what the first numeral of a chain never counts (一年一度, 三天两头, 一次一议)
-FIRST_PAIR_STOPS = set("年月日天次周季倍批些")
+FIRST_PAIR_STOPS = set("年月日天次周季倍批些期号")
 
 
 def _chain(line: str, at: int) -> str | None:
@@ -222,6 +234,8 @@ def _chain(line: str, at: int) -> str | None:
     last = pairs[-1]
     if len(last) > size:
         term = term[:len(term) - (len(last) - size)]
+    if len(set(re.findall(rf"[{HEADS}][^{HEADS}]+", term))) == 1:
+        return None  # 一茬一茬, 一步一步: a reduplication, no set of items
     return term if len(term) >= 4 else None
 
 
@@ -265,12 +279,42 @@ def find_uses(text: str, defined: Iterable[str] = ()) -> list[Use]:
             uses.append(Use(term, kind, number, at))
             taken_until = at + len(term)
             at = taken_until
-    return uses
+    return _attested(uses, text.split("\n"), set(numbered))
+
+
+def _bare(term: str) -> bool:
+    """A numeral and one or two hanzi with no measure word (六稳, 三联): the shape a name
+    cut out of a longer word (三联乳业, 七里海, 百步亭) has as well."""
+    return len(term) <= 3 and term[0] in NUMERALS and term[0] != "双" \
+        and term[1:2] not in SET_MEASURES \
+        and not PERIOD.fullmatch(term) and all("\u4e00" <= ch <= "\u9fff" for ch in term)
+
+
+def _attested(uses: list[Use], lines: Sequence[str], defined: set[str]) -> list[Use]:
+    """The uses without the bare terms that the document never quotes, defines or follows
+    with a trailing noun: a slogan of that shape is quoted where it is introduced (“六稳”,
+    “三农”) or named as a task (六稳工作); a name cut out of a word is not (三联、七里海)."""
+    quoted = set()
+    for use in uses:
+        line = clean_line(lines[use.line - 1])
+        end = use.start + len(use.term)
+        if use.start and line[use.start - 1] in OPEN_QUOTES or any(
+                line.startswith(noun, end) for noun in TRAILING if len(noun) >= 2):
+            quoted.add(use.term)  # “六稳”, or 六稳工作: a slogan's trailing noun
+    return [u for u in uses if not _bare(u.term) or u.term in quoted or u.term in defined]
 
 
 # what a quoted numeral alone may count and still be a quantity (“两年”, “三个月”)
 QUOTED_BARE = set("年 月 日 天 周 次 倍 名 人 户 家 元 亿 万 千 百 些 个 个月 季度 届 批 成 "
                   "个百分点 年来 年间 大".split())
+
+
+IDIOM = re.compile(rf"一.[百千万].|[{HEADS}多].齐[下上发飞]|[{HEADS}多].并[举重进]")
+
+
+def _idiom(term: str) -> bool:
+    """A four-character idiom built on numerals (一呼百应, 一诺千金, 三管齐下): no count."""
+    return len(term) == 4 and IDIOM.fullmatch(term) is not None
 
 
 def _quoted_not_count(quoted: str) -> bool:
@@ -305,20 +349,23 @@ def _candidate(line: str, at: int, defined: Sequence[str]) -> tuple[str, str] | 
         rest = quoted[1:]
         # quoted, a measure word and a noun are a name (“三件实事”, “两支队伍”): only a bare
         # quantity (“两年”, “三个月”) is refused
-        bare = rest in QUOTED_BARE
+        bare = rest in QUOTED_BARE or len(quoted) <= 3 and (
+            rest[:1] in "月日" or quoted[-1] in PLACE_ENDINGS) or _idiom(quoted)  # “万绿园”
         if (len(quoted) <= 10 and rest and not bare and all(
                 "\u4e00" <= ch <= "\u9fff" or ch in "+" for ch in quoted)
                 and not _quoted_not_count(quoted)):
             return quoted, _kind(quoted)
         return None
     chain = _chain(line, at)
-    if chain is not None and not _not_count(line, at, chain):
+    if chain is not None and not _not_count(line, at, chain) and not _idiom(chain):
         return chain, _kind(chain)
     c = line[at]
     if c == "一":
         return None  # alone after 一 a word counts nothing (see the module's docstring)
     if before == "党" or before and line.startswith(("大", "中"), at + 1) and before in "十二":
         return None
+    if line[max(0, at - 2):at] in DIRECTION_PAIRS:
+        return None  # 东西两翼, 南北两岸: the numeral counts the directions just named
     rest = line[at + 1:]
     if _stopped(rest) or not rest:
         return None
@@ -327,8 +374,10 @@ def _candidate(line: str, at: int, defined: Sequence[str]) -> tuple[str, str] | 
             return None  # 党的十九大以来: a congress, an ordinal
         measure = 2 if rest.startswith("大类") else 1
         word = _core(line, at + 1 + measure, 2 if rest[0] in "个大项件" else 1)
-        if word is None or rest[0] == "个" and _runs_on(line, at + 2 + len(word)):
-            return None  # 两个超级大国: no slogan 两个超级
+        if word is None or _runs_on(line, at + 1 + measure + len(word)) and (
+                rest[0] == "个" or len(word) <= 2 and word not in HEADS_NOUNS
+                or word.endswith("性")):  # 六大高耗能行业 ends at a head noun; 三大标志性企业 not
+            return None  # 两个超级大国, 四大连片特困地区: the word goes on, no slogan cut out
         term = line[at:at + 1 + measure + len(word)]
     else:
         # without a measure word and without quotes: a word of one or two characters that
@@ -347,9 +396,17 @@ def _candidate(line: str, at: int, defined: Sequence[str]) -> tuple[str, str] | 
         if word is None:
             return None
         term = line[at:at + 1 + len(word)]
+        if len(word) == 2 and word[-1] in PLACE_ENDINGS or _inside_quote(line, at):
+            return None  # 百朋镇, 八马路: a place's name; “常州三杰”: the tail of a name
     if _not_count(line, at, term) or _run_of_numerals(term):
         return None
     return term, "slogan"
+
+
+# two directions the numeral counts (东西两翼): a quantity
+DIRECTION_PAIRS = set("东西 南北 左右 上下 前后 内外".split())
+# the last character of a place's or a building's name (百朋镇, 八马路, 万绿园, 三电厂)
+PLACE_ENDINGS = "镇乡村路街巷园厂寺庙港岛湾桥库召寨庄坝湖山峰岭洞塔楼宫"
 
 
 # nouns after which a one- or two-character slogan without quotes may stand (六稳工作)
@@ -359,7 +416,7 @@ TRAILING = sorted("建设 工作 任务 目标 布局 要求 精神 政策 战�
 
 # what extends a two-character core (三大攻坚战, 十大重点工程, 两个积极性)
 HEADS_NOUNS = sorted("战 性 任务 项目 基地 工程 行动 战略 体系 布局 产业 优势 理念 平台 作物 "
-                     "工作 行业 实事 支出 节点 通道 设想".split(), key=len, reverse=True)
+                     "工作 行业 实事 支出 经费 节点 通道 设想".split(), key=len, reverse=True)
 
 
 def _heads(line: str, at: int, gap: int) -> int | None:
@@ -378,6 +435,10 @@ def _core(line: str, at: int, minimum: int) -> str | None:
     """The word after a measure word: two characters (one for 张, 道, 条…: 五张网), longer
     by a head noun that follows (三大攻坚战, 十大重点工程); None: too short."""
     word = _word(line, at, 2)
+    pair = line[at:at + 2]
+    if len(word) == 1 and len(pair) == 2 and all("\u4e00" <= ch <= "\u9fff" for ch in pair) \
+            and pair[1] not in NUMERALS and _heads(line, at + 2, 1) is not None:
+        word = pair  # 四大重要节点: 要 is a boundary only where no head noun follows
     if len(word) < minimum:
         return None
     if len(word) == 2:
@@ -389,12 +450,33 @@ def _core(line: str, at: int, minimum: int) -> str | None:
     return word
 
 
+def _inside_quote(line: str, at: int) -> bool:
+    """Whether ``at`` is inside a quoted name that opened a few hanzi before it (“常州三杰”,
+    “鹿城双马”): a numeral there is part of the name, not the start of a slogan."""
+    for back in range(at - 1, max(-1, at - 9), -1):
+        ch = line[back]
+        if ch in OPEN_QUOTES and ch not in CLOSE_QUOTES:
+            return back < at - 1
+        if not "\u4e00" <= ch <= "\u9fff" or ch in BREAK:
+            return False
+    return False
+
+
 def _runs_on(line: str, end: int) -> bool:
     """Whether the text after a cut-out word goes on as the same word (a hanzi that is no
     boundary, no trailing noun, no numeral)."""
     after = line[end:end + 1]
-    return bool(after) and "\u4e00" <= after <= "\u9fff" and after not in BREAK \
-        and after not in NUMERALS and not any(line.startswith(n, end) for n in TRAILING)
+    if not after or not "\u4e00" <= after <= "\u9fff" or after in BREAK or after in NUMERALS:
+        return False
+    noun = next((n for n in TRAILING if line.startswith(n, end)), None)
+    # a trailing noun ends the slogan unless it is itself the start of a longer word
+    # (两个生态发展区: 发展 runs on as 发展区)
+    return noun is None or len(noun) >= 2 and _runs_into(line, end + len(noun))
+
+
+def _runs_into(line: str, end: int) -> bool:
+    after = line[end:end + 1]
+    return bool(after) and "\u4e00" <= after <= "\u9fff" and after not in BREAK
 
 
 def _run_of_numerals(term: str) -> bool:
