@@ -45,6 +45,24 @@ def shared_dir() -> Path:
     return ROOT.parent / "shared"
 
 
+def collection_texts(paths: set[str]) -> dict[str, str]:
+    """path -> content of the records of ../shared's collection (government-work-reports
+    .jsonl.gz) with those paths, read in one pass that parses only the lines naming one."""
+    import gzip
+    import json
+
+    found: dict[str, str] = {}
+    collection = shared_dir() / "corpora" / "government-work-reports.jsonl.gz"
+    with gzip.open(collection, "rt", encoding="utf-8") as handle:
+        for line in handle:
+            if not any(p in line for p in paths - set(found)):
+                continue
+            record = json.loads(line)
+            if record["path"] in paths:
+                found[record["path"]] = record["content"]
+    return found
+
+
 def pytest_configure(config):
     """Session-wide fixtures load before the per-test ones: keep even them off the user's
     real cache folder."""

@@ -9,7 +9,6 @@ text). Tests that need ../shared skip when it is absent.
 
 from __future__ import annotations
 
-import gzip
 import hashlib
 import json
 from pathlib import Path
@@ -17,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from cngloss.sources.report import load_report, parse_report
-from conftest import shared_dir
+from conftest import collection_texts, shared_dir
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = shared_dir() / "corpora"
@@ -133,18 +132,6 @@ def test_lianzhou_keeps_its_23_notes():
     assert (report.metadata.place, report.metadata.date) == ("连州市", "2021-02-03")
 
 
-def _collection_texts(paths: set[str]) -> dict[str, str]:
-    found: dict[str, str] = {}
-    with gzip.open(COLLECTION, "rt", encoding="utf-8") as handle:
-        for line in handle:
-            if not any(p in line for p in paths - set(found)):
-                continue
-            record = json.loads(line)
-            if record["path"] in paths:
-                found[record["path"]] = record["content"]
-    return found
-
-
 def _sample_file(written: str) -> Path:
     """A sample's "file", written from the repository: ``data/…``, or ``../shared/corpora/…``,
     which is looked up in ``shared_dir()`` (so mutation testing's copy ``<repo>/mutants``
@@ -159,7 +146,7 @@ def _sample_file(written: str) -> Path:
 def sample_texts():
     if not COLLECTION.is_file():
         pytest.skip("../shared/corpora/government-work-reports.jsonl.gz is not here")
-    texts = _collection_texts({s["path"] for s in SAMPLE if "file" not in s})
+    texts = collection_texts({s["path"] for s in SAMPLE if "file" not in s})
     for s in SAMPLE:
         if "file" in s:
             texts[s["path"]] = _sample_file(s["file"]).read_text(encoding="utf-8-sig")

@@ -120,7 +120,7 @@ def _glossary_data(report: Report, english: dict[str, list[dict]]) -> tuple[dict
         entry["parts"] = parts
         entry["related"] = [idents[j] for j in related[i]]
         if part_flags:
-            entry["remark"] = "; ".join(part_flags) + " (kept as a plain list: review)"
+            entry["remark"] = "; ".join(part_flags) + " (no parts suggested: review)"
         entry["unreviewed"] = ["pinyin"] + [k for k in ("variants", "parts", "related")
                                             if entry[k]]
         terms.append({k: v for k, v in entry.items() if v != [] or k == "english"})
