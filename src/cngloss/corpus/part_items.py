@@ -16,16 +16,24 @@ from typing import Sequence
 from ..text.hanzi import strip_quotes
 from ..text.lists import (EDGE, LEAD, LEVELS, common_prefix, common_suffix, split_top, top_level,
                           unquote)
+from ..text.numerals import NUMERAL_CHARS
 from ..text.slogans import MEASURES, Segment
 
 # A word that governs the whole list, before its first item: 实施甲、乙、丙提升工程.
 _GOVERNING = ("大力推进", "加快推进", "着力推进", "深入推进", "全面推进", "着力建设", "大力发展",
               "加快建设", "加快", "着力构建", "着力打造", "构建", "打造", "推行", "促进", "实施",
               "推进", "建设", "开展", "采取", "创建", "争取", "通过", "推动", "实行", "减轻",
-              "改建", "进一步", "全市", "全省", "全县", "要", "努力", "在", "对", "集")
+              "改建", "进一步", "全市", "全省", "全县", "要", "努力", "在", "对", "集",
+              "重点增强", "全面增强", "增强", "牢固树立", "树立", "界定")
 # 某市把甲产业、乙产业…; 把某地建设成甲基地、乙基地…
 _BA = re.compile(r"^[^，、]{0,6}?把[^，、]{1,12}?(?:建设成为|建设成|建成|打造成|打造为|列为|确定为"
                  r"|作为)|^[^，、]{1,6}?[把将](?=.)")
+# Who said the list, before it: 党的十八大提出甲、乙…; 某纲要提出，到某年…
+_REPORTED = re.compile(r"^[^，、]{0,24}?(?:提出|指出|强调|明确)的?[，,：:]?(?=.)")
+# A joining word that opens an item: …，以及甲.
+_JOINING = re.compile(r"^(?:以及|及(?![时早])|和(?!谐)|并且)(?=..)")
+# The frame of a list of fields after its last item: 在甲、乙、丙领域开展…
+_FIELD = re.compile("(?<=.)(?:等)?(?:领域|方面)")
 # A verb that names the list after its last item: …辛产业确定为八大产业.
 _NAMING = re.compile("确定为|列为|作为|称为|统称为|统称|简称|合称|于一体")
 _GENERIC_TAILS = ("产业链", "工程", "行动", "方面", "领域", "措施", "内容", "项目", "工作", "政策",
@@ -50,12 +58,29 @@ def clean(items: list[str], seg: Segment, listed: bool = True, opens: bool = Tru
         items[0] = items[0][items[0].index(seg.lead) + len(seg.lead):]
     if not listed:
         return [i.strip(EDGE) for i in items]
+    items = [items[0]] + [_JOINING.sub("", i) for i in items[1:]]
+    if not opens:
+        items[0] = _JOINING.sub("", items[0])
+    items = _quoted_names(items)
     items[-1] = _as_key(items[-1], seg, alone=len(items) == 1)
     items[-1] = _cut_tail(items[-1], items[1:-1] or items[:-1], seg)
     if len(items) >= 2:
         items[-1] = _clean_last(items[-1], items[1:-1] or items[:-1], seg)
         items[0] = clean_first(items[0], items[1:], seg, opens)
     return [unquote(i.strip(EDGE)) for i in items]
+
+
+def _quoted_names(items: list[str]) -> list[str]:
+    """Quoted names in a sentence: 国家建设“甲”和“乙”的简称 -> 甲, 乙: the first item ends on
+    its quotation, the last opens on one and goes on by a character or two."""
+    first, last = items[0], items[-1]
+    if len(items) < 2 or not (first.endswith("”") and "“" in first[:-1] and last.startswith("“")):
+        return items
+    close = last.find("”")
+    if close < 0 or len(last) - close - 1 > 2 or not all(
+            i.startswith("“") and i.endswith("”") for i in items[1:-1]):
+        return items
+    return [first[first.rindex("“"):]] + items[1:-1] + [last[:close + 1]]
 
 
 def _as_key(item: str, seg: Segment, alone: bool) -> str:
@@ -69,6 +94,23 @@ def _as_key(item: str, seg: Segment, alone: bool) -> str:
 
 def _cut_tail(last: str, others: list[str], seg: Segment) -> str:
     """The last item without what names the whole list after it."""
+    last = _cut_noun(last, others, seg)
+    # …的甲乙 after items of one opening: 清理甲、清理乙、清理丙的专项整治; 全面甲、全面乙的战略布局
+    prefix = common_prefix(others) if len(others) >= 2 else ""
+    if len(prefix) >= 2 and last.startswith(prefix) and "的" in last and not any(
+            "的" in o for o in others):
+        at = last.rindex("的")
+        if 2 <= len(last) - at - 1 <= 6 and at <= max(map(len, others)) + 2:
+            last = last[:at]
+    # the fields a list names: 在甲、乙、丙领域开展… -> 丙
+    m = _FIELD.search(last)
+    if m and others and not any(m.group()[-2:] in o for o in others):
+        last = last[:m.start()]
+    return last
+
+
+def _cut_noun(last: str, others: list[str], seg: Segment) -> str:
+    """The last item without the headword's noun, a count restated or a naming verb."""
     m = _NAMING.search(last)  # only where what follows names the list: 确定为…八大…
     after = last[m.end():] if m else ""
     if m and m.start() > 0 and (m.group() == "于一体" or _RESTATED.search(after)
@@ -85,7 +127,7 @@ def _cut_tail(last: str, others: list[str], seg: Segment) -> str:
     # nothing where the item ends as the others do (丙产能工程 among …工程), and what they all
     # end with stays (丙网融合 under 三甲融合, items ending in 网 -> 丙网)
     shared = common_suffix(others) if len(others) >= 2 else ""
-    if not (shared and last.endswith(shared)):
+    if not seg.code and not (shared and last.endswith(shared)):  # (a code's items: names)
         for size in range(len(seg.rest), 1, -1):
             tail = seg.rest[-size:]
             at = last.rfind(tail)
@@ -135,9 +177,14 @@ def _clean_last(last: str, others: list[str], seg: Segment) -> str:
 def clean_first(first: str, others: list[str], seg: Segment, opens: bool = True) -> str:
     """The first item without what leads into the list; where the group continues a list
     (``opens`` False), only the verbs before it."""
+    m = _REPORTED.match(first) if opens else None
+    if m and not any(m.group().rstrip("，,：:") in o for o in others):
+        first = first[m.end():]
     m = _BA.match(first) if opens else None
     if m:
         first = first[m.end():]
+    elif opens and first[:1] in "把将" and len(first) > 2 and max(map(len, others)) <= 10:
+        first = first[1:]  # 将甲证、乙证和丙照合一 (not 将甲向乙集中, a clause of its own)
     # 一份包含甲证、乙证、…
     m = re.search("包括|包含|涵盖", first) if opens else None
     if m and not any(m.group() in o for o in others):
@@ -149,6 +196,21 @@ def clean_first(first: str, others: list[str], seg: Segment, opens: bool = True)
     if len(before) >= 2 and first.startswith(before) and len(shared) >= 3 \
             and first.endswith(shared) and not any(o.startswith(before) for o in others):
         first = first[len(before):]
+    # …, or it and the key, where the other items are just what the key is done to or all
+    # of one length: 法律进甲、乙 (法律七进); 农村甲变乙、丙变丁 (农村“三变”)
+    if len(before) >= 2 and first.startswith(before) and not any(
+            o.startswith(before) for o in others):
+        rest = first[len(before):]
+        if seg.key and rest.startswith(seg.key) and len(rest) > len(seg.key) + 1 \
+                and not any(seg.key in o for o in others):
+            first = rest[len(seg.key):]
+        elif len({len(o) for o in others}) == 1 and len(rest) == len(others[0]):
+            first = rest
+    # the items are counted, what leads to the first count is the list's: 五年引进甲1000名…
+    if others and all(o[:1].isdigit() for o in others) and not first[:1].isdigit():
+        at = next((k for k, ch in enumerate(first) if ch.isdigit()), None)
+        if at is not None and at <= 8:
+            first = first[at:]
     # a word governing the whole list: 实施甲、乙…
     while not any(o.startswith(_GOVERNING) for o in others):
         word = next((w for w in _GOVERNING if first.startswith(w) and len(first) > len(w) + 1
@@ -170,7 +232,8 @@ def clean_first(first: str, others: list[str], seg: Segment, opens: bool = True)
     if opens and len(others) >= 2 and longest <= 10 and "的" in first \
             and not first.startswith(("将", "把")) and not any("的" in o for o in others):
         after = first[first.rindex("的") + 1:]
-        if after and first.rindex("的") >= 2 and len(after) <= max(2 * longest, longest + 2):
+        if after and first.rindex("的") >= 2 and len(after) <= max(2 * longest, longest + 2) \
+                and len(split_top(after, "、")) == 1:  # (宣传党的甲、乙、丙下基层: one item)
             first = after
     # an adverbial before what every other item opens with: 在某阶段免甲费、免乙费;
     # with one other item, only before the key (两免)
@@ -222,12 +285,16 @@ def valid(items: Sequence[str], seg: Segment, long: bool = False) -> bool:
         if counted < (len(items) - 1 if len(items) >= 3 else len(items)):
             return False
     limit = 200 if long else 80
-    return (all(items) and len(set(items)) == len(items)
+    named = run not in ("一", "") and any(  # 双鸭山市 under 双深: the numeral starts a name
+        i.startswith(run) and i[len(run):len(run) + 1] not in MEASURES + NUMERAL_CHARS
+        for i in items)
+    return (not named and all(items) and len(set(items)) == len(items)
             and all(len(i) <= limit and not NOT_ITEM.search(i) and "是指" not in i
                     for i in items)
             and not (len(seg.text) >= 2 and any(seg.text in i for i in items)))
 
 
 def keyed(item: str, seg: Segment) -> bool:
-    """Whether a group's one item shares a character with its key (一超: 超过国家扶贫标准)."""
-    return any(ch in item for ch in seg.key)
+    """Whether a group's one item shares a character with its key (一超: 超过国家扶贫标准);
+    a code's number (the 1 of 1+4) has no key to share."""
+    return seg.code or any(ch in item for ch in seg.key)

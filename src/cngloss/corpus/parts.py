@@ -177,11 +177,18 @@ _INTRODUCED = re.compile(rf"[”\"]?(?:[\u4e00-\u9fff]{{0,4}}?(?:[，,：:]\s*)?
                          rf"|(?<=[：:]))[：:，,]?|[：:])")
 
 
+_CODE_INTRODUCED = re.compile(rf"[”\"]?(?:{INTRO_WORDS}|代表|为|是|[：:])[：:，,]?")
+
+
 def _section_start(definition: str, name: str, pos: int) -> tuple[int, int] | None:
     """Where the first section of ``name`` after ``pos`` starts, and where its text does."""
     at = definition.find(name, pos)
     while at >= 0:
         m = _INTRODUCED.match(definition, at + len(name))
+        if name.isdigit():  # a code's number, quoted or standing alone: “1”代表…, 1是…
+            alone = (at == 0 or not definition[at - 1].isdigit()) and not definition[
+                at + len(name):at + len(name) + 1].isdigit()
+            m = _CODE_INTRODUCED.match(definition, at + len(name)) if alone else None
         if m:
             return at - (at > 0 and definition[at - 1] in "“\""), m.end()
         at = definition.find(name, at + 1)
@@ -277,7 +284,7 @@ def _listed(definition: str, segs: Sequence[Segment], equal_counts: bool
             groups = split_many(region, segs[::-1], strict=True)
             if groups:
                 return list(zip(segs, groups[::-1]))
-    if equal_counts and len(segs) > 1 and len({s.count for s in segs}) == 1:
+    if equal_counts and len(segs) > 1 and len({s.count for s in segs}) == 1 and segs[0].count > 1:
         # 三水三定: 以水定甲、以水定乙、以水定丙, one list for both numerals
         whole = Segment("".join(s.text for s in segs), segs[0].count, "", segs[0].lead,
                         segs[-1].rest, segs[-1].end, segs[-1].context)

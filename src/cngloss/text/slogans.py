@@ -13,7 +13,12 @@ from typing import NamedTuple
 from .hanzi import strip_quotes
 from .numerals import NUMERAL_CHARS, slogan_count
 
-NUMERAL_RUN = re.compile(f"[{NUMERAL_CHARS}]+")
+NUMERAL_RUN = re.compile(f"[{NUMERAL_CHARS}]+|[0-9０-９]+")
+# A code of counts joined by plus signs: “1+4”, 6＋2, 1+2+5+X (a letter counts no fixed
+# number: no group of its own).
+_CODE = re.compile(r"(?<![0-9０-９.])(?:[0-9０-９]{1,2}|[NnXx])(?:[+＋](?:[0-9０-９]{1,2}|[NnXx]))+"
+                   r"(?![0-9０-９.%％])")
+DIGIT_MAX = 40  # a written count of items (30个专项行动); more is a quantity
 # The measure word between a numeral and what it counts: 五个坚持, 四个不摘, 三项甲.
 MEASURES = "个大项条种类件张场名座"
 _HEAD_BREAK = re.compile(rf"[、，,；;“”\"‘’「」『』《》〈〉（）()\[\]【】·・\s/／]+"
@@ -34,9 +39,9 @@ _WORDS = ("一体", "一揽子", "一站式", "一次", "一般", "一些", "一
 class Segment(NamedTuple):
     """One numbered slogan in a headword: 八有 of 八有一超."""
 
-    text: str  # as the headword writes it: 八有, 四方责任, 四个不摘
+    text: str  # as the headword writes it: 八有, 四方责任, 四个不摘; a code's number: 4 of 1+4
     count: int  # how many items it counts
-    key: str  # what follows the numeral and its measure word: 有, 方责任, 不摘
+    key: str  # what follows the numeral and its measure word: 有, 方责任, 不摘 ("" in a code)
     lead: str  # what its phrase writes before it, where phrases have their own verb
     rest: str  # the segment after its numeral; the last one's runs to the headword's end
     #            (好农村公路 of 四好农村公路)
@@ -46,6 +51,11 @@ class Segment(NamedTuple):
     @property
     def numeral(self) -> str:
         return NUMERAL_RUN.match(self.text).group()
+
+    @property
+    def code(self) -> bool:
+        """Whether this is one number of a code (the 4 of 1+4), which names nothing."""
+        return self.text.isdigit()
 
 
 def readings(headword: str) -> list[list[Segment]]:
@@ -77,15 +87,16 @@ def segments(headword: str, words_first: bool = False) -> list[Segment]:
             out.append(Segment(text, count, key, lead, strip_quotes(text[len(numeral):]),
                                start_in_head + end))
         plain = "" if found else phrase
-    if not out or len(out) == 1 and out[0].count == 1:
-        return []
+    if not out or len(out) == 1 and out[0].count == 1 and not out[0].code:
+        return []  # (a code's lone 1 is a group: 1+N)
     if sum(1 for s in out if s.lead) < 2:  # 划清两个甲、尽到一个乙: each its own verb
         out = [s._replace(lead="") for s in out]
     last = out[-1]  # its tail runs on to the headword's end: “四好”农村路
-    out[-1] = last._replace(rest=last.rest + strip_quotes(headword[last.end:]))
+    tail = re.sub(r"^(?:[+＋][NnXx])+", "", strip_quotes(headword[last.end:]))  # 1+N政策: 政策
+    out[-1] = last._replace(rest=last.rest + tail)
     out = [s._replace(context=strip_quotes(headword)) for s in out]
     listed = strip_quotes(headword).split("、")
-    if len(out) == 1 and len(listed) == out[0].count and not any(
+    if len(out) == 1 and not out[0].code and len(listed) == out[0].count and not any(
             NUMERAL_RUN.search(p) for p in listed[:-1]):
         return []  # “甲、乙、丙”三项
     return out
@@ -93,12 +104,30 @@ def segments(headword: str, words_first: bool = False) -> list[Segment]:
 
 def _phrase_segments(phrase: str, words_first: bool) -> list[tuple[int, int, int, str]]:
     """(start, end, count, measure word) of each counting numeral in one phrase."""
+    code = _CODE.search(phrase)
+    if code:  # 1+2+5+X: one segment per number, each just the number
+        out, pos = [], code.start()
+        for part in re.split("[+＋]", code.group()):
+            if part.isdigit() and 0 < int(part) <= DIGIT_MAX:
+                out.append((pos, pos + len(part), int(part), ""))
+            pos += len(part) + 1
+        return out
     starts: list[tuple[int, int | None, str]] = []  # (start, count or None, measure)
     inside_word = 0
     for m in NUMERAL_RUN.finditer(phrase):
         s, run, after = m.start(), m.group(), phrase[m.end():] or " "
         if s < inside_word:
             continue  # the 百 of 千方百计
+        if run.isdigit():  # 4条景观大道, 3个100公里: a count with its measure word
+            before_digit = s > 0 and (phrase[s - 1].isdigit() or phrase[s - 1] in ".．")
+            if not before_digit and after[:1] in MEASURES and len(after) > 1 \
+                    and 0 < int(run) <= DIGIT_MAX:
+                starts.append((s, int(run), after[:1]))
+            continue
+        if run[0] in "零〇" and s > 0:  # 清零: the word's 零 counts nothing
+            if len(run) == 1:
+                continue
+            s, run = s + 1, run[1:]
         word = next((w for w in _WORDS if phrase.startswith(w, s)), None)
         if word and not (s == 0 and after[:1] in MEASURES):
             inside_word = s + len(word)
