@@ -61,13 +61,12 @@ def clean(items: list[str], seg: Segment, listed: bool = True, opens: bool = Tru
     items = [items[0]] + [_JOINING.sub("", i) for i in items[1:]]
     if not opens:
         items[0] = _JOINING.sub("", items[0])
-    items = _quoted_names(items)
     items[-1] = _as_key(items[-1], seg, alone=len(items) == 1)
     items[-1] = _cut_tail(items[-1], items[1:-1] or items[:-1], seg)
     if len(items) >= 2:
         items[-1] = _clean_last(items[-1], items[1:-1] or items[:-1], seg)
         items[0] = clean_first(items[0], items[1:], seg, opens)
-    return [unquote(i.strip(EDGE)) for i in items]
+    return [unquote(i.strip(EDGE)) for i in _quoted_names(items)]
 
 
 def _quoted_names(items: list[str]) -> list[str]:
@@ -163,7 +162,7 @@ def _clean_last(last: str, others: list[str], seg: Segment) -> str:
         suffix = others[0][-1:] if others[0][-1:] and others[0][-1:] in seg.key else ""
     if suffix and not last.endswith(suffix) and suffix in last:
         cut = last.index(suffix) + len(suffix)
-        if seg.key not in last[cut:]:
+        if not (seg.key and seg.key in last[cut:]):
             last = last[:cut]
     # short items of one length and opening: 美丽甲园、…、美丽丁园建设行动 -> 美丽丁园
     size = len(others[0])
@@ -222,6 +221,8 @@ def clean_first(first: str, others: list[str], seg: Segment, opens: bool = True)
     if len(seg.key) >= 2 and first.startswith(seg.key) and len(first) > len(seg.key) + 1 \
             and not any(o.startswith(seg.key[:1]) for o in others):
         first = unquote(first[len(seg.key):])
+        if first[:1] == "其" and first[1:2] not in "他中余次实" and len(first) > 2:
+            first = first[1:]  # 保障其甲、乙、丙 (三保障)
     longest = max(map(len, others))
     # what was done to the list: 某省率先启动了甲、乙、…
     if opens and "了" in first[:-1] and not any("了" in o for o in others):

@@ -24,13 +24,14 @@ from __future__ import annotations
 import re
 from typing import Sequence
 
+from ..text.hanzi import is_hanzi
 from ..text.lists import (EDGE, INTRO_WORDS, LEAD, LEVELS, conj_split, enumeration, regions,
                           split_top)
 from ..text.slogans import Segment, readings
 from .part_items import NOT_ITEM, clean, clean_first, cut_restated, keyed, valid
 
 # A clause that sets the scene of the list: 到某年末, 按照某某程序, …时.
-_ADVERBIAL = re.compile(r"^(?:到|在|从|按照|根据|为了|为|围绕|依托|经过|对照).*|.*(?:时|期间|中|下|后)$")
+_ADVERBIAL = re.compile(r"^(?:到|在|从|按照|根据|为了|为|围绕|依托|经过|对照).*|.*(?:时|期间|中|下|后|前)$")
 # What is done with a list, after its items: 对甲、乙、丙实行统一管理.
 _PREDICATE = re.compile("(?<=.)(?:实行|实施|进行)")
 
@@ -50,6 +51,8 @@ def split_one(region: str, seg: Segment, mixed: bool = True) -> list[str] | None
         if level == LEVELS[-1] and not mixed and len(split_top(region, LEVELS[1])) > 1:
             continue
         pieces = [p for p in split_top(region, level) if p.strip(EDGE)]
+        if level == LEVELS[1] and seg.count >= 3 and len(split_top(pieces[0], "、")) >= seg.count:
+            continue  # clauses that count as many as the list in the first: 对甲、乙、丙实行…，…
         for candidate in _candidates(pieces, seg, level):
             if NOT_ITEM.search(candidate[0].strip(EDGE)):
                 continue  # 因为…而不同于甲及乙、丙
@@ -89,6 +92,12 @@ def _candidates(pieces: list[str], seg: Segment, level: str) -> list[list[str]]:
         cut = _predicate_cut(pieces, count) if level == LEVELS[-1] else None
         if cut:
             out.append(cut)
+    if len(pieces) == 1 and seg.key and len(pieces[0]) % count == 0 and all(
+            is_hanzi(ch) for ch in pieces[0]):  # 扩容扩能 (双扩): words of the key, unjoined
+        size = len(pieces[0]) // count
+        words = [pieces[0][k:k + size] for k in range(0, len(pieces[0]), size)]
+        if size >= 2 and all(w.startswith(seg.key[:1]) for w in words):
+            out.append(words)
     return out
 
 
@@ -129,7 +138,9 @@ def split_many(region: str, segs: Sequence[Segment], strict: bool = False
         for pieces, joined in flat:
             groups, k = [], 0
             for seg in segs:
-                groups.append(clean(pieces[k:k + seg.count], seg, opens=not k))
+                own = pieces[k:k + seg.count]  # …甲6个综合产业和乙、丙2个新兴产业
+                own[-1] = cut_restated(own[-1], [seg.count], [seg]) if seg.code else own[-1]
+                groups.append(clean(own, seg, opens=not k))
                 k += seg.count
             if segs[0].count == 1:  # the list's lead before a group of one: 建设甲基地和乙中心…
                 groups[0][0] = clean_first(groups[0][0], [i for g in groups[1:] for i in g],

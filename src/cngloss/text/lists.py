@@ -20,8 +20,12 @@ EDGE = "，,。；;：:、 \u3000\t"
 
 # Words that introduce a list: “六稳”指…, 即…, 包括：…
 INTRO_WORDS = ("即指|即|是指|指的是|指|主要包括|包括|分别为|分别是|具体为|具体是|具体包括|"
-               "主要有|主要是|其中")
+               "具体指|主要有|主要是|其中")
 _INTRO = re.compile(rf"(?:(?<=[，,”：:])|^)(?:{INTRO_WORDS})[：:，,]?")
+# A list as the content of what follows it: 以甲、乙、丙为主要内容的…
+_CONTENT = re.compile(r"以([^。；;]+?)为(?:主要|重点|核心)?内容")
+# A list reported after who set it: 某纲要提出，…
+_REPORTED = re.compile(r"(?:提出|指出|强调|明确)[，,：:]")
 # What opens a list's first item and is no part of it: a number, an introducing word.
 LEAD = re.compile(r"^\s*(?:[（(]?(?:\d{1,2}|[一二三四五六七八九十]{1,2})[）)]|[①-⑳]"
                   r"|(?:\d{1,2}|[一二三四五六七八九十]{1,2})(?:是|[、.．](?!\d)))?\s*"
@@ -93,6 +97,8 @@ def regions(text: str) -> list[str]:
         candidates += [sentence[i + 1:] for i, ch in enumerate(sentence)
                        if top[i] and ch in "：:"]
         candidates += [sentence[m.end():] for m in _INTRO.finditer(sentence) if top[m.start()]]
+        candidates += [m.group(1) for m in _CONTENT.finditer(sentence)]
+        candidates += [sentence[m.end():] for m in _REPORTED.finditer(sentence)]
         candidates += split_top(sentence, LEVELS[0]) + split_top(sentence, LEVELS[1])
         for m in re.finditer(r"“([^“”]{6,})”", sentence):
             quoted = m.group(1)
