@@ -154,3 +154,92 @@ def test_what_the_item_is_to_the_slogan_is_not_part_of_it():
 def test_a_slogan_in_a_longer_headword_is_found_by_its_own_section():
     assert items("三分甲乙法", "某地的做法，“三分”指甲即调、乙分调、丙联调；“甲乙”指其他。") == [
         ["甲即调", "乙分调", "丙联调"]]
+
+
+@pytest.mark.parametrize("headword, definition, expected", [
+    # a code: one group per number, each group's list cut at the count it restates
+    ("“1+4”甲办法", "《甲办法》和子资源、丑资源、寅资源、卯资源开发管理4个试行办法。",
+     [["《甲办法》"], ["子资源", "丑资源", "寅资源", "卯资源"]]),
+    ("6＋2", "子业、丑业、寅业、卯业、辰业、巳业6个综合产业和午产业、未产业2个新兴产业。",
+     [["子业", "丑业", "寅业", "卯业", "辰业", "巳业"], ["午产业", "未产业"]]),
+    ("1+2+X", "“1”代表甲新城，是中心，“2”代表乙组团和丙组团，“X”代表一批特色镇。",
+     [["甲新城"], ["乙组团", "丙组团"]]),
+    ("4条甲大道", "子线、丑路、寅至卯、辰经巳至午。", [["子线", "丑路", "寅至卯", "辰经巳至午"]]),
+])
+def test_digit_counts_and_codes(headword, definition, expected):
+    assert items(headword, definition) == expected
+
+
+@pytest.mark.parametrize("headword, definition, expected", [
+    # who set the list, before it
+    ("五位一体", "党的某大会提出甲建设、乙建设、丙建设、丁建设、戊建设五位一体。",
+     [["甲建设", "乙建设", "丙建设", "丁建设", "戊建设"]]),
+    ("三副", "某规划明确的甲、乙、丙3个副城。", [["甲", "乙", "丙"]]),
+    # 将 before short items; kept before clauses (将甲向乙集中)
+    ("四证合一", "指将甲证、乙证、丙证和丁照合一。", [["甲证", "乙证", "丙证", "丁照"]]),
+    # the headword's words before the slogan, with its key: 甲七进 -> the places only
+    ("法律三进", "法律进机关、乡镇、社区。", [["机关", "乡镇", "社区"]]),
+    ("农村“三变”改革", "农村甲变子、乙变丑、丙变寅。", [["甲变子", "乙变丑", "丙变寅"]]),
+    # what leads to the first count
+    ("三进", "五年引进1000名甲、8万名乙、10万名丙。", [["1000名甲", "8万名乙", "10万名丙"]]),
+    # a joining word opening the next group's item
+    ("三有一共享", "即有甲，有乙，有丙，以及丁互通共享。", [["有甲", "有乙", "有丙"], ["丁互通共享"]]),
+])
+def test_what_leads_into_the_list_is_not_the_first_items(headword, definition, expected):
+    assert items(headword, definition) == expected
+
+
+@pytest.mark.parametrize("headword, definition, expected", [
+    # 的 and a noun after items of one opening
+    ("“四清”专项行动", "指开展清理甲、清理乙、清理丙、清理丁的专项整治行动。",
+     [["清理甲", "清理乙", "清理丙", "清理丁"]]),
+    ("四个全面", "全面甲、全面乙、全面丙、全面丁的战略布局。",
+     [["全面甲", "全面乙", "全面丙", "全面丁"]]),
+    # the fields a list names
+    ("三大甲项目", "在子制造、丑材料、寅种业领域开展技术攻关。", [["子制造", "丑材料", "寅种业"]]),
+    # quoted names in a sentence
+    ("一带一路", "国家建设“甲之路经济带”和“乙之路”的简称。", [["甲之路经济带"], ["乙之路"]]),
+])
+def test_what_names_the_list_after_it_is_not_the_last_items(headword, definition, expected):
+    assert items(headword, definition) == expected
+
+
+@pytest.mark.parametrize("headword, definition, expected", [
+    ("三段叠加", "是某判断，具体指甲段、乙段、丙段三个阶段。", [["甲段", "乙段", "丙段"]]),
+    ("三项甲工程", "某省继续推进以子促进、丑解困、寅助学为主要内容的甲工程，共3个大项。",
+     [["子促进", "丑解困", "寅助学"]]),
+    ("两不愁三保障", "某纲要提出，到某年实现对象不愁甲、不愁乙，保障其子项、丑项、寅项。",
+     [["不愁甲", "不愁乙"], ["子项", "丑项", "寅项"]]),
+    # the 、 list of the first clause, not the clauses
+    ("“三馆合一”项目", "指对甲馆、乙中心、丙馆实行同一选址、合并建设，发挥效应，为群众服务。",
+     [["甲馆", "乙中心", "丙馆"]]),
+    ("“双扩双提”工程", "扩容扩能、提标提质。", [["扩容", "扩能"], ["提标", "提质"]]),
+    ("预制菜“三千行动”", "2025年底前，培植甲1000家以上，培育乙1000个以上，引育丙突破1000人。",
+     [["培植甲1000家以上", "培育乙1000个以上", "引育丙突破1000人"]]),
+])
+def test_where_the_list_stands(headword, definition, expected):
+    assert items(headword, definition) == expected
+
+
+@pytest.mark.parametrize("headword, definition", [
+    ("双甲合作", "双鸭山市与甲市进行全面合作。"),  # the numeral starts a name
+    ("一县一场", "全省所有县均要建成处理场。"),  # two groups of one: no list for both
+])
+def test_no_parts_invented(headword, definition):
+    assert items(headword, definition) == []
+
+
+def test_a_codes_lone_number_needs_its_own_section():
+    assert items("甲“1+N”政策体系", "“1”是指《甲意见》；“N”是其他方案。") == [["《甲意见》"]]
+    assert items("甲“1+N”合作协议", "深化甲乙一体化发展的合作协议，以及N个专项协议。") == []
+
+
+def test_a_name_that_opens_on_the_numeral_is_still_an_item():
+    # 三亚 under 三极: the headword does not abbreviate the items (双深: 双鸭山, 深圳 does)
+    assert items("三极", "海口经济圈、三亚经济圈、儋洋经济圈。") == [
+        ["海口经济圈", "三亚经济圈", "儋洋经济圈"]]
+
+
+def test_a_field_is_cut_only_where_the_list_is_framed_as_fields():
+    assert items("三项治理", "针对甲扶贫、乙安全、丙领域舆情。") == [
+        ["针对甲扶贫", "乙安全", "丙领域舆情"]]

@@ -56,3 +56,32 @@ def test_the_word_reading_comes_second():
     assert [[s.text for s in r] for r in readings("六统一管理")] == [["六统", "一管理"],
                                                                   ["六统一管理"]]
     assert len(readings("八有一超")) == 1
+
+
+@pytest.mark.parametrize("headword, expected", [
+    # digits with a measure word count what follows; a number inside what is counted does not
+    ("4条甲大道", [("4条甲大道", 4)]),
+    ("3个100公里", [("3个100公里", 3)]),
+    ("八大甲战役30个乙行动", [("八大甲战役", 8), ("30个乙行动", 30)]),
+    # a code: one group per number, a letter (N, X) counts no fixed number
+    ("“1+4”甲办法", [("1", 1), ("4", 4)]),
+    ("6＋2", [("6", 6), ("2", 2)]),
+    ("1+2+5+X", [("1", 1), ("2", 2), ("5", 5)]),
+    ("甲“1+N”政策体系", [("1", 1)]),
+    # 零 of 清零 is a word's
+    ("两清零一提标", [("两清零", 2), ("一提标", 1)]),
+])
+def test_digits_and_codes(headword, expected):
+    assert read(headword) == expected
+
+
+@pytest.mark.parametrize("headword", [
+    "甲指标5项",  # a count after what it counts: a quantity
+    "年增长56%", "2011工程", "“4050”人员",  # no measure word, no plus sign
+])
+def test_digits_that_count_nothing(headword):
+    assert segments(headword) == []
+
+
+def test_a_codes_last_group_keeps_the_headwords_tail_without_the_letters():
+    assert segments("甲“1+6+N”乙政策")[-1].rest == "乙政策"

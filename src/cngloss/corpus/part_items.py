@@ -16,7 +16,6 @@ from typing import Sequence
 from ..text.hanzi import strip_quotes
 from ..text.lists import (EDGE, LEAD, LEVELS, common_prefix, common_suffix, split_top, top_level,
                           unquote)
-from ..text.numerals import NUMERAL_CHARS
 from ..text.slogans import MEASURES, Segment
 
 # A word that governs the whole list, before its first item: 实施甲、乙、丙提升工程.
@@ -31,7 +30,7 @@ _BA = re.compile(r"^[^，、]{0,6}?把[^，、]{1,12}?(?:建设成为|建设成|
 # Who said the list, before it: 党的十八大提出甲、乙…; 某纲要提出，到某年…
 _REPORTED = re.compile(r"^[^，、]{0,24}?(?:提出|指出|强调|明确)的?[，,：:]?(?=.)")
 # A joining word that opens an item: …，以及甲.
-_JOINING = re.compile(r"^(?:以及|及(?![时早])|和(?!谐)|并且)(?=..)")
+_JOINING = re.compile(r"^(?:以及|及(?![时早格])|并且)(?=..)")
 # The frame of a list of fields after its last item: 在甲、乙、丙领域开展…
 _FIELD = re.compile("(?<=.)(?:等)?(?:领域|方面)")
 # A verb that names the list after its last item: …辛产业确定为八大产业.
@@ -58,18 +57,17 @@ def clean(items: list[str], seg: Segment, listed: bool = True, opens: bool = Tru
         items[0] = items[0][items[0].index(seg.lead) + len(seg.lead):]
     if not listed:
         return [i.strip(EDGE) for i in items]
-    items = [items[0]] + [_JOINING.sub("", i) for i in items[1:]]
-    if not opens:
-        items[0] = _JOINING.sub("", items[0])
+    items = [_JOINING.sub("", i) for i in items]
     items[-1] = _as_key(items[-1], seg, alone=len(items) == 1)
-    items[-1] = _cut_tail(items[-1], items[1:-1] or items[:-1], seg)
+    framed = items[0].startswith("在")  # 在甲、乙、丙领域…
+    items[-1] = _cut_tail(items[-1], items[1:-1] or items[:-1], seg, framed)
     if len(items) >= 2:
         items[-1] = _clean_last(items[-1], items[1:-1] or items[:-1], seg)
         items[0] = clean_first(items[0], items[1:], seg, opens)
-    return [unquote(i.strip(EDGE)) for i in _quoted_names(items)]
+    return [unquote(i.strip(EDGE)) for i in quoted_names(items)]
 
 
-def _quoted_names(items: list[str]) -> list[str]:
+def quoted_names(items: list[str]) -> list[str]:
     """Quoted names in a sentence: 国家建设“甲”和“乙”的简称 -> 甲, 乙: the first item ends on
     its quotation, the last opens on one and goes on by a character or two."""
     first, last = items[0], items[-1]
@@ -91,7 +89,7 @@ def _as_key(item: str, seg: Segment, alone: bool) -> str:
     return item[1 if alone and item.startswith("以") else 0:m.start()]
 
 
-def _cut_tail(last: str, others: list[str], seg: Segment) -> str:
+def _cut_tail(last: str, others: list[str], seg: Segment, framed: bool = False) -> str:
     """The last item without what names the whole list after it."""
     last = _cut_noun(last, others, seg)
     # …的甲乙 after items of one opening: 清理甲、清理乙、清理丙的专项整治; 全面甲、全面乙的战略布局
@@ -102,7 +100,7 @@ def _cut_tail(last: str, others: list[str], seg: Segment) -> str:
         if 2 <= len(last) - at - 1 <= 6 and at <= max(map(len, others)) + 2:
             last = last[:at]
     # the fields a list names: 在甲、乙、丙领域开展… -> 丙
-    m = _FIELD.search(last)
+    m = _FIELD.search(last) if framed else None
     if m and others and not any(m.group()[-2:] in o for o in others):
         last = last[:m.start()]
     return last
@@ -286,10 +284,10 @@ def valid(items: Sequence[str], seg: Segment, long: bool = False) -> bool:
         if counted < (len(items) - 1 if len(items) >= 3 else len(items)):
             return False
     limit = 200 if long else 80
-    named = run not in ("一", "") and any(  # 双鸭山市 under 双深: the numeral starts a name
-        i.startswith(run) and i[len(run):len(run) + 1] not in MEASURES + NUMERAL_CHARS
-        for i in items)
-    return (not named and all(items) and len(set(items)) == len(items)
+    # 双鸭山市 and 深圳市 under 双深: the headword abbreviates the items, counts nothing
+    initials = seg.text[:len(items)] if len(seg.text) >= len(items) else ""
+    abbreviated = bool(initials) and all(i.startswith(ch) for i, ch in zip(items, initials))
+    return (not abbreviated and all(items) and len(set(items)) == len(items)
             and all(len(i) <= limit and not NOT_ITEM.search(i) and "是指" not in i
                     for i in items)
             and not (len(seg.text) >= 2 and any(seg.text in i for i in items)))
@@ -297,5 +295,6 @@ def valid(items: Sequence[str], seg: Segment, long: bool = False) -> bool:
 
 def keyed(item: str, seg: Segment) -> bool:
     """Whether a group's one item shares a character with its key (一超: 超过国家扶贫标准);
-    a code's number (the 1 of 1+4) has no key to share."""
-    return seg.code or any(ch in item for ch in seg.key)
+    a code's number (the 1 of 1+4) has no key, so its one item needs a section or a list
+    that adds up."""
+    return any(ch in item for ch in seg.key)

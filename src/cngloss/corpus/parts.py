@@ -26,12 +26,13 @@ from typing import Sequence
 
 from ..text.hanzi import is_hanzi
 from ..text.lists import (EDGE, INTRO_WORDS, LEAD, LEVELS, conj_split, enumeration, regions,
-                          split_top)
+                          split_top, unquote)
 from ..text.slogans import Segment, readings
-from .part_items import NOT_ITEM, clean, clean_first, cut_restated, keyed, valid
+from .part_items import NOT_ITEM, clean, clean_first, cut_restated, keyed, quoted_names, valid
 
-# A clause that sets the scene of the list: 到某年末, 按照某某程序, …时.
-_ADVERBIAL = re.compile(r"^(?:到|在|从|按照|根据|为了|为|围绕|依托|经过|对照).*|.*(?:时|期间|中|下|后|前)$")
+# A clause that sets the scene of the list: 到某年末, 按照某某程序, …时, 2025年底前.
+_ADVERBIAL = re.compile(r"^(?:到|在|从|按照|根据|为了|为|围绕|依托|经过|对照).*"
+                        r"|.*(?:时|期间|中|下|后|[年月日底]前)$")
 # What is done with a list, after its items: 对甲、乙、丙实行统一管理.
 _PREDICATE = re.compile("(?<=.)(?:实行|实施|进行)")
 
@@ -145,13 +146,15 @@ def split_many(region: str, segs: Sequence[Segment], strict: bool = False
             if segs[0].count == 1:  # the list's lead before a group of one: 建设甲基地和乙中心…
                 groups[0][0] = clean_first(groups[0][0], [i for g in groups[1:] for i in g],
                                             segs[0])
+            names = iter(quoted_names([i for g in groups for i in g]))  # 建设“甲”和“乙”的
+            groups = [[unquote(next(names)) for _ in g] for g in groups]
             if strict and not all(s.key[-1:] in i for g, s in zip(groups, segs) for i in g):
                 continue
             if level == LEVELS[-1] and total == len(segs) and not joined and all(
                     len(g[0]) <= 10 for g in groups):
                 named = True  # 一甲一乙: 子园、丑平台 (short names, keys or not)
             else:
-                named = all(s.count > 1 or keyed(g[0], s) for g, s in zip(groups, segs))
+                named = all(s.count > 1 or s.code or keyed(g[0], s) for g, s in zip(groups, segs))
             if named and all(valid(g, s, long=level != LEVELS[-1])
                              for g, s in zip(groups, segs)):
                 return groups
@@ -166,7 +169,7 @@ def _sections(definition: str, segs: Sequence[Segment]) -> list[str] | None:
     group has one; a lone segment may be introduced by a shorter name (三分甲乙法: “三分”指)."""
     starts, pos = [], 0
     for seg in segs:
-        names = [seg.text] if len(segs) > 1 else [
+        names = [seg.text] if len(segs) > 1 or seg.code else [
             seg.text[:size] for size in range(len(seg.text), len(seg.numeral), -1)]
         found = next((span for name in names if (span := _section_start(definition, name, pos))),
                      None)
@@ -177,6 +180,9 @@ def _sections(definition: str, segs: Sequence[Segment]) -> list[str] | None:
     out = []
     for k, (_, start) in enumerate(starts):
         end = starts[k + 1][0] if k + 1 < len(starts) else len(definition)
+        if segs[k].code:  # …，“X”代表…: a code's letter has a section of its own
+            letter = _LETTER_SECTION.search(definition, start, end)
+            end = letter.start() if letter else end
         out.append(definition[start:end])
     if len(segs) == 1:  # a section of its own ends with its clause: “三分”指…；“甲乙”指…
         out = [split_top(out[0], "；;。\n")[0]]
@@ -188,6 +194,7 @@ _INTRODUCED = re.compile(rf"[”\"]?(?:[\u4e00-\u9fff]{{0,4}}?(?:[，,：:]\s*)?
                          rf"|(?<=[：:]))[：:，,]?|[：:])")
 
 
+_LETTER_SECTION = re.compile(r"[“\"][NnXx][”\"]")
 _CODE_INTRODUCED = re.compile(rf"[”\"]?(?:{INTRO_WORDS}|代表|为|是|[：:])[：:，,]?")
 
 
@@ -268,6 +275,9 @@ def _section_items(text: str, seg: Segment) -> list[str] | None:
     enumerated = enumeration(text, seg.count)
     if enumerated:
         return clean(enumerated, seg, listed=False)
+    if seg.code and seg.count == 1:  # “1”是指甲，…: its section names it
+        item = clean([split_top(text, LEVELS[1])[0]], seg)
+        return item if valid(item, seg) else None
     return next((items for mixed in (False, True) for region in regions(text)
                  if (items := split_one(region, seg, mixed))), None)
 
