@@ -285,7 +285,7 @@ def valid(items: Sequence[str], seg: Segment, long: bool = False) -> bool:
             return False
     limit = 200 if long else 80
     # 双鸭山市 and 深圳市 under 双深: the headword abbreviates the items, counts nothing
-    initials = seg.text[:len(items)] if len(seg.text) >= len(items) else ""
+    initials = seg.text[:len(items)] if len(seg.text) >= len(items) >= 2 else ""
     abbreviated = bool(initials) and all(i.startswith(ch) for i, ch in zip(items, initials))
     return (not abbreviated and all(items) and len(set(items)) == len(items)
             and all(len(i) <= limit and not NOT_ITEM.search(i) and "是指" not in i

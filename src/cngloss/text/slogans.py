@@ -60,23 +60,27 @@ class Segment(NamedTuple):
 
 def readings(headword: str) -> list[list[Segment]]:
     """The ways to read a headword's segments, most likely first: 六统一管理 is 六统 + 一管理
-    as 三品一标 is 三品 + 一标, or 六统一管理 with the word 统一; the definition decides."""
+    as 三品一标 is 三品 + 一标, or 六统一管理 with the word 统一; the definition decides.
+    Last, the Chinese numerals alone (the 8条 of 三大甲的8条乙 counts roads it does not list)."""
     out = [segments(headword)]
-    words = segments(headword, words_first=True)
-    return out if words == out[0] else out + [words]
+    for other in (segments(headword, words_first=True), segments(headword, digits=False)):
+        if other not in out:
+            out.append(other)
+    return out
 
 
-def segments(headword: str, words_first: bool = False) -> list[Segment]:
+def segments(headword: str, words_first: bool = False, digits: bool = True) -> list[Segment]:
     """The numbered slogans of a headword, in order: 八有一超 -> 八有, 一超; 五位一体 ->
     五位一体 (一体 counts nothing). A lone segment counting one (一超 alone) is no slogan to
     split; nor is a headword that lists its parts itself (甲、乙、丙三项). With
-    ``words_first``, 统一 and 单一 are words even right after a numeral's character."""
+    ``words_first``, 统一 and 单一 are words even right after a numeral's character; without
+    ``digits``, digit counts and codes count nothing."""
     out: list[Segment] = []
     pos, plain = 0, ""
     for phrase in _HEAD_BREAK.split(headword):
         start_in_head = headword.find(phrase, pos) if phrase else pos
         pos = start_in_head + len(phrase)
-        found = _phrase_segments(phrase, words_first)
+        found = _phrase_segments(phrase, words_first, digits)
         for k, (start, end, count, measure) in enumerate(found):
             text = phrase[start:end]
             numeral = NUMERAL_RUN.match(text).group()
@@ -102,9 +106,10 @@ def segments(headword: str, words_first: bool = False) -> list[Segment]:
     return out
 
 
-def _phrase_segments(phrase: str, words_first: bool) -> list[tuple[int, int, int, str]]:
+def _phrase_segments(phrase: str, words_first: bool, digits: bool = True
+                     ) -> list[tuple[int, int, int, str]]:
     """(start, end, count, measure word) of each counting numeral in one phrase."""
-    code = _CODE.search(phrase)
+    code = _CODE.search(phrase) if digits else None
     if code:  # 1+2+5+X: one segment per number, each just the number
         out, pos = [], code.start()
         for part in re.split("[+＋]", code.group()):
@@ -120,8 +125,9 @@ def _phrase_segments(phrase: str, words_first: bool) -> list[tuple[int, int, int
             continue  # the 百 of 千方百计
         if run.isdigit():  # 4条景观大道, 3个100公里: a count with its measure word
             before_digit = s > 0 and (phrase[s - 1].isdigit() or phrase[s - 1] in ".．")
-            if not before_digit and after[:1] in MEASURES and len(after) > 1 \
-                    and 0 < int(run) <= DIGIT_MAX:
+            counted = s > 1 and phrase[s - 1] in MEASURES and phrase[s - 2] in NUMERAL_CHARS
+            if digits and not before_digit and not counted and after[:1] in MEASURES \
+                    and len(after) > 1 and 0 < int(run) <= DIGIT_MAX:
                 starts.append((s, int(run), after[:1]))
             continue
         if run[0] in "零〇" and s > 0:  # 清零: the word's 零 counts nothing
