@@ -2,7 +2,8 @@
 
 One segment per numeral that counts: it runs from the numeral to the next numeral that
 starts a word of its own, or to the end of its phrase (the headword cut at punctuation and
-quotation marks, and at 和/与/及 before a numeral: 甲三园和乙五区).
+quotation marks, and at 和/与/及 before a numeral: 甲三园和乙五区). Digits count too, with
+a measure word (4条甲) or as the numbers of a code (1+4: one segment per number).
 """
 
 from __future__ import annotations
