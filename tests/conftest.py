@@ -45,11 +45,6 @@ def shared_dir() -> Path:
     return ROOT.parent / "shared"
 
 
-def collection_texts(paths: set[str]) -> dict[str, str]:
-    """The content of the records of ``../shared/corpora/government-work-reports.jsonl.gz``
-    whose path is in ``paths`` (streamed: only matching lines are parsed)."""
-
-
 # A report body before a notes section, for the notes tests written on small texts.
 NOTES_BODY = "各位代表：\n\n一、过去一年的工作\n\n我们推进“甲乙”和“丙丁”建设，完成任务。\n\n"
 

@@ -69,9 +69,9 @@ def test_import_writes_a_glossary_that_check_passes(small, tmp_path):
     assert first["english"] == []
     # 三园一区 names 产城融合 in its definition: related, declared once
     assert second["related"] == [third["id"]] and "related" not in third
-    # 三园: a count of three, but the definition lists 甲园、乙园和丙区 as two items
-    assert second["parts"] == [{"name": None, "items": ["甲园", "乙园和丙区"]}]
-    assert "三园 counts 3 but the definition lists 2" in second["remark"]
+    # 三园: a count of three, but the definition lists two 园 (甲园、乙园和丙区): no parts
+    assert "parts" not in second
+    assert second["remark"] == "三园 counts 3 but the definition lists 2 (no parts suggested: review)"
     assert "review: note 2 (三园一区): 三园 counts 3" in result.err
     checked = run_checks(out)
     assert checked.errors == [] and checked.warnings == []
@@ -212,8 +212,8 @@ def test_pinyin_one_syllable_per_hanzi_in_context():
     ("五个坚持", "指坚持甲、坚持乙、坚持丙、坚持丁、坚持戊。",
      [{"name": "五个坚持", "items": ["坚持甲", "坚持乙", "坚持丙", "坚持丁", "坚持戊"]}]),
     ("三区", "指东区、西区、南区。", [{"name": "三区", "items": ["东区", "西区", "南区"]}]),
-    ("三个一", "指甲、乙、丙。", [{"name": "三个", "items": ["甲", "乙", "丙"]}]),  # by size alone
-    ("一超", "指超过标准、超过底线。", []),        # a count of one is not a slogan to split
+    ("三个一", "指甲、乙、丙。", [{"name": "三个一", "items": ["甲", "乙", "丙"]}]),  # by size alone
+    ("一超", "指超过标准、超过底线。", []),        # a lone count of one is not a slogan to split
     ("雪亮工程", "指甲、乙。", []),                 # no numeral
 ])
 def test_suggest_parts(term, definition, parts):

@@ -33,9 +33,13 @@ def test_a_number_given_twice_goes_to_the_first_note_only():
 def test_each_term_has_its_pinyin_marked_for_review():
     glossary, flags = data("1.两违：违法用地和违法建设。\n\n2.雪亮工程：视频监控。\n\n"
                            "3.四好农村路：公路。\n")
-    assert glossary["terms"][0] == {
-        "id": "liangwei", "note": 1, "term": "两违", "printed": "两违", "pinyin": "liǎng wéi",
-        "english": [], "definition": "违法用地和违法建设。", "unreviewed": ["pinyin"]}
+    assert glossary["terms"][1] == {
+        "id": "xueliang-gongcheng", "note": 2, "term": "雪亮工程", "printed": "雪亮工程",
+        "pinyin": "xuě liàng gōng chéng", "english": [], "definition": "视频监控。",
+        "unreviewed": ["pinyin"]}
+    # 两违's two items are listed: its parts are a suggestion too
+    assert glossary["terms"][0]["parts"] == [{"name": "两违", "items": ["违法用地", "违法建设"]}]
+    assert glossary["terms"][0]["unreviewed"] == ["pinyin", "parts"]
     assert flags == []
 
 
@@ -67,10 +71,11 @@ def test_a_note_without_headword_is_flagged_and_the_notes_after_it_still_importe
 def test_every_slogan_that_does_not_add_up_is_named_in_the_remark():
     glossary, flags = data("1.三稳两保：三稳指稳就业、稳金融；两保指保民生、保就业、保运转。\n\n"
                            "2.雪亮工程：视频监控。\n\n3.两违：违法用地和违法建设。\n")
-    # 三稳 lists two items for three, 两保 three for two: both kept as plain lists
+    # 三稳 lists two items for three, 两保 three for two: no parts, both named
+    assert "parts" not in glossary["terms"][0]
     assert glossary["terms"][0]["remark"] == (
         "三稳 counts 3 but the definition lists 2; 两保 counts 2 but the definition lists 3"
-        " (kept as a plain list: review)")
+        " (no parts suggested: review)")
 
 
 def test_the_imported_yaml_opens_with_a_header_naming_the_report(tmp_path):

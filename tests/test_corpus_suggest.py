@@ -7,7 +7,6 @@ import pytest
 
 from cngloss.corpus.suggest import (
     _chunks,
-    _item_lists,
     _quoted_before,
     english_by_headword,
     make_id,
@@ -85,15 +84,7 @@ def test_a_long_id_loses_whole_words_from_the_end():
 
 
 # ------------------------------------------------------------------ parts
-
-
-def test_an_item_list_drops_the_quotes_around_its_last_item_and_what_follows():
-    assert [items for _, items in _item_lists("建好、管好、“运营好”农村公路")] == [
-        ["建好", "管好", "运营好"]]
-
-
-def test_an_item_keeps_a_latin_x():
-    assert [items for _, items in _item_lists("CT、X光")] == [["CT", "X光"]]
+# (how items are found and cleaned: tests/test_corpus_parts.py)
 
 
 def test_a_one_character_key_names_the_slogan_even_with_another_list_of_that_size():
@@ -102,9 +93,18 @@ def test_a_one_character_key_names_the_slogan_even_with_another_list_of_that_siz
     assert flags == []
 
 
-def test_a_numeral_of_one_is_no_slogan_and_the_next_one_is_still_read():
-    parts, flags = suggest_parts("一园五区", "工业园；甲区、乙区、丙区、丁区、戊区")
-    assert parts == [{"name": "五区", "items": ["甲区", "乙区", "丙区", "丁区", "戊区"]}]
+def test_a_group_of_one_is_a_part_beside_the_others():
+    parts, _ = suggest_parts("一园五区", "工业园；甲区、乙区、丙区、丁区、戊区")
+    assert parts == [{"name": "一园", "items": ["工业园"]},
+                     {"name": "五区", "items": ["甲区", "乙区", "丙区", "丁区", "戊区"]}]
+
+
+def test_groups_that_share_a_key_keep_their_own_names():
+    parts, _ = suggest_parts("六好甲户、六好乙村",
+                             "“六好甲户”指甲好、乙好、丙好、丁好、戊好、己好；"
+                             "“六好乙村”指子好、丑好、寅好、卯好、辰好、巳好。")
+    assert [p["name"] for p in parts] == ["六好甲户", "六好乙村"]
+    assert parts[1]["items"][0] == "子好"
 
 
 # ------------------------------------------------------------------ variants

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from cngloss.text.numerals import leading_count, numeral_value
+from cngloss.text.numerals import leading_count, numeral_value, slogan_count
 
 
 @pytest.mark.parametrize("digit, value", [
@@ -54,3 +54,14 @@ def test_a_slogan_counts_with_its_leading_numeral(name, count):
 @pytest.mark.parametrize("name", ["", "稳六", "改革", "x六"])
 def test_a_name_that_does_not_open_with_a_numeral_has_no_count(name):
     assert leading_count(name) is None
+
+
+@pytest.mark.parametrize("run, count", [
+    ("六", 6), ("两", 2), ("十二", 12), ("二十", 20), ("双", 2),
+    ("双千", 2), ("三千", 3), ("双百", 2), ("双零", 2), ("双十", 2),  # the thousands, zeros, tens
+    ("百", None), ("千", None), ("十百千", None),  # quantities
+    ("十三五", None), ("一二三", None),  # no numeral
+    ("二十一", None), ("零", None),  # above SLOGAN_MAX, nothing counted
+])
+def test_slogan_count(run, count):
+    assert slogan_count(run) == count

@@ -126,7 +126,7 @@ def _glossary_data(report: Report, english: dict[str, list[dict]]) -> tuple[dict
         entry["variants"] = variants
         entry["parts"] = parts
         entry["related"] = [idents[j] for j in related[i]]
-        remarks = ["; ".join(part_flags) + " (kept as a plain list: review)"] if part_flags else []
+        remarks = ["; ".join(part_flags) + " (no parts suggested: review)"] if part_flags else []
         junk = not_a_term(note.headword)
         if junk:  # a note on a statement (新增普通高校7所): imported, but no term
             flags.append(f"{where} ({note.headword}): the headword reads as a {junk}, "

@@ -11,14 +11,14 @@ from typing import Iterable, Sequence
 from ..lookup.passages import PassageFinder
 from ..model import Note, Report
 from ..text.hanzi import CLOSING, OPENING, QUOTES, hanzi_of, is_hanzi, strip_quotes
-from ..text.numerals import NUMERAL_CHARS, leading_count
+from ..text.numerals import NUMERAL_CHARS
 from ..text.pinyin import toneless
+from .parts import find_parts, group_name
 
 ID_MAX = 48
-# A numbered slogan inside a headword: a numeral and up to three hanzi that are not
-# numerals (六稳, 两不愁, 三保障, 八有, 一超, 十校).
+# A numbered slogan inside a headword's qualifier (六稳, 两不愁, 八有): such a qualifier is a
+# slogan of its own, so the core after it does not stand for the headword (near forms).
 SLOGAN = re.compile(rf"([{NUMERAL_CHARS}]+)([^{NUMERAL_CHARS}\W\d]{{1,3}})")
-_LIST_SPLIT = re.compile(r"[，,。；;：:（）()\n]")
 
 
 def pinyin_of(term: str, definition: str = "") -> str:
@@ -77,67 +77,13 @@ def _chunks(term: str) -> list[str]:
 
 
 def suggest_parts(term: str, definition: str) -> tuple[list[dict], list[str]]:
-    """Parts for the numbered slogans of a headword (六稳六保 -> 六稳 + 六保), each with the
-    items the definition lists for it; and the flags: a slogan whose items do not add up to
-    its numeral is kept as a plain list (``name: null``) and flagged.
-
-    A slogan is a numeral and the one to three characters after it that every item of one
-    of the definition's 、-lists contains (四好农村公路: 建好、管好、护好、运营好 -> 四好);
-    failing that, the numeral and one character, with the one list of that many items."""
-    parts, flags = [], []
-    lists = _item_lists(definition)
-    for m in SLOGAN.finditer(strip_quotes(term)):
-        numeral = m.group(1)
-        count = leading_count(numeral + m.group(2))
-        if not count or count < 2:
-            continue
-        name, items = None, None
-        measure = "个" if m.group(2).startswith("个") else ""  # 五个坚持: the key is 坚持
-        after = m.group(2)[len(measure):]
-        for size in range(len(after), 0, -1):
-            key = after[:size]
-            keyed = [found for _, found in lists if all(key in item for item in found)]
-            if keyed:
-                exact = [found for found in keyed if len(found) == count]
-                name, items = numeral + measure + key, (exact or keyed)[0]
-                break
-        if items is None:
-            sized = [found for _, found in lists if len(found) == count]
-            if len(sized) != 1:
-                continue
-            name, items = numeral + m.group(2)[0], sized[0]
-        if len(items) == count:
-            parts.append({"name": name, "items": items})
-        else:
-            parts.append({"name": None, "items": items})
-            flags.append(f"{name} counts {count} but the definition lists {len(items)}")
-    return parts, flags
-
-
-def _item_lists(definition: str) -> list[tuple[int, list[str]]]:
-    """Lists of items the definition enumerates with 、 (each clause one list), with where
-    each clause starts. The first item loses what introduces the list (``“六稳”指``), the
-    last what follows a closing quote (``运营好”农村公路`` -> ``运营好``)."""
-    found, pos = [], 0
-    for clause in _LIST_SPLIT.split(definition):
-        start = definition.find(clause, pos)
-        pos = start + len(clause)
-        items = clause.split("、")
-        if len(items) < 2:
-            continue
-        lead = _STARTS.match(items[0]) or _INTRO.match(items[0])
-        if lead and (len(lead.group(1)) >= 2 or lead.re is _STARTS):
-            items[0] = lead.group(1)
-        items[-1] = re.split(r"[“”\"]", items[-1].lstrip("“\""))[0]
-        items = [i.strip().strip("“”‘’\" ") for i in items]
-        if all(items):
-            found.append((start, items))
-    return found
-
-
-# What introduces a list: everything up to the last quote or defining word of the item.
-_STARTS = re.compile(r"^(?:是指|指|即|包括)(.+)$")
-_INTRO = re.compile(r".*(?:[“”\"]|即|指|是|包括|为)(.+)$")
+    """Parts for the numbered slogans of a headword (八有一超 -> 八有 + 一超), each with the
+    items the definition lists for it, as ``parts.py`` finds them; and the flags for a
+    reviewer. Where the numerals do not count the items listed there are no parts."""
+    groups, flags = find_parts(term, definition)
+    texts = [seg.text for seg, _ in groups]
+    return [{"name": group_name(seg, items, texts[:k] + texts[k + 1:]), "items": list(items)}
+            for k, (seg, items) in enumerate(groups)], flags
 
 
 def suggest_variants(term: str, printed: str, note: Note, report: Report,

@@ -34,6 +34,24 @@ def numeral_value(text: str) -> int | None:
     return total + (digit or 0)
 
 
+SLOGAN_MAX = 20
+
+
+def slogan_count(run: str) -> int | None:
+    """How many parts a numeral run at the head of a slogan counts, or None where it counts
+    none: 六 -> 6, 十二 -> 12, 双 -> 2; a digit before one 百 or 千 counts the hundreds or
+    thousands, or the zeros (双千, 三千, 双零 -> 2, 3, 2), 双 two of anything (双十 -> 2); a
+    quantity (百, 千, 十百千), a run that is no
+    numeral (十三五, 一二三) or above ``SLOGAN_MAX`` counts none."""
+    if len(run) == 2 and run[0] in DIGITS and DIGITS[run[0]] > 0 and (
+            run[1] in "百千零〇" or run[0] == "双"):
+        return DIGITS[run[0]]  # 双千, 三千, 双零, 双十: two thousands, two zeros, two tens
+    if run[0] in "百千":
+        return None
+    value = numeral_value(run)
+    return value if value is not None and 0 < value <= SLOGAN_MAX else None
+
+
 def leading_count(name: str) -> int | None:
     """The number a slogan opens with: 六稳 -> 6, 两个不低于 -> 2, 双重 -> 2, 一园 -> 1.
 

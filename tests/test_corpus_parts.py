@@ -1,0 +1,245 @@
+"""How a numbered slogan's parts are read from its definition (corpus/parts.py,
+corpus/part_items.py). The definitions are written here (placeholders 甲乙丙… for the items,
+slogans made up or taken from the bundled glossary), the expected items read off them by
+hand; tests/test_corpus_parts_corpora.py measures the same on real reports."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from cngloss.corpus.parts import find_parts
+from cngloss.corpus.suggest import suggest_parts
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def items(headword: str, definition: str) -> list[list[str]]:
+    return [p["items"] for p in suggest_parts(headword, definition)[0]]
+
+
+# ------------------------------------------------------------------ the curated glossary
+
+
+def curated_numbered():
+    data = yaml.safe_load((ROOT / "data" / "terms.yaml").read_text(encoding="utf-8"))
+    # 五早一保障: its 一保障 is 强保障 where the definition writes 做好强保障, a verb of its
+    # own that the rule keeps (one item has no others to share it with)
+    return [pytest.param(t["term"], t["definition"], [p["items"] for p in t["parts"]], id=t["id"])
+            for t in data["terms"]
+            if t.get("parts") and all(p["name"] for p in t["parts"])
+            and any(ch in "一二两双三四五六七八九十" for ch in t["term"])
+            and t["term"] != "五早一保障"]
+
+
+@pytest.mark.parametrize("term, definition, parts", curated_numbered())
+def test_the_bundled_glossarys_own_parts_are_read_from_its_definitions(term, definition, parts):
+    # written by people (data/terms.yaml), so an expectation of its own
+    assert items(term, definition) == parts
+
+
+# ------------------------------------------------------------------ groups and counts
+
+
+@pytest.mark.parametrize("headword, definition, expected", [
+    # one list for two groups, cut by the counts: the second group is not glued onto the
+    # first group's last item (…丙园和丁区)
+    ("三园一区", "指甲园、乙园、丙园和丁区。", [["甲园", "乙园", "丙园"], ["丁区"]]),
+    # one piece of the sentence per group; the first group's items are not the second's
+    ("两园一区", "甲园建设，乙园建设，丙、丁等重点区建设。",
+     [["甲园建设", "乙园建设"], ["丙、丁等重点区建设"]]),
+    ("三低一乙", "子水平低、丑水平低、寅水平低，乙总量小。",
+     [["子水平低", "丑水平低", "寅水平低"], ["乙总量小"]]),
+    # a section per group, each with its own items
+    ("两园三站", "“两园”指甲园、乙园；“三站”指子站、丑站、寅站。",
+     [["甲园", "乙园"], ["子站", "丑站", "寅站"]]),
+    ("一园、三站", "一园，即建设甲乙丙的综合园；三站，即建设子站、丑站、寅站三大站点。",
+     [["建设甲乙丙的综合园"], ["子站", "丑站", "寅站"]]),
+])
+def test_one_group_per_numeral_with_the_items_it_counts(headword, definition, expected):
+    assert items(headword, definition) == expected
+
+
+def test_a_group_whose_section_lists_another_number_is_flagged_and_gets_no_parts():
+    groups, flags = find_parts("三园两区", "三园指甲园、乙园；两区指子区、丑区。")
+    assert groups == []
+    assert flags == ["三园 counts 3 but the definition lists 2"]
+
+
+def test_a_list_that_does_not_add_up_names_each_numeral_that_it_miscounts():
+    groups, flags = find_parts("三园一区", "指甲园、乙园和丙区，与产城融合一道推进。")
+    assert groups == [] and flags == ["三园 counts 3 but the definition lists 2"]
+
+
+@pytest.mark.parametrize("headword, definition", [
+    ("甲乙三年行动计划", "新建、改建、扩建幼儿园若干所。"),  # 三年 counts years, not items
+    ("第二个十年计划", "以甲、乙为主题。"),  # an ordinal and years
+    ("一甲统管", "实现一甲统观、一甲统连、一甲统筹。"),  # a lone 一 is no slogan to split
+    ("甲乙合一", "甲和乙合并。"),
+    ("十百千甲", "10个甲、100个乙、1000个丙。"),  # quantities
+    ("甲乙、丙丁、戊己三大工程", "推进子、丑、寅。"),  # the headword names its own parts
+    ("新三甲", "子公司、丑公司等试点地的企业，故称为新三甲。"),
+    ("三园一区", "甲园和乙园。"),  # counts 4, lists 2
+])
+def test_no_parts_where_the_numerals_count_no_listed_items(headword, definition):
+    assert items(headword, definition) == []
+
+
+# ------------------------------------------------------------------ items
+
+
+@pytest.mark.parametrize("headword, definition, expected", [
+    # lead words dropped
+    ("三园", "即甲园、乙园、丙园。", ["甲园", "乙园", "丙园"]),
+    ("三园", "主要包括：甲园、乙园、丙园。", ["甲园", "乙园", "丙园"]),
+    ("三园", "是指甲园、乙园和丙园。", ["甲园", "乙园", "丙园"]),
+    ("三园", "这三个方面是：甲园，乙园，丙园。", ["甲园", "乙园", "丙园"]),
+    # the split at 和/及/与/以及 before the last item
+    ("四园", "甲园、乙园、丙园以及丁园。", ["甲园", "乙园", "丙园", "丁园"]),
+    ("两园", "甲园与乙园。", ["甲园", "乙园"]),
+    # …but not inside an item when the separators already count the items
+    ("三项甲", "子和丑甲、寅甲、卯甲。", ["子和丑甲", "寅甲", "卯甲"]),
+    # a verb that governs the whole list
+    ("三大甲工程", "实施子丑、寅卯、辰巳甲工程。", ["子丑", "寅卯", "辰巳"]),
+    ("四好", "建设好、管理好、养护好、运营好。", ["建设好", "管理好", "养护好", "运营好"]),
+    # the subject before 的
+    ("三谷", "某市的甲谷、乙谷、丙谷。", ["甲谷", "乙谷", "丙谷"]),
+    # an adverbial before what the other items open with
+    ("两免", "在某阶段免甲费、免乙费。", ["免甲费", "免乙费"]),
+    # what names the list after its last item: 等…, the count restated, the headword's noun
+    ("八大甲业", "子甲业、丑甲业、寅甲业、卯甲业、辰甲业、巳甲业、午甲业、未等八大甲业。",
+     ["子甲业", "丑甲业", "寅甲业", "卯甲业", "辰甲业", "巳甲业", "午甲业", "未"]),
+    ("三甲联动", "子体制、丑体制和寅体制三个方面的联动。", ["子体制", "丑体制", "寅体制"]),
+    ("三大甲链", "子丑、寅卯、辰巳甲链。", ["子丑", "寅卯", "辰巳"]),
+    ("四好农村路", "建好、管好、护好、运营好农村公路。", ["建好", "管好", "护好", "运营好"]),
+    # quotation marks around a whole item go, those inside stay
+    ("三园", "“甲园”、“乙园”和“丙园”。", ["甲园", "乙园", "丙园"]),
+    ("三园", "“连心”甲园、乙“特色”园、丙园。", ["“连心”甲园", "乙“特色”园", "丙园"]),
+    # brackets and quotations are not cut
+    ("三园", "甲园（含子、丑）、乙园、“丙、丁”园。", ["甲园（含子、丑）", "乙园", "“丙、丁”园"]),
+    # titles written one after the other
+    ("两纲要", "《甲纲要》《乙纲要》。", ["《甲纲要》", "《乙纲要》"]),
+])
+def test_items_as_a_reader_quotes_them(headword, definition, expected):
+    assert items(headword, definition) == [expected]
+
+
+def test_the_last_item_keeps_its_last_word():
+    # 五有: nothing of the fifth item is lost to a bracket or a quote
+    assert items("五有", "建成有一个甲（行政村）、有一个乙、有一个丙、有一个丁、有一个戊的新村。") == [
+        ["有一个甲（行政村）", "有一个乙", "有一个丙", "有一个丁", "有一个戊"]]
+
+
+def test_an_enumeration_gives_its_sentences():
+    definition = "一是建设甲，完成乙；二是推进丙。三是落实丁。另有说明。"
+    assert items("三件甲事", definition) == [["建设甲，完成乙", "推进丙", "落实丁"]]
+    assert items("两件甲事", "（1）建设甲；（2）推进乙。") == [["建设甲", "推进乙"]]
+
+
+def test_numerals_that_count_the_same_items_make_one_group():
+    parts, _ = suggest_parts("三水三定", "以水定甲、以水定乙、以水定丙。")
+    assert parts == [{"name": "三水三定", "items": ["以水定甲", "以水定乙", "以水定丙"]}]
+
+
+def test_a_list_in_the_other_order_than_the_headwords():
+    assert items("三站一园", "建设甲园和乙站、丙站、丁站。") == [["乙站", "丙站", "丁站"], ["甲园"]]
+
+
+def test_what_the_item_is_to_the_slogan_is_not_part_of_it():
+    assert items("一中心两支点", "以甲为中心，乙、丙为支点的格局。") == [["甲"], ["乙", "丙"]]
+
+
+def test_a_slogan_in_a_longer_headword_is_found_by_its_own_section():
+    assert items("三分甲乙法", "某地的做法，“三分”指甲即调、乙分调、丙联调；“甲乙”指其他。") == [
+        ["甲即调", "乙分调", "丙联调"]]
+
+
+@pytest.mark.parametrize("headword, definition, expected", [
+    # a code: one group per number, each group's list cut at the count it restates
+    ("“1+4”甲办法", "《甲办法》和子资源、丑资源、寅资源、卯资源开发管理4个试行办法。",
+     [["《甲办法》"], ["子资源", "丑资源", "寅资源", "卯资源"]]),
+    ("6＋2", "子业、丑业、寅业、卯业、辰业、巳业6个综合产业和午产业、未产业2个新兴产业。",
+     [["子业", "丑业", "寅业", "卯业", "辰业", "巳业"], ["午产业", "未产业"]]),
+    ("1+2+X", "“1”代表甲新城，是中心，“2”代表乙组团和丙组团，“X”代表一批特色镇。",
+     [["甲新城"], ["乙组团", "丙组团"]]),
+    ("4条甲大道", "子线、丑路、寅至卯、辰经巳至午。", [["子线", "丑路", "寅至卯", "辰经巳至午"]]),
+])
+def test_digit_counts_and_codes(headword, definition, expected):
+    assert items(headword, definition) == expected
+
+
+@pytest.mark.parametrize("headword, definition, expected", [
+    # who set the list, before it
+    ("五位一体", "党的某大会提出甲建设、乙建设、丙建设、丁建设、戊建设五位一体。",
+     [["甲建设", "乙建设", "丙建设", "丁建设", "戊建设"]]),
+    ("三副", "某规划明确的甲、乙、丙3个副城。", [["甲", "乙", "丙"]]),
+    # 将 before short items; kept before clauses (将甲向乙集中)
+    ("四证合一", "指将甲证、乙证、丙证和丁照合一。", [["甲证", "乙证", "丙证", "丁照"]]),
+    # the headword's words before the slogan, with its key: 甲七进 -> the places only
+    ("法律三进", "法律进机关、乡镇、社区。", [["机关", "乡镇", "社区"]]),
+    ("农村“三变”改革", "农村甲变子、乙变丑、丙变寅。", [["甲变子", "乙变丑", "丙变寅"]]),
+    # what leads to the first count
+    ("三进", "五年引进1000名甲、8万名乙、10万名丙。", [["1000名甲", "8万名乙", "10万名丙"]]),
+    # a joining word opening the next group's item
+    ("三有一共享", "即有甲，有乙，有丙，以及丁互通共享。", [["有甲", "有乙", "有丙"], ["丁互通共享"]]),
+])
+def test_what_leads_into_the_list_is_not_the_first_items(headword, definition, expected):
+    assert items(headword, definition) == expected
+
+
+@pytest.mark.parametrize("headword, definition, expected", [
+    # 的 and a noun after items of one opening
+    ("“四清”专项行动", "指开展清理甲、清理乙、清理丙、清理丁的专项整治行动。",
+     [["清理甲", "清理乙", "清理丙", "清理丁"]]),
+    ("四个全面", "全面甲、全面乙、全面丙、全面丁的战略布局。",
+     [["全面甲", "全面乙", "全面丙", "全面丁"]]),
+    # the fields a list names
+    ("三大甲项目", "在子制造、丑材料、寅种业领域开展技术攻关。", [["子制造", "丑材料", "寅种业"]]),
+    # quoted names in a sentence
+    ("一带一路", "国家建设“甲之路经济带”和“乙之路”的简称。", [["甲之路经济带"], ["乙之路"]]),
+])
+def test_what_names_the_list_after_it_is_not_the_last_items(headword, definition, expected):
+    assert items(headword, definition) == expected
+
+
+@pytest.mark.parametrize("headword, definition, expected", [
+    ("三段叠加", "是某判断，具体指甲段、乙段、丙段三个阶段。", [["甲段", "乙段", "丙段"]]),
+    ("三项甲工程", "某省继续推进以子促进、丑解困、寅助学为主要内容的甲工程，共3个大项。",
+     [["子促进", "丑解困", "寅助学"]]),
+    ("两不愁三保障", "某纲要提出，到某年实现对象不愁甲、不愁乙，保障其子项、丑项、寅项。",
+     [["不愁甲", "不愁乙"], ["子项", "丑项", "寅项"]]),
+    # the 、 list of the first clause, not the clauses
+    ("“三馆合一”项目", "指对甲馆、乙中心、丙馆实行同一选址、合并建设，发挥效应，为群众服务。",
+     [["甲馆", "乙中心", "丙馆"]]),
+    ("“双扩双提”工程", "扩容扩能、提标提质。", [["扩容", "扩能"], ["提标", "提质"]]),
+    ("预制菜“三千行动”", "2025年底前，培植甲1000家以上，培育乙1000个以上，引育丙突破1000人。",
+     [["培植甲1000家以上", "培育乙1000个以上", "引育丙突破1000人"]]),
+])
+def test_where_the_list_stands(headword, definition, expected):
+    assert items(headword, definition) == expected
+
+
+@pytest.mark.parametrize("headword, definition", [
+    ("双甲合作", "双鸭山市与甲市进行全面合作。"),  # the numeral starts a name
+    ("一县一场", "全省所有县均要建成处理场。"),  # two groups of one: no list for both
+])
+def test_no_parts_invented(headword, definition):
+    assert items(headword, definition) == []
+
+
+def test_a_codes_lone_number_needs_its_own_section():
+    assert items("甲“1+N”政策体系", "“1”是指《甲意见》；“N”是其他方案。") == [["《甲意见》"]]
+    assert items("甲“1+N”合作协议", "深化甲乙一体化发展的合作协议，以及N个专项协议。") == []
+
+
+def test_a_name_that_opens_on_the_numeral_is_still_an_item():
+    # 三亚 under 三极: the headword does not abbreviate the items (双深: 双鸭山, 深圳 does)
+    assert items("三极", "海口经济圈、三亚经济圈、儋洋经济圈。") == [
+        ["海口经济圈", "三亚经济圈", "儋洋经济圈"]]
+
+
+def test_a_field_is_cut_only_where_the_list_is_framed_as_fields():
+    assert items("三项治理", "针对甲扶贫、乙安全、丙领域舆情。") == [
+        ["针对甲扶贫", "乙安全", "丙领域舆情"]]
