@@ -52,24 +52,25 @@ def annotate(
     if fmt not in ANNOTATE_FORMATS:
         raise ChoiceError("format", fmt, ANNOTATE_FORMATS)
     state = state_of(ctx)
-    found, glossary = state.workspace.annotate(document, parts, encoding, stdin_bytes())
+    annotated = state.workspace.annotate(document, parts, encoding, stdin_bytes())
+    found, glossary, english = annotated.annotation, annotated.glossary, annotated.english
     if json:
         from ...output.json import annotation_to_dict, dumps  # lazy: the JSON builders, --json
 
-        text = dumps(annotation_to_dict(found, glossary)) + "\n"
+        text = dumps(annotation_to_dict(found, glossary, english)) + "\n"
     elif fmt == "html":
         from ...render.annotated import render  # lazy: the page, for --format html only
 
-        text = render(found)
+        text = render(found, english)
     elif output is not None and str(output) != "-":
         from ...output.console import plain_text  # lazy: a file gets plain text
         from ...output.views import annotate_view  # lazy: the views, for text output only
 
-        text = plain_text(annotate_view(found, glossary, not terms_only))
+        text = plain_text(annotate_view(found, glossary, not terms_only, english))
     else:
         from ...output.views import annotate_view  # lazy: the views, for text output only
 
-        print_view(annotate_view(found, glossary, not terms_only), state.env)
+        print_view(annotate_view(found, glossary, not terms_only, english), state.env)
         text = None
     if text is not None:
         write_output(state.env, text, output, force)

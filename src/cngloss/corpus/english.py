@@ -1,0 +1,137 @@
+"""The sourced English of the glossaries' entries, sense by sense (docs/glossary.md, "Sourced
+English renderings" and "Senses").
+
+A rendering of ``data/english.yaml`` belongs to a headword in one sense, not to a string:
+五位一体 is nationally the Five-sphere Integrated Plan and, in the curated Lianzhou glossary,
+a local upkeep mechanism. So each definition of an entry (the curated one, each report's
+note) is given the sense of the file whose ``meaning`` it covers: the share of the meaning's
+distinct hanzi the definition uses (``text.overlap.coverage``) is at least
+``SENSE_THRESHOLD`` (measured on the library's notes: ``bench/choose_senses.py``). A sense
+without a meaning takes every definition (the file says there is no other sense to tell it
+from). A definition of no sense of the file is of ``OTHER``, and gets no rendering: an
+entry's renderings are those of the senses its definitions have, never more.
+"""
+
+from __future__ import annotations
+
+from typing import Iterable, Mapping, Sequence
+
+from ..library.headwords import plain_key
+from ..model import EnglishEntry, Entry, EntrySense, NoteSource, SourcedRendering, Term
+from ..sources.english import EnglishData, english_data
+from ..text.overlap import coverage
+
+SENSE_THRESHOLD = 0.35
+OTHER = "other"  # the sense of a definition that no sense of the file has
+
+
+class EnglishIndex:
+    """The file's entries by the key of each of their forms (headword and ``forms``)."""
+
+    def __init__(self, data: EnglishData):
+        self.data = data
+        self.by_key: dict[str, list[EnglishEntry]] = {}
+        for entry in data:
+            for form in (entry.term, *entry.forms):
+                found = self.by_key.setdefault(plain_key(form), [])
+                if entry not in found:
+                    found.append(entry)
+
+    def __len__(self) -> int:
+        return len(self.data)
+
+    def entries_for(self, forms: Iterable[str]) -> list[EnglishEntry]:
+        """The senses of the file that one of these forms names, in file order."""
+        found: list[EnglishEntry] = []
+        for form in forms:
+            for entry in self.by_key.get(plain_key(form), ()):
+                if entry not in found:
+                    found.append(entry)
+        return sorted(found, key=lambda e: e.line or 0)
+
+
+_INDEXES: dict[int, tuple[EnglishData, EnglishIndex]] = {}
+
+
+def english_index(environ: Mapping[str, str] | None = None) -> EnglishIndex:
+    """The index of the renderings in use (``sources.english.english_data``), made once."""
+    data = english_data(environ)
+    kept = _INDEXES.get(id(data))
+    if kept is None or kept[0] is not data:
+        _INDEXES.clear()
+        kept = _INDEXES[id(data)] = (data, EnglishIndex(data))
+    return kept[1]
+
+
+# --------------------------------------------------------------------------- senses
+
+
+def sense_of(definition: str, entries: Sequence[EnglishEntry]) -> EnglishEntry | None:
+    """The sense of the file a definition has: the one whose meaning it covers most, at
+    least ``SENSE_THRESHOLD``; a sense with no meaning where no other fits; None: another
+    sense than any of the file's."""
+    best: EnglishEntry | None = None
+    score = -1.0
+    for entry in entries:
+        share = coverage(definition, entry.meaning) if entry.meaning else SENSE_THRESHOLD
+        if share >= SENSE_THRESHOLD and share > score:
+            best, score = entry, share
+    return best
+
+
+def sense_of_any(entry: EnglishEntry, definitions: Iterable[str]) -> bool:
+    """Whether one of the definitions has this sense of the file (and not another of the
+    headword's senses better)."""
+    return any(sense_of(d, (entry,)) is entry for d in definitions)
+
+
+def renderings_for(entries: Sequence[EnglishEntry], definitions: Iterable[str]
+                   ) -> tuple[SourcedRendering, ...]:
+    """The renderings of every sense of the file that one of the definitions has, the
+    file's order kept."""
+    if not entries:
+        return ()
+    senses = {id(s) for s in (sense_of(d, entries) for d in definitions) if s is not None}
+    return tuple(r for entry in entries if id(entry) in senses for r in entry.renderings)
+
+
+def term_renderings(index: EnglishIndex | None, term: Term,
+                    definitions: Iterable[str] = ()) -> tuple[SourcedRendering, ...]:
+    """The sourced renderings of a term of the glossaries: the senses its forms name in
+    the file that its own definition, or one of ``definitions`` (its notes'), has."""
+    if index is None:
+        return ()
+    entries = index.entries_for(term.forms)
+    return renderings_for(entries, (term.definition, *definitions)) if entries else ()
+
+
+def with_senses(entry: Entry, index: EnglishIndex | None) -> Entry:
+    """``show``'s entry with its senses: each definition marked with the sense it has, and
+    one ``EntrySense`` per sense of the file the entry's forms name (the entry's own
+    definition's first), then the other sense its definitions have, if any."""
+    if index is None:
+        return entry
+    entries = index.entries_for(entry.forms or entry.term.forms)
+    if not entries:
+        return entry
+    own = sense_of(entry.term.definition, entries)
+    found = [sense_of(d.text, entries) for d in entry.definitions]
+    marked = [d._replace(sense=OTHER if sense is None else sense.sense)
+              for d, sense in zip(entry.definitions, found)]
+
+    def sources(sense: EnglishEntry | None) -> tuple[NoteSource, ...]:
+        return tuple(s for d, given in zip(marked, found) if given is sense for s in d.sources)
+
+    senses = [EntrySense(sense.sense, sense.meaning, sense.renderings, sense.searched,
+                         sense is own, sources(sense))
+              for sense in sorted(entries, key=lambda e: e is not own)]
+    others = sources(None)
+    if own is None or others:
+        senses.insert(0 if own is None else len(senses),
+                      EntrySense(OTHER, None, (), (), own is None, others))
+    return entry._replace(definitions=marked, senses=tuple(senses))
+
+
+def applying(entry: Entry) -> tuple[SourcedRendering, ...]:
+    """The renderings of the senses an entry has (its own definition's, or a note's)."""
+    return tuple(r for s in entry.senses if s.own or s.sources for r in s.renderings)
