@@ -90,6 +90,7 @@ JIANGSHI_QIYE = {
                 {"text": "zombie companies", "source": "China Daily, 2016", "url": None}],
     "definition": "指已停产、半停产、连年亏损、资不抵债，主要靠政府补贴和银行续贷维持经营的企业。",
     "variants": [], "parts": [], "tags": ["enterprise-reform"], "related": [], "remark": None,
+    "renderings": [],  # render_appendix is given no sourced English here
     "uses": [{"paragraph": 6, "line": 29, "section": ["2020年及“十三五”期间工作回顾"]}],
 }
 
@@ -106,6 +107,7 @@ def test_json_and_csv_read_back_into_the_same_23_terms(corpus, glossary):
     assert [u["paragraph"] for u in data["terms"][0]["uses"]] == [3, 24]
     for item, raw in zip(data["terms"], raws):
         uses = item.pop("uses")
+        assert item.pop("renderings") == []  # no sourced English given to render_appendix
         assert item == json_term(raw, raws)
         assert [u["paragraph"] for u in uses] == sorted({u["paragraph"] for u in uses})
     rows = list(csv.DictReader(io.StringIO(render_appendix(corpus, "csv"))))

@@ -40,6 +40,15 @@ class SourcedRendering(NamedTuple):
     sense: str = "national"
 
 
+class WordGloss(NamedTuple):
+    """A word of a headword as a dictionary (CC-CEDICT) glosses it: not a translation of the
+    term, a help to read it."""
+
+    word: str
+    pinyin: str
+    glosses: tuple[str, ...]
+
+
 class EnglishEntry(NamedTuple):
     """One headword's sense in the file of sourced renderings: the headword and the other
     forms it is written in, the sense (``national``), a short Chinese gloss of what it means
@@ -467,6 +476,10 @@ class FoundPassage(NamedTuple):
     locations: tuple[tuple[int, int | None], ...] = ()
     terms: tuple["Term", ...] = ()  # the glossary's terms it uses, in glossary order
     term_spans: tuple[tuple[int, int], ...] = ()  # where those terms stand, to highlight
+    # ``show``: the items the text lists beside the use (打好A、B、C三大攻坚战) and the sense
+    # they give it (``corpus.english``); None and () where it lists none
+    sense: str | None = None
+    expansion: tuple[str, ...] = ()
 
 
 class ReportPassages(NamedTuple):
@@ -560,6 +573,9 @@ class EntrySense(NamedTuple):
     searched: tuple[str, ...]
     own: bool
     sources: tuple[NoteSource, ...]
+    # the reports (of the passages shown) whose text lists the items of this sense beside
+    # a use of the headword (打好A、B、C三大攻坚战)
+    uses: tuple[ReportInfo, ...] = ()
 
     @property
     def reports(self) -> int:
@@ -582,6 +598,9 @@ class Shown(NamedTuple):
     entry: Entry
     passages: Passages
     guess: str | None
+    # ``--glosses``: the dictionary glosses of its words (a term with no English rendering
+    # only; () for one with a rendering); None: not asked for
+    glosses: tuple[WordGloss, ...] | None = None
 
 
 class Related(NamedTuple):
@@ -607,6 +626,9 @@ class Annotated(NamedTuple):
     annotation: "object"
     glossary: "Glossary"
     english: Mapping[str, tuple[SourcedRendering, ...]] = {}
+    # ``--glosses``: the dictionary glosses of the words of the terms used that have no
+    # English rendering, by id; None: not asked for
+    glosses: Mapping[str, tuple[WordGloss, ...]] | None = None
 
 
 class Removed(NamedTuple):

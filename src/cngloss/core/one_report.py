@@ -90,8 +90,7 @@ def with_sourced(rows: list[Row], query: str, english: "EnglishIndex", glossary:
     the curated terms whose sourced renderings match the query (``lookup.match_sourced``)
     where the sense rendered is theirs; best first."""
     # lazy: the sourced English, for search only
-    from ..corpus.english import sense_of_any, term_renderings
-    from ..library.headwords import plain_key
+    from ..corpus.english import form_key, sense_of_any, term_renderings
     from ..lookup.match_sourced import match_sourced
     from ..lookup.results import Hit
 
@@ -101,10 +100,10 @@ def with_sourced(rows: list[Row], query: str, english: "EnglishIndex", glossary:
         by_key: dict[str, Term] = {}
         for term in glossary.terms:
             for form in term.forms:
-                by_key.setdefault(plain_key(form), term)
+                by_key.setdefault(form_key(form), term)
         for hit in found:
             for form in (hit.entry.term, *hit.entry.forms):
-                term = by_key.get(plain_key(form))
+                term = by_key.get(form_key(form))
                 if term is None or not sense_of_any(hit.entry, (term.definition,)):
                     continue
                 known = by_id.get(term.id)

@@ -128,21 +128,45 @@ class Workspace:
         return Found(found.query, rows, None if rows else found.missing)
 
     def show(self, query: str, context: str = "sentence", filters: Filters = Filters(),
-             per_report: int | None = None, limit: int | None = None) -> Shown:
+             per_report: int | None = None, limit: int | None = None,
+             glosses: bool = False) -> Shown:
         """The entry ``query`` names and every passage that uses one of its forms (in a
-        library: paragraphs, newest report first; in the one report: ``context``)."""
+        library: paragraphs, newest report first; in the one report: ``context``);
+        ``glosses``: with the dictionary glosses of its words if it has no English."""
+        shown = self._show(query, context, filters, per_report, limit)
+        if not glosses:
+            return shown
+        from ..corpus.english import applying  # lazy: --glosses only
+
+        term = shown.entry.term
+        if term.english or applying(shown.entry):
+            return shown._replace(glosses=())
+        return shown._replace(glosses=self._glosses([term]).get(term.id, ()))
+
+    def _glosses(self, terms: Iterable[Term]) -> dict[str, tuple]:
+        """The dictionary glosses of each term's words, by id."""
+        from ..corpus.glosses import word_glosses  # lazy: --glosses only
+
+        terms = list(terms)
+        found = word_glosses(t.term for t in terms)
+        return {t.id: found.get(t.term, ()) for t in terms}
+
+    def _show(self, query: str, context: str, filters: Filters, per_report: int | None,
+              limit: int | None) -> Shown:
         library = self.library
         if library is not None:
-            from ..library.glossary_queries import entry_with_passages  # lazy: library only
-
-            from ..corpus.english import with_senses  # lazy: library only
+            # lazy: library only
+            from ..corpus.english import passage_senses, with_senses
+            from ..library.glossary_queries import entry_with_passages
 
             shown, found = entry_with_passages(self._reader, self.corpus, query, filters,
                                                per_report, limit, self.english)
-            return Shown(with_senses(shown, self.english), self._library_passages(found),
-                         shown.guess)
-        from ..corpus.english import with_senses  # lazy: show only
-        from ..corpus.queries import show  # lazy: the one report's show
+            entry, passages = passage_senses(with_senses(shown, self.english),
+                                             self._library_passages(found), self.english)
+            return Shown(entry, passages, shown.guess)
+        # lazy: the one report's show
+        from ..corpus.english import passage_senses, with_senses
+        from ..corpus.queries import show
 
         found = show(self.corpus, query, context)
         term = found.term
@@ -153,9 +177,10 @@ class Workspace:
         # show's passages do not list the glossary terms they use (grep's do): the term
         # shown is their subject, and finding the others cost its cold start 5%
         nothing = [()] * len(passages)
-        return Shown(entry, one_report.passages(term.term, term.forms, passages, nothing,
-                                                nothing, self._one, per_report, limit,
-                                                missing), found.guess)
+        entry, shown = passage_senses(entry, one_report.passages(
+            term.term, term.forms, passages, nothing, nothing, self._one, per_report, limit,
+            missing), self.english)
+        return Shown(entry, shown, found.guess)
 
     def grep(self, text: str, filters: Filters = Filters(), per_report: int | None = None,
              limit: int | None = None) -> Passages:
@@ -250,13 +275,17 @@ class Workspace:
                                  glossary.title)
 
     def annotate(self, document: str, parts: bool = False, encoding: str | None = None,
-                 stdin: BinaryIO | None = None) -> Annotated:
-        """Every term of the glossaries in use that ``document`` uses, and where."""
+                 stdin: BinaryIO | None = None, glosses: bool = False) -> Annotated:
+        """Every term of the glossaries in use that ``document`` uses, and where, with the
+        sourced English of each; ``glosses``: the dictionary glosses of the words of those
+        with no English rendering."""
         from ..corpus.annotate import annotate  # lazy: annotate only
 
         glossary = self.annotating_glossary()
         found = annotate(glossary.terms, document, parts, encoding, stdin)
-        return Annotated(found, glossary, self.english_of(u.term for u in found.terms))
+        english = self.english_of(u.term for u in found.terms)
+        bare = [u.term for u in found.terms if not u.term.english and not english[u.term.id]]
+        return Annotated(found, glossary, english, self._glosses(bare) if glosses else None)
 
     def discover(self, documents: Sequence[str | os.PathLike[str]], kind: str | None = None,
                  encoding: str | None = None, stdin: BinaryIO | None = None) -> Discovered:

@@ -14,15 +14,24 @@ entry's renderings are those of the senses its definitions have, never more.
 
 from __future__ import annotations
 
+import unicodedata
 from typing import Iterable, Mapping, Sequence
 
-from ..library.headwords import plain_key
-from ..model import EnglishEntry, Entry, EntrySense, NoteSource, SourcedRendering, Term
+from ..model import (EnglishEntry, Entry, EntrySense, NoteSource, Passages, ReportInfo,
+                     SourcedRendering, Term)
 from ..sources.english import EnglishData, english_data
+from ..text.hanzi import hanzi_key
 from ..text.overlap import coverage
 
 SENSE_THRESHOLD = 0.35
 OTHER = "other"  # the sense of a definition that no sense of the file has
+
+
+def form_key(text: str) -> str:
+    """A headword as the file's forms are matched: no punctuation, quotes or spaces,
+    full-width letters and digits as ASCII, Latin lower-cased (``“五位一体”总体布局`` is
+    ``五位一体总体布局``). The file writes simplified characters, as every glossary does."""
+    return hanzi_key(unicodedata.normalize("NFKC", text)).lower()
 
 
 class EnglishIndex:
@@ -33,7 +42,7 @@ class EnglishIndex:
         self.by_key: dict[str, list[EnglishEntry]] = {}
         for entry in data:
             for form in (entry.term, *entry.forms):
-                found = self.by_key.setdefault(plain_key(form), [])
+                found = self.by_key.setdefault(form_key(form), [])
                 if entry not in found:
                     found.append(entry)
 
@@ -44,7 +53,7 @@ class EnglishIndex:
         """The senses of the file that one of these forms names, in file order."""
         found: list[EnglishEntry] = []
         for form in forms:
-            for entry in self.by_key.get(plain_key(form), ()):
+            for entry in self.by_key.get(form_key(form), ()):
                 if entry not in found:
                     found.append(entry)
         return sorted(found, key=lambda e: e.line or 0)
@@ -135,3 +144,81 @@ def with_senses(entry: Entry, index: EnglishIndex | None) -> Entry:
 def applying(entry: Entry) -> tuple[SourcedRendering, ...]:
     """The renderings of the senses an entry has (its own definition's, or a note's)."""
     return tuple(r for s in entry.senses if s.own or s.sources for r in s.renderings)
+
+
+# --------------------------------------------------------------------------- passages
+
+
+def passage_senses(entry: Entry, passages: Passages, index: EnglishIndex | None
+                   ) -> tuple[Entry, Passages]:
+    """The passages marked with the sense their own text gives the headword, where it lists
+    the items beside a use (打好防范化解重大风险、精准脱贫、污染防治三大攻坚战: national;
+    打好汽车、钢铁、化工产业转型三大攻坚战: another), found as ``discover`` finds expansions;
+    and each sense of the entry with the reports whose passages use it so."""
+    if index is None or not entry.senses:
+        return entry, passages
+    # lazy: the expansion finder, for a headword with senses only
+    from ..discover.slogans import count_of, expand_after, expand_before
+
+    entries = index.entries_for(entry.forms or entry.term.forms)
+    count = count_of(entry.term.term)
+    if not entries or count is None or not 2 <= count <= 12:
+        return entry, passages
+    uses: dict[str, list[ReportInfo]] = {}
+    groups = []
+    for group in passages.groups:
+        marked = []
+        for p in group.passages:
+            for a, b in p.spans:
+                items = expand_before(p.text, a, count) or \
+                    expand_after(p.text, a, p.text[a:b], count)
+                if items:
+                    sense = sense_of("、".join(items), entries)
+                    name = OTHER if sense is None else sense.sense
+                    p = p._replace(sense=name, expansion=tuple(items))
+                    found = uses.setdefault(name, [])
+                    if group.report not in found:
+                        found.append(group.report)
+                    break
+            marked.append(p)
+        groups.append(group._replace(passages=marked))
+    if not uses:
+        return entry, passages
+    senses = list(entry.senses)
+    if OTHER in uses and not any(s.sense == OTHER for s in senses):
+        senses.append(EntrySense(OTHER, None, (), (), False, ()))
+    senses = [s._replace(uses=tuple(uses.get(s.sense, ()))) for s in senses]
+    return entry._replace(senses=tuple(senses)), passages._replace(groups=groups)
+
+
+# --------------------------------------------------------------------------- as a glossary's
+
+
+def source_label(rendering: SourcedRendering) -> str:
+    """A sourced rendering's source as a glossary writes it: ``China Daily, 2015-11-05``
+    (``undated`` where the page gives no date), with ``secondary source`` for one that is
+    not official and the sense if it is not the national one."""
+    label = f"{rendering.outlet}, {rendering.date or 'undated'}"
+    if rendering.kind != "official":
+        label += f" ({rendering.kind} source)"
+    if rendering.sense != "national":
+        label += f"; the {rendering.sense} sense"
+    return label
+
+
+def english_values(index: EnglishIndex, headword: str, printed: str | None,
+                   definition: str) -> list[dict[str, str]]:
+    """``import --english-from english.yaml``: the renderings of the senses of the file the
+    headword (or its printed form) names that the note's definition has, as a glossary's
+    ``english`` values (text, source, url)."""
+    entries = index.entries_for([headword] + ([printed] if printed else []))
+    return [{"text": r.english, "source": source_label(r), "url": r.url}
+            for r in renderings_for(entries, (definition,))]
+
+
+def not_curated(term: Term, renderings: Sequence[SourcedRendering]
+                ) -> tuple[SourcedRendering, ...]:
+    """The sourced renderings a term's curated ones do not already give (the same words at
+    the same address)."""
+    given = {(r.text.casefold(), r.url) for r in term.english}
+    return tuple(r for r in renderings if (r.english.casefold(), r.url) not in given)

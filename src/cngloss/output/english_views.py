@@ -32,14 +32,6 @@ def rendering_spans(rendering: "SourcedRendering") -> list[Span]:
             (f"<{rendering.url}>", "dim")]
 
 
-def new_renderings(term: "Term", renderings: Sequence["SourcedRendering"]
-                   ) -> list["SourcedRendering"]:
-    """The sourced renderings a term's curated ones do not already give (same words at the
-    same address)."""
-    given = {(r.text.casefold(), r.url) for r in term.english}
-    return [r for r in renderings if (r.english.casefold(), r.url) not in given]
-
-
 class Notes:
     """The numbered source notes under a table (``[1] …``), one per rendering shown."""
 
@@ -76,8 +68,10 @@ def english_field(term: "Term", entry: "Entry | None" = None) -> list[Line]:
         if rendering.source:
             value.append((f" — {rendering.source}", "dim"))
         values.append(value)
+    from ..corpus.english import not_curated  # lazy: show only (views load on every start)
+
     own = next((s for s in entry.senses if s.own), None) if entry is not None else None
-    sourced = new_renderings(term, own.renderings) if own is not None else []
+    sourced = not_curated(term, own.renderings) if own is not None else ()
     values += [rendering_spans(r) for r in sourced]
     if own is None or not own.renderings:
         values.append([(NONE, "dim")] + _searched(own))
@@ -106,6 +100,11 @@ def senses_view(entry: "Entry") -> list[Block]:
                    if sense.reports else "no report's note here defines it so")
         head.append((f"  ({defined})", "dim"))
         blocks.append(line(*head, indent=2, hang=4))
+        if sense.uses:
+            places = " · ".join(f"{r.place or '?'} {r.year or '?'}" for r in sense.uses)
+            blocks.append(line(("used so in ", "dim"), (places, None),
+                               (" (the items its text lists beside the headword)", "dim"),
+                               indent=4, hang=6))
         if sense.renderings:
             blocks += [Line(rendering_spans(r), 4, 6) for r in sense.renderings]
         else:
@@ -118,3 +117,50 @@ def sense_mark(sense: str | None) -> list[Span]:
     if sense is None:
         return []
     return [(f"  ({OTHER_SENSE if sense == 'other' else sense + ' sense'})", "dim")]
+
+
+def passage_mark(sense: str | None, expansion: Sequence[str]) -> list[Span]:
+    """A passage whose text lists the headword's items: the sense they give it."""
+    if sense is None:
+        return []
+    name = OTHER_SENSE if sense == "other" else f"{sense} sense"
+    return [(f"  ({name}: {'、'.join(expansion)})", "dim")]
+
+
+GLOSSES = "Dictionary glosses, not a translation"
+
+
+def glosses_view(glosses, has_rendering: bool) -> list[Block]:
+    """``--glosses``: each word with its pinyin and CC-CEDICT's glosses, under a heading
+    that says what they are (nothing when none were asked for)."""
+    if glosses is None:
+        return []
+    blocks: list[Block] = [Blank(), line((GLOSSES, "heading"), ("  CC-CEDICT", "dim"))]
+    if not glosses:
+        why = ("not shown: the term has an English rendering" if has_rendering
+               else "none: the dictionary has none of its words")
+        blocks.append(line((why, "dim"), indent=2))
+    for word in glosses:
+        blocks.append(line((word.word, "headword"), "  ", (word.pinyin, "pinyin"), "  ",
+                           "; ".join(word.glosses), indent=2, hang=4))
+    return blocks
+
+
+def term_glosses_view(glosses, terms) -> list[Block]:
+    """``annotate --glosses``: the glosses of each term with no English rendering."""
+    if glosses is None:
+        return []
+    blocks: list[Block] = [Blank(), line((GLOSSES, "heading"), ("  CC-CEDICT, for the terms "
+                                                                "with no English rendering",
+                                                                "dim"))]
+    listed = [t for t in terms if t.id in glosses]
+    if not listed:
+        blocks.append(line(("none: every term used has an English rendering", "dim"),
+                           indent=2))
+    for term in listed:
+        words = glosses[term.id]
+        text = " | ".join(f"{w.word} {w.pinyin}: {'; '.join(w.glosses)}" for w in words)
+        blocks.append(line((term.term, "headword"), "  ",
+                           text or ("the dictionary has none of its words", "dim"),
+                           indent=2, hang=4))
+    return blocks

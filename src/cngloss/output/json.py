@@ -19,7 +19,7 @@ if TYPE_CHECKING:  # pragma: no cover - types only
     from ..library.lexicon import GlossaryAdded
     from ..library.queries import TermTrend
     from ..model import (Entry, EntrySense, FoundPassage, NoteSource, Passages, ReportInfo,
-                         Row, SourcedRendering, YearPoint)
+                         Row, SourcedRendering, WordGloss, YearPoint)
     from ..corpus.checks import CheckResult
     from ..corpus.annotate import Annotation
     from ..lookup.related import Node
@@ -64,7 +64,16 @@ def sense_to_dict(sense: "EntrySense") -> dict[str, Any]:
     return {"sense": sense.sense, "meaning": sense.meaning,
             "renderings": renderings_to_list(sense.renderings),
             "searched": list(sense.searched), "own": sense.own, "reports": sense.reports,
-            "sources": [note_source_to_dict(s) for s in sense.sources]}
+            "sources": [note_source_to_dict(s) for s in sense.sources],
+            "used_in": [report_info_to_dict(r) for r in sense.uses]}
+
+
+def glosses_to_list(glosses) -> list[dict[str, Any]] | None:
+    """``--glosses``: each word of the headword with its dictionary glosses (CC-CEDICT; not
+    a translation); None when they were not asked for."""
+    if glosses is None:
+        return None
+    return [{"word": g.word, "pinyin": g.pinyin, "glosses": list(g.glosses)} for g in glosses]
 
 
 def passage_to_dict(passage: Passage) -> dict[str, Any]:
@@ -154,6 +163,7 @@ def show_to_dict(shown: "Shown", glossary: Glossary) -> dict[str, Any]:
         "renderings": renderings_to_list(r for s in entry.senses if s.own or s.sources
                                          for r in s.renderings),
         "senses": [sense_to_dict(s) for s in entry.senses],
+        "glosses": glosses_to_list(shown.glosses),
         **definitions_to_dict(entry),
         "passages": passages_to_dict(shown.passages)})
 
@@ -192,7 +202,8 @@ def found_passage_to_dict(passage: "FoundPassage") -> dict[str, Any]:
             "column": passage.column, "section": list(passage.section),
             "text": passage.text, "spans": [list(s) for s in passage.spans],
             "locations": [list(place) for place in passage.locations],
-            "terms": [{"id": t.id, "term": t.term} for t in passage.terms]}
+            "terms": [{"id": t.id, "term": t.term} for t in passage.terms],
+            "sense": passage.sense, "expansion": list(passage.expansion)}
 
 
 def related_to_dict(node: "Node") -> dict[str, Any]:
@@ -274,7 +285,8 @@ def trend_to_dict(trends: list["TermTrend"]) -> dict[str, Any]:
 
 
 def annotation_to_dict(found: "Annotation", glossary: Glossary,
-                       english: "Mapping[str, Sequence[SourcedRendering]] | None" = None
+                       english: "Mapping[str, Sequence[SourcedRendering]] | None" = None,
+                       glosses: "Mapping[str, Sequence[WordGloss]] | None" = None
                        ) -> dict[str, Any]:
     """``annotate --json``: the document, the terms it uses (term objects with their sourced
     renderings, count, first line and lines) and every occurrence ([start, end) offsets into
@@ -287,6 +299,8 @@ def annotation_to_dict(found: "Annotation", glossary: Glossary,
         "uses": len(found.occurrences),
         "terms": [{**term_to_dict(use.term, glossary),
                    "renderings": renderings_to_list(english.get(use.term.id, ())),
+                   "glosses": None if glosses is None
+                   else glosses_to_list(glosses.get(use.term.id, ())),
                    "count": use.count, "first_line": use.first.line,
                    "lines": list(use.lines)}
                   for use in found.terms],

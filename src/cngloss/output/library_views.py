@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Sequence
 from ..model import section_label
 from .blocks import (Blank, Block, Line, Span, Table, _count, _plural, kwic, line, matched_on,
                      matched_words, year_ranges)
-from .english_views import Notes, sense_mark
+from .english_views import Notes, passage_mark, sense_mark
 
 if TYPE_CHECKING:  # pragma: no cover - types only
     from pathlib import Path
@@ -129,7 +129,9 @@ def library_passages_view(found: "Passages", width: int) -> list[Block]:
             head = f"¶{p.paragraph}  "
             blocks.append(line((head.rstrip(), "number"), "  ", (section_label(p.section),
                                                                  "section"),
-                               (f"  (line {p.line})", "dim"), indent=2, hang=2 + len(head)))
+                               (f"  (line {p.line})", "dim"),
+                               *passage_mark(p.sense, p.expansion), indent=2,
+                               hang=2 + len(head)))
             blocks.append(Line(kwic(p.text, list(p.spans), [], width - 4), indent=4))
         if group.more:
             blocks.append(line((f"… {_plural(group.more, 'more paragraph')} in this report",

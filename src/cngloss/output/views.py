@@ -10,7 +10,8 @@ from ..model import Glossary, Passage, Term, section_label
 from ..text.numerals import leading_count
 from .blocks import (LABEL_WIDTH, Blank, Block, Line, Span, Table, _plural, field,  # noqa: F401
                      highlighted, kwic, line, matched_on, matched_words, year_ranges)
-from .english_views import Notes, english_field, senses_view
+from .english_views import (Notes, english_field, glosses_view, senses_view,
+                            term_glosses_view)
 from .library_views import (add_view, definitions_view, glossary_list_view,  # noqa: F401
                             glossary_search_view, library_passages_view, removed_view,
                             report_label, reports_view, trend_view)
@@ -66,10 +67,11 @@ def show_view(shown: "Shown", glossary: Glossary, width: int, library: bool,
     if not library:
         passages = [p for g in shown.passages.groups for p in g.passages]
         return term_view(entry.term, glossary, passages if report_name else None, report_name,
-                         entry=entry)
+                         entry=entry, glosses=shown.glosses)
     label = "Definition" if entry.reviewed else "Definition (the newest note's)"
     own = glossary if entry.curated else Glossary(glossary.path, (entry.term,))
-    view = term_view(entry.term, own, None, definition_label=label, entry=entry)
+    view = term_view(entry.term, own, None, definition_label=label, entry=entry,
+                     glosses=shown.glosses)
     view += definitions_view(entry)
     view += [Blank(), line(("Passages in the library", "heading"))]
     found = shown.passages
@@ -81,7 +83,7 @@ def show_view(shown: "Shown", glossary: Glossary, width: int, library: bool,
 
 def term_view(term: Term, glossary: Glossary, passages: list[Passage] | None,
               report_name: str | None = None, definition_label: str = "Definition",
-              entry: "Entry | None" = None) -> list[Block]:
+              entry: "Entry | None" = None, glosses=None) -> list[Block]:
     """Everything about one term: header, fields, its English (curated, then sourced: the
     sense of its own definition), definition, remark, parts, the headword's other senses,
     passages.
@@ -99,6 +101,10 @@ def term_view(term: Term, glossary: Glossary, passages: list[Passage] | None,
     if term.variants:
         blocks += field("Variants", [[(v, None)] for v in term.variants])
     blocks += english_field(term, entry)
+    if glosses is not None:
+        sourced = entry is not None and any(s.renderings for s in entry.senses
+                                            if s.own or s.sources)
+        blocks += glosses_view(glosses, bool(term.english) or sourced)
     blocks += [Blank(), line((definition_label, "heading")), line(term.definition, indent=2)]
     if term.remark:
         blocks += [Blank(), line(("Remark", "heading")), line(term.remark, indent=2)]
@@ -280,8 +286,8 @@ def _node_spans(term: Term) -> list[Span]:
 
 
 def annotate_view(found: "Annotation", glossary: Glossary, text: bool = True,
-                  english: "Mapping[str, Sequence[SourcedRendering]] | None" = None
-                  ) -> list[Block]:
+                  english: "Mapping[str, Sequence[SourcedRendering]] | None" = None,
+                  glosses=None) -> list[Block]:
     """The document a line a line with every use of a term marked (»« without colour), then
     the terms it uses: count, first line, English (curated, else sourced: ``english``, by
     id). ``text=False``: the table alone."""
@@ -313,6 +319,7 @@ def annotate_view(found: "Annotation", glossary: Glossary, text: bool = True,
             ])
         blocks.append(table)
         blocks += notes.blocks()
+        blocks += term_glosses_view(glosses, [use.term for use in found.terms])
     return blocks
 
 

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from typing import TYPE_CHECKING, Mapping, Sequence
 
+from ..corpus.english import not_curated, source_label
 from ..corpus.load import Corpus
 from ..errors import ChoiceError
 from ..model import Rendering, SourcedRendering, Term, section_label
@@ -65,22 +66,11 @@ class Entry:
 
 def sourced_term(term: Term, renderings: Sequence[SourcedRendering]) -> Term:
     """The term with its sourced renderings after its curated ones (none: the term)."""
-    if not renderings:
+    added = not_curated(term, renderings)
+    if not added:
         return term
     return term.replace(english=term.english + tuple(
-        Rendering(r.english, source_label(r), r.url) for r in renderings))
-
-
-def source_label(rendering: SourcedRendering) -> str:
-    """``China Daily, 2015-11-05`` (``undated`` where the page gives no date), with
-    ``secondary source`` for a source that is not official and the sense if it is not the
-    national one."""
-    label = f"{rendering.outlet}, {rendering.date or 'undated'}"
-    if rendering.kind != "official":
-        label += f" ({rendering.kind} source)"
-    if rendering.sense != "national":
-        label += f"; the {rendering.sense} sense"
-    return label
+        Rendering(r.english, source_label(r), r.url) for r in added))
 
 
 @dataclass(frozen=True)

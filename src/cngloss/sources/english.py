@@ -17,14 +17,15 @@ import os
 import pickle
 import re
 from pathlib import Path
-from typing import Any, Iterator, Mapping
+from typing import TYPE_CHECKING, Any, Iterator, Mapping
 
 from .. import __version__
 from ..errors import DataError, Problem
 from ..model import EnglishEntry, SourcedRendering
 from .cache import cache_dir
-from .files import read_text
-from .yaml_reader import BudgetExceeded, Composer, Reader
+
+if TYPE_CHECKING:  # pragma: no cover - types only
+    from .yaml_reader import Reader
 
 ENGLISH_ENV = "CNGLOSS_ENGLISH"  # another file of renderings than the bundled one
 VERSIONS = (1,)
@@ -76,10 +77,29 @@ def english_path(environ: Mapping[str, str]) -> Path:
 
 # --------------------------------------------------------------------------- reading
 
+_VERSION_LINE = re.compile(r"^version:", re.M)
+_GLOSSARY_KEY = re.compile(r"^(?:title|report):|^  - id:", re.M)
+
+
+def is_english_file(path: str | os.PathLike[str]) -> bool:
+    """Whether a YAML file is a file of renderings (a top-level ``version`` and none of a
+    glossary's keys) rather than a glossary; False for a file that cannot be read (the
+    glossary reader then says why)."""
+    try:
+        text = Path(path).read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError):
+        return False
+    return bool(_VERSION_LINE.search(text)) and not _GLOSSARY_KEY.search(text)
+
+
 
 def load_english(path: str | os.PathLike[str]) -> EnglishData:
     """Read and check a file of renderings; EnglishDataError names its first problem (and
     counts the others)."""
+    # lazy: the file and YAML readers, when the compiled copy cannot answer
+    from .files import read_text
+    from .yaml_reader import BudgetExceeded, Composer, Reader
+
     path = Path(path)
     text = read_text(path, EnglishDataError, what="English renderings")
     root = Composer(text, path, EnglishDataError, what="English renderings").document(
@@ -111,7 +131,7 @@ def _one_line(problems: list[Problem]) -> EnglishDataError:
     return EnglishDataError([first] + [p for p in problems if p is not first])
 
 
-def _read_root(reader: Reader, root: Any) -> tuple[EnglishEntry, ...]:
+def _read_root(reader: "Reader", root: Any) -> tuple[EnglishEntry, ...]:
     entries: tuple[EnglishEntry, ...] = ()
     version_seen = False
     for name, value in reader.fields(root, None, TOP_FIELDS, required=TOP_FIELDS):
@@ -132,7 +152,7 @@ def _read_root(reader: Reader, root: Any) -> tuple[EnglishEntry, ...]:
     return entries
 
 
-def _read_entry(reader: Reader, node: Any) -> EnglishEntry | None:
+def _read_entry(reader: "Reader", node: Any) -> EnglishEntry | None:
     reader.term = None
     if node.id == "mapping":  # name the entry in every problem about it
         for key, value in node.value:
@@ -157,7 +177,7 @@ def _read_entry(reader: Reader, node: Any) -> EnglishEntry | None:
     return EnglishEntry(term, sense, renderings, forms, meaning, searched, node.line)
 
 
-def _read_rendering(reader: Reader, node: Any, sense: str) -> SourcedRendering | None:
+def _read_rendering(reader: "Reader", node: Any, sense: str) -> SourcedRendering | None:
     fields = reader.mapping(node, "renderings", RENDERING_FIELDS, required=RENDERING_REQUIRED)
     if fields is None:
         return None
@@ -186,7 +206,7 @@ def _read_rendering(reader: Reader, node: Any, sense: str) -> SourcedRendering |
                             date or None, values["title"], values["excerpt"], sense)
 
 
-def _read_date(reader: Reader, node: Any) -> str | None | bool:
+def _read_date(reader: "Reader", node: Any) -> str | None | bool:
     """An ISO date (``2018-03-05``, ``2018-03`` or ``2018``), None (absent or null), or
     False after a problem."""
     if node is None:
@@ -210,7 +230,7 @@ def _read_date(reader: Reader, node: Any) -> str | None | bool:
     return value.strip()
 
 
-def _check_duplicates(reader: Reader, entries: tuple[EnglishEntry, ...]) -> None:
+def _check_duplicates(reader: "Reader", entries: tuple[EnglishEntry, ...]) -> None:
     """One entry per headword and sense."""
     seen: dict[tuple[str, str], int | None] = {}
     for entry in entries:
