@@ -123,30 +123,23 @@ def load_english(path: str | os.PathLike[str]) -> EnglishData:
 
 def _one_line(problems: list[Problem]) -> EnglishDataError:
     """The first problem, saying how many more there are."""
-    first = sorted(problems, key=lambda p: p.line or 0)[0]
-    more = len(problems) - 1
+    ordered = sorted(problems, key=lambda p: p.line or 0)
+    first, more = ordered[0], len(ordered) - 1
     if more:
         first = first._replace(message=f"{first.message} (and {more} more problem"
                                        f"{'s' if more > 1 else ''} in the file)")
-    return EnglishDataError([first] + [p for p in problems if p is not first])
+    return EnglishDataError([first] + ordered[1:])
 
 
 def _read_root(reader: "Reader", root: Any) -> tuple[EnglishEntry, ...]:
     entries: tuple[EnglishEntry, ...] = ()
-    version_seen = False
     for name, value in reader.fields(root, None, TOP_FIELDS, required=TOP_FIELDS):
         if name == "version":
-            version_seen = True
             number = reader.integer(value, "version")
             if number is not None and number not in VERSIONS:
                 reader.problem(value, f"version {number} is not one this cngloss reads",
                                "version", fix=f"write version: {VERSIONS[-1]}, or upgrade "
                                "cngloss")
-                return ()
-        elif not version_seen:
-            reader.problem(value, "the version must come before the terms", "version",
-                           fix="put version: 1 on the first line")
-            return ()
         else:
             entries = reader.items(value, "terms", lambda node: _read_entry(reader, node))
     return entries
