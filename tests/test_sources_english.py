@@ -152,6 +152,7 @@ def test_a_bad_file_in_use_is_exit_3_and_one_line(tmp_path):
 
 def test_the_compiled_copy_answers_the_next_run(tmp_path, monkeypatch):
     environ = {"CNGLOSS_ENGLISH": str(FIXTURE), "CNGLOSS_CACHE_DIR": str(tmp_path)}
+    english_module._LOADED.clear()  # as a new process
     first = english_data(environ)
     assert list(tmp_path.glob("english-*.pickle"))
     english_module._LOADED.clear()  # as a new process
