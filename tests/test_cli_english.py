@@ -29,7 +29,9 @@ def test_show_names_each_renderings_source_and_says_when_there_is_none():
     zombie = cli("show", "僵尸企业").out
     assert "          zombie firm — Example Daily, 2016 <https://example.org/zombie>\n" in zombie
     six = cli("show", "六稳六保").out
-    assert "          no sourced English rendering (searched for; none found)\n" in six
+    assert "          no sourced English rendering\n" in six  # (JSON: the searches tried)
+    assert json.loads(cli("show", "六稳六保", "--json").out)["senses"][0]["searched"] == [
+        "six stabilities six securities"]
     # a term the file does not name says so too
     assert "          no sourced English rendering\n" in cli("show", "两违").out
 

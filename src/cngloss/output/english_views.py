@@ -74,14 +74,8 @@ def english_field(term: "Term", entry: "Entry | None" = None) -> list[Line]:
     sourced = not_curated(term, own.renderings) if own is not None else ()
     values += [rendering_spans(r) for r in sourced]
     if own is None or not own.renderings:
-        values.append([(NONE, "dim")] + _searched(own))
+        values.append([(NONE, "dim")])
     return field("English", values)
-
-
-def _searched(sense: "EntrySense | None") -> list[Span]:
-    if sense is None or not sense.searched:
-        return []
-    return [(" (searched for; none found)", "dim")]
 
 
 def senses_view(entry: "Entry") -> list[Block]:
@@ -108,7 +102,7 @@ def senses_view(entry: "Entry") -> list[Block]:
         if sense.renderings:
             blocks += [Line(rendering_spans(r), 4, 6) for r in sense.renderings]
         else:
-            blocks.append(line((NONE, "dim"), *_searched(sense), indent=4, hang=6))
+            blocks.append(line((NONE, "dim"), indent=4, hang=6))
     return blocks
 
 
