@@ -112,7 +112,7 @@ def test_a_passage_that_lists_the_items_gives_its_sense():
     index = EnglishIndex(EnglishData(FIXTURES, (entry(),)))
     term = Term("sanda", "三大攻坚战", "sān dà gōng jiān zhàn", BATTLES + "。")
     shown = with_senses(Entry(term, False, False, None, [], None, ("三大攻坚战",)), index)
-    texts = ["继续打好汽车、钢铁、化工产业转型三大攻坚战。",
+    texts = ["持续打好汽车、钢铁、化工产业转型三大攻坚战。",  # 持续 and 打好 both lead in
              "坚决打好防范化解重大风险、精准脱贫、污染防治三大攻坚战。", "三大攻坚战取得成效。"]
     reports = [ReportInfo(k, f"市{k}", "city", 2026, None, "x", 1, 10, None) for k in (1, 2, 3)]
     groups = [ReportPassages(r, [FoundPassage(1, 1, (), t, ((t.index("三大"), t.index("三大") + 5),))],

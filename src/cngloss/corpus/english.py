@@ -158,7 +158,7 @@ def passage_senses(entry: Entry, passages: Passages, index: EnglishIndex | None
     if index is None or not entry.senses:
         return entry, passages
     # lazy: the expansion finder, for a headword with senses only
-    from ..discover.slogans import count_of, expand_after, expand_before
+    from ..discover.slogans import LEAD_VERBS, count_of, expand_after, expand_before
 
     entries = index.entries_for(entry.forms or entry.term.forms)
     count = count_of(entry.term.term)
@@ -173,6 +173,7 @@ def passage_senses(entry: Entry, passages: Passages, index: EnglishIndex | None
                 items = expand_before(p.text, a, count) or \
                     expand_after(p.text, a, p.text[a:b], count)
                 if items:
+                    items = [_unled(items[0], LEAD_VERBS)] + items[1:]
                     sense = sense_of("、".join(items), entries)
                     name = OTHER if sense is None else sense.sense
                     p = p._replace(sense=name, expansion=tuple(items))
@@ -189,6 +190,18 @@ def passage_senses(entry: Entry, passages: Passages, index: EnglishIndex | None
         senses.append(EntrySense(OTHER, None, (), (), False, ()))
     senses = [s._replace(uses=tuple(uses.get(s.sense, ()))) for s in senses]
     return entry._replace(senses=tuple(senses)), passages._replace(groups=groups)
+
+
+def _unled(item: str, verbs) -> str:
+    """The first item without the verbs that lead into the list (持续打好汽车 -> 汽车)."""
+    cut = True
+    while cut:
+        cut = False
+        for verb in verbs:
+            if item.startswith(verb) and len(item) - len(verb) >= 2:
+                item, cut = item[len(verb):], True
+                break
+    return item
 
 
 # --------------------------------------------------------------------------- as a glossary's
