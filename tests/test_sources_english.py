@@ -95,14 +95,8 @@ def test_a_bad_file_is_one_line_naming_line_entry_and_field(tmp_path, change, wh
 
 
 def test_a_rendering_without_a_source_is_refused(tmp_path):
-    path = bad(tmp_path, """\
-        version: 1
-        terms:
-          - term: 河长制
-            renderings:
-              - english: river chief system
-                kind: official
-        """)
+    path = bad(tmp_path, ENTRY.replace("            outlet: Example Agency\n", "")
+               .replace("            url: https://example.org/river\n", ""))
     with pytest.raises(EnglishDataError) as caught:
         load_english(path)
     assert "missing required field 'outlet'" in str(caught.value)
