@@ -1,4 +1,4 @@
-"""The measurement behind the sense rule (docs/glossary.md, "Senses"; BENCHMARKS.md, "Senses").
+"""The measurement behind the sense rule (docs/glossary.md, "Senses", where its table is).
 
 For every note of the library that defines a headword of the file of renderings which has a
 ``meaning``, the share of the meaning's characters the note's definition uses
