@@ -99,7 +99,7 @@ def pytest_configure(config):
     os.environ["PYTHONPATH"] = os.pathsep.join(
         p for p in (package_root, os.environ.get("PYTHONPATH")) if p)
     for name in ("CNGLOSS_GLOSSARY", "NO_COLOR", "CNGLOSS_NO_CACHE", "CNGLOSS_DEBUG",
-                 "CNGLOSS_LIBRARY"):
+                 "CNGLOSS_LIBRARY", "CNGLOSS_ENGLISH"):
         os.environ.pop(name, None)
     os.environ["XDG_DATA_HOME"] = tempfile.mkdtemp(prefix="cngloss-test-data-")
 
@@ -177,7 +177,8 @@ def pytest_collection_modifyitems(config, items):
 @pytest.fixture(autouse=True)
 def _isolated(monkeypatch, tmp_path_factory):
     """No test sees the developer's own glossary, cache or colour settings."""
-    for name in ("CNGLOSS_GLOSSARY", "NO_COLOR", "CNGLOSS_NO_CACHE", "CNGLOSS_DEBUG"):
+    for name in ("CNGLOSS_GLOSSARY", "NO_COLOR", "CNGLOSS_NO_CACHE", "CNGLOSS_DEBUG",
+                 "CNGLOSS_ENGLISH"):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("CNGLOSS_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
     # nor the developer's library: the default one lives in the user data folder

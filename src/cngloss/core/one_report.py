@@ -14,7 +14,9 @@ from ..model import (Entry, Filters, FoundPassage, NoteDefinition, NoteSource, P
                      Passages, ReportInfo, ReportPassages, Row, Term)
 
 if TYPE_CHECKING:  # pragma: no cover - types only
+    from ..corpus.english import EnglishIndex
     from ..corpus.load import Corpus
+    from ..model import Glossary
 
 
 def report_info(corpus: "Corpus") -> ReportInfo | None:
@@ -80,3 +82,34 @@ def passages(query: str, forms: Sequence[str], found: Sequence[Passage],
         if keep and info is not None else []
     hits = sum(len(p.spans) for p in found)
     return Passages(query, tuple(forms), groups, 1 if found else 0, len(found), hits, missing)
+
+
+def with_sourced(rows: list[Row], query: str, english: "EnglishIndex", glossary: "Glossary",
+                 info: ReportInfo | None) -> list[Row]:
+    """Search rows with their sourced renderings (the senses their definitions have), and
+    the curated terms whose sourced renderings match the query (``lookup.match_sourced``)
+    where the sense rendered is theirs; best first."""
+    # lazy: the sourced English, for search only
+    from ..corpus.english import form_key, sense_of_any, term_renderings
+    from ..lookup.match_sourced import match_sourced
+    from ..lookup.results import Hit
+
+    by_id = {row.term.id: row for row in rows}
+    found = match_sourced(english.data.entries, query)
+    if found:
+        by_key: dict[str, Term] = {}
+        for term in glossary.terms:
+            for form in term.forms:
+                by_key.setdefault(form_key(form), term)
+        for hit in found:
+            for form in (hit.entry.term, *hit.entry.forms):
+                term = by_key.get(form_key(form))
+                if term is None or not sense_of_any(hit.entry, (term.definition,)):
+                    continue
+                known = by_id.get(term.id)
+                if known is None or known.hit.score < hit.score:
+                    by_id[term.id] = row(term, Hit(term, hit.score, "english", "english",
+                                                   hit.kind, hit.snippet), info)
+    order = {t.id: i for i, t in enumerate(glossary.terms)}
+    ranked = sorted(by_id.values(), key=lambda r: (-r.hit.score, order.get(r.term.id, 0)))
+    return [r._replace(english=term_renderings(english, r.term)) for r in ranked]
