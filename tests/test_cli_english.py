@@ -82,12 +82,45 @@ def test_a_sourced_rendering_the_curated_english_already_gives_is_not_repeated(t
 def test_search_in_english_finds_the_sourced_rendering():
     found = json.loads(cli("search", "zombie", "firm", "--json").out)["results"]
     assert found[0]["term"] == "僵尸企业" and found[0]["score"] == 74
-    assert found[0]["matched"] == {"field": "english", "form": "english", "kind": "exact",
-                                   "snippet": "zombie firm"}
+    assert found[0]["matched"] == {"field": "sourced-english", "form": "english",
+                                   "kind": "exact", "snippet": "zombie firm"}
     # the national rendering of 五位一体 does not find the curated local mechanism
     # (only a fuzzy match on its own English, five-in-one, lists it)
     result = json.loads(cli("search", "five-sphere", "integrated", "plan", "--json").out)
     assert all(r["matched"]["kind"] == "fuzzy" for r in result["results"])
+
+
+def test_search_in_english_lists_a_headword_only_the_file_names():
+    """Without a library the bundled glossary has no 三大攻坚战: the file's entry is listed
+    itself, marked, matched on its sourced rendering, above the fuzzy matches on "three"."""
+    found = json.loads(cli("search", "three", "critical", "battles", "--json").out)["results"]
+    first = found[0]
+    assert (first["term"], first["score"], first["pinyin"], first["curated"],
+            first["reports"]) == ("三大攻坚战", 74, "", False, 0)
+    assert first["id"].startswith("sourced-") and len(first["id"]) == len("sourced-") + 10
+    assert first["glossary"] == ENGLISH["CNGLOSS_ENGLISH"]
+    assert first["variants"] == ["打好三大攻坚战"]
+    assert first["matched"] == {"field": "sourced-english", "form": "english",
+                                "kind": "exact", "snippet": "three critical battles"}
+    assert [r["english"] for r in first["renderings"]] == ["three critical battles",
+                                                           "three tough battles"]
+    assert all(r["score"] < 74 for r in found[1:])
+    # its other rendering finds it too, and its id does not change
+    tough = json.loads(cli("search", "three", "tough", "battles", "--json").out)["results"]
+    assert tough[0]["id"] == first["id"] and tough[0]["matched"]["snippet"] == \
+        "three tough battles"
+    table = cli("search", "three", "critical", "battles").out.splitlines()
+    assert table[1].startswith("三大攻坚战†  ")
+    assert table[1].rstrip().endswith("sourced English (exact): three critical battles  74")
+    assert "† in no glossary in use: only the file of sourced English renderings names it" \
+        in table
+    # a headword the glossary has in another sense is not listed again (no national
+    # 五位一体 beside the curated local one)
+    five = json.loads(cli("search", "five-sphere", "integrated", "plan", "--json").out)
+    assert not any(r["id"].startswith("sourced-") for r in five["results"])
+    # and show does not resolve to an entry only the file names
+    shown = cli("show", "three", "tough", "battles")
+    assert shown.code != 0 and "三大攻坚战" not in shown.out
 
 
 def test_search_and_list_tables_name_the_source_below():
@@ -181,6 +214,27 @@ def library(tmp_path_factory):
     return str(path)
 
 
+def test_library_search_lists_a_headword_no_report_defines(library, tmp_path):
+    """河长制 is in no note of the library: found in English, it is the file's entry."""
+    body = open(FIXTURES / "english" / "renderings.yaml", encoding="utf-8").read() + (
+        "  - term: 河长制\n"
+        "    renderings:\n"
+        "      - {english: river chief system, kind: official, outlet: Example Net,"
+        " url: \"https://example.org/river\", date: 2023}\n")
+    path = tmp_path / "english.yaml"
+    path.write_text(body, encoding="utf-8")
+    environ = {"CNGLOSS_ENGLISH": str(path)}
+    found = json.loads(run_cli("--library", library, "search", "river", "chief", "--json",
+                               environ=environ).out)["results"]
+    assert [(r["term"], r["score"], r["reports"], r["glossary"]) for r in found] == [
+        ("河长制", 68, 0, str(path))]
+    assert found[0]["matched"]["field"] == "sourced-english"
+    table = run_cli("--library", library, "search", "river", "chief", environ=environ).out
+    assert table.splitlines()[1].startswith("河长制†  ")
+    assert "sourced English (partial): river chief …" in table
+    assert "[1] river chief system: Example Net, 2023 <https://example.org/river>" in table
+
+
 def test_the_library_shows_each_sense_with_its_own_reports(library):
     data = json.loads(cli("--library", library, "show", "五位一体", "--json").out)
     senses = {s["sense"]: s for s in data["senses"]}
@@ -212,13 +266,14 @@ def test_library_search_ranks_the_sourced_rendering_first(library):
     found = json.loads(cli("--library", library, "search", "three", "critical", "battles",
                            "--json").out)["results"]
     assert found[0]["term"] == "三大攻坚战"
-    assert found[0]["matched"]["field"] == "english" and found[0]["score"] == 74
+    assert found[0]["matched"]["field"] == "sourced-english" and found[0]["score"] == 74
     five = json.loads(cli("--library", library, "search", "five-sphere", "integrated", "plan",
                           "--json").out)["results"]
     assert five[0]["term"] == "五位一体"  # nationally defined by 甲市's note
     table = cli("--library", library, "search", "three", "critical", "battles").out
     first = table.splitlines()[1]
     assert first.startswith("三大攻坚战*") and "  three critical battles [1]  " in first
+    assert "  sourced English (exact): three critical battles  74" in first
     assert "[1] three critical battles: Example Agency, 2018-03-05 " \
            "<https://example.org/three-critical-battles>" in table
 

@@ -24,6 +24,9 @@ class Rendering(NamedTuple):
     url: str | None = None
 
 
+SOURCED_ENGLISH = "sourced-english"  # a search hit's field: it matched a sourced rendering
+
+
 class SourcedRendering(NamedTuple):
     """An English rendering found in a named source (``data/english.yaml``): the words, the
     kind of source (``official``, or ``secondary``: a reputable outlet that is not the
@@ -522,6 +525,8 @@ class Row(NamedTuple):
     sources: tuple[NoteSource, ...]
     # the sourced renderings of the senses its definitions have (``corpus.english``)
     english: tuple[SourcedRendering, ...] = ()
+    # named only by the file of sourced renderings: no glossary in use defines it
+    only_sourced: bool = False
 
     @property
     def reports(self) -> int:

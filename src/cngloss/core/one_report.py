@@ -87,12 +87,12 @@ def passages(query: str, forms: Sequence[str], found: Sequence[Passage],
 def with_sourced(rows: list[Row], query: str, english: "EnglishIndex", glossary: "Glossary",
                  info: ReportInfo | None) -> list[Row]:
     """Search rows with their sourced renderings (the senses their definitions have), and
-    the curated terms whose sourced renderings match the query (``lookup.match_sourced``)
-    where the sense rendered is theirs; best first."""
+    the terms whose sourced renderings match the query (``lookup.match_sourced``): a
+    curated term where the sense rendered is its own, else, where the glossary has none of
+    the entry's forms, the file's entry itself (``corpus.english.file_row``); best first."""
     # lazy: the sourced English, for search only
-    from ..corpus.english import form_key, sense_of_any, term_renderings
+    from ..corpus.english import file_row, form_key, sense_of_any, term_renderings
     from ..lookup.match_sourced import match_sourced
-    from ..lookup.results import Hit
 
     by_id = {row.term.id: row for row in rows}
     found = match_sourced(english.data.entries, query)
@@ -102,14 +102,20 @@ def with_sourced(rows: list[Row], query: str, english: "EnglishIndex", glossary:
             for form in term.forms:
                 by_key.setdefault(form_key(form), term)
         for hit in found:
-            for form in (hit.entry.term, *hit.entry.forms):
-                term = by_key.get(form_key(form))
-                if term is None or not sense_of_any(hit.entry, (term.definition,)):
+            forms = (hit.entry.term, *hit.entry.forms)
+            terms = [by_key[k] for k in map(form_key, forms) if k in by_key]
+            if not terms:
+                listed = file_row(hit, english.data.path)
+                by_id.setdefault(listed.term.id, listed)
+                continue
+            for term in terms:
+                if not sense_of_any(hit.entry, (term.definition,)):
                     continue
                 known = by_id.get(term.id)
                 if known is None or known.hit.score < hit.score:
-                    by_id[term.id] = row(term, Hit(term, hit.score, "english", "english",
-                                                   hit.kind, hit.snippet), info)
+                    by_id[term.id] = row(term, hit.hit(term), info)
     order = {t.id: i for i, t in enumerate(glossary.terms)}
-    ranked = sorted(by_id.values(), key=lambda r: (-r.hit.score, order.get(r.term.id, 0)))
-    return [r._replace(english=term_renderings(english, r.term)) for r in ranked]
+    ranked = sorted(by_id.values(), key=lambda r: (-r.hit.score, r.only_sourced,
+                                                   order.get(r.term.id, 0)))
+    return [r if r.only_sourced else r._replace(english=term_renderings(english, r.term))
+            for r in ranked]

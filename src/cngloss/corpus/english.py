@@ -15,13 +15,16 @@ entry's renderings are those of the senses its definitions have, never more.
 from __future__ import annotations
 
 import unicodedata
-from typing import Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, Iterable, Mapping, Sequence
 
 from ..model import (EnglishEntry, Entry, EntrySense, NoteSource, Passages, Rendering,
-                     ReportInfo, SourcedRendering, Term)
+                     ReportInfo, Row, SourcedRendering, Term)
 from ..sources.english import EnglishData, english_data
 from ..text.hanzi import hanzi_key
 from ..text.overlap import coverage
+
+if TYPE_CHECKING:  # pragma: no cover - types only
+    from ..lookup.match_sourced import SourcedHit
 
 SENSE_THRESHOLD = 0.35
 OTHER = "other"  # the sense of a definition that no sense of the file has
@@ -202,6 +205,31 @@ def _unled(item: str, verbs) -> str:
                 item, cut = item[len(verb):], True
                 break
     return item
+
+
+# --------------------------------------------------------------------------- in no glossary
+
+FILE_ID_PREFIX = "sourced-"
+
+
+def file_term(entry: EnglishEntry) -> Term:
+    """A headword that only the file of renderings names (no glossary in use defines it),
+    as a term to list: no pinyin (pinyin people read is curated, never guessed at lookup),
+    no definition; its id ``sourced-`` and 10 hex of the SHA-1 of headword and sense,
+    stable while the file keeps the entry."""
+    import hashlib  # lazy: an English search that finds such an entry only
+
+    digest = hashlib.sha1(f"{entry.term}|{entry.sense}".encode("utf-8")).hexdigest()[:10]
+    return Term(id=FILE_ID_PREFIX + digest, term=entry.term, pinyin="", definition="",
+                variants=tuple(f for f in entry.forms if f != entry.term))
+
+
+def file_row(hit: "SourcedHit", path: object) -> Row:
+    """The search row of an entry of the file that no glossary in use has: not curated,
+    no reports, ``origin`` the file, its renderings as its English."""
+    term = file_term(hit.entry)
+    return Row(term, hit.hit(term), False, True, str(path), (), hit.entry.renderings,
+               only_sourced=True)
 
 
 # --------------------------------------------------------------------------- as a glossary's

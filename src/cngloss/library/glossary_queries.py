@@ -80,8 +80,8 @@ def _merge(corpus: "Corpus", lexicon: Lexicon, query: str, limit: int | None,
                 rows[key] = row
     if english is not None and db is not None:
         _sourced_rows(keys, query, db, english, rows)
-    ranked = sorted(rows.values(), key=lambda r: (-r.hit.score, not r.curated, -r.reports,
-                                                  r.term.term))
+    ranked = sorted(rows.values(), key=lambda r: (-r.hit.score, r.only_sourced, not r.curated,
+                                                  -r.reports, r.term.term))
     ranked = ranked if limit is None else ranked[:limit]
     return with_english(db, ranked, english) if db is not None else ranked
 
@@ -89,25 +89,33 @@ def _merge(corpus: "Corpus", lexicon: Lexicon, query: str, limit: int | None,
 def _sourced_rows(keys: _Keys, query: str, db, english: "EnglishIndex",
                   rows: dict[str, Row]) -> None:
     """The entries whose sourced English renderings match the query (``lookup.
-    match_sourced``), where the sense rendered is one their definitions have."""
-    from ..lookup.match_sourced import match_sourced  # lazy: an English query only
+    match_sourced``), where the sense rendered is one their definitions have; an entry of
+    the file whose forms no glossary in use has is listed itself (``corpus.english.
+    file_row``)."""
+    # lazy: an English query only
+    from ..corpus.english import file_row
+    from ..lookup.match_sourced import match_sourced
 
     lexicon = keys.lexicon
     for found in match_sourced(english.data.entries, query):
+        named = False
         for form in (found.entry.term, *found.entry.forms):
             key = lexicon.key_of(form)
             position = lexicon.position(key)
             own = keys.curated.get(key)
             if position is None and own is None:
                 continue
+            named = True
             term = own if own is not None else lexicon.glossary.terms[position]
-            hit = Hit(term, found.score, "english", "english", found.kind, found.snippet)
-            key, row = keys.row(term, hit, own is not None)
+            key, row = keys.row(term, found.hit(term), own is not None)
             if key in rows and rows[key].hit.score >= found.score:
                 continue
             texts = [row.term.definition] + _note_texts(db, row.sources)
             if sense_of_any(found.entry, texts):
                 rows[key] = row
+        if not named:
+            listed = file_row(found, english.data.path)
+            rows.setdefault(listed.term.id, listed)
 
 
 def with_english(db, rows: list[Row], english: "EnglishIndex | None") -> list[Row]:
@@ -117,7 +125,7 @@ def with_english(db, rows: list[Row], english: "EnglishIndex | None") -> list[Ro
         return rows
     out = []
     for row in rows:
-        entries = english.entries_for(row.term.forms)
+        entries = () if row.only_sourced else english.entries_for(row.term.forms)
         if entries:
             texts = [row.term.definition] + _note_texts(db, row.sources)
             row = row._replace(english=renderings_for(entries, texts))
@@ -161,7 +169,8 @@ def _resolve(corpus: "Corpus", lexicon: Lexicon, query: str, db=None,
     exact = _exact(keys, text)
     if exact is not None:  # a headword as some report prints it: no search index needed
         return exact, None
-    rows = _merge(corpus, lexicon, text, 10, db, english)
+    # an entry only the file of renderings names has nothing to show: not a resolution
+    rows = [r for r in _merge(corpus, lexicon, text, 10, db, english) if not r.only_sourced]
     if not rows:
         raise not_found(corpus.glossary, text, report_uses=corpus.uses)
     best = [r for r in rows if r.hit.score == rows[0].hit.score]

@@ -13,12 +13,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import NamedTuple, Sequence
 
-from ..model import EnglishEntry, Glossary, Rendering, Term
+from ..model import SOURCED_ENGLISH, EnglishEntry, Glossary, Rendering, Term
 from ..text.query import clean_query
 from .index import index_for
 from .match_english import match_english
 from .query import Query
-from .results import Results
+from .results import Hit, Results
 
 
 class SourcedHit(NamedTuple):
@@ -28,6 +28,11 @@ class SourcedHit(NamedTuple):
     score: int
     kind: str  # exact or partial
     snippet: str | None
+
+    def hit(self, term: Term) -> Hit:
+        """The search hit of ``term`` (the entry a glossary has for the headword, or
+        ``corpus.english.file_term``'s), matched on a sourced rendering."""
+        return Hit(term, self.score, SOURCED_ENGLISH, "english", self.kind, self.snippet)
 
 
 _GLOSSARIES: dict[int, tuple[Sequence[EnglishEntry], Glossary]] = {}

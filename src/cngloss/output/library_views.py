@@ -7,8 +7,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Sequence
 
 from ..model import section_label
-from .blocks import (Blank, Block, Line, Span, Table, _count, _plural, kwic, line, matched_on,
-                     matched_words, year_ranges)
+from .blocks import (ONLY_SOURCED, ONLY_SOURCED_NOTE, Blank, Block, Line, Span, Table, _count,
+                     _plural, kwic, line, matched_cell, year_ranges)
 from .english_views import Notes, passage_mark, sense_mark
 
 if TYPE_CHECKING:  # pragma: no cover - types only
@@ -28,7 +28,8 @@ def entry_cells(row: "Row", notes: Notes) -> list[list[Span]]:
     it), pinyin, English (curated, else sourced with its note number in ``notes``), the
     reports whose notes define it, their years."""
     return [
-        [(row.term.term, "headword")] + ([] if row.reviewed else [("*", "dim")]),
+        [(row.term.term, "headword")] + ([] if row.reviewed else [("*", "dim")])
+        + ([(ONLY_SOURCED, "dim")] if row.only_sourced else []),
         [(row.term.pinyin, "pinyin")],
         notes.cell(row.term, row.english),
         [(str(row.reports), "number")],
@@ -42,13 +43,11 @@ def glossary_search_view(rows: Sequence["Row"], query: str = "") -> list[Block]:
     table = Table(ENTRY_COLUMNS + ["matched on", "score"], [], wrap=(1, 2, 4, 5))
     notes = Notes()
     for row in rows:
-        hit = row.hit
-        matched: list[Span] = [(matched_on(hit), None)]
-        if hit.snippet and hit.field in ("definition", "part", "english"):
-            snippet = matched_words(hit.snippet, query) if hit.field == "english" else hit.snippet
-            matched.append((f": {snippet}", "dim"))
-        table.rows.append(entry_cells(row, notes) + [matched, [(str(hit.score), "number")]])
+        table.rows.append(entry_cells(row, notes) + [matched_cell(row.hit, query),
+                                                     [(str(row.hit.score), "number")]])
     blocks: list[Block] = [table] + notes.blocks()
+    if any(row.only_sourced for row in rows):
+        blocks.append(line((ONLY_SOURCED_NOTE, "dim")))
     if any(not row.reviewed for row in rows):
         blocks.append(line((UNREVIEWED_NOTE, "dim")))
     return blocks

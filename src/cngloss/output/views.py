@@ -8,8 +8,9 @@ from typing import TYPE_CHECKING, Sequence
 
 from ..model import Glossary, Passage, Term, section_label
 from ..text.numerals import leading_count
-from .blocks import (LABEL_WIDTH, Blank, Block, Line, Span, Table, _plural, field,  # noqa: F401
-                     highlighted, kwic, line, matched_on, matched_words, year_ranges)
+from .blocks import (LABEL_WIDTH, ONLY_SOURCED, ONLY_SOURCED_NOTE, Blank,  # noqa: F401
+                     Block, Line, Span, Table, _plural, field, highlighted, kwic, line,
+                     matched_cell, matched_on, matched_words, year_ranges)
 from .english_views import (Notes, english_field, glosses_view, senses_view,
                             term_glosses_view)
 from .library_views import (add_view, definitions_view, glossary_list_view,  # noqa: F401
@@ -190,27 +191,29 @@ def search_view(found: "Found", library: bool) -> list[Block]:
     if library:
         return glossary_search_view(found.rows, found.query)
     return hits_view([row.hit for row in found.rows], found.query,
-                     [row.english for row in found.rows])
+                     [row.english for row in found.rows],
+                     [row.only_sourced for row in found.rows])
 
 
 def hits_view(hits: Sequence["Hit"], query: str = "",
-              english: "Sequence[Sequence[SourcedRendering]] | None" = None) -> list[Block]:
-    """Search results: headword, pinyin, English, what matched (in a few words), score."""
+              english: "Sequence[Sequence[SourcedRendering]] | None" = None,
+              only_sourced: Sequence[bool] = ()) -> list[Block]:
+    """Search results: headword (``†``: only the file of sourced renderings names it),
+    pinyin, English, what matched (in a few words), score."""
     table = Table(["term", "pinyin", "english", "matched on", "score"], [], wrap=(1, 2, 3))
     notes = Notes()
+    marked = False
     for k, hit in enumerate(hits):
-        matched: list[Span] = [(matched_on(hit), None)]
-        if hit.snippet and hit.field in ("definition", "part", "english"):
-            snippet = matched_words(hit.snippet, query) if hit.field == "english" else hit.snippet
-            matched.append((f": {snippet}", "dim"))
+        only = k < len(only_sourced) and only_sourced[k]
+        marked = marked or only
         table.rows.append([
-            [(hit.term.term, "headword")],
+            [(hit.term.term, "headword")] + ([(ONLY_SOURCED, "dim")] if only else []),
             [(hit.term.pinyin, "pinyin")],
             notes.cell(hit.term, english[k] if english else ()),
-            matched,
+            matched_cell(hit, query),
             [(str(hit.score), "number")],
         ])
-    return [table] + notes.blocks()
+    return [table] + notes.blocks() + ([line((ONLY_SOURCED_NOTE, "dim"))] if marked else [])
 
 
 def candidates_view(terms: list[Term]) -> list[Block]:
