@@ -14,7 +14,7 @@ import xml.etree.ElementTree as ET
 import pytest
 
 from cngloss.errors import ExitCode
-from conftest import FIXTURES, run_cli, write_collection
+from conftest import FIXTURES, run_cli, tbx_problems, write_collection
 
 FORMATS = ("tbx", "memoq-csv", "anki", "pleco")
 ENGLISH = {"CNGLOSS_ENGLISH": str(FIXTURES / "english" / "renderings.yaml")}
@@ -168,3 +168,15 @@ def test_an_existing_file_is_refused_without_force(fmt, tmp_path):
     forced = run_cli("appendix", "--format", fmt, "-o", str(out), "--force")
     assert forced.code == 0
     assert len(headwords(fmt, out.read_text(encoding="utf-8"))) == 23
+
+
+@pytest.mark.parametrize("selection", [("--place", "甲"), ("--year", "2026"), ("--reviewed",)],
+                         ids=["place", "year", "reviewed"])
+def test_a_selections_tbx_is_valid_and_read_back_whole(selection, library, tmp_path,
+                                                        tbx_validators):
+    text = termbase(tmp_path, "tbx", *selection, library=library)
+    assert tbx_problems(tbx_validators, text) == []
+    reader = pytest.importorskip("translate.storage.tbx",
+                                 reason="translate-toolkit (the test extra) is not installed")
+    store = reader.tbxfile.parsestring(text.encode("utf-8"))
+    assert [u.source for u in store.units] == headwords("tbx", text)
