@@ -16,7 +16,7 @@ import yaml
 from cngloss import load_corpus
 from cngloss.render import formats as appendix_formats
 from cngloss.render.appendix import FORMATS, render_appendix
-from conftest import DATA, ROOT, json_term
+from conftest import DATA, ROOT, json_term, run_cli
 
 # Read off the curated pinyin (toneless syllables compared one by one), not from the code.
 PINYIN_ORDER = [7, 20, 13, 3, 8, 6, 16, 17, 19, 1, 14, 21, 11, 15, 4, 5, 12, 18, 22, 23, 2, 9, 10]
@@ -565,3 +565,15 @@ def test_english_renderings_read_as_english_and_say_where_they_come_from(glossar
         for rendering in term.english:
             assert rendering.source, (term.id, rendering.text)
             assert "term lists" not in rendering.source
+
+
+@pytest.mark.parametrize("fmt,line", [("md", "1 term. Line numbers are lines of speech.txt."),
+                                      ("txt", "1 term. Line numbers are lines of speech.txt."),
+                                      ("html", "1 term. Line numbers are lines of speech.txt."),
+                                      ("tex", "1 term. Line numbers are lines of speech.txt.")])
+def test_an_appendix_of_one_term_says_1_term(fmt, line, tmp_path):
+    speech = tmp_path / "speech.txt"
+    speech.write_text("严格两违管控。\n", encoding="utf-8")
+    out = run_cli("appendix", "--format", fmt, "--for", str(speech)).out
+    assert line in out and "1 terms" not in out
+    assert "23 terms." in run_cli("appendix", "--format", fmt).out

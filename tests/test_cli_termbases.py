@@ -180,3 +180,4 @@ def test_a_selections_tbx_is_valid_and_read_back_whole(selection, library, tmp_p
                                  reason="translate-toolkit (the test extra) is not installed")
     store = reader.tbxfile.parsestring(text.encode("utf-8"))
     assert [u.source for u in store.units] == headwords("tbx", text)
+

@@ -78,6 +78,11 @@ class Appendix:
     separator: str = " · "  # between the items of an inline list (see list_separator)
     for_document: bool = False  # the uses are lines of ``source``, a document (--for)
 
+    def count_note(self) -> str:
+        """``23 terms.``, ``1 term.`` (unescaped)."""
+        count = len(self.entries)
+        return f"{count:,} term{'' if count == 1 else 's'}."
+
     def source_note(self) -> str:
         """What the places in the entries refer to (unescaped), or ""."""
         if not self.source:
