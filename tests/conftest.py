@@ -94,7 +94,7 @@ def pytest_configure(config):
     os.environ["PYTHONPATH"] = os.pathsep.join(
         p for p in (package_root, os.environ.get("PYTHONPATH")) if p)
     for name in ("CNGLOSS_GLOSSARY", "NO_COLOR", "CNGLOSS_NO_CACHE", "CNGLOSS_DEBUG",
-                 "CNGLOSS_LIBRARY"):
+                 "CNGLOSS_LIBRARY", "CNGLOSS_ENGLISH"):
         os.environ.pop(name, None)
     os.environ["XDG_DATA_HOME"] = tempfile.mkdtemp(prefix="cngloss-test-data-")
 
@@ -172,7 +172,8 @@ def pytest_collection_modifyitems(config, items):
 @pytest.fixture(autouse=True)
 def _isolated(monkeypatch, tmp_path_factory):
     """No test sees the developer's own glossary, cache or colour settings."""
-    for name in ("CNGLOSS_GLOSSARY", "NO_COLOR", "CNGLOSS_NO_CACHE", "CNGLOSS_DEBUG"):
+    for name in ("CNGLOSS_GLOSSARY", "NO_COLOR", "CNGLOSS_NO_CACHE", "CNGLOSS_DEBUG",
+                 "CNGLOSS_ENGLISH"):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("CNGLOSS_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
     # nor the developer's library: the default one lives in the user data folder
@@ -325,3 +326,43 @@ def json_term(raw: dict, raws: list[dict]) -> dict:
                     if o["id"] in linked and o["id"] != raw["id"]],
         "remark": raw.get("remark"),
     }
+
+
+# --------------------------------------------------------------------------- TBX-Basic
+
+TBX_SCHEMA = ROOT / "data" / "tbx" / "TBXBasicRNGV02.rng"  # provenance: data/tbx/README.md
+_OLD_SCHEMATRON = "http://www.ascc.net/xml/schematron"
+_ISO_SCHEMATRON = "http://purl.oclc.org/dsdl/schematron"
+
+
+@pytest.fixture(scope="session")
+def tbx_validators():
+    """TBX-Basic's integrated schema: its grammar (RELAX NG) and its embedded rules
+    (Schematron 1.5, read as ISO Schematron: the same rules, patterns without their names),
+    with lxml; skipped without lxml or the schema."""
+    etree = pytest.importorskip("lxml.etree", reason="lxml (the test extra) is not installed")
+    from lxml import isoschematron
+
+    if not TBX_SCHEMA.is_file():
+        pytest.skip(f"{TBX_SCHEMA} is not shipped")
+    grammar = etree.parse(str(TBX_SCHEMA))
+    rules = etree.Element(f"{{{_ISO_SCHEMATRON}}}schema", nsmap={"sch": _ISO_SCHEMATRON})
+    for pattern in grammar.iter(f"{{{_OLD_SCHEMATRON}}}pattern"):
+        copy = etree.fromstring(etree.tostring(pattern).replace(
+            _OLD_SCHEMATRON.encode(), _ISO_SCHEMATRON.encode()))
+        copy.attrib.pop("name", None)
+        rules.append(copy)
+    assert len(rules) == 15  # the schema's 15 patterns, each one rule and one assertion
+    return etree.RelaxNG(grammar), isoschematron.Schematron(rules)
+
+
+def tbx_problems(validators, text: str) -> list[str]:
+    """What TBX-Basic's schema finds wrong in a TBX document ([] when it is valid)."""
+    from lxml import etree
+
+    doc = etree.fromstring(text.encode("utf-8"))
+    found: list[str] = []
+    for validator in validators:
+        if not validator.validate(doc):
+            found += [e.message for e in validator.error_log]
+    return found

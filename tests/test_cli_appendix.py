@@ -16,7 +16,7 @@ import yaml
 from cngloss import load_corpus
 from cngloss.render import formats as appendix_formats
 from cngloss.render.appendix import FORMATS, render_appendix
-from conftest import DATA, ROOT, json_term
+from conftest import DATA, ROOT, json_term, run_cli
 
 # Read off the curated pinyin (toneless syllables compared one by one), not from the code.
 PINYIN_ORDER = [7, 20, 13, 3, 8, 6, 16, 17, 19, 1, 14, 21, 11, 15, 4, 5, 12, 18, 22, 23, 2, 9, 10]
@@ -91,6 +91,7 @@ JIANGSHI_QIYE = {
                 {"text": "zombie companies", "source": "China Daily, 2016", "url": None}],
     "definition": "指已停产、半停产、连年亏损、资不抵债，主要靠政府补贴和银行续贷维持经营的企业。",
     "variants": [], "parts": [], "tags": ["enterprise-reform"], "related": [], "remark": None,
+    "renderings": [],  # render_appendix is given no sourced English here
     "uses": [{"paragraph": 6, "line": 29, "section": ["2020年及“十三五”期间工作回顾"]}],
 }
 
@@ -107,6 +108,7 @@ def test_json_and_csv_read_back_into_the_same_23_terms(corpus, glossary):
     assert [u["paragraph"] for u in data["terms"][0]["uses"]] == [3, 24]
     for item, raw in zip(data["terms"], raws):
         uses = item.pop("uses")
+        assert item.pop("renderings") == []  # no sourced English given to render_appendix
         assert item == json_term(raw, raws)
         assert [u["paragraph"] for u in uses] == sorted({u["paragraph"] for u in uses})
     rows = list(csv.DictReader(io.StringIO(render_appendix(corpus, "csv"))))
@@ -407,10 +409,15 @@ def test_all_formats_into_a_folder(cli, tmp_path):
 
 
 def test_the_glossary_folder_is_not_stale(corpus):
-    """glossary/ holds what the code renders now: regenerate it with the README's command."""
+    """glossary/ holds what the code renders now (with the bundled sourced English, as the
+    command writes it): regenerate it with the README's command."""
+    from cngloss.core import Workspace
+
+    with Workspace() as workspace:
+        english = workspace.english_of(corpus.glossary.terms)
     for fmt in FORMATS:
         path = ROOT / "glossary" / f"appendix{appendix_formats.get(fmt).extension}"
-        expected = render_appendix(corpus, fmt, "note", 80, standalone=True)
+        expected = render_appendix(corpus, fmt, "note", 80, standalone=True, english=english)
         assert path.read_bytes().decode("utf-8") == expected, \
             f"{path} is stale: run `cngloss appendix --all-formats glossary --force`"
 
@@ -558,3 +565,15 @@ def test_english_renderings_read_as_english_and_say_where_they_come_from(glossar
         for rendering in term.english:
             assert rendering.source, (term.id, rendering.text)
             assert "term lists" not in rendering.source
+
+
+@pytest.mark.parametrize("fmt,line", [("md", "1 term. Line numbers are lines of speech.txt."),
+                                      ("txt", "1 term. Line numbers are lines of speech.txt."),
+                                      ("html", "1 term. Line numbers are lines of speech.txt."),
+                                      ("tex", "1 term. Line numbers are lines of speech.txt.")])
+def test_an_appendix_of_one_term_says_1_term(fmt, line, tmp_path):
+    speech = tmp_path / "speech.txt"
+    speech.write_text("严格两违管控。\n", encoding="utf-8")
+    out = run_cli("appendix", "--format", fmt, "--for", str(speech)).out
+    assert line in out and "1 terms" not in out
+    assert "23 terms." in run_cli("appendix", "--format", fmt).out

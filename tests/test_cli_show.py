@@ -72,7 +72,8 @@ def test_show_json_has_the_term_and_passages_with_spans(cli):
         [(start, end)] = passage["spans"]
         assert passage["text"][start:end] == "“六稳”“六保”"
         assert set(passage) == {"text", "section", "paragraph", "line", "column", "spans",
-                                "locations", "terms"}
+                                "locations", "terms", "sense", "expansion"}
+        assert (passage["sense"], passage["expansion"]) == (None, [])  # 六稳六保 has no senses
     assert passages[0]["section"] == ["2020年及“十三五”期间工作回顾"]
     # the bundled report, as a library of one report would list it
     [group] = data["passages"]["groups"]

@@ -25,6 +25,11 @@ COMMANDS = [
     ("related", "八有一超"),
     ("annotate", str(REPORT)),
     ("check",),
+    # the sourced English (data/english.yaml): renderings, senses, glosses
+    ("show", "五位一体"),  # a local sense, and the national one apart
+    ("show", "两不愁三保障", "--glosses"),
+    ("search", "two", "assurances"),
+    ("annotate", str(REPORT), "--glosses"),
 ]
 
 
@@ -105,3 +110,20 @@ def test_the_documented_example_is_what_grep_prints():
     text = (ROOT / "docs" / "json.md").read_text(encoding="utf-8")
     example = text.split("```json\n", 1)[1].split("```", 1)[0]
     assert json.loads(example) == json.loads(run_cli("grep", "两违", "--json").out)
+
+
+def test_the_sourced_english_fields_are_in_every_command_that_gives_terms():
+    """docs/json.md, "Sourced English renderings": the fields are there, even empty."""
+    shown = json.loads(run_cli("show", "两违", "--json").out)
+    assert (shown["renderings"], shown["glosses"]) == ([], None)
+    assert {"sense", "expansion"} <= set(shown["passages"]["groups"][0]["passages"][0])
+    assert all("sense" in d for d in shown["definitions"])
+    for args, key in ((("search", "liuwen"), "results"), (("list",), "terms")):
+        entries = json.loads(run_cli(*args, "--json").out)[key]
+        assert entries and all(isinstance(e["renderings"], list) for e in entries)
+    annotated = json.loads(run_cli("annotate", str(REPORT), "--json").out)
+    assert all(t["glosses"] is None and isinstance(t["renderings"], list)
+               for t in annotated["terms"])
+    rendering = json.loads(run_cli("show", "两不愁三保障", "--json").out)["renderings"][0]
+    assert set(rendering) == {"english", "kind", "outlet", "title", "url", "date", "excerpt",
+                              "sense"}

@@ -10,7 +10,7 @@ from types import SimpleNamespace as NS
 from cngloss.errors import Problem
 from cngloss.model import (AppliedCorrection, Correction, Entry, FoundPassage, Glossary,
                            NoteDefinition, NoteSource, Passage, Passages, ReportInfo,
-                           ReportPassages, Term, YearPoint)
+                           ReportPassages, SourcedRendering, Term, YearPoint)
 from cngloss.output import json as js
 
 WEN = Term("six-stabilities", "六稳", "liù wěn", "Stable employment, finance, trade.",
@@ -36,6 +36,11 @@ NOTE_SOURCE = NoteSource(report_id=7, seq=2, number=4, year=2020, place="浙江"
 NOTE_SOURCE_OBJECT = {"report": 7, "place": "浙江", "year": 2020, "level": "province", "note": 4}
 INFO = ReportInfo(7, "浙江", "province", 2020, "政府工作报告", "zj-2020.txt", 40, 12000,
                   "2026-11-30")
+RENDERING = SourcedRendering("six stabilities", "official", "Example Daily",
+                             "https://example.org/six", "2020-05", None, "the six stabilities")
+RENDERING_OBJECT = {"english": "six stabilities", "kind": "official", "outlet": "Example Daily",
+                    "title": None, "url": "https://example.org/six", "date": "2020-05",
+                    "excerpt": "the six stabilities", "sense": "national"}
 INFO_OBJECT = {"id": 7, "place": "浙江", "level": "province", "year": 2020,
                "title": "政府工作报告", "source": "zj-2020.txt", "paragraphs": 40,
                "characters": 12000, "added": "2026-11-30"}
@@ -87,14 +92,20 @@ def test_grep_gives_totals_then_each_reports_passages_with_the_terms_they_use():
             "paragraph": 1, "line": 2, "column": None, "section": [], "text": "六稳六保",
             "spans": [[0, 2]], "locations": [],
             "terms": [{"id": "six-stabilities", "term": "六稳"},
-                      {"id": "six-guarantees", "term": "六保"}]}]}]}
+                      {"id": "six-guarantees", "term": "六保"}],
+            "sense": None, "expansion": []}]}]}
 
 
 def test_a_passage_of_the_glossarys_own_report_has_its_column_and_locations():
     passage = FoundPassage(5, 12, ("一、", "（二）"), "稳就业，六稳。", ((4, 6),), 3, ((12, 7),))
     assert js.found_passage_to_dict(passage) == {
         "paragraph": 5, "line": 12, "column": 3, "section": ["一、", "（二）"],
-        "text": "稳就业，六稳。", "spans": [[4, 6]], "locations": [[12, 7]], "terms": []}
+        "text": "稳就业，六稳。", "spans": [[4, 6]], "locations": [[12, 7]], "terms": [],
+        "sense": None, "expansion": []}
+    # show marks a passage that lists the headword's items with the sense they give it
+    marked = passage._replace(sense="national", expansion=("稳就业", "稳金融"))
+    assert js.found_passage_to_dict(marked)["sense"] == "national"
+    assert js.found_passage_to_dict(marked)["expansion"] == ["稳就业", "稳金融"]
 
 
 def test_related_nests_each_term_with_its_tags():
@@ -127,21 +138,23 @@ def test_check_without_a_report_has_no_corrections():
 # --------------------------------------------------------------------------- the library
 
 
-def row(term: Term, curated: bool, **extra) -> NS:
+def row(term: Term, curated: bool, english=(), **extra) -> NS:
     return NS(term=term, curated=curated, reviewed=False, origin=None if curated else "x.yaml",
-              reports=1, years=[2020], sources=[NOTE_SOURCE], **extra)
+              reports=1, years=[2020], sources=[NOTE_SOURCE], english=english, **extra)
 
 
-def sourced(curated: bool) -> dict:
-    return {"curated": curated, "reviewed": False,
+def sourced(curated: bool, renderings=()) -> dict:
+    return {"renderings": list(renderings), "curated": curated, "reviewed": False,
             "glossary": None if curated else "x.yaml", "reports": 1, "years": [2020],
             "sources": [NOTE_SOURCE_OBJECT]}
 
 
 def test_search_gives_each_hit_with_score_what_it_matched_and_where_it_is_defined():
-    found = NS(query="stable", rows=[row(WEN, True, hit=HIT), row(WEN, False, hit=HIT)])
+    found = NS(query="stable", rows=[row(WEN, True, (RENDERING,), hit=HIT),
+                                     row(WEN, False, hit=HIT)])
     assert js.search_to_dict(found, GLOSSARY) == {"version": 2, "query": "stable", "results": [
-        bare(WEN, WEN_RELATED, score=0.75, matched=MATCHED, **sourced(True)),
+        bare(WEN, WEN_RELATED, score=0.75, matched=MATCHED,
+             **sourced(True, [RENDERING_OBJECT])),
         # a headword only the notes or another glossary define has no curated cross-references
         bare(WEN, [], score=0.75, matched=MATCHED, **sourced(False))]}
 
@@ -158,12 +171,12 @@ def test_list_gives_each_entry_as_search_does_without_score_or_match_with_its_pa
 
 def test_library_show_gives_every_definition_with_its_headwords_and_sources():
     definition = NS(text="稳就业、稳金融", agrees=False, headwords=("六稳",),
-                    sources=[NOTE_SOURCE])
+                    sources=[NOTE_SOURCE], sense="national")
     entry = NS(curated=True, reviewed=True, origin=None, reports=1, definitions=[definition])
     assert js.definitions_to_dict(entry) == {
         "curated": True, "reviewed": True, "glossary": None, "reports": 1, "definitions": [
-            {"definition": "稳就业、稳金融", "agrees": False, "headwords": ["六稳"],
-             "sources": [NOTE_SOURCE_OBJECT]}]}
+            {"definition": "稳就业、稳金融", "agrees": False, "sense": "national",
+             "headwords": ["六稳"], "sources": [NOTE_SOURCE_OBJECT]}]}
 
 
 def test_show_gives_the_term_where_it_comes_from_its_definitions_and_passages():
@@ -171,17 +184,17 @@ def test_show_gives_the_term_where_it_comes_from_its_definitions_and_passages():
     entry = Entry(WEN, True, True, None, [definition], None)
     passage = FoundPassage(3, 8, ("一、",), "做好六稳工作", ((2, 4),))
     found = Passages("六稳", ("六稳",), [ReportPassages(INFO, [passage], 0)], 1, 1, 1, None)
-    assert js.show_to_dict(NS(entry=entry, passages=found), GLOSSARY) == {
-        "version": 2, "term": bare(WEN, WEN_RELATED), "curated": True, "reviewed": True,
-        "glossary": None, "reports": 1,
-        "definitions": [{"definition": "稳就业、稳金融", "agrees": True, "headwords": ["六稳"],
-                         "sources": [NOTE_SOURCE_OBJECT]}],
+    assert js.show_to_dict(NS(entry=entry, passages=found, glosses=None), GLOSSARY) == {
+        "version": 2, "term": bare(WEN, WEN_RELATED), "renderings": [], "senses": [],
+        "glosses": None, "curated": True, "reviewed": True, "glossary": None, "reports": 1,
+        "definitions": [{"definition": "稳就业、稳金融", "agrees": True, "sense": None,
+                         "headwords": ["六稳"], "sources": [NOTE_SOURCE_OBJECT]}],
         "passages": {"query": "六稳", "forms": ["六稳"], "reports": 1, "passages": 1,
                      "uses": 1, "shown": 1, "groups": [
                          {"report": INFO_OBJECT, "more": 0, "passages": [
                              {"paragraph": 3, "line": 8, "column": None, "section": ["一、"],
                               "text": "做好六稳工作", "spans": [[2, 4]], "locations": [],
-                              "terms": []}]}]}}
+                              "terms": [], "sense": None, "expansion": []}]}]}}
 
 
 def test_trend_gives_each_term_with_its_top_places_and_yearly_series():
@@ -206,6 +219,6 @@ def test_annotate_gives_the_document_its_terms_and_every_occurrence():
     assert js.annotation_to_dict(found, GLOSSARY) == {
         "version": 2, "document": "memo.txt", "kind": "text", "characters": 4, "uses": 1,
         "terms": [bare(BAO, [{"id": "six-stabilities", "note": 3, "term": "六稳"}],
-                       count=1, first_line=1, lines=[1])],
+                       renderings=[], glosses=None, count=1, first_line=1, lines=[1])],
         "occurrences": [{"id": "six-guarantees", "term": "六保", "text": "六保", "start": 2,
                          "end": 4, "line": 1, "column": 3, "part": None}]}

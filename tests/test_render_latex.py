@@ -37,7 +37,7 @@ def test_a_full_entry_lays_out_every_field():
     assert body.split("\n") == HEAD + [
         r"\section*{Glossary \& co}",
         "",
-        r"1 terms. \P{} numbers are paragraphs of report.txt.",
+        r"1 term. \P{} numbers are paragraphs of report.txt.",
         "",
         r"\subsection*{\hypertarget{cngloss-sihao}{四好农村路}\quad\textit{sìhǎo nóngcūnlù}"
         r"\quad{\small 〔3〕}}",
@@ -68,7 +68,7 @@ def test_a_bare_entry_has_no_note_forms_remark_parts_tags_links_or_uses():
     assert body.split("\n") == HEAD + [
         r"\section*{G}",
         "",
-        "1 terms.",
+        "1 term.",
         "",
         r"\subsection*{\hypertarget{cngloss-plain}{甲}\quad\textit{jiǎ}}",
         r"\begin{samepage}",

@@ -20,7 +20,7 @@ def test_a_full_entry_lays_out_every_field_one_a_line():
         "Glossary",
         "========",
         "",
-        "1 terms. ¶ numbers are paragraphs of report.txt.",
+        "1 term. ¶ numbers are paragraphs of report.txt.",
         "",
         "四好农村路  sìhǎo nóngcūnlù  〔3〕",
         "  English: Four Good Rural Roads — Xinhua <https://x.cn/a_b>",

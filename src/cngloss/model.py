@@ -24,6 +24,50 @@ class Rendering(NamedTuple):
     url: str | None = None
 
 
+SOURCED_ENGLISH = "sourced-english"  # a search hit's field: it matched a sourced rendering
+
+
+class SourcedRendering(NamedTuple):
+    """An English rendering found in a named source (``data/english.yaml``): the words, the
+    kind of source (``official``, or ``secondary``: a reputable outlet that is not the
+    government's), the outlet, the page's title and address, its date (ISO, or None where
+    the page gives none), the excerpt it was seen in, and the sense it renders."""
+
+    english: str
+    kind: str
+    outlet: str
+    url: str
+    date: str | None = None
+    title: str | None = None
+    excerpt: str | None = None
+    sense: str = "national"
+
+
+class WordGloss(NamedTuple):
+    """A word of a headword as a dictionary (CC-CEDICT) glosses it: not a translation of the
+    term, a help to read it."""
+
+    word: str
+    pinyin: str
+    glosses: tuple[str, ...]
+
+
+class EnglishEntry(NamedTuple):
+    """One headword's sense in the file of sourced renderings: the headword and the other
+    forms it is written in, the sense (``national``), a short Chinese gloss of what it means
+    in that sense (``meaning``: what a note's definition is compared with to tell senses
+    apart), its renderings (none: searched for and not found, with the queries tried) and
+    the file's line."""
+
+    term: str
+    sense: str
+    renderings: tuple[SourcedRendering, ...]
+    forms: tuple[str, ...] = ()
+    meaning: str | None = None
+    searched: tuple[str, ...] = ()
+    line: int | None = None
+
+
 class Part(NamedTuple):
     """A group of components a definition enumerates, e.g. 六稳 -> 稳就业, 稳金融, ...
 
@@ -443,6 +487,10 @@ class FoundPassage(NamedTuple):
     locations: tuple[tuple[int, int | None], ...] = ()
     terms: tuple["Term", ...] = ()  # the glossary's terms it uses, in glossary order
     term_spans: tuple[tuple[int, int], ...] = ()  # where those terms stand, to highlight
+    # ``show``: the items the text lists beside the use (打好A、B、C三大攻坚战) and the sense
+    # they give it (``corpus.english``); None and () where it lists none
+    sense: str | None = None
+    expansion: tuple[str, ...] = ()
 
 
 class ReportPassages(NamedTuple):
@@ -483,6 +531,10 @@ class Row(NamedTuple):
     reviewed: bool
     origin: str | None  # the glossary file that defines it, if any (not the curated one)
     sources: tuple[NoteSource, ...]
+    # the sourced renderings of the senses its definitions have (``corpus.english``)
+    english: tuple[SourcedRendering, ...] = ()
+    # named only by the file of sourced renderings: no glossary in use defines it
+    only_sourced: bool = False
 
     @property
     def reports(self) -> int:
@@ -501,6 +553,7 @@ class NoteDefinition(NamedTuple):
     sources: tuple[NoteSource, ...]
     headwords: tuple[str, ...]  # as the notes print them
     agrees: bool | None
+    sense: str | None = None  # its sense (``corpus.english``); None: the file names none
 
 
 class Entry(NamedTuple):
@@ -514,10 +567,32 @@ class Entry(NamedTuple):
     definitions: list[NoteDefinition]
     guess: str | None
     forms: tuple[str, ...] = ()  # every headword of the merged entry, for the passages
+    senses: tuple["EntrySense", ...] = ()  # the senses its English comes in (below)
 
     @property
     def reports(self) -> int:
         return len({s.report_id for d in self.definitions for s in d.sources})
+
+
+class EntrySense(NamedTuple):
+    """One sense of an entry's headword, with its sourced English: the sense (``national``,
+    or ``other``: one the file of renderings has none for), its meaning, its renderings (or
+    the searches that found none), whether the entry's own definition (the curated one) has
+    it, and the notes that define the headword so."""
+
+    sense: str
+    meaning: str | None
+    renderings: tuple[SourcedRendering, ...]
+    searched: tuple[str, ...]
+    own: bool
+    sources: tuple[NoteSource, ...]
+    # the reports (of the passages shown) whose text lists the items of this sense beside
+    # a use of the headword (打好A、B、C三大攻坚战)
+    uses: tuple[ReportInfo, ...] = ()
+
+    @property
+    def reports(self) -> int:
+        return len({s.report_id for s in self.sources})
 
 
 class Found(NamedTuple):
@@ -536,6 +611,9 @@ class Shown(NamedTuple):
     entry: Entry
     passages: Passages
     guess: str | None
+    # ``--glosses``: the dictionary glosses of its words (a term with no English rendering
+    # only; () for one with a rendering); None: not asked for
+    glosses: tuple[WordGloss, ...] | None = None
 
 
 class Related(NamedTuple):
@@ -555,10 +633,15 @@ class Listing(NamedTuple):
 
 
 class Annotated(NamedTuple):
-    """``annotate``: the document with its terms, and the glossary they came from."""
+    """``annotate``: the document with its terms, the glossary they came from, and the
+    sourced English renderings of the terms it uses, by id."""
 
     annotation: "object"
     glossary: "Glossary"
+    english: Mapping[str, tuple[SourcedRendering, ...]] = {}
+    # ``--glosses``: the dictionary glosses of the words of the terms used that have no
+    # English rendering, by id; None: not asked for
+    glosses: Mapping[str, tuple[WordGloss, ...]] | None = None
 
 
 class Removed(NamedTuple):

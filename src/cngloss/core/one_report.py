@@ -14,7 +14,9 @@ from ..model import (Entry, Filters, FoundPassage, NoteDefinition, NoteSource, P
                      Passages, ReportInfo, ReportPassages, Row, Term)
 
 if TYPE_CHECKING:  # pragma: no cover - types only
+    from ..corpus.english import EnglishIndex
     from ..corpus.load import Corpus
+    from ..model import Glossary
 
 
 def report_info(corpus: "Corpus") -> ReportInfo | None:
@@ -80,3 +82,40 @@ def passages(query: str, forms: Sequence[str], found: Sequence[Passage],
         if keep and info is not None else []
     hits = sum(len(p.spans) for p in found)
     return Passages(query, tuple(forms), groups, 1 if found else 0, len(found), hits, missing)
+
+
+def with_sourced(rows: list[Row], query: str, english: "EnglishIndex", glossary: "Glossary",
+                 info: ReportInfo | None) -> list[Row]:
+    """Search rows with their sourced renderings (the senses their definitions have), and
+    the terms whose sourced renderings match the query (``lookup.match_sourced``): a
+    curated term where the sense rendered is its own, else, where the glossary has none of
+    the entry's forms, the file's entry itself (``corpus.english.file_row``); best first."""
+    # lazy: the sourced English, for search only
+    from ..corpus.english import file_row, form_key, sense_of_any, term_renderings
+    from ..lookup.match_sourced import match_sourced
+
+    by_id = {row.term.id: row for row in rows}
+    found = match_sourced(english.data.entries, query)
+    if found:
+        by_key: dict[str, Term] = {}
+        for term in glossary.terms:
+            for form in term.forms:
+                by_key.setdefault(form_key(form), term)
+        for hit in found:
+            forms = (hit.entry.term, *hit.entry.forms)
+            terms = [by_key[k] for k in map(form_key, forms) if k in by_key]
+            if not terms:
+                listed = file_row(hit, english.data.path)
+                by_id.setdefault(listed.term.id, listed)
+                continue
+            for term in terms:
+                if not sense_of_any(hit.entry, (term.definition,)):
+                    continue
+                known = by_id.get(term.id)
+                if known is None or known.hit.score < hit.score:
+                    by_id[term.id] = row(term, hit.hit(term), info)
+    order = {t.id: i for i, t in enumerate(glossary.terms)}
+    ranked = sorted(by_id.values(), key=lambda r: (-r.hit.score, r.only_sourced,
+                                                   order.get(r.term.id, 0)))
+    return [r if r.only_sourced else r._replace(english=term_renderings(english, r.term))
+            for r in ranked]

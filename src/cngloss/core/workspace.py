@@ -20,11 +20,12 @@ from typing import TYPE_CHECKING, BinaryIO, Callable, Iterable, Mapping, Sequenc
 
 from ..errors import NotFoundError, UsageError
 from ..model import (Annotated, Discovered, Filters, Found, Glossary, Listing, Passages,
-                     Related, Row, Removed, ReportInfo, Shown)
+                     Related, Removed, ReportInfo, Row, Shown, SourcedRendering, Term)
 from . import one_report
 
 if TYPE_CHECKING:  # pragma: no cover - types only
     from ..corpus.checks import CheckResult
+    from ..corpus.english import EnglishIndex
     from ..corpus.load import Corpus
     from ..library.queries import LibraryPassages, TermTrend
     from ..model import ReportText
@@ -100,6 +101,14 @@ class Workspace:
     def _one(self) -> ReportInfo | None:
         return one_report.report_info(self.corpus)
 
+    @cached_property
+    def english(self) -> "EnglishIndex":
+        """The sourced English renderings in use (``$CNGLOSS_ENGLISH``, else the bundled
+        ``data/english.yaml``), read on first use."""
+        from ..corpus.english import english_index  # lazy: the commands that show English
+
+        return english_index(self.environ)
+
     # ------------------------------------------------------------------ term commands
 
     def search(self, query: str, limit: int | None = 10) -> Found:
@@ -108,39 +117,71 @@ class Workspace:
         if library is not None:
             from ..library.glossary_queries import find  # lazy: the library's search
 
-            found = find(self._reader, self.corpus, query, limit)
+            found = find(self._reader, self.corpus, query, limit, self.english)
             return Found(found.query, found.rows, found.missing)
         from ..corpus.queries import find  # lazy: the one report's search
 
         found = find(self.corpus, query, limit)
-        return Found(found.query, [one_report.row(h.term, h, self._one) for h in found.hits],
-                     found.missing)
+        rows = one_report.with_sourced([one_report.row(h.term, h, self._one)
+                                        for h in found.hits], found.query, self.english,
+                                       self.corpus.glossary, self._one)
+        rows = rows if limit is None else rows[:limit]
+        return Found(found.query, rows, None if rows else found.missing)
 
     def show(self, query: str, context: str = "sentence", filters: Filters = Filters(),
-             per_report: int | None = None, limit: int | None = None) -> Shown:
+             per_report: int | None = None, limit: int | None = None,
+             glosses: bool = False) -> Shown:
         """The entry ``query`` names and every passage that uses one of its forms (in a
-        library: paragraphs, newest report first; in the one report: ``context``)."""
+        library: paragraphs, newest report first; in the one report: ``context``);
+        ``glosses``: with the dictionary glosses of its words if it has no English."""
+        shown = self._show(query, context, filters, per_report, limit)
+        if not glosses:
+            return shown
+        from ..corpus.english import applying  # lazy: --glosses only
+
+        term = shown.entry.term
+        if term.english or applying(shown.entry):
+            return shown._replace(glosses=())
+        return shown._replace(glosses=self._glosses([term]).get(term.id, ()))
+
+    def _glosses(self, terms: Iterable[Term]) -> dict[str, tuple]:
+        """The dictionary glosses of each term's words, by id."""
+        from ..corpus.glosses import word_glosses  # lazy: --glosses only
+
+        terms = list(terms)
+        found = word_glosses(t.term for t in terms)
+        return {t.id: found.get(t.term, ()) for t in terms}
+
+    def _show(self, query: str, context: str, filters: Filters, per_report: int | None,
+              limit: int | None) -> Shown:
         library = self.library
         if library is not None:
-            from ..library.glossary_queries import entry_with_passages  # lazy: library only
+            # lazy: library only
+            from ..corpus.english import passage_senses, with_senses
+            from ..library.glossary_queries import entry_with_passages
 
             shown, found = entry_with_passages(self._reader, self.corpus, query, filters,
-                                               per_report, limit)
-            return Shown(shown, self._library_passages(found), shown.guess)
-        from ..corpus.queries import show  # lazy: the one report's show
+                                               per_report, limit, self.english)
+            entry, passages = passage_senses(with_senses(shown, self.english),
+                                             self._library_passages(found), self.english)
+            return Shown(entry, passages, shown.guess)
+        # lazy: the one report's show
+        from ..corpus.english import passage_senses, with_senses
+        from ..corpus.queries import show
 
         found = show(self.corpus, query, context)
         term = found.term
-        entry = one_report.entry(term, self._one, found.guess)
+        entry = with_senses(one_report.entry(term, self._one, found.guess), self.english)
         passages = (found.passages or []) if one_report.allows(filters, self._one) else []
         missing = None if passages else NotFoundError(
             f"{term.term!r} does not occur in the report body")
         # show's passages do not list the glossary terms they use (grep's do): the term
         # shown is their subject, and finding the others cost its cold start 5%
         nothing = [()] * len(passages)
-        return Shown(entry, one_report.passages(term.term, term.forms, passages, nothing,
-                                                nothing, self._one, per_report, limit,
-                                                missing), found.guess)
+        entry, shown = passage_senses(entry, one_report.passages(
+            term.term, term.forms, passages, nothing, nothing, self._one, per_report, limit,
+            missing), self.english)
+        return Shown(entry, shown, found.guess)
 
     def grep(self, text: str, filters: Filters = Filters(), per_report: int | None = None,
              limit: int | None = None) -> Passages:
@@ -186,8 +227,11 @@ class Workspace:
             return Listing(rows, {}, True)
         from ..lookup.results import Hit  # lazy: a listed term's "hit"
 
-        corpus = self.corpus
+        from ..corpus.english import term_renderings  # lazy: list only
+
+        corpus, english = self.corpus, self.english
         return Listing([one_report.row(t, Hit(t, 100, "headword", "hanzi", "exact"), self._one)
+                        ._replace(english=term_renderings(english, t))
                         for t in corpus.glossary.terms], corpus.passage_counts(), False)
 
     def _selection(self, filters: Filters, reviewed: bool) -> list[Row]:
@@ -197,7 +241,24 @@ class Workspace:
                              "of reports (none is in use: add reports to one first)")
         from ..library.glossary_queries import select  # lazy: library only
 
-        return select(self._reader, self.corpus, filters, reviewed)
+        return self._remember(select(self._reader, self.corpus, filters, reviewed,
+                                     self.english))
+
+    def _remember(self, rows: list[Row]) -> list[Row]:
+        """Rows selected from the library, their sourced English kept for ``english_of``."""
+        known = self.__dict__.setdefault("_row_english", {})
+        known.update((row.term.id, row.english) for row in rows)
+        return rows
+
+    def english_of(self, terms: Iterable[Term]) -> dict[str, tuple[SourcedRendering, ...]]:
+        """The sourced renderings of these terms, by id: those their rows were selected
+        with (the senses their notes' definitions have too), else those of the senses their
+        own definitions have."""
+        from ..corpus.english import term_renderings  # lazy: the commands that show English
+
+        known = self.__dict__.get("_row_english", {})
+        return {t.id: known[t.id] if t.id in known else term_renderings(self.english, t)
+                for t in terms}
 
     def annotating_glossary(self) -> Glossary:
         """The terms ``annotate`` and ``appendix --for`` look for: the glossary in use, and
@@ -210,15 +271,22 @@ class Workspace:
         # lazy: the library's glossaries, with a library only
         from ..library.glossary_queries import select, selected_glossary
 
-        return selected_glossary(select(self._reader, self.corpus), glossary.title)
+        return selected_glossary(self._remember(select(self._reader, self.corpus,
+                                                       english=self.english)),
+                                 glossary.title)
 
     def annotate(self, document: str, parts: bool = False, encoding: str | None = None,
-                 stdin: BinaryIO | None = None) -> Annotated:
-        """Every term of the glossaries in use that ``document`` uses, and where."""
+                 stdin: BinaryIO | None = None, glosses: bool = False) -> Annotated:
+        """Every term of the glossaries in use that ``document`` uses, and where, with the
+        sourced English of each; ``glosses``: the dictionary glosses of the words of those
+        with no English rendering."""
         from ..corpus.annotate import annotate  # lazy: annotate only
 
         glossary = self.annotating_glossary()
-        return Annotated(annotate(glossary.terms, document, parts, encoding, stdin), glossary)
+        found = annotate(glossary.terms, document, parts, encoding, stdin)
+        english = self.english_of(u.term for u in found.terms)
+        bare = [u.term for u in found.terms if not u.term.english and not english[u.term.id]]
+        return Annotated(found, glossary, english, self._glosses(bare) if glosses else None)
 
     def discover(self, documents: Sequence[str | os.PathLike[str]], kind: str | None = None,
                  encoding: str | None = None, stdin: BinaryIO | None = None,
@@ -318,7 +386,9 @@ class Workspace:
                 raise annotation.missing
         elif encoding is not None:
             raise UsageError("an encoding is for the document an appendix is made for")
-        return render_appendix(corpus, fmt, sort, width, standalone, annotation)
+        terms = [u.term for u in annotation.terms] if annotation else corpus.glossary.terms
+        return render_appendix(corpus, fmt, sort, width, standalone, annotation,
+                               self.english_of(terms))
 
     def appendix_files(self, folder: str | os.PathLike[str], sort: str = "note",
                        width: int = 80, force: bool = False, filters: Filters = Filters(),
@@ -326,8 +396,9 @@ class Workspace:
         """Every appendix format written into ``folder``; the paths written."""
         from ..render.appendix import write_all_formats  # lazy: the renderers
 
-        return list(write_all_formats(self.appendix_corpus(filters, reviewed, selection),
-                                      folder, sort, width, force))
+        corpus = self.appendix_corpus(filters, reviewed, selection)
+        return list(write_all_formats(corpus, folder, sort, width, force,
+                                      self.english_of(corpus.glossary.terms)))
 
     # ------------------------------------------------------------------ the library
 

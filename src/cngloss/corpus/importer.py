@@ -3,8 +3,9 @@
 Every note becomes a term: a unique id, the note number, the clean headword, the headword
 as printed, the definition verbatim, pinyin, and the suggestions of ``suggest.py`` (parts,
 variants, related), which the entry lists under ``unreviewed`` for a translator to confirm.
-English is filled only from a glossary given with ``--english-from`` that has the same
-headword. ``cngloss check`` on the result passes with no error, without edits.
+English is filled only from a file given with ``--english-from``: a glossary's renderings of
+the same headword, or the sourced renderings (a file such as ``data/english.yaml``) of the
+sense the note's definition has. ``cngloss check`` on the result passes with no error, without edits.
 """
 
 from __future__ import annotations
@@ -61,14 +62,31 @@ def build_glossary(report_path: str | os.PathLike[str], output: Path | None = No
             "at least 3 notes)",
             hint="cngloss import reads the notes a report explains its terms in; "
                  "this report has none to import")
-    english = suggest.english_by_headword(load_glossary(english_from).terms) \
-        if english_from else {}
+    english = _english_from(english_from) if english_from else None
     folder = (output.parent if output is not None else Path(".")).resolve()
     data, flags = _glossary_data(report, english)
     data["report"] = {"path": _relative(report_path.resolve(), folder)}
     data = {"title": data.pop("title"), "report": data.pop("report"), "terms": data["terms"]}
     header = HEADER.format(report=report_path.name, count=len(report.notes))
     return Imported(report_path, output, glossary_yaml(data, header), len(data["terms"]), flags)
+
+
+def _english_from(path: str | os.PathLike[str]):
+    """What ``--english-from`` gives: a glossary's renderings by headword, or (a file of
+    sourced renderings, ``data/english.yaml``'s schema) a function of the note that gives
+    the renderings of its sense."""
+    # lazy: the readers, for --english-from only
+    from ..sources.english import is_english_file, load_english
+    from ..sources.glossary import load_glossary
+
+    if is_english_file(path):
+        from .english import EnglishIndex, english_values  # lazy: a file of renderings only
+
+        index = EnglishIndex(load_english(path))
+        return lambda note: english_values(index, note.headword, note.printed,
+                                           note.definition)
+    by_headword = suggest.english_by_headword(load_glossary(path).terms)
+    return lambda note: by_headword.get(note.headword, [])
 
 
 def _relative(path: Path, folder: Path) -> str:
@@ -78,7 +96,7 @@ def _relative(path: Path, folder: Path) -> str:
         return path.as_posix()
 
 
-def _glossary_data(report: Report, english: dict[str, list[dict]]) -> tuple[dict, list[str]]:
+def _glossary_data(report: Report, english) -> tuple[dict, list[str]]:
     finder = PassageFinder(report)
     flags: list[str] = []
     notes, seen_terms, seen_numbers = [], set(), set()
@@ -112,7 +130,7 @@ def _glossary_data(report: Report, english: dict[str, list[dict]]) -> tuple[dict
         entry["term"] = strip_quotes(note.headword)
         entry["printed"] = note.printed
         entry["pinyin"] = suggest.pinyin_of(note.headword, note.definition)
-        entry["english"] = english.get(note.headword, [])
+        entry["english"] = english(note) if english else []
         entry["definition"] = note.definition
         variants = suggest.suggest_variants(note.headword, note.printed, note, report, finder)
         near = [] if variants else suggest.suggest_near_forms(

@@ -13,6 +13,7 @@ from collections import defaultdict
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
+from ..corpus.english import renderings_for, sense_of_any
 from ..errors import AmbiguousError, NotFoundError
 from ..lookup.resolve import GUESSES, guess_note, not_found, tie_message
 from ..lookup.search import Hit, search
@@ -25,6 +26,7 @@ from .queries import LibraryPassages, _guard, _open, show
 from .catalog import Filters, reports
 
 if TYPE_CHECKING:  # pragma: no cover - types only
+    from ..corpus.english import EnglishIndex
     from ..corpus.load import Corpus
 
 
@@ -64,7 +66,8 @@ class _Keys:
         return key, Row(term, hit, False, lex.reviewed[position], lex.origins[position], sources)
 
 
-def _merge(corpus: "Corpus", lexicon: Lexicon, query: str, limit: int | None) -> list[Row]:
+def _merge(corpus: "Corpus", lexicon: Lexicon, query: str, limit: int | None,
+           db=None, english: "EnglishIndex | None" = None) -> list[Row]:
     curated = search(corpus.glossary, query, limit=None)
     more = None if limit is None else limit + len(curated)
     library = search(lexicon.glossary, query, limit=more)
@@ -75,25 +78,88 @@ def _merge(corpus: "Corpus", lexicon: Lexicon, query: str, limit: int | None) ->
             key, row = keys.row(hit.term, hit, is_curated)
             if key not in rows or hit.score > rows[key].hit.score:
                 rows[key] = row
-    ranked = sorted(rows.values(), key=lambda r: (-r.hit.score, not r.curated, -r.reports,
-                                                  r.term.term))
-    return ranked if limit is None else ranked[:limit]
+    if english is not None and db is not None:
+        _sourced_rows(keys, query, db, english, rows)
+    ranked = sorted(rows.values(), key=lambda r: (-r.hit.score, r.only_sourced, not r.curated,
+                                                  -r.reports, r.term.term))
+    ranked = ranked if limit is None else ranked[:limit]
+    return with_english(db, ranked, english) if db is not None else ranked
 
 
-def find(path: Path, corpus: "Corpus", query: str, limit: int | None = 10) -> Found:
+def _sourced_rows(keys: _Keys, query: str, db, english: "EnglishIndex",
+                  rows: dict[str, Row]) -> None:
+    """The entries whose sourced English renderings match the query (``lookup.
+    match_sourced``), where the sense rendered is one their definitions have; an entry of
+    the file whose forms no glossary in use has is listed itself (``corpus.english.
+    file_row``)."""
+    # lazy: an English query only
+    from ..corpus.english import file_row
+    from ..lookup.match_sourced import match_sourced
+
+    lexicon = keys.lexicon
+    for found in match_sourced(english.data.entries, query):
+        named = False
+        for form in (found.entry.term, *found.entry.forms):
+            key = lexicon.key_of(form)
+            position = lexicon.position(key)
+            own = keys.curated.get(key)
+            if position is None and own is None:
+                continue
+            named = True
+            term = own if own is not None else lexicon.glossary.terms[position]
+            key, row = keys.row(term, found.hit(term), own is not None)
+            if key in rows and rows[key].hit.score >= found.score:
+                continue
+            texts = [row.term.definition] + _note_texts(db, row.sources)
+            if sense_of_any(found.entry, texts):
+                rows[key] = row
+        if not named:
+            listed = file_row(found, english.data.path)
+            rows.setdefault(listed.term.id, listed)
+
+
+def with_english(db, rows: list[Row], english: "EnglishIndex | None") -> list[Row]:
+    """Each row with the sourced renderings of the senses its definitions (its own, its
+    notes') have (``corpus.english``)."""
+    if english is None or not len(english):
+        return rows
+    out = []
+    for row in rows:
+        entries = () if row.only_sourced else english.entries_for(row.term.forms)
+        if entries:
+            texts = [row.term.definition] + _note_texts(db, row.sources)
+            row = row._replace(english=renderings_for(entries, texts))
+        out.append(row)
+    return out
+
+
+def _note_texts(db, sources) -> list[str]:
+    """The definitions of these notes."""
+    texts = []
+    for s in sources:
+        found = db.execute("SELECT definition FROM note WHERE report_id = ? AND seq = ?",
+                           (s.report_id, s.seq)).fetchone()
+        if found:
+            texts.append(found[0])
+    return texts
+
+
+def find(path: Path, corpus: "Corpus", query: str, limit: int | None = 10,
+         english: "EnglishIndex | None" = None) -> Found:
     """Headwords of every glossary in use that match ``query``, best first."""
     text = clean_query(query)
     with _open(path) as library:
         def run() -> Found:
             lexicon = lexicon_module.load(library)
-            rows = _merge(corpus, lexicon, text, limit)
+            rows = _merge(corpus, lexicon, text, limit, library.db, english)
             missing = None if rows else not_found(corpus.glossary, text,
                                                   report_uses=corpus.uses)
             return Found(text, rows, missing)
         return _guard(path, run)
 
 
-def _resolve(corpus: "Corpus", lexicon: Lexicon, query: str) -> tuple[Row, str | None]:
+def _resolve(corpus: "Corpus", lexicon: Lexicon, query: str, db=None,
+             english: "EnglishIndex | None" = None) -> tuple[Row, str | None]:
     text = clean_query(query)
     keys = _Keys(corpus, lexicon)
     for glossary, is_curated in ((corpus.glossary, True), (lexicon.glossary, False)):
@@ -103,7 +169,8 @@ def _resolve(corpus: "Corpus", lexicon: Lexicon, query: str) -> tuple[Row, str |
     exact = _exact(keys, text)
     if exact is not None:  # a headword as some report prints it: no search index needed
         return exact, None
-    rows = _merge(corpus, lexicon, text, 10)
+    # an entry only the file of renderings names has nothing to show: not a resolution
+    rows = [r for r in _merge(corpus, lexicon, text, 10, db, english) if not r.only_sourced]
     if not rows:
         raise not_found(corpus.glossary, text, report_uses=corpus.uses)
     best = [r for r in rows if r.hit.score == rows[0].hit.score]
@@ -129,13 +196,14 @@ def _exact(keys: _Keys, text: str) -> Row | None:
     return keys.row(term, Hit(term, 100, "headword", "hanzi", "exact"), False)[1]
 
 
-def entry(path: Path, corpus: "Corpus", query: str, filters: Filters = Filters()) -> Entry:
+def entry(path: Path, corpus: "Corpus", query: str, filters: Filters = Filters(),
+          english: "EnglishIndex | None" = None) -> Entry:
     """The term ``query`` names across the glossaries, with every definition the notes of
     the reports the filters allow give for it."""
     with _open(path) as library:
         def run() -> Entry:
             lexicon = lexicon_module.load(library)
-            row, guess = _resolve(corpus, lexicon, query)
+            row, guess = _resolve(corpus, lexicon, query, library.db, english)
             allowed = reports(library.db, filters) if filters != Filters() else None
             sources = [s for s in row.sources if allowed is None or s.report_id in allowed]
             definitions = _definitions(library.db, sources,
@@ -149,12 +217,13 @@ def entry(path: Path, corpus: "Corpus", query: str, filters: Filters = Filters()
 
 
 def entry_with_passages(path: Path, corpus: "Corpus", query: str, filters: Filters = Filters(),
-                        per_report: int | None = None, limit: int | None = None
+                        per_report: int | None = None, limit: int | None = None,
+                        english: "EnglishIndex | None" = None
                         ) -> tuple[Entry, LibraryPassages]:
     """``show`` across the library in one call: the entry with its definitions, and the
     paragraphs that use any form it has in any glossary."""
     with _open(path) as library:  # opened once for both
-        shown = entry(library, corpus, query, filters)
+        shown = entry(library, corpus, query, filters, english)
         every_form = shown.term.replace(variants=shown.forms[1:]) if shown.forms else shown.term
         return shown, show(library, every_form, shown.guess, filters, per_report, limit)
 
@@ -192,7 +261,7 @@ def _definitions(db, sources: list[NoteSource], curated: str | None) -> list[Not
 
 
 def select(path: Path, corpus: "Corpus", filters: Filters = Filters(),
-           reviewed: bool = False) -> list[Row]:
+           reviewed: bool = False, english: "EnglishIndex | None" = None) -> list[Row]:
     """The entries of every glossary in use that the selection keeps: with filters, those
     the notes of the reports they allow define (a curated term too only then), with their
     sources narrowed to those reports; ``reviewed``: only curated and glossary-file entries.
@@ -228,7 +297,7 @@ def select(path: Path, corpus: "Corpus", filters: Filters = Filters(),
                                    or term.definition)
                 rows.append(Row(term, _listed(term), False, lexicon.reviewed[position],
                                 lexicon.origins[position], sources))
-            return rows
+            return with_english(library.db, rows, english)
         return _guard(path, run)
 
 

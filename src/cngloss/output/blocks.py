@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Iterable, NamedTuple, Sequence, Union
 
+from ..model import SOURCED_ENGLISH
 from ..text.width import width as columns
 
 if TYPE_CHECKING:  # pragma: no cover - types only
@@ -73,12 +74,32 @@ def highlighted(text: str, spans: Iterable[tuple[int, int]], style: str = "match
     return out
 
 
+FIELD_LABELS = {SOURCED_ENGLISH: "sourced English"}  # a hit's field as people read it
+SNIPPET_FIELDS = ("definition", "part", "english", SOURCED_ENGLISH)
+ENGLISH_FIELDS = ("english", SOURCED_ENGLISH)
+ONLY_SOURCED = "†"
+ONLY_SOURCED_NOTE = ("† in no glossary in use: only the file of sourced English renderings "
+                     "names it")
+
+
 def matched_on(hit: "Hit") -> str:
-    """``pinyin (tone numbers, prefix)``: what a hit matched on, for people."""
+    """``pinyin (tone numbers, prefix)``: what a hit matched on, for people (``sourced
+    English (exact)``: one of the sourced renderings of ``data/english.yaml``)."""
     details = [d for d in (hit.form, hit.kind)
                if d not in ("hanzi", "pinyin", "english", "id", hit.field)]
     details = list(dict.fromkeys(details))
-    return hit.field + (f" ({', '.join(details)})" if details else "")
+    label = FIELD_LABELS.get(hit.field, hit.field)
+    return label + (f" ({', '.join(details)})" if details else "")
+
+
+def matched_cell(hit: "Hit", query: str) -> list[Span]:
+    """A search table's ``matched on`` cell: what matched, then the words it matched in."""
+    matched: list[Span] = [(matched_on(hit), None)]
+    if hit.snippet and hit.field in SNIPPET_FIELDS:
+        snippet = matched_words(hit.snippet, query) if hit.field in ENGLISH_FIELDS \
+            else hit.snippet
+        matched.append((f": {snippet}", "dim"))
+    return matched
 
 
 def year_ranges(years: Sequence[int]) -> str:

@@ -8,7 +8,7 @@ one is a breaking change.
 from __future__ import annotations
 
 import json
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Mapping, Sequence
 
 from ..errors import Problem
 from ..model import Glossary, Passage, Term
@@ -18,8 +18,8 @@ if TYPE_CHECKING:  # pragma: no cover - types only
     from ..library.ingest import AddResult
     from ..library.lexicon import GlossaryAdded
     from ..library.queries import TermTrend
-    from ..model import (Entry, FoundPassage, NoteSource, Passages, ReportInfo, Row,
-                         YearPoint)
+    from ..model import (Entry, EntrySense, FoundPassage, NoteSource, Passages, ReportInfo,
+                         Row, SourcedRendering, WordGloss, YearPoint)
     from ..corpus.checks import CheckResult
     from ..corpus.annotate import Annotation
     from ..lookup.related import Node
@@ -42,6 +42,38 @@ def term_to_dict(term: Term, glossary: Glossary) -> dict[str, Any]:
                     for r in glossary.related(term)],
         "remark": term.remark,
     }
+
+
+def rendering_to_dict(rendering: "SourcedRendering") -> dict[str, Any]:
+    """A sourced English rendering: the words, the kind of source, the outlet, the page
+    (title, address, date: null where the page gives none) and the excerpt it was seen in,
+    and the sense it renders."""
+    return {"english": rendering.english, "kind": rendering.kind, "outlet": rendering.outlet,
+            "title": rendering.title, "url": rendering.url, "date": rendering.date,
+            "excerpt": rendering.excerpt, "sense": rendering.sense}
+
+
+def renderings_to_list(renderings) -> list[dict[str, Any]]:
+    return [rendering_to_dict(r) for r in renderings]
+
+
+def sense_to_dict(sense: "EntrySense") -> dict[str, Any]:
+    """One sense of a headword: its name (``national``; ``other``: one the file of
+    renderings has none for), meaning, renderings (or the searches that found none),
+    whether the entry's own definition has it, and the notes that define it so."""
+    return {"sense": sense.sense, "meaning": sense.meaning,
+            "renderings": renderings_to_list(sense.renderings),
+            "searched": list(sense.searched), "own": sense.own, "reports": sense.reports,
+            "sources": [note_source_to_dict(s) for s in sense.sources],
+            "used_in": [report_info_to_dict(r) for r in sense.uses]}
+
+
+def glosses_to_list(glosses) -> list[dict[str, Any]] | None:
+    """``--glosses``: each word of the headword with its dictionary glosses (CC-CEDICT; not
+    a translation); None when they were not asked for."""
+    if glosses is None:
+        return None
+    return [{"word": g.word, "pinyin": g.pinyin, "glosses": list(g.glosses)} for g in glosses]
 
 
 def passage_to_dict(passage: Passage) -> dict[str, Any]:
@@ -94,9 +126,9 @@ def row_to_dict(row: "Row", glossary: Glossary) -> dict[str, Any]:
     """An entry of the glossaries in use: the term object, then where it is defined (curated,
     reviewed, the glossary file, the reports' notes)."""
     data = term_to_dict(row.term, glossary if row.curated else Glossary(glossary.path, ()))
-    data.update(curated=row.curated, reviewed=row.reviewed, glossary=row.origin,
-                reports=row.reports, years=row.years,
-                sources=[note_source_to_dict(s) for s in row.sources])
+    data.update(renderings=renderings_to_list(row.english), curated=row.curated,
+                reviewed=row.reviewed, glossary=row.origin, reports=row.reports,
+                years=row.years, sources=[note_source_to_dict(s) for s in row.sources])
     return data
 
 
@@ -128,6 +160,10 @@ def show_to_dict(shown: "Shown", glossary: Glossary) -> dict[str, Any]:
     return versioned({
         "term": term_to_dict(entry.term, glossary if entry.curated
                              else Glossary(glossary.path, (entry.term,))),
+        "renderings": renderings_to_list(r for s in entry.senses if s.own or s.sources
+                                         for r in s.renderings),
+        "senses": [sense_to_dict(s) for s in entry.senses],
+        "glosses": glosses_to_list(shown.glosses),
         **definitions_to_dict(entry),
         "passages": passages_to_dict(shown.passages)})
 
@@ -142,7 +178,7 @@ def definitions_to_dict(entry: "Entry") -> dict[str, Any]:
     sources)."""
     return {"curated": entry.curated, "reviewed": entry.reviewed, "glossary": entry.origin,
             "reports": entry.reports,
-            "definitions": [{"definition": d.text, "agrees": d.agrees,
+            "definitions": [{"definition": d.text, "agrees": d.agrees, "sense": d.sense,
                              "headwords": list(d.headwords),
                              "sources": [note_source_to_dict(s) for s in d.sources]}
                             for d in entry.definitions]}
@@ -166,7 +202,8 @@ def found_passage_to_dict(passage: "FoundPassage") -> dict[str, Any]:
             "column": passage.column, "section": list(passage.section),
             "text": passage.text, "spans": [list(s) for s in passage.spans],
             "locations": [list(place) for place in passage.locations],
-            "terms": [{"id": t.id, "term": t.term} for t in passage.terms]}
+            "terms": [{"id": t.id, "term": t.term} for t in passage.terms],
+            "sense": passage.sense, "expansion": list(passage.expansion)}
 
 
 def related_to_dict(node: "Node") -> dict[str, Any]:
@@ -247,17 +284,25 @@ def trend_to_dict(trends: list["TermTrend"]) -> dict[str, Any]:
                       for t in trends]})
 
 
-def annotation_to_dict(found: "Annotation", glossary: Glossary) -> dict[str, Any]:
-    """``annotate --json``: the document, the terms it uses (term objects with their count,
-    first line and lines) and every occurrence ([start, end) offsets into the document's
-    text, line and column from 1)."""
+def annotation_to_dict(found: "Annotation", glossary: Glossary,
+                       english: "Mapping[str, Sequence[SourcedRendering]] | None" = None,
+                       glosses: "Mapping[str, Sequence[WordGloss]] | None" = None
+                       ) -> dict[str, Any]:
+    """``annotate --json``: the document, the terms it uses (term objects with their sourced
+    renderings, count, first line and lines) and every occurrence ([start, end) offsets into
+    the document's text, line and column from 1)."""
+    english = english or {}
     return versioned({
         "document": found.name,
         "kind": found.kind,
         "characters": len(found.text),
         "uses": len(found.occurrences),
-        "terms": [{**term_to_dict(use.term, glossary), "count": use.count,
-                   "first_line": use.first.line, "lines": list(use.lines)}
+        "terms": [{**term_to_dict(use.term, glossary),
+                   "renderings": renderings_to_list(english.get(use.term.id, ())),
+                   "glosses": None if glosses is None
+                   else glosses_to_list(glosses.get(use.term.id, ())),
+                   "count": use.count, "first_line": use.first.line,
+                   "lines": list(use.lines)}
                   for use in found.terms],
         "occurrences": [{"id": o.term.id, "term": o.term.term, "text": o.text,
                          "start": o.start, "end": o.end, "line": o.line, "column": o.column,

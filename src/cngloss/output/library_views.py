@@ -7,8 +7,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Sequence
 
 from ..model import section_label
-from .blocks import (Blank, Block, Line, Span, Table, _count, _plural, kwic, line, matched_on,
-                     matched_words, year_ranges)
+from .blocks import (ONLY_SOURCED, ONLY_SOURCED_NOTE, Blank, Block, Line, Span, Table, _count,
+                     _plural, kwic, line, matched_cell, year_ranges)
+from .english_views import Notes, passage_mark, sense_mark
 
 if TYPE_CHECKING:  # pragma: no cover - types only
     from pathlib import Path
@@ -22,13 +23,15 @@ ENTRY_COLUMNS = ["term", "pinyin", "english", "reports", "years"]
 UNREVIEWED_NOTE = "* from the reports' notes only (not reviewed)"
 
 
-def entry_cells(row: "Row") -> list[list[Span]]:
+def entry_cells(row: "Row", notes: Notes) -> list[list[Span]]:
     """An entry of the glossaries in a table: headword (``*`` when only the notes define
-    it), pinyin, English, the reports whose notes define it, their years."""
+    it), pinyin, English (curated, else sourced with its note number in ``notes``), the
+    reports whose notes define it, their years."""
     return [
-        [(row.term.term, "headword")] + ([] if row.reviewed else [("*", "dim")]),
+        [(row.term.term, "headword")] + ([] if row.reviewed else [("*", "dim")])
+        + ([(ONLY_SOURCED, "dim")] if row.only_sourced else []),
         [(row.term.pinyin, "pinyin")],
-        [(row.term.english[0].text if row.term.english else "", "english")],
+        notes.cell(row.term, row.english),
         [(str(row.reports), "number")],
         [(year_ranges(row.years), None)],
     ]
@@ -38,14 +41,13 @@ def glossary_search_view(rows: Sequence["Row"], query: str = "") -> list[Block]:
     """Search across the glossaries: one row per headword, with the reports whose notes
     define it and their years."""
     table = Table(ENTRY_COLUMNS + ["matched on", "score"], [], wrap=(1, 2, 4, 5))
+    notes = Notes()
     for row in rows:
-        hit = row.hit
-        matched: list[Span] = [(matched_on(hit), None)]
-        if hit.snippet and hit.field in ("definition", "part", "english"):
-            snippet = matched_words(hit.snippet, query) if hit.field == "english" else hit.snippet
-            matched.append((f": {snippet}", "dim"))
-        table.rows.append(entry_cells(row) + [matched, [(str(hit.score), "number")]])
-    blocks: list[Block] = [table]
+        table.rows.append(entry_cells(row, notes) + [matched_cell(row.hit, query),
+                                                     [(str(row.hit.score), "number")]])
+    blocks: list[Block] = [table] + notes.blocks()
+    if any(row.only_sourced for row in rows):
+        blocks.append(line((ONLY_SOURCED_NOTE, "dim")))
     if any(not row.reviewed for row in rows):
         blocks.append(line((UNREVIEWED_NOTE, "dim")))
     return blocks
@@ -54,9 +56,11 @@ def glossary_search_view(rows: Sequence["Row"], query: str = "") -> list[Block]:
 def glossary_list_view(rows: Sequence["Row"]) -> list[Block]:
     """The selected entries of every glossary in use, with the reports (in the selection)
     whose notes define each and their years."""
-    table = Table(list(ENTRY_COLUMNS), [entry_cells(row) for row in rows], wrap=(1, 2, 4))
+    notes = Notes()
+    table = Table(list(ENTRY_COLUMNS), [entry_cells(row, notes) for row in rows],
+                  wrap=(1, 2, 4))
     count = f"{len(rows):,} entr{'y' if len(rows) == 1 else 'ies'}"
-    blocks: list[Block] = [table, line((count, "dim"))]
+    blocks: list[Block] = [table] + notes.blocks() + [line((count, "dim"))]
     if any(not row.reviewed for row in rows):
         blocks.append(line((UNREVIEWED_NOTE, "dim")))
     return blocks
@@ -90,6 +94,7 @@ def definitions_view(entry: "Entry") -> list[Block]:
             head.append(("  (the curated wording)", "dim"))
         elif definition.agrees is False:
             head.append(("  (differs from the curated definition)", "dim"))
+        head += sense_mark(definition.sense)
         blocks += [line(*head, indent=2, hang=5), line(definition.text, indent=5)]
     return blocks
 
@@ -123,7 +128,9 @@ def library_passages_view(found: "Passages", width: int) -> list[Block]:
             head = f"¶{p.paragraph}  "
             blocks.append(line((head.rstrip(), "number"), "  ", (section_label(p.section),
                                                                  "section"),
-                               (f"  (line {p.line})", "dim"), indent=2, hang=2 + len(head)))
+                               (f"  (line {p.line})", "dim"),
+                               *passage_mark(p.sense, p.expansion), indent=2,
+                               hang=2 + len(head)))
             blocks.append(Line(kwic(p.text, list(p.spans), [], width - 4), indent=4))
         if group.more:
             blocks.append(line((f"… {_plural(group.more, 'more paragraph')} in this report",

@@ -8,8 +8,11 @@ from typing import TYPE_CHECKING, Sequence
 
 from ..model import Glossary, Passage, Term, section_label
 from ..text.numerals import leading_count
-from .blocks import (LABEL_WIDTH, Blank, Block, Line, Span, Table, _plural, field,  # noqa: F401
-                     highlighted, kwic, line, matched_on, matched_words, year_ranges)
+from .blocks import (LABEL_WIDTH, ONLY_SOURCED, ONLY_SOURCED_NOTE, Blank,  # noqa: F401
+                     Block, Line, Span, Table, _plural, field, highlighted, kwic, line,
+                     matched_cell, matched_on, matched_words, year_ranges)
+from .english_views import (Notes, english_field, glosses_view, senses_view,
+                            term_glosses_view)
 from .library_views import (add_view, definitions_view, glossary_list_view,  # noqa: F401
                             glossary_search_view, library_passages_view, removed_view,
                             report_label, reports_view, trend_view)
@@ -19,7 +22,10 @@ if TYPE_CHECKING:  # pragma: no cover - types only
     from ..corpus.checks import CheckResult
     from ..lookup.related import Node
     from ..lookup.search import Hit
-    from ..model import Discovered, Found, FoundPassage, Listing, Passages, Shown
+    from typing import Mapping
+
+    from ..model import (Discovered, Entry, Found, FoundPassage, Listing, Passages, Shown,
+                         SourcedRendering)
 
 # --------------------------------------------------------------------------- list
 
@@ -29,21 +35,25 @@ def list_view(listing: "Listing", glossary: Glossary) -> list[Block]:
     kept (with the reports whose notes define each)."""
     if listing.selected:
         return glossary_list_view(listing.rows)
-    return terms_view(glossary, listing.counts)
+    english = {row.term.id: row.english for row in listing.rows}
+    return terms_view(glossary, listing.counts, english)
 
 
-def terms_view(glossary: Glossary, counts: dict[str, int | None]) -> list[Block]:
+def terms_view(glossary: Glossary, counts: dict[str, int | None],
+               english: "dict[str, tuple[SourcedRendering, ...]] | None" = None
+               ) -> list[Block]:
     table = Table(["note", "term", "pinyin", "english", "passages"], [], wrap=(1, 2, 3))
+    notes = Notes()
     for term in glossary.terms:
         count = counts.get(term.id)
         table.rows.append([
             [(str(term.note) if term.note is not None else "", "number")],
             [(term.term, "headword")],
             [(term.pinyin, "pinyin")],
-            [(term.english[0].text if term.english else "", "english")],
+            notes.cell(term, (english or {}).get(term.id, ())),
             [(str(count) if count is not None else "-", "number")],
         ])
-    return [table]
+    return [table] + notes.blocks()
 
 
 # --------------------------------------------------------------------------- show
@@ -57,10 +67,12 @@ def show_view(shown: "Shown", glossary: Glossary, width: int, library: bool,
     entry = shown.entry
     if not library:
         passages = [p for g in shown.passages.groups for p in g.passages]
-        return term_view(entry.term, glossary, passages if report_name else None, report_name)
+        return term_view(entry.term, glossary, passages if report_name else None, report_name,
+                         entry=entry, glosses=shown.glosses)
     label = "Definition" if entry.reviewed else "Definition (the newest note's)"
     own = glossary if entry.curated else Glossary(glossary.path, (entry.term,))
-    view = term_view(entry.term, own, None, definition_label=label)
+    view = term_view(entry.term, own, None, definition_label=label, entry=entry,
+                     glosses=shown.glosses)
     view += definitions_view(entry)
     view += [Blank(), line(("Passages in the library", "heading"))]
     found = shown.passages
@@ -71,9 +83,11 @@ def show_view(shown: "Shown", glossary: Glossary, width: int, library: bool,
 
 
 def term_view(term: Term, glossary: Glossary, passages: list[Passage] | None,
-              report_name: str | None = None,
-              definition_label: str = "Definition") -> list[Block]:
-    """Everything about one term: header, fields, definition, remark, parts, passages.
+              report_name: str | None = None, definition_label: str = "Definition",
+              entry: "Entry | None" = None, glosses=None) -> list[Block]:
+    """Everything about one term: header, fields, its English (curated, then sourced: the
+    sense of its own definition), definition, remark, parts, the headword's other senses,
+    passages.
 
     Short fields are ``Label  value`` lines with their values in one column; long texts are
     blocks under a heading. Labels and headings are capitalised alike.
@@ -87,14 +101,11 @@ def term_view(term: Term, glossary: Glossary, passages: list[Passage] | None,
         blocks += field("Printed", [[(term.printed, None)]])
     if term.variants:
         blocks += field("Variants", [[(v, None)] for v in term.variants])
-    renderings = []
-    for rendering in term.english:
-        value: list[Span] = [(rendering.text, "english")]
-        if rendering.source:
-            value.append((f" — {rendering.source}", "dim"))
-        renderings.append(value)
-    if renderings:
-        blocks += field("English", renderings)
+    blocks += english_field(term, entry)
+    if glosses is not None:
+        sourced = entry is not None and any(s.renderings for s in entry.senses
+                                            if s.own or s.sources)
+        blocks += glosses_view(glosses, bool(term.english) or sourced)
     blocks += [Blank(), line((definition_label, "heading")), line(term.definition, indent=2)]
     if term.remark:
         blocks += [Blank(), line(("Remark", "heading")), line(term.remark, indent=2)]
@@ -111,6 +122,8 @@ def term_view(term: Term, glossary: Glossary, passages: list[Passage] | None,
             [(other.term, "headword")]
             + ([(f" ({other.note})", "dim")] if other.note is not None else [])
             for other in related])
+    if entry is not None:
+        blocks += senses_view(entry)
     if passages is not None:
         blocks += [Blank(), line((f"Passages ({len(passages)})", "heading"),
                                  (f"  in {report_name}" if report_name else "", "dim"))]
@@ -177,25 +190,30 @@ def search_view(found: "Found", library: bool) -> list[Block]:
     else the glossary's terms."""
     if library:
         return glossary_search_view(found.rows, found.query)
-    return hits_view([row.hit for row in found.rows], found.query)
+    return hits_view([row.hit for row in found.rows], found.query,
+                     [row.english for row in found.rows],
+                     [row.only_sourced for row in found.rows])
 
 
-def hits_view(hits: Sequence["Hit"], query: str = "") -> list[Block]:
-    """Search results: headword, pinyin, English, what matched (in a few words), score."""
+def hits_view(hits: Sequence["Hit"], query: str = "",
+              english: "Sequence[Sequence[SourcedRendering]] | None" = None,
+              only_sourced: Sequence[bool] = ()) -> list[Block]:
+    """Search results: headword (``†``: only the file of sourced renderings names it),
+    pinyin, English, what matched (in a few words), score."""
     table = Table(["term", "pinyin", "english", "matched on", "score"], [], wrap=(1, 2, 3))
-    for hit in hits:
-        matched: list[Span] = [(matched_on(hit), None)]
-        if hit.snippet and hit.field in ("definition", "part", "english"):
-            snippet = matched_words(hit.snippet, query) if hit.field == "english" else hit.snippet
-            matched.append((f": {snippet}", "dim"))
+    notes = Notes()
+    marked = False
+    for k, hit in enumerate(hits):
+        only = k < len(only_sourced) and only_sourced[k]
+        marked = marked or only
         table.rows.append([
-            [(hit.term.term, "headword")],
+            [(hit.term.term, "headword")] + ([(ONLY_SOURCED, "dim")] if only else []),
             [(hit.term.pinyin, "pinyin")],
-            [(hit.term.english[0].text if hit.term.english else "", "english")],
-            matched,
+            notes.cell(hit.term, english[k] if english else ()),
+            matched_cell(hit, query),
             [(str(hit.score), "number")],
         ])
-    return [table]
+    return [table] + notes.blocks() + ([line((ONLY_SOURCED_NOTE, "dim"))] if marked else [])
 
 
 def candidates_view(terms: list[Term]) -> list[Block]:
@@ -270,9 +288,12 @@ def _node_spans(term: Term) -> list[Span]:
 # --------------------------------------------------------------------------- annotate
 
 
-def annotate_view(found: "Annotation", glossary: Glossary, text: bool = True) -> list[Block]:
+def annotate_view(found: "Annotation", glossary: Glossary, text: bool = True,
+                  english: "Mapping[str, Sequence[SourcedRendering]] | None" = None,
+                  glosses=None) -> list[Block]:
     """The document a line a line with every use of a term marked (»« without colour), then
-    the terms it uses: count, first line, English. ``text=False``: the table alone."""
+    the terms it uses: count, first line, English (curated, else sourced: ``english``, by
+    id). ``text=False``: the table alone."""
     blocks: list[Block] = []
     if text:
         by_line: dict[int, list[tuple[int, int]]] = {}
@@ -290,15 +311,18 @@ def annotate_view(found: "Annotation", glossary: Glossary, text: bool = True) ->
                         f"in {found.name}", "dim")))
     if found.terms:
         table = Table(["term", "count", "first line", "english"], [], wrap=(0, 3))
+        notes = Notes()
         for use in found.terms:
             term = use.term
             table.rows.append([
                 [(term.term, "headword")],
                 [(str(use.count), "number")],
                 [(str(use.first.line), "number")],
-                [(term.english[0].text if term.english else "", "english")],
+                notes.cell(term, (english or {}).get(term.id, ())),
             ])
         blocks.append(table)
+        blocks += notes.blocks()
+        blocks += term_glosses_view(glosses, [use.term for use in found.terms])
     return blocks
 
 

@@ -23,10 +23,13 @@ from __future__ import annotations
 import bisect
 import re
 from pathlib import PurePath
+from typing import Mapping, Sequence
 
 from ..corpus.annotate import Annotation
+from ..corpus.english import source_label
 from ..lookup.matcher import Occurrence
-from ..model import Term
+from ..model import SourcedRendering, Term
+from .appendix import web_url
 from .html import STYLE, escape, page_start
 
 ANNOTATED_STYLE = """
@@ -49,17 +52,20 @@ section.glossary .uses { color: var(--muted); font-size: .88em; }
 """.strip()
 
 
-def render(found: Annotation) -> str:
+def render(found: Annotation,
+           english: "Mapping[str, Sequence[SourcedRendering]] | None" = None) -> str:
     """The annotated page, titled by the document's file name (a folder path says nothing to
-    a reader of the page)."""
+    a reader of the page); ``english``: the terms' sourced renderings, by id, each shown
+    with its source."""
+    english = english or {}
     title = f"{PurePath(found.name).name}: annotated"
     out = page_start(title, f"{STYLE}\n{ANNOTATED_STYLE}") + [
         f"<h1>{escape(title)}</h1>",
         f'<p class="meta" lang="en">{_summary(found)}</p>',
         '<article class="document">',
     ]
-    out += _lines(found)
-    out += ["</article>"] + _glossary(found) + ["</main>", "</body>", "</html>"]
+    out += _lines(found, english)
+    out += ["</article>"] + _glossary(found, english) + ["</main>", "</body>", "</html>"]
     return "\n".join(out) + "\n"
 
 
@@ -70,7 +76,7 @@ def _summary(found: Annotation) -> str:
             '<a href="#glossary">glossary</a> of the terms used is at the end.')
 
 
-def _lines(found: Annotation) -> list[str]:
+def _lines(found: Annotation, english) -> list[str]:
     """A ``<p>`` (or, for a Markdown heading, an ``<h2>``-``<h6>``) per non-empty line of the
     document, its uses of terms marked."""
     by_line: dict[int, list[Occurrence]] = {}
@@ -89,7 +95,7 @@ def _lines(found: Annotation) -> list[str]:
             begin = o.column - 1
             end = begin + (o.end - o.start)
             pieces.append(line.html(pos, begin))
-            pieces.append(_mark(o, line.html(begin, end)))
+            pieces.append(_mark(o, line.html(begin, end), english.get(o.term.id, ())))
             pos = end
         pieces.append(line.html(pos, len(text)))
         tag = f"h{min(line.level + 1, 6)}" if line.level else "p"
@@ -147,13 +153,14 @@ class MarkdownLine:
         return "".join(out)
 
 
-def _mark(o: Occurrence, text: str) -> str:
+def _mark(o: Occurrence, text: str, sourced: Sequence[SourcedRendering] = ()) -> str:
     """One use: the text as the document writes it (``text``: its HTML), pinyin above, the
     box of its meaning."""
     term = o.term
     tip = f"tip-{o.start}"
     english = f'<span class="english" lang="en">{escape(term.english[0].text)}</span><br>' \
-        if term.english else ""
+        if term.english else f'<span class="english" lang="en">{escape(sourced[0].english)}' \
+        f' ({escape(source_label(sourced[0]))})</span><br>' if sourced else ""
     part = f'<span lang="en">(part of {escape(term.term)}: {escape(o.part)})</span><br>' \
         if o.part else ""
     return (f'<span class="term" tabindex="0" data-term="{escape(term.id)}" '
@@ -165,20 +172,31 @@ def _mark(o: Occurrence, text: str) -> str:
             "</span></span>")
 
 
-def _glossary(found: Annotation) -> list[str]:
+def _glossary(found: Annotation, english) -> list[str]:
     out = ['<section class="glossary" id="glossary" aria-labelledby="glossary-title">',
            '<h2 id="glossary-title" lang="en">Glossary of the terms used</h2>']
     for use in found.terms:
-        out += _entry(use.term, use.count, use.lines)
+        out += _entry(use.term, use.count, use.lines, english.get(use.term.id, ()))
     return out + ["</section>"]
 
 
-def _entry(term: Term, count: int, lines: tuple[int, ...]) -> list[str]:
+def _entry(term: Term, count: int, lines: tuple[int, ...],
+           sourced: Sequence[SourcedRendering] = ()) -> list[str]:
     places = ", ".join(f'<a href="#line-{n}">{n}</a>' for n in lines)
     out = [f'<article class="entry" id="g-{escape(term.id)}">',
            f'<h3>{escape(term.term)} <span class="pinyin">{escape(term.pinyin)}</span></h3>']
     out += [f'<p class="english" lang="en">{escape(r.text)}</p>' for r in term.english[:2]]
+    out += [f'<p class="english" lang="en">{_link(r)} <span class="source">— '
+            f'{escape(source_label(r))}</span></p>' for r in sourced]
     out.append(f'<blockquote class="definition">{escape(term.definition)}</blockquote>')
     out.append(f'<p class="uses" lang="en">{count} use{"s" * (count != 1)}, on line'
                f'{"s" * (len(lines) != 1)} {places}</p>')
     return out + ["</article>"]
+
+
+def _link(rendering: SourcedRendering) -> str:
+    """A sourced rendering, linked to the page it was seen on."""
+    text = escape(rendering.english)
+    if web_url(rendering.url):
+        return f'<a href="{escape(rendering.url)}">{text}</a>'
+    return text

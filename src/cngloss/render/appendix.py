@@ -8,14 +8,15 @@ and section, like an index.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Mapping, Sequence
 
+from ..corpus.english import term_english
 from ..corpus.load import Corpus
 from ..errors import ChoiceError
-from ..model import Term, section_label
+from ..model import SourcedRendering, Term, section_label
 from ..sources.files import make_folder, write_atomically
 from ..text.pinyin import toneless
 from . import formats
@@ -53,9 +54,20 @@ class Use:
 
 @dataclass(frozen=True)
 class Entry:
+    """A term of the appendix: its English holds its curated renderings, then its sourced
+    ones (``renderings``, each as a rendering whose source names the outlet and date), so
+    that every format prints them with their sources as it prints any rendering."""
+
     term: Term
     related: tuple[Term, ...]
     uses: tuple[Use, ...]
+    renderings: tuple[SourcedRendering, ...] = ()
+
+
+def sourced_term(term: Term, renderings: Sequence[SourcedRendering]) -> Term:
+    """The term with its sourced renderings after its curated ones (none: the term)."""
+    english = term_english(term, renderings)
+    return term if english == term.english else term.replace(english=english)
 
 
 @dataclass(frozen=True)
@@ -65,6 +77,11 @@ class Appendix:
     entries: tuple[Entry, ...]
     separator: str = " · "  # between the items of an inline list (see list_separator)
     for_document: bool = False  # the uses are lines of ``source``, a document (--for)
+
+    def count_note(self) -> str:
+        """``23 terms.``, ``1 term.`` (unescaped)."""
+        count = len(self.entries)
+        return f"{count:,} term{'' if count == 1 else 's'}."
 
     def source_note(self) -> str:
         """What the places in the entries refer to (unescaped), or ""."""
@@ -107,11 +124,23 @@ def pinyin_key(term: Term) -> tuple:
 
 
 def build_appendix(corpus: Corpus, sort: str = "note",
-                   document: "Annotation | None" = None) -> Appendix:
+                   document: "Annotation | None" = None,
+                   english: "Mapping[str, Sequence[SourcedRendering]] | None" = None
+                   ) -> Appendix:
     """Gather the entries of the appendix in ``sort`` order (``note`` or ``pinyin``; with a
-    ``document``, also ``appearance``, and then only the terms it uses, with its lines)."""
-    if document is not None:
-        return _appendix_for(corpus, document, sort)
+    ``document``, also ``appearance``, and then only the terms it uses, with its lines);
+    ``english``: the sourced renderings of the terms, by id."""
+    appendix = _appendix_for(corpus, document, sort) if document is not None \
+        else _appendix(corpus, sort)
+    if not english:
+        return appendix
+    entries = tuple(replace(e, term=sourced_term(e.term, english.get(e.term.id, ())),
+                            renderings=tuple(english.get(e.term.id, ())))
+                    for e in appendix.entries)
+    return replace(appendix, entries=entries)
+
+
+def _appendix(corpus: Corpus, sort: str) -> Appendix:
     if sort not in SORTS:
         raise ChoiceError("sort", sort, SORTS)
     glossary = corpus.glossary
@@ -158,16 +187,18 @@ def _appendix_for(corpus: Corpus, document: Annotation, sort: str) -> Appendix:
 
 
 def render_appendix(corpus: Corpus, fmt: str = "md", sort: str | None = None, width: int = 80,
-                    standalone: bool = False,
-                    document: "Annotation | None" = None) -> str | bytes:
+                    standalone: bool = False, document: "Annotation | None" = None,
+                    english: "Mapping[str, Sequence[SourcedRendering]] | None" = None
+                    ) -> str | bytes:
     """The appendix in one format (see FORMATS): text, or bytes for a binary format; with
-    ``document``, only the terms it uses (sort by default ``appearance``, else ``note``)."""
+    ``document``, only the terms it uses (sort by default ``appearance``, else ``note``);
+    ``english``: the terms' sourced renderings, by id."""
     chosen = formats.get(fmt)
     if chosen is None:
         raise ChoiceError("format", fmt, formats.names())
     sort = sort or ("appearance" if document is not None else "note")
     # the renderer's module is imported here, for the format asked for only
-    out = chosen.renderer()(build_appendix(corpus, sort, document), width=width,
+    out = chosen.renderer()(build_appendix(corpus, sort, document, english), width=width,
                             standalone=standalone)
     if not isinstance(out, bytes if chosen.binary else str):
         raise TypeError(f"the {fmt} renderer returned {type(out).__name__}, not "
@@ -176,13 +207,16 @@ def render_appendix(corpus: Corpus, fmt: str = "md", sort: str | None = None, wi
 
 
 def write_all_formats(corpus: Corpus, folder: str | os.PathLike[str], sort: str = "note",
-                      width: int = 80, force: bool = False) -> list[Path]:
+                      width: int = 80, force: bool = False,
+                      english: "Mapping[str, Sequence[SourcedRendering]] | None" = None
+                      ) -> list[Path]:
     """Write ``appendix.EXT`` for every format into ``folder`` (created if missing, but not
     its parents), each whole or not at all, bytes as they are; tex is standalone. Returns
     the paths written, in FORMATS order."""
     folder = make_folder(folder)
     return [write_atomically(folder / f"appendix{fmt.extension}",
-                             render_appendix(corpus, fmt.name, sort, width, standalone=True),
+                             render_appendix(corpus, fmt.name, sort, width, standalone=True,
+                                             english=english),
                              force)
             for fmt in list(formats.FORMATS)]
 

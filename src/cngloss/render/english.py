@@ -1,14 +1,17 @@
-"""A term's English renderings for the termbase formats, each with what is known of its
-source, in one place: ``tbx``, ``memoq-csv``, ``anki`` and ``pleco`` call ``renderings``.
+"""A term's English as the termbase formats print it (``tbx``, ``memoq-csv``, ``anki``,
+``pleco``): each rendering once, with a one-line note of its source.
 
-Today a rendering is a ``model.Rendering`` (text, source, url). A richer rendering (the
-sourced renderings of issue 25: ``english``, ``kind``, ``outlet``, ``url``, ``date``) is
-read by attribute name too, so a renderer needs no change when entries carry them.
+Which English a term has, and its sources, is decided in one place:
+``corpus.english.term_english`` (the curated renderings, then the sourced ones of
+``data/english.yaml`` the curated do not give), which the appendix applies to every entry's
+``term.english`` before any format renders it. This module only formats that.
 """
 
 from __future__ import annotations
 
 from typing import NamedTuple
+
+from ..model import Rendering, Term
 
 
 class English(NamedTuple):
@@ -18,31 +21,21 @@ class English(NamedTuple):
     source: str
 
 
-def _field(rendering: object, *names: str) -> str:
-    for name in names:
-        value = getattr(rendering, name, None)
-        if value:
-            return str(value).strip()
-    return ""
+def source_note(rendering: Rendering) -> str:
+    """``China Daily, 2015-11-05, https://…``: the source, then the address; "" for
+    neither."""
+    return ", ".join(part.strip() for part in (rendering.source or "", rendering.url or "")
+                     if part and part.strip())
 
 
-def source_note(rendering: object) -> str:
-    """``official, Xinhua, 2021-03-05, https://…``: what is known of where a rendering comes
-    from, in that order; "" when nothing is."""
-    parts = [_field(rendering, "kind"), _field(rendering, "outlet", "source"),
-             _field(rendering, "date"), _field(rendering, "url")]
-    return ", ".join(part for part in parts if part)
-
-
-def renderings(term: object) -> list[English]:
-    """The English renderings of ``term`` (its ``renderings`` if it has them, else its
-    ``english``), in order, without empty or repeated texts."""
-    items = getattr(term, "renderings", None) or getattr(term, "english", ()) or ()
+def renderings(term: Term) -> list[English]:
+    """The English renderings of ``term``, in order, each text once whatever its case (the
+    first one and its source)."""
     out: list[English] = []
     seen: set[str] = set()
-    for item in items:
-        text = item if isinstance(item, str) else _field(item, "english", "text")
-        if text and text not in seen:
-            seen.add(text)
-            out.append(English(text, "" if isinstance(item, str) else source_note(item)))
+    for rendering in term.english:
+        text = rendering.text.strip()
+        if text and text.casefold() not in seen:
+            seen.add(text.casefold())
+            out.append(English(text, source_note(rendering)))
     return out

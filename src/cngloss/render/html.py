@@ -124,7 +124,7 @@ def _html_separator(separator: str) -> str:
 
 
 def _meta(appendix: Appendix) -> str:
-    text = f"{len(appendix.entries)} terms."
+    text = appendix.count_note()
     if appendix.source:
         text += f" {escape(appendix.source_note())}"
     return text

@@ -49,7 +49,7 @@ def render(appendix: Appendix, width: int = 80, standalone: bool = False) -> str
         r"\providecommand{\hyperlink}[2]{#2}",
         rf"\section*{{{escape(appendix.title)}}}",
         "",
-        escape(f"{len(appendix.entries)} terms.")
+        escape(appendix.count_note())
         + (escape(f" {appendix.source_note()}") if appendix.source else ""),
         "",
     ]

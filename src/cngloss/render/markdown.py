@@ -28,7 +28,7 @@ def escape(text: str) -> str:
 
 def render(appendix: Appendix, width: int = 80, standalone: bool = False) -> str:
     lines = [f"# {escape(appendix.title)}", ""]
-    count = f"{len(appendix.entries)} terms."
+    count = appendix.count_note()
     if appendix.source:
         count += f" {escape(appendix.source_note())}"
     lines += [count, ""]

@@ -18,7 +18,7 @@ def render(appendix: Appendix, width: int = 80, standalone: bool = False) -> str
     width = max(width, 20)
     title = wrap(safe(appendix.title), width)
     out = title + ["=" * min(width, max(columns(line) for line in title)), ""]
-    meta = f"{len(appendix.entries)} terms."
+    meta = appendix.count_note()
     if appendix.source:
         meta += f" {safe(appendix.source_note())}"
     out += wrap(meta, width) + [""]

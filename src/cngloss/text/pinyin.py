@@ -94,3 +94,30 @@ def decompose(text: str) -> tuple[str, list[int]]:
 
 def has_tone_marks(text: str) -> bool:
     return any(ch.lower() in _MARKED for ch in unicodedata.normalize("NFC", text))
+
+
+_MARKS = {"a": "āáǎà", "e": "ēéěè", "i": "īíǐì", "o": "ōóǒò", "u": "ūúǔù", "ü": "ǖǘǚǜ"}
+
+
+def numbered_to_marks(syllable: str) -> str:
+    """A syllable with a tone number (CC-CEDICT's ``lu:4``, ``xian4``) in tone marks
+    (``lǜ``, ``xiàn``); the mark on a or e, else on the o of ou, else on the last vowel; tone
+    5 (neutral) and a syllable without a number lose only the number."""
+    syllable = syllable.replace("u:", "ü").replace("U:", "Ü")
+    if not syllable or not syllable[-1].isdigit():
+        return syllable
+    tone, base = int(syllable[-1]), syllable[:-1]
+    if tone not in (1, 2, 3, 4):
+        return base
+    low = base.lower()
+    if "a" in low or "e" in low:
+        at = low.index("a") if "a" in low else low.index("e")
+    elif "ou" in low:
+        at = low.index("o")
+    else:
+        vowels = [k for k, ch in enumerate(low) if ch in _MARKS]
+        if not vowels:
+            return base
+        at = vowels[-1]
+    mark = _MARKS[low[at]][tone - 1]
+    return base[:at] + (mark.upper() if base[at].isupper() else mark) + base[at + 1:]

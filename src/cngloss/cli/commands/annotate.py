@@ -38,6 +38,10 @@ def annotate(
     encoding: Annotated[Optional[str], typer.Option(
         "--encoding", metavar="NAME",
         help="The document's text encoding (default: UTF-8 or GB18030, detected).")] = None,
+    glosses: Annotated[bool, typer.Option(
+        "--glosses", help="For the terms with no English rendering: the dictionary glosses "
+                          "of their words (CC-CEDICT; not a translation; the 'glosses' "
+                          "extra).")] = False,
 ) -> None:
     """Mark every glossary term a document uses, with a table of them (count, first line,
     English). Exits 1 when the document uses none.
@@ -48,28 +52,31 @@ def annotate(
       cngloss annotate report.pdf --terms
       cngloss annotate report.docx --format html -o report.html
       pbpaste | cngloss annotate - --json
+      cngloss annotate speech.txt --terms --glosses
     """
     if fmt not in ANNOTATE_FORMATS:
         raise ChoiceError("format", fmt, ANNOTATE_FORMATS)
     state = state_of(ctx)
-    found, glossary = state.workspace.annotate(document, parts, encoding, stdin_bytes())
+    annotated = state.workspace.annotate(document, parts, encoding, stdin_bytes(), glosses)
+    found, glossary, english = annotated.annotation, annotated.glossary, annotated.english
+    words = annotated.glosses
     if json:
         from ...output.json import annotation_to_dict, dumps  # lazy: the JSON builders, --json
 
-        text = dumps(annotation_to_dict(found, glossary)) + "\n"
+        text = dumps(annotation_to_dict(found, glossary, english, words)) + "\n"
     elif fmt == "html":
         from ...render.annotated import render  # lazy: the page, for --format html only
 
-        text = render(found)
+        text = render(found, english)
     elif output is not None and str(output) != "-":
         from ...output.console import plain_text  # lazy: a file gets plain text
         from ...output.views import annotate_view  # lazy: the views, for text output only
 
-        text = plain_text(annotate_view(found, glossary, not terms_only))
+        text = plain_text(annotate_view(found, glossary, not terms_only, english, words))
     else:
         from ...output.views import annotate_view  # lazy: the views, for text output only
 
-        print_view(annotate_view(found, glossary, not terms_only), state.env)
+        print_view(annotate_view(found, glossary, not terms_only, english, words), state.env)
         text = None
     if text is not None:
         write_output(state.env, text, output, force)

@@ -25,8 +25,10 @@ def import_command(
         "--output-dir", "-d", metavar="DIR",
         help="Write one glossary per report into DIR, named after the report.")] = None,
     english_from: Annotated[Optional[Path], typer.Option(
-        "--english-from", metavar="GLOSSARY",
-        help="Take English renderings from GLOSSARY's terms with the same headword.")] = None,
+        "--english-from", metavar="FILE",
+        help="Take English renderings from FILE: a glossary's terms with the same headword, "
+             "or a file of sourced renderings (data/english.yaml) for the sense each note "
+             "defines.")] = None,
     force: Annotated[bool, typer.Option("--force", help="Replace existing files.")] = False,
     encoding: Annotated[Optional[str], typer.Option(
         "--encoding", metavar="NAME",
@@ -42,6 +44,7 @@ def import_command(
       cngloss import report.txt --output terms.yaml
       cngloss import reports/*.txt --output-dir glossaries
       cngloss import report.txt --english-from my-terms.yaml > terms.yaml
+      cngloss import report.txt --english-from data/english.yaml > terms.yaml
     """
     from ...corpus.importer import import_reports  # lazy: the importer, for import only
 

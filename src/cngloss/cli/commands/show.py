@@ -30,6 +30,10 @@ def show(
     limit: LimitOption = None,
     per_report: PerReportOption = None,
     csv: CsvOption = False,
+    glosses: Annotated[bool, typer.Option(
+        "--glosses", help="For a term with no English rendering: the dictionary glosses of "
+                          "its words (CC-CEDICT; not a translation; the 'glosses' extra).")]
+        = False,
 ) -> None:
     """Show a term: definition, parts, related terms, and every passage that uses it.
 
@@ -43,12 +47,13 @@ def show(
       cngloss show liuwen --context paragraph
       cngloss show "zombie" --json
       cngloss show 六稳 --year 2019..2021 --place 广东
+      cngloss show 四上企业 --glosses
     """
     state = state_of(ctx)
     workspace = state.workspace
     library = workspace.library is not None
     most, per = limits(json or csv or not library, limit, per_report)
-    shown = workspace.show(term, context, filters(place, year, level), per, most)
+    shown = workspace.show(term, context, filters(place, year, level), per, most, glosses)
     if shown.guess:  # a typo or homophone: say which term is shown instead
         print_message(f"cngloss: {shown.guess}", state.env)
     glossary = workspace.corpus.glossary
