@@ -119,15 +119,18 @@ def _sourced_rows(keys: _Keys, query: str, db, english: "EnglishIndex",
 
 
 def with_english(db, rows: list[Row], english: "EnglishIndex | None") -> list[Row]:
-    """Each row with the sourced renderings of the senses its definitions (its own, its
-    notes') have (``corpus.english``)."""
+    """Each row with the sourced renderings of the sense its own definition has
+    (``corpus.english``): a rendering belongs to the definition shown beside it, so a local
+    definition never gets the national rendering that another report's note would earn.
+    Only a row without a definition of its own takes the senses of its notes."""
     if english is None or not len(english):
         return rows
     out = []
     for row in rows:
         entries = () if row.only_sourced else english.entries_for(row.term.forms)
         if entries:
-            texts = [row.term.definition] + _note_texts(db, row.sources)
+            texts = [row.term.definition] if row.term.definition.strip() \
+                else _note_texts(db, row.sources)
             row = row._replace(english=renderings_for(entries, texts))
         out.append(row)
     return out
