@@ -150,7 +150,8 @@ def search_to_dict(found: "Found", glossary: Glossary) -> dict[str, Any]:
         data.update(score=hit.score, matched={"field": hit.field, "form": hit.form,
                                               "kind": hit.kind, "snippet": hit.snippet})
         results.append(data)
-    return versioned({"query": found.query, "results": results})
+    return versioned({"query": found.query, "results": results,
+                      "discovered": list(found.discovered)})
 
 
 def show_to_dict(shown: "Shown", glossary: Glossary) -> dict[str, Any]:
@@ -165,6 +166,7 @@ def show_to_dict(shown: "Shown", glossary: Glossary) -> dict[str, Any]:
         "senses": [sense_to_dict(s) for s in entry.senses],
         "glosses": glosses_to_list(shown.glosses),
         **definitions_to_dict(entry),
+        "discovered": shown.discovered,
         "passages": passages_to_dict(shown.passages)})
 
 

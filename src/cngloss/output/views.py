@@ -65,6 +65,8 @@ def show_view(shown: "Shown", glossary: Glossary, width: int, library: bool,
     (``report_name``; None: the glossary names none), or with a library every note's
     definition and the paragraphs grouped by report."""
     entry = shown.entry
+    if shown.discovered is not None:
+        return _discovered_show_view(shown, width, library, report_name)
     if not library:
         passages = [p for g in shown.passages.groups for p in g.passages]
         return term_view(entry.term, glossary, passages if report_name else None, report_name,
@@ -80,6 +82,26 @@ def show_view(shown: "Shown", glossary: Glossary, width: int, library: bool,
         [line((f"none ({found.missing})", "dim"))]
     return view
 
+
+
+def _discovered_show_view(shown: "Shown", width: int, library: bool,
+                          report_name: str | None) -> list[Block]:
+    """``show`` of a numbered slogan no glossary defines: what discover knows of it, then
+    its passages (the glossary's own report's sentences, or the library's paragraphs)."""
+    from .discover_views import discovered_entry_view  # lazy: a discovered term only
+
+    view = discovered_entry_view(shown.discovered)
+    if shown.glosses is not None:
+        view += glosses_view(shown.glosses, False)
+    found = shown.passages
+    if library:
+        view += [Blank(), line(("Passages in the library", "heading"))]
+        return view + (library_passages_view(found, width) if found.groups else
+                       [line((f"none ({found.missing})", "dim"))])
+    passages = [p for g in found.groups for p in g.passages]
+    view += [Blank(), line((f"Passages ({len(passages)})", "heading"),
+                           (f"  in {report_name}" if report_name else "", "dim"))]
+    return view + passage_blocks(passages)
 
 
 def term_view(term: Term, glossary: Glossary, passages: list[Passage] | None,
@@ -188,11 +210,18 @@ def check_view(result: "CheckResult") -> list[Block]:
 def search_view(found: "Found", library: bool) -> list[Block]:
     """``search``: with a library one row per headword with the reports that define it;
     else the glossary's terms."""
-    if library:
-        return glossary_search_view(found.rows, found.query)
-    return hits_view([row.hit for row in found.rows], found.query,
-                     [row.english for row in found.rows],
-                     [row.only_sourced for row in found.rows])
+    view: list[Block] = []
+    if found.rows and library:
+        view = glossary_search_view(found.rows, found.query)
+    elif found.rows:
+        view = hits_view([row.hit for row in found.rows], found.query,
+                         [row.english for row in found.rows],
+                         [row.only_sourced for row in found.rows])
+    if found.discovered:
+        from .discover_views import discovered_search_view  # lazy: a slogan was found
+
+        view += ([Blank()] if view else []) + discovered_search_view(list(found.discovered))
+    return view
 
 
 def hits_view(hits: Sequence["Hit"], query: str = "",
