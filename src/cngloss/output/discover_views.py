@@ -105,3 +105,15 @@ def discovered_entry_view(t: dict) -> list[Block]:
                                      if places is not None else "")
                                   + f"; last {t['last_year'] or '?'}", None)]])
     return blocks
+
+
+def slogan_uses_view(slogans) -> list[Block]:
+    """``annotate --discover``: the numbered slogans the document uses that no glossary in
+    use defines: kind, count, first line, expansion (where the text lists one)."""
+    table = Table(["slogan", "kind", "count", "first line", "expansion"], [], wrap=(4,))
+    for s in slogans:
+        table.rows.append([[(s.term, DISCOVERED_STYLE)], [(s.kind, None)],
+                           [(str(s.count), "number")], [(str(s.lines[0]), "number")],
+                           [("、".join(s.expansion.items) if s.expansion else "-", None)]])
+    return [line((f"{len(slogans)} numbered slogan{'s' * (len(slogans) != 1)} found in the "
+                  "text, not defined (‹›: cngloss discover)", "dim")), table]

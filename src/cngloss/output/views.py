@@ -319,20 +319,25 @@ def _node_spans(term: Term) -> list[Span]:
 
 def annotate_view(found: "Annotation", glossary: Glossary, text: bool = True,
                   english: "Mapping[str, Sequence[SourcedRendering]] | None" = None,
-                  glosses=None) -> list[Block]:
+                  glosses=None, slogans=None) -> list[Block]:
     """The document a line a line with every use of a term marked (»« without colour), then
     the terms it uses: count, first line, English (curated, else sourced: ``english``, by
-    id). ``text=False``: the table alone."""
+    id). ``text=False``: the table alone. ``slogans`` (``--discover``): the numbered
+    slogans no glossary defines, marked apart (‹› without colour) and tabled after."""
     blocks: list[Block] = []
     if text:
-        by_line: dict[int, list[tuple[int, int]]] = {}
+        by_line: dict[int, list[tuple[int, int, str]]] = {}
         for o in found.occurrences:  # a use never spans lines: no form holds a line break
             shift = o.column - 1 - o.start
-            by_line.setdefault(o.line, []).append((o.start + shift, o.end + shift))
+            by_line.setdefault(o.line, []).append((o.start + shift, o.end + shift, "hit"))
+        for slogan in slogans or ():
+            for start, end, number, column in slogan.spans:
+                by_line.setdefault(number, []).append(
+                    (column - 1, column - 1 + end - start, "discovered"))
         lines = found.text.split("\n")
         if lines and lines[-1] == "":
             lines.pop()
-        blocks += [Line(highlighted(one, by_line.get(number, []), "hit"))
+        blocks += [Line(highlighted(one, sorted(by_line.get(number, [])), "hit"))
                    for number, one in enumerate(lines, 1)]
         blocks.append(Blank())
     uses = len(found.occurrences)
@@ -352,6 +357,10 @@ def annotate_view(found: "Annotation", glossary: Glossary, text: bool = True,
         blocks.append(table)
         blocks += notes.blocks()
         blocks += term_glosses_view(glosses, [use.term for use in found.terms])
+    if slogans:
+        from .discover_views import slogan_uses_view  # lazy: --discover only
+
+        blocks += [Blank()] + slogan_uses_view(slogans)
     return blocks
 
 
