@@ -88,7 +88,7 @@ def _discovered_show_view(shown: "Shown", width: int, library: bool,
                           report_name: str | None) -> list[Block]:
     """``show`` of a numbered slogan no glossary defines: what discover knows of it, then
     its passages (the glossary's own report's sentences, or the library's paragraphs)."""
-    from .discover_views import discovered_entry_view  # lazy: a discovered term only
+    from .discovered_views import discovered_entry_view  # lazy: a discovered term only
 
     view = discovered_entry_view(shown.discovered)
     if shown.glosses is not None:
@@ -218,7 +218,7 @@ def search_view(found: "Found", library: bool) -> list[Block]:
                          [row.english for row in found.rows],
                          [row.only_sourced for row in found.rows])
     if found.discovered:
-        from .discover_views import discovered_search_view  # lazy: a slogan was found
+        from .discovered_views import discovered_search_view  # lazy: a slogan was found
 
         view += ([Blank()] if view else []) + discovered_search_view(list(found.discovered))
     return view
@@ -358,7 +358,7 @@ def annotate_view(found: "Annotation", glossary: Glossary, text: bool = True,
         blocks += notes.blocks()
         blocks += term_glosses_view(glosses, [use.term for use in found.terms])
     if slogans:
-        from .discover_views import slogan_uses_view  # lazy: --discover only
+        from .discovered_views import slogan_uses_view  # lazy: --discover only
 
         blocks += [Blank()] + slogan_uses_view(slogans)
     return blocks
