@@ -224,7 +224,7 @@ class Workspace:
 
             reader = self._reader
             return _guard(reader.path, lambda: lookup_slogans(
-                reader.db, text, exact, filters, 1 if exact else MIN_REPORTS, limit))
+                reader.db, text, exact, filters, MIN_REPORTS, limit))
         if not one_report.allows(filters, self._one):
             return []
         found = matching(self._report_slogans, text, exact)

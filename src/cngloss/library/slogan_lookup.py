@@ -20,10 +20,11 @@ COLUMNS = "term, report_id, kind, n, line, items, source_line"
 
 
 def lookup_slogans(db: sqlite3.Connection, query: str, exact: bool = True,
-                   filters: Filters = Filters(), min_reports: int = 1,
+                   filters: Filters = Filters(), min_reports: int = 2,
                    limit: int | None = None) -> list[dict]:
-    """The slogans named ``query`` (``exact``) or holding it, as ``discover``'s term objects,
-    used by ``min_reports`` or more of the reports the filters select, most reports first."""
+    """The slogan named ``query`` and (unless ``exact``) those holding it, as ``discover``'s
+    term objects, the one named first, then most reports first; those holding it only when
+    ``min_reports`` or more of the reports the filters select use them."""
     if not query or not has_slogans(db):
         return []
     if exact:
@@ -31,7 +32,8 @@ def lookup_slogans(db: sqlite3.Connection, query: str, exact: bool = True,
     else:
         terms = [row[0] for row in db.execute(
             "SELECT term FROM slogan WHERE instr(term, ?) > 0 GROUP BY term "
-            "HAVING COUNT(*) >= ? ORDER BY COUNT(*) DESC, term", (query, min_reports))]
+            "HAVING COUNT(*) >= ? OR term = ? ORDER BY COUNT(*) DESC, term",
+            (query, min_reports, query))]
     allowed = catalog.reports(db, filters)
     rows: dict[str, list[tuple]] = defaultdict(list)
     for term in terms:
@@ -39,7 +41,7 @@ def lookup_slogans(db: sqlite3.Connection, query: str, exact: bool = True,
             if row[1] in allowed:
                 rows[term].append(row)
     out = [_summary(term, used, allowed) for term, used in rows.items()
-           if len(used) >= min_reports]
+           if len(used) >= min_reports or term == query]
     out.sort(key=lambda t: (t["term"] != query, -t["reports"], t["term"]))
     out = out if limit is None else out[:limit]
     for item in out:
