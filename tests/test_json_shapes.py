@@ -150,3 +150,13 @@ def test_the_discovered_fields_are_always_there():
     assert {"term", "kind", "discovered", "count", "first_line", "lines", "expansion"} == \
         set(marked["discovered"][0])
     assert {o["discovered"] for o in marked["occurrences"]} == {False, True}
+
+
+def test_the_documented_discovered_example_is_what_annotate_prints():
+    text = (ROOT / "docs" / "json.md").read_text(encoding="utf-8")
+    section = text.split("### Discovered terms\n", 1)[1]
+    example = json.loads(section.split("```json\n", 1)[1].split("```", 1)[0])
+    out = json.loads(run_cli("annotate", str(ROOT / "docs" / "discover-example.txt"),
+                             "--discover", "--json").out)
+    assert example["discovered"] == out["discovered"][:1]
+    assert example["occurrences"] == out["occurrences"][:2]
