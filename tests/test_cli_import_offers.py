@@ -9,32 +9,12 @@ import yaml
 
 from cngloss import run_checks
 from conftest import run_cli
+from test_cli_import import SMALL
 
-# written for these tests: 六稳 and 六保 are parts of the note on “六稳”“六保”, 三园一区 is
-# defined; “十严格” and 三大攻坚战 are used and defined by no note
-REPORT = """\
-某某市政府工作报告
-
-——2023年1月5日在某某市第七届人民代表大会第三次会议上
-
-市长 张三
-
-各位代表：
-
-一、工作
-
-做好“六稳”“六保”〔1〕工作，推进“三园一区”〔2〕建设和“产城融合”〔3〕。
-
-实施“十严格”措施，打好防范化解重大风险、精准脱贫、污染防治三大攻坚战。
-
-名词解释
-
-〔1〕“六稳”“六保”：“六稳”指稳就业、稳金融、稳外贸、稳外资、稳投资、稳预期；“六保”指保居民就业、保基本民生、保市场主体、保粮食能源安全、保产业链供应链稳定、保基层运转。
-
-〔2〕三园一区：指甲园、乙园和丙区，与产城融合一道推进。
-
-〔3〕产城融合：指产业与城市融合发展。
-"""
+# SMALL's report, and a paragraph using two slogans none of its notes defines (“十严格”,
+# 三大攻坚战); 六稳 and 六保 are parts of its note on “六稳”“六保”, 三园一区 is defined
+REPORT = SMALL.replace("\n\n名词解释", "\n\n实施“十严格”措施，打好防范化解重大风险、精准脱贫、污染防治"
+                       "三大攻坚战。\n\n名词解释")
 
 
 @pytest.fixture
