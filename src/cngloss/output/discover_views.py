@@ -42,4 +42,3 @@ def library_discover_view(found: "Discovered") -> list[Block]:
                 blocks.append(line((f"{lag:>3} ", "number"), (bar(n, top, 40), None),
                                    (f" {n}", "number")))
     return blocks
-
