@@ -87,14 +87,16 @@ def test_grep_gives_totals_then_each_reports_passages_with_the_terms_they_use():
             "paragraph": 1, "line": 2, "column": None, "section": [], "text": "六稳六保",
             "spans": [[0, 2]], "locations": [],
             "terms": [{"id": "six-stabilities", "term": "六稳"},
-                      {"id": "six-guarantees", "term": "六保"}]}]}]}
+                      {"id": "six-guarantees", "term": "六保"}],
+            "sense": None, "expansion": []}]}]}
 
 
 def test_a_passage_of_the_glossarys_own_report_has_its_column_and_locations():
     passage = FoundPassage(5, 12, ("一、", "（二）"), "稳就业，六稳。", ((4, 6),), 3, ((12, 7),))
     assert js.found_passage_to_dict(passage) == {
         "paragraph": 5, "line": 12, "column": 3, "section": ["一、", "（二）"],
-        "text": "稳就业，六稳。", "spans": [[4, 6]], "locations": [[12, 7]], "terms": []}
+        "text": "稳就业，六稳。", "spans": [[4, 6]], "locations": [[12, 7]], "terms": [],
+        "sense": None, "expansion": []}
 
 
 def test_related_nests_each_term_with_its_tags():
@@ -129,21 +131,25 @@ def test_check_without_a_report_has_no_corrections():
 
 def row(term: Term, curated: bool, **extra) -> NS:
     return NS(term=term, curated=curated, reviewed=False, origin=None if curated else "x.yaml",
-              reports=1, years=[2020], sources=[NOTE_SOURCE], **extra)
+              reports=1, years=[2020], sources=[NOTE_SOURCE], english=(), **extra)
 
 
 def sourced(curated: bool) -> dict:
-    return {"curated": curated, "reviewed": False,
+    return {"renderings": [], "curated": curated, "reviewed": False,
             "glossary": None if curated else "x.yaml", "reports": 1, "years": [2020],
             "sources": [NOTE_SOURCE_OBJECT]}
 
 
 def test_search_gives_each_hit_with_score_what_it_matched_and_where_it_is_defined():
-    found = NS(query="stable", rows=[row(WEN, True, hit=HIT), row(WEN, False, hit=HIT)])
+    slogan = {"term": "十严格", "kind": "slogan", "reports": 2, "defined": False}
+    found = NS(query="stable", rows=[row(WEN, True, hit=HIT), row(WEN, False, hit=HIT)],
+               discovered=(slogan,))
     assert js.search_to_dict(found, GLOSSARY) == {"version": 2, "query": "stable", "results": [
         bare(WEN, WEN_RELATED, score=0.75, matched=MATCHED, **sourced(True)),
         # a headword only the notes or another glossary define has no curated cross-references
-        bare(WEN, [], score=0.75, matched=MATCHED, **sourced(False))]}
+        bare(WEN, [], score=0.75, matched=MATCHED, **sourced(False))],
+        # the slogans found in the text, after the results, as discover writes them
+        "discovered": [slogan]}
 
 
 def test_list_gives_each_entry_as_search_does_without_score_or_match_with_its_passages():
@@ -158,12 +164,12 @@ def test_list_gives_each_entry_as_search_does_without_score_or_match_with_its_pa
 
 def test_library_show_gives_every_definition_with_its_headwords_and_sources():
     definition = NS(text="稳就业、稳金融", agrees=False, headwords=("六稳",),
-                    sources=[NOTE_SOURCE])
+                    sources=[NOTE_SOURCE], sense=None)
     entry = NS(curated=True, reviewed=True, origin=None, reports=1, definitions=[definition])
     assert js.definitions_to_dict(entry) == {
         "curated": True, "reviewed": True, "glossary": None, "reports": 1, "definitions": [
-            {"definition": "稳就业、稳金融", "agrees": False, "headwords": ["六稳"],
-             "sources": [NOTE_SOURCE_OBJECT]}]}
+            {"definition": "稳就业、稳金融", "agrees": False, "sense": None,
+             "headwords": ["六稳"], "sources": [NOTE_SOURCE_OBJECT]}]}
 
 
 def test_show_gives_the_term_where_it_comes_from_its_definitions_and_passages():
@@ -171,17 +177,19 @@ def test_show_gives_the_term_where_it_comes_from_its_definitions_and_passages():
     entry = Entry(WEN, True, True, None, [definition], None)
     passage = FoundPassage(3, 8, ("一、",), "做好六稳工作", ((2, 4),))
     found = Passages("六稳", ("六稳",), [ReportPassages(INFO, [passage], 0)], 1, 1, 1, None)
-    assert js.show_to_dict(NS(entry=entry, passages=found), GLOSSARY) == {
-        "version": 2, "term": bare(WEN, WEN_RELATED), "curated": True, "reviewed": True,
-        "glossary": None, "reports": 1,
-        "definitions": [{"definition": "稳就业、稳金融", "agrees": True, "headwords": ["六稳"],
-                         "sources": [NOTE_SOURCE_OBJECT]}],
+    assert js.show_to_dict(NS(entry=entry, passages=found, glosses=None, discovered=None),
+                           GLOSSARY) == {
+        "version": 2, "term": bare(WEN, WEN_RELATED), "renderings": [], "senses": [],
+        "glosses": None, "curated": True, "reviewed": True, "glossary": None, "reports": 1,
+        "definitions": [{"definition": "稳就业、稳金融", "agrees": True, "sense": None,
+                         "headwords": ["六稳"], "sources": [NOTE_SOURCE_OBJECT]}],
+        "discovered": None,
         "passages": {"query": "六稳", "forms": ["六稳"], "reports": 1, "passages": 1,
                      "uses": 1, "shown": 1, "groups": [
                          {"report": INFO_OBJECT, "more": 0, "passages": [
                              {"paragraph": 3, "line": 8, "column": None, "section": ["一、"],
                               "text": "做好六稳工作", "spans": [[2, 4]], "locations": [],
-                              "terms": []}]}]}}
+                              "terms": [], "sense": None, "expansion": []}]}]}}
 
 
 def test_trend_gives_each_term_with_its_top_places_and_yearly_series():
@@ -206,6 +214,29 @@ def test_annotate_gives_the_document_its_terms_and_every_occurrence():
     assert js.annotation_to_dict(found, GLOSSARY) == {
         "version": 2, "document": "memo.txt", "kind": "text", "characters": 4, "uses": 1,
         "terms": [bare(BAO, [{"id": "six-stabilities", "note": 3, "term": "六稳"}],
-                       count=1, first_line=1, lines=[1])],
+                       renderings=[], glosses=None, count=1, first_line=1, lines=[1])],
+        "discovered": None,
         "occurrences": [{"id": "six-guarantees", "term": "六保", "text": "六保", "start": 2,
-                         "end": 4, "line": 1, "column": 3, "part": None}]}
+                         "end": 4, "line": 1, "column": 3, "part": None,
+                         "discovered": False}]}
+
+
+def test_annotate_discover_gives_each_slogan_and_its_uses_among_the_occurrences():
+    from cngloss.model import Expansion, SloganUse
+
+    occurrence = NS(term=BAO, text="六保", start=5, end=7, line=1, column=6, part=None)
+    use = NS(term=BAO, count=1, first=occurrence, lines=(1,))
+    found = NS(name="memo.txt", kind="text", text="十严格，做好六保", occurrences=[occurrence],
+               terms=[use])
+    slogan = SloganUse("十严格", "slogan", 1, (1,), Expansion(("甲", "乙"), 1, "十严格，做好六保"),
+                       ((0, 3, 1, 1),))
+    data = js.annotation_to_dict(found, GLOSSARY, slogans=[slogan])
+    assert data["discovered"] == [{
+        "term": "十严格", "kind": "slogan", "discovered": True, "count": 1, "first_line": 1,
+        "lines": [1], "expansion": {"items": ["甲", "乙"], "source": {
+            "report": None, "line": 1, "text": "十严格，做好六保"}}}]
+    assert data["occurrences"] == [
+        {"id": None, "term": "十严格", "text": "十严格", "start": 0, "end": 3, "line": 1,
+         "column": 1, "part": None, "discovered": True},
+        {"id": "six-guarantees", "term": "六保", "text": "六保", "start": 5, "end": 7,
+         "line": 1, "column": 6, "part": None, "discovered": False}]

@@ -143,6 +143,7 @@ def test_any_schema_valid_glossary_renders_in_every_format(tmp_path_factory, dat
     for original in data["terms"]:
         item = back[original["id"]]
         item.pop("uses")
+        assert isinstance(item.pop("renderings"), list)  # the sourced English (json.md)
         assert item == json_term(original, data["terms"])
         assert (item["term"], item["definition"], item["pinyin"]) == \
             (original["term"], original["definition"], original["pinyin"])
