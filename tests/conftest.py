@@ -273,6 +273,19 @@ def write_collection(folder: Path, records: list[dict], name: str = "set.jsonl")
     return path
 
 
+def library_of_bodies(folder: Path, reports: list[tuple[str, str, int, str]]) -> str:
+    """A library (built with ``cngloss add``) of short reports given as (level, place,
+    year, body); its path."""
+    collection = write_collection(folder, [
+        {"place": place, "level": level, "year": year, "title": f"{place}{year}年政府工作报告",
+         "path": f"r{i}.txt", "content": f"{place}{year}年政府工作报告\n\n{body}\n"}
+        for i, (level, place, year, body) in enumerate(reports)], "reports.jsonl")
+    path = folder / "lib.sqlite"
+    added = run_cli("--library", str(path), "add", str(collection))
+    assert added.code == 0, added.err
+    return str(path)
+
+
 def passages_of(data: dict) -> list[dict]:
     """Every passage of a ``grep --json`` object (or ``show --json``'s ``passages``), across
     its report groups, in order (JSON contract 2: passages are grouped by report)."""

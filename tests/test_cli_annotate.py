@@ -163,7 +163,7 @@ def test_json_contract(cli, sample):
     assert data["terms"][0]["english"][0]["text"] and data["terms"][0]["first_line"] == 2
     assert data["occurrences"][0] == {"id": "liuwen-liubao", "term": "六稳六保",
                                       "text": "“六稳”“六保”", "start": 8, "end": 16, "line": 2,
-                                      "column": 3, "part": None}
+                                      "column": 3, "part": None, "discovered": False}
 
 
 def test_parts_option_reports_a_part_standing_alone(cli, tmp_path):

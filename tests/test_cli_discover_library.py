@@ -8,6 +8,8 @@ import sqlite3
 
 import pytest
 
+from conftest import library_of_bodies
+
 from cngloss.library.store import SCHEMA_VERSION
 
 # (level, place, year, body): written for these tests
@@ -21,17 +23,8 @@ REPORTS = [
 
 
 @pytest.fixture
-def library(cli, tmp_path):
-    collection = tmp_path / "reports.jsonl"
-    with collection.open("w", encoding="utf-8") as out:
-        for i, (level, place, year, body) in enumerate(REPORTS):
-            out.write(json.dumps({"place": place, "level": level, "year": year,
-                                  "title": f"{place}{year}年政府工作报告", "path": f"r{i}.txt",
-                                  "content": f"{place}{year}年政府工作报告\n\n{body}\n"},
-                                 ensure_ascii=False) + "\n")
-    path = tmp_path / "lib.sqlite"
-    assert cli("--library", str(path), "add", str(collection)).code == 0
-    return str(path)
+def library(tmp_path):
+    return library_of_bodies(tmp_path, REPORTS)
 
 
 def terms(cli, library, *args):

@@ -224,7 +224,8 @@ def test_json_shape(cli):
 def test_no_match_exits_1_with_a_message_and_empty_json(cli):
     result = cli("search", "qqqq", "--json")
     assert result.code == 1
-    assert json.loads(result.out) == {"version": 2, "query": "qqqq", "results": []}
+    assert json.loads(result.out) == {"version": 2, "query": "qqqq", "results": [],
+                                       "discovered": []}
     assert "no term matches 'qqqq'" in result.err
 
 

@@ -30,6 +30,10 @@ COMMANDS = [
     ("show", "两不愁三保障", "--glosses"),
     ("search", "two", "assurances"),
     ("annotate", str(REPORT), "--glosses"),
+    # discovered terms: numbered slogans no glossary defines (issue 24)
+    ("show", "双区"),
+    ("search", "三条底线"),  # by its name: found alone and in a library of one report
+    ("annotate", str(REPORT), "--discover"),
 ]
 
 
@@ -127,3 +131,32 @@ def test_the_sourced_english_fields_are_in_every_command_that_gives_terms():
     rendering = json.loads(run_cli("show", "两不愁三保障", "--json").out)["renderings"][0]
     assert set(rendering) == {"english", "kind", "outlet", "title", "url", "date", "excerpt",
                               "sense"}
+
+
+def test_the_discovered_fields_are_always_there():
+    """docs/json.md, "Discovered terms": ``search``'s list and ``show``'s object (null for a
+    defined term), ``annotate``'s list (null without --discover) and each occurrence's flag."""
+    for args, present in ((("search", "liuwen"), []), (("search", "三条"), ["三条底线"])):
+        found = json.loads(run_cli(*args, "--json").out)["discovered"]
+        assert [t["term"] for t in found] == present
+    assert json.loads(run_cli("show", "六稳六保", "--json").out)["discovered"] is None
+    shown = json.loads(run_cli("show", "双区", "--json").out)["discovered"]
+    assert {"term", "kind", "expansion", "first_year", "first_report", "first_by_level",
+            "reports", "last_year", "defined"} <= set(shown)
+    plain = json.loads(run_cli("annotate", str(REPORT), "--json").out)
+    assert plain["discovered"] is None
+    assert {o["discovered"] for o in plain["occurrences"]} == {False}
+    marked = json.loads(run_cli("annotate", str(REPORT), "--discover", "--json").out)
+    assert {"term", "kind", "discovered", "count", "first_line", "lines", "expansion"} == \
+        set(marked["discovered"][0])
+    assert {o["discovered"] for o in marked["occurrences"]} == {False, True}
+
+
+def test_the_documented_discovered_example_is_what_annotate_prints():
+    text = (ROOT / "docs" / "json.md").read_text(encoding="utf-8")
+    section = text.split("### Discovered terms\n", 1)[1]
+    example = json.loads(section.split("```json\n", 1)[1].split("```", 1)[0])
+    out = json.loads(run_cli("annotate", str(ROOT / "docs" / "discover-example.txt"),
+                             "--discover", "--json").out)
+    assert example["discovered"] == out["discovered"][:1]
+    assert example["occurrences"] == out["occurrences"][:2]

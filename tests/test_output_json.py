@@ -150,13 +150,16 @@ def sourced(curated: bool, renderings=()) -> dict:
 
 
 def test_search_gives_each_hit_with_score_what_it_matched_and_where_it_is_defined():
+    slogan = {"term": "十严格", "kind": "slogan", "reports": 2, "defined": False}
     found = NS(query="stable", rows=[row(WEN, True, (RENDERING,), hit=HIT),
-                                     row(WEN, False, hit=HIT)])
+                                     row(WEN, False, hit=HIT)], discovered=(slogan,))
     assert js.search_to_dict(found, GLOSSARY) == {"version": 2, "query": "stable", "results": [
         bare(WEN, WEN_RELATED, score=0.75, matched=MATCHED,
              **sourced(True, [RENDERING_OBJECT])),
         # a headword only the notes or another glossary define has no curated cross-references
-        bare(WEN, [], score=0.75, matched=MATCHED, **sourced(False))]}
+        bare(WEN, [], score=0.75, matched=MATCHED, **sourced(False))],
+        # the slogans found in the text, after the results, as discover writes them
+        "discovered": [slogan]}
 
 
 def test_list_gives_each_entry_as_search_does_without_score_or_match_with_its_passages():
@@ -184,11 +187,13 @@ def test_show_gives_the_term_where_it_comes_from_its_definitions_and_passages():
     entry = Entry(WEN, True, True, None, [definition], None)
     passage = FoundPassage(3, 8, ("一、",), "做好六稳工作", ((2, 4),))
     found = Passages("六稳", ("六稳",), [ReportPassages(INFO, [passage], 0)], 1, 1, 1, None)
-    assert js.show_to_dict(NS(entry=entry, passages=found, glosses=None), GLOSSARY) == {
+    assert js.show_to_dict(NS(entry=entry, passages=found, glosses=None, discovered=None),
+                           GLOSSARY) == {
         "version": 2, "term": bare(WEN, WEN_RELATED), "renderings": [], "senses": [],
         "glosses": None, "curated": True, "reviewed": True, "glossary": None, "reports": 1,
         "definitions": [{"definition": "稳就业、稳金融", "agrees": True, "sense": None,
                          "headwords": ["六稳"], "sources": [NOTE_SOURCE_OBJECT]}],
+        "discovered": None,
         "passages": {"query": "六稳", "forms": ["六稳"], "reports": 1, "passages": 1,
                      "uses": 1, "shown": 1, "groups": [
                          {"report": INFO_OBJECT, "more": 0, "passages": [
@@ -220,5 +225,28 @@ def test_annotate_gives_the_document_its_terms_and_every_occurrence():
         "version": 2, "document": "memo.txt", "kind": "text", "characters": 4, "uses": 1,
         "terms": [bare(BAO, [{"id": "six-stabilities", "note": 3, "term": "六稳"}],
                        renderings=[], glosses=None, count=1, first_line=1, lines=[1])],
+        "discovered": None,
         "occurrences": [{"id": "six-guarantees", "term": "六保", "text": "六保", "start": 2,
-                         "end": 4, "line": 1, "column": 3, "part": None}]}
+                         "end": 4, "line": 1, "column": 3, "part": None,
+                         "discovered": False}]}
+
+
+def test_annotate_discover_gives_each_slogan_and_its_uses_among_the_occurrences():
+    from cngloss.model import Expansion, SloganUse
+
+    occurrence = NS(term=BAO, text="六保", start=5, end=7, line=1, column=6, part=None)
+    use = NS(term=BAO, count=1, first=occurrence, lines=(1,))
+    found = NS(name="memo.txt", kind="text", text="十严格，做好六保", occurrences=[occurrence],
+               terms=[use])
+    slogan = SloganUse("十严格", "slogan", 1, (1,), Expansion(("甲", "乙"), 1, "十严格，做好六保"),
+                       ((0, 3, 1, 1),))
+    data = js.annotation_to_dict(found, GLOSSARY, slogans=[slogan])
+    assert data["discovered"] == [{
+        "term": "十严格", "kind": "slogan", "discovered": True, "count": 1, "first_line": 1,
+        "lines": [1], "expansion": {"items": ["甲", "乙"], "source": {
+            "report": None, "line": 1, "text": "十严格，做好六保"}}}]
+    assert data["occurrences"] == [
+        {"id": None, "term": "十严格", "text": "十严格", "start": 0, "end": 3, "line": 1,
+         "column": 1, "part": None, "discovered": True},
+        {"id": "six-guarantees", "term": "六保", "text": "六保", "start": 5, "end": 7,
+         "line": 1, "column": 6, "part": None, "discovered": False}]

@@ -602,6 +602,10 @@ class Found(NamedTuple):
     query: str
     rows: list[Row]
     missing: Exception | None  # a NotFoundError
+    # numbered slogans the texts use that no glossary in use defines, named by the query or
+    # holding it (``discover``'s term objects, docs/json.md): listed after every row,
+    # never among them
+    discovered: tuple = ()
 
 
 class Shown(NamedTuple):
@@ -614,6 +618,9 @@ class Shown(NamedTuple):
     # ``--glosses``: the dictionary glosses of its words (a term with no English rendering
     # only; () for one with a rendering); None: not asked for
     glosses: tuple[WordGloss, ...] | None = None
+    # a term no glossary in use defines but the texts use: a numbered slogan found in them
+    # (``discover``'s term object); None for a defined term
+    discovered: dict | None = None
 
 
 class Related(NamedTuple):
@@ -642,6 +649,20 @@ class Annotated(NamedTuple):
     # ``--glosses``: the dictionary glosses of the words of the terms used that have no
     # English rendering, by id; None: not asked for
     glosses: Mapping[str, tuple[WordGloss, ...]] | None = None
+    # ``--discover``: the numbered slogans the document uses that no glossary in use
+    # defines; None: not asked for
+    discovered: "tuple[SloganUse, ...] | None" = None
+
+    @property
+    def missing(self) -> "Exception | None":
+        """The error to raise after printing: no glossary term (and, with ``discovered``,
+        no numbered slogan) occurs."""
+        missing = getattr(self.annotation, "missing", None)
+        if missing is None or self.discovered is None:
+            return missing
+        if self.discovered:
+            return None
+        return type(missing)(f"{missing} (and no numbered slogan)")
 
 
 class Removed(NamedTuple):
@@ -673,6 +694,20 @@ class DiscoveredTerm(NamedTuple):
     lines: tuple[int, ...]
     expansion: Expansion | None
     defined: bool
+
+
+class SloganUse(NamedTuple):
+    """``annotate --discover``: a numbered slogan a document uses that no glossary in use
+    defines: its kind, uses, lines, expansion (None: the text lists no items) and each
+    use as (start, end, line, column): [start, end) offsets into the text, line and column
+    from 1."""
+
+    term: str
+    kind: str
+    count: int
+    lines: tuple[int, ...]
+    expansion: Expansion | None
+    spans: tuple[tuple[int, int, int, int], ...]
 
 
 class Discovered(NamedTuple):

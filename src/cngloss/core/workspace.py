@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO, Callable, Iterable, Mapping, Sequence
 
 from ..errors import NotFoundError, UsageError
-from ..model import (Annotated, Discovered, Filters, Found, Glossary, Listing, Passages,
+from ..model import (Annotated, Discovered, Entry, Filters, Found, Glossary, Listing, Passages,
                      Related, Removed, ReportInfo, Row, Shown, SourcedRendering, Term)
 from . import one_report
 
@@ -112,7 +112,18 @@ class Workspace:
     # ------------------------------------------------------------------ term commands
 
     def search(self, query: str, limit: int | None = 10) -> Found:
-        """Terms of every glossary in use matching ``query``, best first."""
+        """Terms of every glossary in use matching ``query``, best first; then
+        (``discovered``) the numbered slogans the texts use that no glossary defines, named
+        by the query or holding it: after every row, never among them."""
+        found = self._search(query, limit)
+        forms = {form for row in found.rows for form in row.term.forms}
+        terms = [t for t in self._discovered(query, False, limit=limit)
+                 if not t["defined"] and t["term"] not in forms]
+        if not terms:
+            return found
+        return found._replace(discovered=tuple(terms), missing=None)
+
+    def _search(self, query: str, limit: int | None) -> Found:
         library = self.library
         if library is not None:
             from ..library.glossary_queries import find  # lazy: the library's search
@@ -134,9 +145,19 @@ class Workspace:
         """The entry ``query`` names and every passage that uses one of its forms (in a
         library: paragraphs, newest report first; in the one report: ``context``);
         ``glosses``: with the dictionary glosses of its words if it has no English."""
-        shown = self._show(query, context, filters, per_report, limit)
+        try:
+            shown = self._show(query, context, filters, per_report, limit)
+        except NotFoundError:
+            shown = self._show_discovered(query, filters, per_report, limit)
+            if shown is None:
+                raise
+        else:  # a typo's guess never hides a slogan the texts use under the very name typed
+            if shown.guess is not None:
+                shown = self._show_discovered(query, filters, per_report, limit) or shown
         if not glosses:
             return shown
+        if shown.discovered is not None:
+            return shown._replace(glosses=self._glosses([shown.entry.term]).get(None, ()))
         from ..corpus.english import applying  # lazy: --glosses only
 
         term = shown.entry.term
@@ -182,6 +203,53 @@ class Workspace:
             term.term, term.forms, passages, nothing, nothing, self._one, per_report, limit,
             missing), self.english)
         return Shown(entry, shown, found.guess)
+
+    def _discovered(self, query: str, exact: bool, filters: Filters = Filters(),
+                    limit: int | None = None) -> list[dict]:
+        """The numbered slogans the texts use named ``query`` (``exact``) or holding it
+        (``discover``'s term objects): the library's (those of two reports or more, but for
+        the name typed), else the glossary's own report's (``core/discovered.py``)."""
+        from .discovered import hanzi_query, matching  # lazy: a slogan may be asked for
+
+        text = hanzi_query(query)
+        if text is None:
+            return []
+        path = self.library
+        if path is not None:
+            if not path.exists():
+                return []
+            # lazy: the library's slogans, for a discovered term only
+            from ..library.queries import _guard
+            from ..library.slogan_lookup import lookup_slogans
+            from ..library.slogan_queries import MIN_REPORTS
+
+            reader = self._reader
+            return _guard(reader.path, lambda: lookup_slogans(
+                reader.db, text, exact, filters, MIN_REPORTS, limit))
+        if not one_report.allows(filters, self._one):
+            return []
+        found = matching(self._report_slogans, text, exact)
+        return found if limit is None else found[:limit]
+
+    @cached_property
+    def _report_slogans(self) -> list[dict]:
+        from .discovered import report_slogans  # lazy: the finder, for a discovered term
+
+        return report_slogans(self.corpus, self._one)
+
+    def _show_discovered(self, query: str, filters: Filters, per_report: int | None,
+                         limit: int | None) -> Shown | None:
+        """``show`` of a numbered slogan the texts use under the name ``query`` that no
+        glossary defines: the slogan (expansion, dates) and its passages; None: none."""
+        found = [t for t in self._discovered(query, True, filters) if not t["defined"]]
+        if not found:
+            return None
+        slogan = found[0]
+        name = slogan["term"]
+        term = Term(None, name, None, None)  # type: ignore[arg-type]  # no glossary entry
+        entry = Entry(term, False, False, None, [], None, (name,))
+        return Shown(entry, self.grep(name, filters, per_report, limit), None,
+                     discovered=slogan)
 
     def grep(self, text: str, filters: Filters = Filters(), per_report: int | None = None,
              limit: int | None = None) -> Passages:
@@ -276,17 +344,27 @@ class Workspace:
                                  glossary.title)
 
     def annotate(self, document: str, parts: bool = False, encoding: str | None = None,
-                 stdin: BinaryIO | None = None, glosses: bool = False) -> Annotated:
+                 stdin: BinaryIO | None = None, glosses: bool = False,
+                 discover: bool = False) -> Annotated:
         """Every term of the glossaries in use that ``document`` uses, and where, with the
         sourced English of each; ``glosses``: the dictionary glosses of the words of those
-        with no English rendering."""
+        with no English rendering; ``discover``: the numbered slogans it uses that no
+        glossary in use defines too (where a term's use is, the term is marked)."""
         from ..corpus.annotate import annotate  # lazy: annotate only
 
         glossary = self.annotating_glossary()
         found = annotate(glossary.terms, document, parts, encoding, stdin)
         english = self.english_of(u.term for u in found.terms)
         bare = [u.term for u in found.terms if not u.term.english and not english[u.term.id]]
-        return Annotated(found, glossary, english, self._glosses(bare) if glosses else None)
+        slogans = None
+        if discover:
+            from .discovered import document_slogans  # lazy: --discover only
+
+            slogans = tuple(document_slogans(
+                found.text, {form for term in glossary.terms for form in term.forms},
+                [(o.start, o.end) for o in found.occurrences]))
+        return Annotated(found, glossary, english, self._glosses(bare) if glosses else None,
+                         slogans)
 
     def discover(self, documents: Sequence[str | os.PathLike[str]], kind: str | None = None,
                  encoding: str | None = None, stdin: BinaryIO | None = None,

@@ -42,14 +42,19 @@ class Imported:
     text: str
     terms: int
     flags: list[str] = field(default_factory=list)
+    # the numbered slogans the report uses that no note defines, offered for review
+    # (commented out at the end of ``text``: corpus/offers.py)
+    offers: list = field(default_factory=list)
 
 
 def build_glossary(report_path: str | os.PathLike[str], output: Path | None = None,
                    english_from: str | os.PathLike[str] | None = None,
-                   encoding: str | None = None) -> Imported:
+                   encoding: str | None = None, offers: bool = True) -> Imported:
     """The glossary YAML for one report (nothing written). ``output``: where it will be
     written (the report path in it is relative to that file's folder; None: the current
-    folder). A report without a notes section raises NotFoundError."""
+    folder); ``offers``: the numbered slogans its body uses that no note defines, as
+    commented-out candidate entries after the terms. A report without a notes section
+    raises NotFoundError."""
     # lazy: the report parser and the glossary reader, for import only
     from ..sources.glossary import load_glossary
     from ..sources.report import load_report
@@ -68,7 +73,15 @@ def build_glossary(report_path: str | os.PathLike[str], output: Path | None = No
     data["report"] = {"path": _relative(report_path.resolve(), folder)}
     data = {"title": data.pop("title"), "report": data.pop("report"), "terms": data["terms"]}
     header = HEADER.format(report=report_path.name, count=len(report.notes))
-    return Imported(report_path, output, glossary_yaml(data, header), len(data["terms"]), flags)
+    text, offered = glossary_yaml(data, header), []
+    if offers:
+        from .offers import offer_entries, offers_yaml, report_offers  # lazy: the finder
+
+        headwords = {form for term in data["terms"]
+                     for form in (term["term"], *term.get("variants", ()))}
+        offered = report_offers(report, headwords)
+        text += offers_yaml(offer_entries(offered, {term["id"] for term in data["terms"]}))
+    return Imported(report_path, output, text, len(data["terms"]), flags, offered)
 
 
 def _english_from(path: str | os.PathLike[str]):
@@ -192,6 +205,7 @@ def output_paths(reports: Sequence[Path], output: Path | None, output_dir: Path 
 def import_reports(reports: Sequence[str | os.PathLike[str]], output: Path | None = None,
                    output_dir: Path | None = None, english_from: Path | None = None,
                    force: bool = False, encoding: str | None = None,
+                   offers: bool = True,
                    done: Callable[[Imported | None, Path, Exception | None], None] | None = None
                    ) -> list[Imported]:
     """Import each report and write its glossary (atomically; never over an existing file
@@ -208,7 +222,7 @@ def import_reports(reports: Sequence[str | os.PathLike[str]], output: Path | Non
     failures: list[CnglossError] = []
     for path, target in zip(paths, targets):
         try:
-            imported = build_glossary(path, target, english_from, encoding)
+            imported = build_glossary(path, target, english_from, encoding, offers)
             if target is not None:
                 write_atomically(target, imported.text, force)
         except CnglossError as exc:

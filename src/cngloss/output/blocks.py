@@ -60,14 +60,16 @@ def field(label: str, values: Sequence[list[Span]]) -> list[Line]:
     return out
 
 
-def highlighted(text: str, spans: Iterable[tuple[int, int]], style: str = "match") -> list[Span]:
-    """``text`` cut into spans, with the given [start, end) ranges in ``style``."""
+def highlighted(text: str, spans: Iterable[tuple[int, ...]], style: str = "match"
+                ) -> list[Span]:
+    """``text`` cut into spans, with the given [start, end) ranges in ``style`` (or in the
+    style a range names third: ``(start, end, style)``)."""
     out: list[Span] = []
     pos = 0
-    for a, b in spans:
+    for a, b, *named in spans:
         if a > pos:
             out.append((text[pos:a], None))
-        out.append((text[a:b], style))
+        out.append((text[a:b], named[0] if named else style))
         pos = b
     if pos < len(text):
         out.append((text[pos:], None))

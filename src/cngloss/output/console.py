@@ -25,6 +25,7 @@ STYLES = {
     "dim": "dim",
     "match": "bold yellow",
     "hit": "bold yellow",
+    "discovered": "bold magenta underline",  # a numbered slogan no glossary defines
     "number": "magenta",
     "section": "blue",
     "error": "bold red",
@@ -41,7 +42,7 @@ STYLES = {
 
 
 # Styles that must still show without colour: their text is put between these marks.
-MARKED = {"hit": ("»", "«")}
+MARKED = {"hit": ("»", "«"), "discovered": ("‹", "›")}
 # A table keeps its columns while each wrapping column can have this many; below, records.
 MIN_WRAP_COLUMN = 14
 

@@ -19,7 +19,7 @@ if TYPE_CHECKING:  # pragma: no cover - types only
     from ..library.lexicon import GlossaryAdded
     from ..library.queries import TermTrend
     from ..model import (Entry, EntrySense, FoundPassage, NoteSource, Passages, ReportInfo,
-                         Row, SourcedRendering, WordGloss, YearPoint)
+                         Row, SloganUse, SourcedRendering, WordGloss, YearPoint)
     from ..corpus.checks import CheckResult
     from ..corpus.annotate import Annotation
     from ..lookup.related import Node
@@ -150,7 +150,8 @@ def search_to_dict(found: "Found", glossary: Glossary) -> dict[str, Any]:
         data.update(score=hit.score, matched={"field": hit.field, "form": hit.form,
                                               "kind": hit.kind, "snippet": hit.snippet})
         results.append(data)
-    return versioned({"query": found.query, "results": results})
+    return versioned({"query": found.query, "results": results,
+                      "discovered": list(found.discovered)})
 
 
 def show_to_dict(shown: "Shown", glossary: Glossary) -> dict[str, Any]:
@@ -165,6 +166,7 @@ def show_to_dict(shown: "Shown", glossary: Glossary) -> dict[str, Any]:
         "senses": [sense_to_dict(s) for s in entry.senses],
         "glosses": glosses_to_list(shown.glosses),
         **definitions_to_dict(entry),
+        "discovered": shown.discovered,
         "passages": passages_to_dict(shown.passages)})
 
 
@@ -286,12 +288,23 @@ def trend_to_dict(trends: list["TermTrend"]) -> dict[str, Any]:
 
 def annotation_to_dict(found: "Annotation", glossary: Glossary,
                        english: "Mapping[str, Sequence[SourcedRendering]] | None" = None,
-                       glosses: "Mapping[str, Sequence[WordGloss]] | None" = None
-                       ) -> dict[str, Any]:
+                       glosses: "Mapping[str, Sequence[WordGloss]] | None" = None,
+                       slogans: "Sequence[SloganUse] | None" = None) -> dict[str, Any]:
     """``annotate --json``: the document, the terms it uses (term objects with their sourced
     renderings, count, first line and lines) and every occurrence ([start, end) offsets into
-    the document's text, line and column from 1)."""
+    the document's text, line and column from 1); ``--discover``: the numbered slogans no
+    glossary defines (``discovered``: null when not asked for), their uses among the
+    occurrences (``"discovered": true``, no id), in the order of the text."""
     english = english or {}
+    occurrences = [{"id": o.term.id, "term": o.term.term, "text": o.text,
+                    "start": o.start, "end": o.end, "line": o.line, "column": o.column,
+                    "part": o.part, "discovered": False} for o in found.occurrences]
+    if slogans:
+        occurrences += [{"id": None, "term": s.term, "text": s.term, "start": start,
+                         "end": end, "line": line, "column": column, "part": None,
+                         "discovered": True}
+                        for s in slogans for start, end, line, column in s.spans]
+        occurrences.sort(key=lambda o: o["start"])
     return versioned({
         "document": found.name,
         "kind": found.kind,
@@ -304,10 +317,21 @@ def annotation_to_dict(found: "Annotation", glossary: Glossary,
                    "count": use.count, "first_line": use.first.line,
                    "lines": list(use.lines)}
                   for use in found.terms],
-        "occurrences": [{"id": o.term.id, "term": o.term.term, "text": o.text,
-                         "start": o.start, "end": o.end, "line": o.line, "column": o.column,
-                         "part": o.part} for o in found.occurrences],
+        "discovered": None if slogans is None else [slogan_use_to_dict(s) for s in slogans],
+        "occurrences": occurrences,
     })
+
+
+def slogan_use_to_dict(slogan: "SloganUse") -> dict[str, Any]:
+    """A numbered slogan a document uses that no glossary defines (``annotate
+    --discover``): its kind, uses, first line, lines and expansion (null: the text lists
+    no items beside a use; the line of the document they were found on)."""
+    expansion = slogan.expansion
+    return {"term": slogan.term, "kind": slogan.kind, "discovered": True,
+            "count": slogan.count, "first_line": slogan.lines[0], "lines": list(slogan.lines),
+            "expansion": None if expansion is None else {
+                "items": list(expansion.items),
+                "source": {"report": None, "line": expansion.line, "text": expansion.text}}}
 
 
 def discover_to_dict(found: "Discovered") -> dict[str, Any]:

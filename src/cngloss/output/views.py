@@ -65,6 +65,8 @@ def show_view(shown: "Shown", glossary: Glossary, width: int, library: bool,
     (``report_name``; None: the glossary names none), or with a library every note's
     definition and the paragraphs grouped by report."""
     entry = shown.entry
+    if shown.discovered is not None:
+        return _discovered_show_view(shown, width, library, report_name)
     if not library:
         passages = [p for g in shown.passages.groups for p in g.passages]
         return term_view(entry.term, glossary, passages if report_name else None, report_name,
@@ -80,6 +82,26 @@ def show_view(shown: "Shown", glossary: Glossary, width: int, library: bool,
         [line((f"none ({found.missing})", "dim"))]
     return view
 
+
+
+def _discovered_show_view(shown: "Shown", width: int, library: bool,
+                          report_name: str | None) -> list[Block]:
+    """``show`` of a numbered slogan no glossary defines: what discover knows of it, then
+    its passages (the glossary's own report's sentences, or the library's paragraphs)."""
+    from .discovered_views import discovered_entry_view  # lazy: a discovered term only
+
+    view = discovered_entry_view(shown.discovered)
+    if shown.glosses is not None:
+        view += glosses_view(shown.glosses, False)
+    found = shown.passages
+    if library:
+        view += [Blank(), line(("Passages in the library", "heading"))]
+        return view + (library_passages_view(found, width) if found.groups else
+                       [line((f"none ({found.missing})", "dim"))])
+    passages = [p for g in found.groups for p in g.passages]
+    view += [Blank(), line((f"Passages ({len(passages)})", "heading"),
+                           (f"  in {report_name}" if report_name else "", "dim"))]
+    return view + passage_blocks(passages)
 
 
 def term_view(term: Term, glossary: Glossary, passages: list[Passage] | None,
@@ -188,11 +210,18 @@ def check_view(result: "CheckResult") -> list[Block]:
 def search_view(found: "Found", library: bool) -> list[Block]:
     """``search``: with a library one row per headword with the reports that define it;
     else the glossary's terms."""
-    if library:
-        return glossary_search_view(found.rows, found.query)
-    return hits_view([row.hit for row in found.rows], found.query,
-                     [row.english for row in found.rows],
-                     [row.only_sourced for row in found.rows])
+    view: list[Block] = []
+    if found.rows and library:
+        view = glossary_search_view(found.rows, found.query)
+    elif found.rows:
+        view = hits_view([row.hit for row in found.rows], found.query,
+                         [row.english for row in found.rows],
+                         [row.only_sourced for row in found.rows])
+    if found.discovered:
+        from .discovered_views import discovered_search_view  # lazy: a slogan was found
+
+        view += ([Blank()] if view else []) + discovered_search_view(list(found.discovered))
+    return view
 
 
 def hits_view(hits: Sequence["Hit"], query: str = "",
@@ -290,20 +319,25 @@ def _node_spans(term: Term) -> list[Span]:
 
 def annotate_view(found: "Annotation", glossary: Glossary, text: bool = True,
                   english: "Mapping[str, Sequence[SourcedRendering]] | None" = None,
-                  glosses=None) -> list[Block]:
+                  glosses=None, slogans=None) -> list[Block]:
     """The document a line a line with every use of a term marked (»« without colour), then
     the terms it uses: count, first line, English (curated, else sourced: ``english``, by
-    id). ``text=False``: the table alone."""
+    id). ``text=False``: the table alone. ``slogans`` (``--discover``): the numbered
+    slogans no glossary defines, marked apart (‹› without colour) and tabled after."""
     blocks: list[Block] = []
     if text:
-        by_line: dict[int, list[tuple[int, int]]] = {}
+        by_line: dict[int, list[tuple[int, int, str]]] = {}
         for o in found.occurrences:  # a use never spans lines: no form holds a line break
             shift = o.column - 1 - o.start
-            by_line.setdefault(o.line, []).append((o.start + shift, o.end + shift))
+            by_line.setdefault(o.line, []).append((o.start + shift, o.end + shift, "hit"))
+        for slogan in slogans or ():
+            for start, end, number, column in slogan.spans:
+                by_line.setdefault(number, []).append(
+                    (column - 1, column - 1 + end - start, "discovered"))
         lines = found.text.split("\n")
         if lines and lines[-1] == "":
             lines.pop()
-        blocks += [Line(highlighted(one, by_line.get(number, []), "hit"))
+        blocks += [Line(highlighted(one, sorted(by_line.get(number, [])), "hit"))
                    for number, one in enumerate(lines, 1)]
         blocks.append(Blank())
     uses = len(found.occurrences)
@@ -323,6 +357,10 @@ def annotate_view(found: "Annotation", glossary: Glossary, text: bool = True,
         blocks.append(table)
         blocks += notes.blocks()
         blocks += term_glosses_view(glosses, [use.term for use in found.terms])
+    if slogans:
+        from .discovered_views import slogan_uses_view  # lazy: --discover only
+
+        blocks += [Blank()] + slogan_uses_view(slogans)
     return blocks
 
 

@@ -23,12 +23,12 @@ from __future__ import annotations
 import bisect
 import re
 from pathlib import PurePath
-from typing import Mapping, Sequence
+from typing import Mapping, NamedTuple, Sequence
 
 from ..corpus.annotate import Annotation
 from ..corpus.english import source_label
 from ..lookup.matcher import Occurrence
-from ..model import SourcedRendering, Term
+from ..model import SloganUse, SourcedRendering, Term
 from .appendix import web_url
 from .html import STYLE, escape, page_start
 
@@ -46,6 +46,10 @@ p.line { margin: 0 0 .6rem; }
 .term:hover .tip, .term:focus .tip, .term:focus-within .tip { display: block; }
 .tip .head { font-weight: bold; }
 .tip .pinyin, .tip .english { font-style: italic; }
+.slogan { color: var(--ink); border-bottom: 1px dashed var(--muted); cursor: help; }
+.slogan:focus { outline: 2px dashed var(--muted); outline-offset: 1px; }
+.slogan:hover .tip, .slogan:focus .tip, .slogan:focus-within .tip { display: block; }
+.slogan .tip { border-left-style: dashed; }
 section.glossary { margin-top: 2.5rem; border-top: 2px solid var(--rule); }
 section.glossary .uses { color: var(--muted); font-size: .88em; }
 @media print { .tip { display: none !important; } }
@@ -53,35 +57,49 @@ section.glossary .uses { color: var(--muted); font-size: .88em; }
 
 
 def render(found: Annotation,
-           english: "Mapping[str, Sequence[SourcedRendering]] | None" = None) -> str:
+           english: "Mapping[str, Sequence[SourcedRendering]] | None" = None,
+           slogans: "Sequence[SloganUse] | None" = None) -> str:
     """The annotated page, titled by the document's file name (a folder path says nothing to
     a reader of the page); ``english``: the terms' sourced renderings, by id, each shown
-    with its source."""
+    with its source; ``slogans`` (``--discover``): the numbered slogans no glossary
+    defines, marked apart (class ``slogan``, a dashed line) and listed after the
+    glossary."""
     english = english or {}
     title = f"{PurePath(found.name).name}: annotated"
     out = page_start(title, f"{STYLE}\n{ANNOTATED_STYLE}") + [
         f"<h1>{escape(title)}</h1>",
-        f'<p class="meta" lang="en">{_summary(found)}</p>',
+        f'<p class="meta" lang="en">{_summary(found, slogans)}</p>',
         '<article class="document">',
     ]
-    out += _lines(found, english)
-    out += ["</article>"] + _glossary(found, english) + ["</main>", "</body>", "</html>"]
+    out += _lines(found, english, slogans or ())
+    out += ["</article>"] + _glossary(found, english) + _slogans(slogans or ()) + [
+        "</main>", "</body>", "</html>"]
     return "\n".join(out) + "\n"
 
 
-def _summary(found: Annotation) -> str:
+def _summary(found: Annotation, slogans=None) -> str:
     uses, terms = len(found.occurrences), len(found.terms)
-    return (f"{uses} use{'s' * (uses != 1)} of {terms} glossary term{'s' * (terms != 1)}. "
+    found_too = "" if not slogans else (
+        f" {len(slogans)} numbered slogan{'s' * (len(slogans) != 1)} found in the text, "
+        'not defined, are marked with a dashed line (<a href="#slogans">listed</a> after '
+        "the glossary).")
+    return (f"{uses} use{'s' * (uses != 1)} of {terms} glossary term{'s' * (terms != 1)}."
+            f"{found_too} "
             'Focus, tap or point at a marked term for its meaning; the '
             '<a href="#glossary">glossary</a> of the terms used is at the end.')
 
 
-def _lines(found: Annotation, english) -> list[str]:
+def _lines(found: Annotation, english, slogans: "Sequence[SloganUse]" = ()) -> list[str]:
     """A ``<p>`` (or, for a Markdown heading, an ``<h2>``-``<h6>``) per non-empty line of the
-    document, its uses of terms marked."""
-    by_line: dict[int, list[Occurrence]] = {}
+    document, its uses of terms (and of discovered slogans) marked."""
+    by_line: dict[int, list] = {}
     for occurrence in found.occurrences:
         by_line.setdefault(occurrence.line, []).append(occurrence)
+    for k, slogan in enumerate(slogans):
+        for start, end, number, column in slogan.spans:
+            by_line.setdefault(number, []).append(_SloganMark(slogan, k, start, end, column))
+    for marks in by_line.values():
+        marks.sort(key=lambda o: o.start)
     out = []
     number = 0
     for number, text in enumerate(found.text.split("\n"), 1):
@@ -95,7 +113,10 @@ def _lines(found: Annotation, english) -> list[str]:
             begin = o.column - 1
             end = begin + (o.end - o.start)
             pieces.append(line.html(pos, begin))
-            pieces.append(_mark(o, line.html(begin, end), english.get(o.term.id, ())))
+            if isinstance(o, _SloganMark):
+                pieces.append(_slogan_mark(o, line.html(begin, end)))
+            else:
+                pieces.append(_mark(o, line.html(begin, end), english.get(o.term.id, ())))
             pos = end
         pieces.append(line.html(pos, len(text)))
         tag = f"h{min(line.level + 1, 6)}" if line.level else "p"
@@ -200,3 +221,51 @@ def _link(rendering: SourcedRendering) -> str:
     if web_url(rendering.url):
         return f'<a href="{escape(rendering.url)}">{text}</a>'
     return text
+
+
+class _SloganMark(NamedTuple):
+    """One use of a discovered slogan on a line (the ``k``-th slogan of the list)."""
+
+    slogan: SloganUse
+    k: int
+    start: int
+    end: int
+    column: int
+
+
+def _slogan_mark(o: _SloganMark, text: str) -> str:
+    """One use of a numbered slogan no glossary defines: the box says so, with its
+    expansion where the text lists one."""
+    slogan, tip = o.slogan, f"tip-s{o.start}"
+    expansion = slogan.expansion
+    meaning = (f'{escape("、".join(expansion.items))} <span lang="en">(line '
+               f'{expansion.line})</span>') if expansion else \
+        '<span lang="en">no expansion listed beside a use</span>'
+    return (f'<span class="slogan" tabindex="0" data-slogan="{escape(slogan.term)}" '
+            f'data-kind="{escape(slogan.kind)}" aria-describedby="{tip}">{text}'
+            f'<span class="tip" role="tooltip" id="{tip}">'
+            f'<span class="head">{escape(slogan.term)}</span> <span lang="en">found in the '
+            f'text, not defined: a numbered slogan ({escape(slogan.kind)})</span><br>'
+            f'{meaning} <a href="#s-{o.k}" lang="en">list</a></span></span>')
+
+
+def _slogans(slogans: "Sequence[SloganUse]") -> list[str]:
+    """The numbered slogans found in the text, not defined: each with its uses' lines and
+    its expansion where the text lists one."""
+    if not slogans:
+        return []
+    out = ['<section class="glossary slogans" id="slogans" aria-labelledby="slogans-title">',
+           '<h2 id="slogans-title" lang="en">Numbered slogans found in the text, not '
+           'defined</h2>']
+    for k, slogan in enumerate(slogans):
+        places = ", ".join(f'<a href="#line-{n}">{n}</a>' for n in slogan.lines)
+        out += [f'<article class="entry" id="s-{k}">',
+                f'<h3>{escape(slogan.term)} <span class="kind" lang="en">'
+                f'{escape(slogan.kind)}</span></h3>']
+        if slogan.expansion:
+            out.append(f'<p class="expansion">{escape("、".join(slogan.expansion.items))}'
+                       "</p>")
+        count = slogan.count
+        out += [f'<p class="uses" lang="en">{count} use{"s" * (count != 1)}, on line'
+                f'{"s" * (len(slogan.lines) != 1)} {places}</p>', "</article>"]
+    return out + ["</section>"]

@@ -42,9 +42,14 @@ def annotate(
         "--glosses", help="For the terms with no English rendering: the dictionary glosses "
                           "of their words (CC-CEDICT; not a translation; the 'glosses' "
                           "extra).")] = False,
+    discover: Annotated[bool, typer.Option(
+        "--discover", help="Also mark the numbered slogans the document uses that no "
+                           "glossary in use defines (found in the text: ‹› in plain text), "
+                           "each with its expansion where the text lists one.")] = False,
 ) -> None:
     """Mark every glossary term a document uses, with a table of them (count, first line,
-    English). Exits 1 when the document uses none.
+    English); with --discover, the numbered slogans no glossary defines as well. Exits 1
+    when the document uses none.
 
     \b
     Examples:
@@ -53,32 +58,36 @@ def annotate(
       cngloss annotate report.docx --format html -o report.html
       pbpaste | cngloss annotate - --json
       cngloss annotate speech.txt --terms --glosses
+      cngloss annotate speech.txt --discover
     """
     if fmt not in ANNOTATE_FORMATS:
         raise ChoiceError("format", fmt, ANNOTATE_FORMATS)
     state = state_of(ctx)
-    annotated = state.workspace.annotate(document, parts, encoding, stdin_bytes(), glosses)
+    annotated = state.workspace.annotate(document, parts, encoding, stdin_bytes(), glosses,
+                                         discover)
     found, glossary, english = annotated.annotation, annotated.glossary, annotated.english
-    words = annotated.glosses
+    words, slogans = annotated.glosses, annotated.discovered
     if json:
         from ...output.json import annotation_to_dict, dumps  # lazy: the JSON builders, --json
 
-        text = dumps(annotation_to_dict(found, glossary, english, words)) + "\n"
+        text = dumps(annotation_to_dict(found, glossary, english, words, slogans)) + "\n"
     elif fmt == "html":
         from ...render.annotated import render  # lazy: the page, for --format html only
 
-        text = render(found, english)
+        text = render(found, english, slogans)
     elif output is not None and str(output) != "-":
         from ...output.console import plain_text  # lazy: a file gets plain text
         from ...output.views import annotate_view  # lazy: the views, for text output only
 
-        text = plain_text(annotate_view(found, glossary, not terms_only, english, words))
+        text = plain_text(annotate_view(found, glossary, not terms_only, english, words,
+                                        slogans))
     else:
         from ...output.views import annotate_view  # lazy: the views, for text output only
 
-        print_view(annotate_view(found, glossary, not terms_only, english, words), state.env)
+        print_view(annotate_view(found, glossary, not terms_only, english, words, slogans),
+                   state.env)
         text = None
     if text is not None:
         write_output(state.env, text, output, force)
-    if found.missing:
-        raise found.missing
+    if annotated.missing:
+        raise annotated.missing

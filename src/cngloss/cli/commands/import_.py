@@ -34,6 +34,11 @@ def import_command(
         "--encoding", metavar="NAME",
         help="The text encoding of the reports (default: UTF-8 or GB18030, detected).")]
         = None,
+    offers: Annotated[bool, typer.Option(
+        "--offers/--no-offers",
+        help="Offer the numbered slogans the report uses that none of its notes defines, "
+             "as commented-out entries after the terms (default), and list them here.")]
+        = True,
 ) -> None:
     """Make a glossary from the notes (名词解释) of a report: every note a term, with its
     definition verbatim and suggested pinyin, parts, variants and related terms, ready for
@@ -45,6 +50,7 @@ def import_command(
       cngloss import reports/*.txt --output-dir glossaries
       cngloss import report.txt --english-from my-terms.yaml > terms.yaml
       cngloss import report.txt --english-from data/english.yaml > terms.yaml
+      cngloss import report.txt --no-offers -o terms.yaml
     """
     from ...corpus.importer import import_reports  # lazy: the importer, for import only
 
@@ -57,11 +63,18 @@ def import_command(
             return
         for flag in imported.flags:
             print_message(f"{report}: review: {flag}", state.env)
+        if imported.offers:
+            from ...output.import_views import offers_summary  # lazy: offers only
+
+            first, *rest = offers_summary(imported.offers)
+            for text in [f"{report}: {first}", *rest]:
+                print_message(text, state.env)
         if imported.output is not None or many:
             print_message(f"imported {report}: {imported.terms} terms -> "
                           f"{imported.output or 'stdout'}", state.env)
 
-    results = import_reports(reports, output, output_dir, english_from, force, encoding, done)
+    results = import_reports(reports, output, output_dir, english_from, force, encoding,
+                             offers, done)
     for imported in results:
         if imported.output is None:
             state.env.stdout.write(imported.text)

@@ -39,7 +39,7 @@ def search(
     def as_view():
         from ...output.views import search_view  # lazy: the views, for terminal output only
 
-        return search_view(found, workspace.library is not None) if found.rows else []
+        return search_view(found, workspace.library is not None)
 
     emit(state.env, as_json if json else None, None, as_view)
     if found.missing:

@@ -1,0 +1,55 @@
+"""One slogan, or those whose text holds a query, from the library's ``slogan`` table: for
+``search`` and ``show`` (the whole list is ``slogan_queries.library_slogans``).
+
+The rows of the terms asked for only (``slogan``'s key starts with the term): each term
+summarised by ``slogan_queries``'s own summary, so a term found here has the dates, places
+and senses ``discover`` gives it. A library made before the slogans were stored (format 3
+or older) has none: nothing is found, nothing fails.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections import defaultdict
+
+from ..model import Filters
+from . import catalog
+from .slogan_queries import _summary, has_slogans
+
+COLUMNS = "term, report_id, kind, n, line, items, source_line"
+
+
+def lookup_slogans(db: sqlite3.Connection, query: str, exact: bool = True,
+                   filters: Filters = Filters(), min_reports: int = 2,
+                   limit: int | None = None) -> list[dict]:
+    """The slogan named ``query`` and (unless ``exact``) those holding it, as ``discover``'s
+    term objects, the one named first, then most reports first; those holding it only when
+    ``min_reports`` or more of the reports the filters select use them."""
+    if not query or not has_slogans(db):
+        return []
+    if exact:
+        terms = [query]
+    else:
+        terms = [row[0] for row in db.execute(
+            "SELECT term FROM slogan WHERE instr(term, ?) > 0 GROUP BY term "
+            "HAVING COUNT(*) >= ? OR term = ? ORDER BY COUNT(*) DESC, term",
+            (query, min_reports, query))]
+    allowed = catalog.reports(db, filters)
+    rows: dict[str, list[tuple]] = defaultdict(list)
+    for term in terms:
+        for row in db.execute(f"SELECT {COLUMNS} FROM slogan WHERE term = ?", (term,)):
+            if row[1] in allowed:
+                rows[term].append(row)
+    out = [_summary(term, used, allowed) for term, used in rows.items()
+           if len(used) >= min_reports or term == query]
+    out.sort(key=lambda t: (t["term"] != query, -t["reports"], t["term"]))
+    out = out if limit is None else out[:limit]
+    for item in out:
+        item["defined"] = db.execute("SELECT 1 FROM note WHERE headword = ? LIMIT 1",
+                                     (item["term"],)).fetchone() is not None
+        for sense in item["senses"]:
+            source = sense["expansion"]["source"]
+            source["text"] = db.execute(
+                "SELECT source FROM slogan WHERE term = ? AND report_id = ?",
+                (item["term"], source["report"])).fetchone()[0]
+    return out
