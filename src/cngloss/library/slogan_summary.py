@@ -1,0 +1,82 @@
+"""The per-slogan summaries (``slogan_term``, library format 5): each term's ``discover``
+object over the whole library, made when reports are written, so that a query without
+``--year``/``--place``/``--level`` reads indexed rows instead of every stored use.
+
+A write marks the terms it touches as stale (``slogan_stale``): the slogans of each report
+added or taken out, and its notes' headwords (``defined``); ``refresh`` then makes the
+summaries of the stale terms again from their ``slogan`` rows, with the very computation
+of the query over the rows (``slogan_queries.summarize``), and renders each as the JSON
+text ``discover --json`` prints for it. ``add`` refreshes once at its end (one transaction;
+its batches only mark), ``remove`` inside its own transaction. While any term is stale (an
+``add`` under way, or one interrupted), queries use the rows, so an answer is never out
+of date.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+
+from . import catalog
+from .slogan_queries import add_passages, summarize
+
+
+def mark_report(db: sqlite3.Connection, report_id: int) -> None:
+    """The terms a report's rows touch are stale: call after writing its rows, or before
+    deleting them."""
+    db.execute("INSERT OR IGNORE INTO slogan_stale SELECT term FROM slogan WHERE report_id = ?",
+               (report_id,))
+    db.execute("INSERT OR IGNORE INTO slogan_stale SELECT headword FROM note "
+               "WHERE report_id = ? AND headword IS NOT NULL", (report_id,))
+
+
+def mark_all(db: sqlite3.Connection) -> None:
+    """Every stored slogan is stale (the upgrade to format 5)."""
+    db.execute("INSERT OR IGNORE INTO slogan_stale SELECT DISTINCT term FROM slogan")
+
+
+def is_stale(db: sqlite3.Connection) -> bool:
+    return db.execute("SELECT 1 FROM slogan_stale LIMIT 1").fetchone() is not None
+
+
+INDENT = "    "  # a term object's depth in ``{"version": 2, "terms": [...]}``
+
+
+def rendered(item: dict) -> bytes:
+    """A term object as ``discover --json`` prints it (the indentation of output.json's
+    ``dumps``), every line after the first indented as a member of the ``terms`` list, in
+    UTF-8: the answer is put together from these bytes as they are stored."""
+    text = json.dumps(item, ensure_ascii=False, indent=2)
+    return text.replace("\n", "\n" + INDENT).encode("utf-8")
+
+
+def refresh(db: sqlite3.Connection) -> int:
+    """Make the summaries of the stale terms again (inside a write transaction); how many
+    terms were stale."""
+    stale = [row[0] for row in db.execute("SELECT term FROM slogan_stale")]
+    if not stale:
+        return 0
+    reports = catalog.reports(db)
+    defined = {row[0] for row in db.execute(
+        "SELECT DISTINCT headword FROM note WHERE headword IS NOT NULL")}
+    for term in stale:
+        used = db.execute("SELECT term, report_id, kind, n, line, items, source_line "
+                          "FROM slogan WHERE term = ?", (term,)).fetchall()
+        db.execute("DELETE FROM slogan_term WHERE term = ?", (term,))
+        kinds = sorted({row[2] for row in used})
+        # '': over every use; a term whose reports tell different kinds (七五: a period,
+        # and a slogan) gets one more per kind, for --kind (which counts that kind's uses)
+        scopes = [("", used)] + ([(k, [r for r in used if r[2] == k]) for k in kinds]
+                                 if len(kinds) > 1 else [])
+        for scope, rows in scopes:
+            item = summarize(term, rows, reports)
+            item["defined"] = term in defined
+            add_passages(db, item)
+            years = [(item["first_by_level"][level] or {}).get("year")
+                     for level in ("national", "province", "city")]
+            db.execute("INSERT INTO slogan_term VALUES(?,?,?,?,?,?,?,?,?,?,?)",
+                       (term, scope, len(kinds) > 1, item["kind"], item["count"],
+                        item["reports"], item["first_year"], *years,
+                        rendered(item)))
+    db.execute("DELETE FROM slogan_stale")
+    return len(stale)
