@@ -33,16 +33,17 @@ def library_slogans(db: sqlite3.Connection, path, filters: Filters = Filters(),
                     kind: str | None = None, new_in: int | None = None,
                     min_reports: int = MIN_REPORTS) -> "list[dict] | RenderedTerms":
     """The library's slogans as dicts (see the module docstring), most reports first;
-    ``defined``: some report's notes define the term. Without filters, from the summaries
-    made at write time (library/slogan_summary.py) when they are up to date: the same
-    objects, already rendered as JSON."""
+    ``defined``: some report's notes define the term. Without ``--year`` and ``--place``,
+    from the summaries made at write time (library/slogan_summary.py) when they are up to
+    date: the same objects, already rendered as JSON."""
     if not has_slogans(db):
         raise DataError(Problem(str(path), None, "was made before cngloss stored the slogans "
                                 "of its reports (library format 3 or older)",
                                 fix="upgrade it by adding to it once (cngloss --library "
                                 f"{path} add REPORT), or pass FILEs to discover"))
-    if filters == Filters() and has_summaries(db):
-        return _summaries(db, kind, new_in, min_reports)
+    if filters._replace(level=None) == Filters() and filters.level in (None, *LEVELS) \
+            and has_summaries(db):
+        return _summaries(db, filters.level or "", kind, new_in, min_reports)
     return computed_slogans(db, filters, kind, new_in, min_reports)
 
 
@@ -52,9 +53,9 @@ def has_summaries(db: sqlite3.Connection) -> bool:
         is not None and db.execute("SELECT 1 FROM slogan_stale LIMIT 1").fetchone() is None
 
 
-def _summaries(db: sqlite3.Connection, kind: str | None, new_in: int | None,
+def _summaries(db: sqlite3.Connection, level: str, kind: str | None, new_in: int | None,
                min_reports: int) -> RenderedTerms:
-    where, args = ["reports >= ?"], [min_reports]
+    where, args = ["level = ?", "reports >= ?"], [level, min_reports]
     if kind:  # a term of one kind, or a term of several counted over its uses of this one
         where.append("(scope = '' AND NOT mixed AND kind = ? OR scope = ?)")
         args += [kind, kind]

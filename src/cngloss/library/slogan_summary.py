@@ -18,7 +18,8 @@ import json
 import sqlite3
 
 from . import catalog
-from .slogan_queries import add_passages, summarize
+from ..model import Filters, ReportInfo
+from .slogan_queries import LEVELS, add_passages, summarize
 
 
 def mark_report(db: sqlite3.Connection, report_id: int) -> None:
@@ -57,26 +58,35 @@ def refresh(db: sqlite3.Connection) -> int:
     if not stale:
         return 0
     reports = catalog.reports(db)
+    by_level = {level: catalog.reports(db, Filters(level=level)) for level in LEVELS}
     defined = {row[0] for row in db.execute(
         "SELECT DISTINCT headword FROM note WHERE headword IS NOT NULL")}
     for term in stale:
         used = db.execute("SELECT term, report_id, kind, n, line, items, source_line "
                           "FROM slogan WHERE term = ?", (term,)).fetchall()
         db.execute("DELETE FROM slogan_term WHERE term = ?", (term,))
-        kinds = sorted({row[2] for row in used})
-        # '': over every use; a term whose reports tell different kinds (七五: a period,
-        # and a slogan) gets one more per kind, for --kind (which counts that kind's uses)
-        scopes = [("", used)] + ([(k, [r for r in used if r[2] == k]) for k in kinds]
-                                 if len(kinds) > 1 else [])
-        for scope, rows in scopes:
-            item = summarize(term, rows, reports)
-            item["defined"] = term in defined
-            add_passages(db, item)
-            years = [(item["first_by_level"][level] or {}).get("year")
-                     for level in ("national", "province", "city")]
-            db.execute("INSERT INTO slogan_term VALUES(?,?,?,?,?,?,?,?,?,?,?)",
-                       (term, scope, len(kinds) > 1, item["kind"], item["count"],
-                        item["reports"], item["first_year"], *years,
-                        rendered(item)))
+        # '': the reports of every level, then those of each level (--level)
+        for level, rows in [("", used)] + [(lv, [r for r in used if reports[r[1]].level == lv])
+                                           for lv in LEVELS]:
+            if rows:
+                _store(db, term, level, rows, reports if level == "" else by_level[level],
+                       term in defined)
     db.execute("DELETE FROM slogan_stale")
     return len(stale)
+
+
+def _store(db: sqlite3.Connection, term: str, level: str, used: list[tuple],
+           reports: dict[int, ReportInfo], defined: bool) -> None:
+    kinds = sorted({row[2] for row in used})
+    # '': over every use; a term whose reports tell different kinds (七五: a period, and a
+    # slogan) gets one more summary per kind, for --kind (which counts that kind's uses)
+    scopes = [("", used)] + ([(k, [r for r in used if r[2] == k]) for k in kinds]
+                             if len(kinds) > 1 else [])
+    for scope, rows in scopes:
+        item = summarize(term, rows, reports)
+        item["defined"] = defined
+        add_passages(db, item)
+        years = [(item["first_by_level"][lv] or {}).get("year") for lv in LEVELS]
+        db.execute("INSERT INTO slogan_term VALUES(?,?,?,?,?,?,?,?,?,?,?,?)",
+                   (term, level, scope, len(kinds) > 1, item["kind"], item["count"],
+                    item["reports"], item["first_year"], *years, rendered(item)))

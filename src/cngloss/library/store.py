@@ -72,13 +72,14 @@ CREATE TABLE IF NOT EXISTS slogan(      -- discover: the numbered slogans a repo
 CREATE INDEX IF NOT EXISTS slogan_report ON slogan(report_id);
 CREATE TABLE IF NOT EXISTS slogan_term(  -- discover: each slogan over the whole library
     term TEXT NOT NULL,
+    level TEXT NOT NULL,                -- '': the reports of every level, or one level's
     scope TEXT NOT NULL,                -- '': every use, or a kind: that kind's uses only,
     mixed INTEGER NOT NULL,             -- for a term whose uses have more than one kind
     kind TEXT NOT NULL, n INTEGER NOT NULL, reports INTEGER NOT NULL, first_year INTEGER,
     national INTEGER, province INTEGER, city INTEGER,  -- the first year at each level
     json BLOB NOT NULL,                 -- the term object as discover --json prints it
-    PRIMARY KEY(term, scope)) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS slogan_term_order ON slogan_term(reports DESC, n DESC, term);
+    PRIMARY KEY(term, level, scope)) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS slogan_term_order ON slogan_term(level, reports DESC, n DESC, term);
 CREATE TABLE IF NOT EXISTS slogan_stale(  -- terms whose summary a write has made stale
     term TEXT PRIMARY KEY) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS lexicon(     -- the merged glossaries, compiled (a cache: rebuilt
