@@ -89,8 +89,10 @@ def _answers(cli, path):
 
 def _summary(path, term, level=""):
     row = sqlite3.connect(path).execute(
-        "SELECT reports, n, first_year, national, province, city, json FROM slogan_term "
-        "WHERE term = ? AND level = ? AND scope = ''", (term, level)).fetchone()
+        "SELECT reports, n, first_year, national, province, city, coalesce(json, (SELECT "
+        "json FROM slogan_term WHERE term = ? AND level = '' AND scope = '')) FROM "
+        "slogan_term WHERE term = ? AND level = ? AND scope = ''", (term, term, level)
+    ).fetchone()
     return row and (*row[:6], json.loads(row[6]))
 
 

@@ -64,9 +64,12 @@ def _summaries(db: sqlite3.Connection, level: str, kind: str | None, new_in: int
     if new_in is not None:
         where.append("first_year = ?")
         args.append(new_in)
-    rows = db.execute("SELECT json, national, province, city FROM slogan_term WHERE "
-                      + " AND ".join(where) + " ORDER BY reports DESC, n DESC, term",
-                      args).fetchall()
+    # a level's summary without JSON: every use is of that level, the JSON is level ''s
+    rows = db.execute(
+        "SELECT coalesce(json, (SELECT json FROM slogan_term AS e WHERE e.term = t.term "
+        "AND e.level = '' AND e.scope = t.scope)), national, province, city "
+        "FROM slogan_term AS t WHERE " + " AND ".join(where)
+        + " ORDER BY reports DESC, n DESC, term", args).fetchall()
     from .slogan_summary import INDENT  # lazy: the writing side of the summaries
 
     return RenderedTerms([row[0] for row in rows], [row[1:] for row in rows], INDENT)

@@ -77,7 +77,8 @@ CREATE TABLE IF NOT EXISTS slogan_term(  -- discover: each slogan over the whole
     mixed INTEGER NOT NULL,             -- for a term whose uses have more than one kind
     kind TEXT NOT NULL, n INTEGER NOT NULL, reports INTEGER NOT NULL, first_year INTEGER,
     national INTEGER, province INTEGER, city INTEGER,  -- the first year at each level
-    json BLOB NOT NULL,                 -- the term object as discover --json prints it
+    json BLOB,                          -- the term object as discover --json prints it
+                                        -- (NULL: the same as level '')
     PRIMARY KEY(term, level, scope)) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS slogan_term_order ON slogan_term(level, reports DESC, n DESC, term);
 CREATE TABLE IF NOT EXISTS slogan_stale(  -- terms whose summary a write has made stale
