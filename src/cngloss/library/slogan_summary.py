@@ -1,6 +1,7 @@
 """The per-slogan summaries (``slogan_term``, library format 5): each term's ``discover``
-object over the whole library, made when reports are written, so that a query without
-``--year``/``--place``/``--level`` reads indexed rows instead of every stored use.
+object over the whole library and over the reports of each level, made when reports are
+written, so that a query without ``--year`` and ``--place`` reads indexed rows instead of
+computing every slogan from every stored use.
 
 A write marks the terms it touches as stale (``slogan_stale``): the slogans of each report
 added or taken out, and its notes' headwords (``defined``); ``refresh`` then makes the
@@ -17,8 +18,8 @@ from __future__ import annotations
 import sqlite3
 from json.encoder import encode_basestring as _quote  # the C one, when built
 
-from . import catalog
 from ..model import ReportInfo
+from . import catalog
 from .slogan_queries import LEVELS, add_passages, summarize
 
 
@@ -37,6 +38,7 @@ def mark_all(db: sqlite3.Connection) -> None:
 
 
 def is_stale(db: sqlite3.Connection) -> bool:
+    """Whether some term's summary is to be made again."""
     return db.execute("SELECT 1 FROM slogan_stale LIMIT 1").fetchone() is not None
 
 
