@@ -22,6 +22,7 @@ LEVELS = ("national", "province", "city")
 MIN_REPORTS = 2
 LAG_CAP = 10  # lags of 10 years or more are counted together ("10+")
 SIMILAR = 0.5  # two item sets are one sense when they share this much of the smaller one
+INDENT = "    "  # a term object's depth in {"version": 2, "terms": [...]} (slogan_summary)
 FEW = 4  # under a quarter of the reports selected: their rows read by the report index
 
 
@@ -70,8 +71,6 @@ def _summaries(db: sqlite3.Connection, level: str, kind: str | None, new_in: int
         "AND e.level = '' AND e.scope = t.scope)), national, province, city "
         "FROM slogan_term AS t WHERE " + " AND ".join(where)
         + " ORDER BY reports DESC, n DESC, term", args).fetchall()
-    from .slogan_summary import INDENT  # lazy: the writing side of the summaries
-
     return RenderedTerms([row[0] for row in rows], [row[1:] for row in rows], INDENT)
 
 

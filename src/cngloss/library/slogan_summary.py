@@ -20,7 +20,7 @@ from json.encoder import encode_basestring as _quote  # the C one, when built
 
 from ..model import ReportInfo
 from . import catalog
-from .slogan_queries import LEVELS, add_passages, summarize
+from .slogan_queries import INDENT, LEVELS, add_passages, summarize
 
 
 def mark_report(db: sqlite3.Connection, report_id: int) -> None:
@@ -40,9 +40,6 @@ def mark_all(db: sqlite3.Connection) -> None:
 def is_stale(db: sqlite3.Connection) -> bool:
     """Whether some term's summary is to be made again."""
     return db.execute("SELECT 1 FROM slogan_stale LIMIT 1").fetchone() is not None
-
-
-INDENT = "    "  # a term object's depth in ``{"version": 2, "terms": [...]}``
 
 
 def rendered(item: dict) -> bytes:
