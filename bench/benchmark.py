@@ -7,7 +7,7 @@ machine's noise falls on all of them alike; results are given as ratios.
 
     bench/run                      # everything, 100,000 terms at most
     bench/run --only cold          # one section: cold, imports, scale, passages, notes, readers,
-                                   # library, glossaries, annotate, bombs
+                                   # library, glossaries, annotate, bombs, discover
     bench/run --sizes 1000 10000   # smaller scale run
 """
 
@@ -578,7 +578,7 @@ def main() -> None:
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--only", choices=("cold", "imports", "scale", "passages", "notes",
                                            "readers", "library", "glossaries",
-                                           "annotate", "bombs"))
+                                           "annotate", "bombs", "discover"))
     parser.add_argument("--rounds", type=int, default=21)
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000, 100000])
     args = parser.parse_args()
@@ -615,6 +615,11 @@ def main() -> None:
         from bomb_bench import bombs_section  # compressed bombs refused (issue 21)
 
         bombs_section()
+    if args.only in (None, "discover"):
+        sys.path.insert(0, str(HERE))
+        from discover_bench import discover_section  # discover across the library (issue 24)
+
+        discover_section(COLLECTION, clean_env(), rounds=max(5, args.rounds // 4))
 
 
 if __name__ == "__main__":

@@ -191,12 +191,12 @@ def test_an_older_library_is_read_as_it_is_and_brought_to_the_current_format_by_
     more.write_text("丙市政府工作报告\n\n乡村振兴。\n", encoding="utf-8")
     assert queries.add(lib, [more]).added == 1
     with sqlite3.connect(lib) as db:
-        assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 4
+        assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 5
         assert "PRIMARY KEY(seg, gram)" in _key_of_bigram(db)
         assert db.execute("SELECT * FROM bigram WHERE seg <= 2 ORDER BY seg, gram").fetchall() \
             == rows
         tables = {name for (name,) in db.execute("SELECT name FROM sqlite_master")}
-        assert {"glossary", "lexicon", "slogan"} <= tables
+        assert {"glossary", "lexicon", "slogan", "slogan_term", "slogan_stale"} <= tables
     assert queries.grep(lib, "乡村振兴").hits == 3
     assert queries.grep(lib, "两违").hits == 1
 

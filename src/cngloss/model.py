@@ -710,6 +710,29 @@ class SloganUse(NamedTuple):
     spans: tuple[tuple[int, int, int, int], ...]
 
 
+class RenderedTerms(Sequence):
+    """``discover`` across the library: term objects stored already rendered as JSON (the
+    summaries made when reports are written), each decoded when it is asked for;
+    ``fragments``: their JSON in UTF-8, each line after the first indented by ``indent``
+    (their place in the printed list); ``first_years``: per term the first year of its
+    national, province and city use (None: no such use)."""
+
+    def __init__(self, fragments: list[bytes], first_years: list[tuple], indent: str):
+        self.indent = indent
+        self.fragments = fragments
+        self.first_years = first_years
+
+    def __len__(self) -> int:
+        return len(self.fragments)
+
+    def __getitem__(self, index):
+        import json  # lazy: decoding is for the views and CSV, not --json
+
+        if isinstance(index, slice):
+            return [json.loads(text) for text in self.fragments[index]]
+        return json.loads(self.fragments[index])
+
+
 class Discovered(NamedTuple):
     """``discover``: the slogans of the documents, in the order of their first use in each
     document; ``missing``: the error to raise after printing when there is none."""
@@ -717,6 +740,6 @@ class Discovered(NamedTuple):
     documents: list[str]
     terms: list[DiscoveredTerm]
     missing: "object | None" = None
-    library_terms: "list[dict] | None" = None  # across the library (no documents): the JSON
-                                               # term objects, library/slogan_queries.py
+    library_terms: "list[dict] | RenderedTerms | None" = None  # across the library (no
+                # documents): the JSON term objects, library/slogan_queries.py
     lags: "dict | None" = None  # --by level: {"province"|"city": {lag years: slogans}}

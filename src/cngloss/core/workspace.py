@@ -375,9 +375,7 @@ class Workspace:
         documents, the library's slogans (``library_terms``: dicts, library/slogan_queries.py)
         used by ``min_reports`` or more of the reports ``filters`` select, dated and placed;
         ``new_in``: only those first used that year."""
-        # lazy: discover only
-        from ..corpus.annotate import STDIN, STDIN_NAME, read_source
-        from ..discover import KINDS, discover_text
+        from ..discover import KINDS  # lazy: discover only
         from ..errors import ChoiceError
 
         if kind is not None and kind not in KINDS:
@@ -395,6 +393,10 @@ class Workspace:
                 or filters != Filters():
             raise UsageError("--by, --new-in, --min-reports, --year, --place and --level "
                              "are for the library: leave out the FILEs")
+        # lazy: discover of FILEs only
+        from ..corpus.annotate import STDIN, STDIN_NAME, read_source
+        from ..discover import discover_text
+
         texts = [(STDIN_NAME if str(d) == STDIN else str(d), read_source(d, encoding, stdin).text)
                  for d in documents]  # every document read (and checked) before any work
         defined = {form for term in self.annotating_glossary().terms for form in term.forms}

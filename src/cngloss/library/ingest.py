@@ -35,6 +35,7 @@ from typing import NamedTuple
 from ..errors import CnglossError
 from ..sources.readers import Document, iter_documents, registry as readers
 from ..text.matching import set_aside
+from . import slogan_summary
 from .inverted import PackedPostings, invert
 from .postings import MAX_PARAGRAPHS, SEQ_BITS, paragraph_id
 from .slogan_rows import slogan_rows
@@ -166,6 +167,7 @@ def add(library: Library, paths: Iterable[Path], progress: Progress | None = Non
                 db.executemany("INSERT INTO paragraph VALUES(?,?,?,?,?,?)", rows.paragraphs)
                 db.executemany("INSERT INTO note VALUES(?,?,?,?,?,?)", rows.notes)
                 db.executemany("INSERT INTO slogan VALUES(?,?,?,?,?,?,?,?,?)", rows.slogans)
+                slogan_summary.mark_report(db, rows.report[0])  # refreshed at the end
             if len(batch.postings):
                 db.executemany("INSERT INTO bigram VALUES(?,?,?,?)",
                                batch.postings.rows(library.next_segment()))
@@ -180,6 +182,9 @@ def add(library: Library, paths: Iterable[Path], progress: Progress | None = Non
         _run_pool(_chain(first, second, batches), write)
     if tracker.done < total:  # the end of the files (a gzip trailer, a failed file)
         tracker.advance(0, total)
+    if slogan_summary.is_stale(db):  # once for the whole add, not batch by batch
+        with write_transaction(db):
+            slogan_summary.refresh(db)
     if counts["added"]:
         db.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # the WAL back to nothing on disk
     return AddResult(counts["added"], counts["replaced"], counts["unchanged"], failures,
@@ -431,6 +436,7 @@ def _work(items: list[_Item]) -> _Batch:
 
 def _delete(db, report_id: int) -> None:
     """Take a report out (its postings keep dead ids, which match no paragraph)."""
+    slogan_summary.mark_report(db, report_id)  # before its rows go
     low = paragraph_id(report_id, 0)
     db.execute("DELETE FROM paragraph WHERE id BETWEEN ? AND ?", (low, low + MAX_PARAGRAPHS - 1))
     db.execute("DELETE FROM section WHERE report_id = ?", (report_id,))
@@ -445,4 +451,5 @@ def remove(library: Library, report_ids: list[int]) -> int:
     with write_transaction(db):
         for rid in report_ids:
             _delete(db, rid)
+        slogan_summary.refresh(db)
     return len(report_ids)

@@ -2,7 +2,7 @@
 ``search`` and ``show`` (the whole list is ``slogan_queries.library_slogans``).
 
 The rows of the terms asked for only (``slogan``'s key starts with the term): each term
-summarised by ``slogan_queries``'s own summary, so a term found here has the dates, places
+summarised by ``slogan_queries.summarize``, so a term found here has the dates, places
 and senses ``discover`` gives it. A library made before the slogans were stored (format 3
 or older) has none: nothing is found, nothing fails.
 """
@@ -14,7 +14,7 @@ from collections import defaultdict
 
 from ..model import Filters
 from . import catalog
-from .slogan_queries import _summary, has_slogans
+from .slogan_queries import add_passages, has_slogans, summarize
 
 COLUMNS = "term, report_id, kind, n, line, items, source_line"
 
@@ -40,16 +40,12 @@ def lookup_slogans(db: sqlite3.Connection, query: str, exact: bool = True,
         for row in db.execute(f"SELECT {COLUMNS} FROM slogan WHERE term = ?", (term,)):
             if row[1] in allowed:
                 rows[term].append(row)
-    out = [_summary(term, used, allowed) for term, used in rows.items()
+    out = [summarize(term, used, allowed) for term, used in rows.items()
            if len(used) >= min_reports or term == query]
     out.sort(key=lambda t: (t["term"] != query, -t["reports"], t["term"]))
     out = out if limit is None else out[:limit]
     for item in out:
         item["defined"] = db.execute("SELECT 1 FROM note WHERE headword = ? LIMIT 1",
                                      (item["term"],)).fetchone() is not None
-        for sense in item["senses"]:
-            source = sense["expansion"]["source"]
-            source["text"] = db.execute(
-                "SELECT source FROM slogan WHERE term = ? AND report_id = ?",
-                (item["term"], source["report"])).fetchone()[0]
+        add_passages(db, item)
     return out

@@ -15,13 +15,15 @@ import sqlite3
 from collections import defaultdict
 
 from ..errors import DataError, Problem
-from ..model import Filters, ReportInfo
+from ..model import Filters, RenderedTerms, ReportInfo
 from . import catalog
 
 LEVELS = ("national", "province", "city")
 MIN_REPORTS = 2
 LAG_CAP = 10  # lags of 10 years or more are counted together ("10+")
 SIMILAR = 0.5  # two item sets are one sense when they share this much of the smaller one
+INDENT = "    "  # a term object's depth in {"version": 2, "terms": [...]} (slogan_summary)
+FEW = 4  # under a quarter of the reports selected: their rows read by the report index
 
 
 def has_slogans(db: sqlite3.Connection) -> bool:
@@ -30,31 +32,73 @@ def has_slogans(db: sqlite3.Connection) -> bool:
 
 def library_slogans(db: sqlite3.Connection, path, filters: Filters = Filters(),
                     kind: str | None = None, new_in: int | None = None,
-                    min_reports: int = MIN_REPORTS) -> list[dict]:
+                    min_reports: int = MIN_REPORTS) -> "list[dict] | RenderedTerms":
     """The library's slogans as dicts (see the module docstring), most reports first;
-    ``defined``: some report's notes define the term."""
+    ``defined``: some report's notes define the term. Without ``--year`` and ``--place``,
+    from the summaries made at write time (library/slogan_summary.py) when they are up to
+    date: the same objects, already rendered as JSON."""
     if not has_slogans(db):
         raise DataError(Problem(str(path), None, "was made before cngloss stored the slogans "
                                 "of its reports (library format 3 or older)",
                                 fix="upgrade it by adding to it once (cngloss --library "
                                 f"{path} add REPORT), or pass FILEs to discover"))
+    if filters._replace(level=None) == Filters() and filters.level in (None, *LEVELS) \
+            and has_summaries(db):
+        return _summaries(db, filters.level or "", kind, new_in, min_reports)
+    return computed_slogans(db, filters, kind, new_in, min_reports)
+
+
+def has_summaries(db: sqlite3.Connection) -> bool:
+    """Whether the summaries exist (format 5) and no write has left a term stale."""
+    return db.execute("SELECT 1 FROM sqlite_master WHERE name = 'slogan_stale'").fetchone() \
+        is not None and db.execute("SELECT 1 FROM slogan_stale LIMIT 1").fetchone() is None
+
+
+def _summaries(db: sqlite3.Connection, level: str, kind: str | None, new_in: int | None,
+               min_reports: int) -> RenderedTerms:
+    where, args = ["level = ?", "reports >= ?"], [level, min_reports]
+    if kind:  # a term of one kind, or a term of several counted over its uses of this one
+        where.append("(scope = '' AND NOT mixed AND kind = ? OR scope = ?)")
+        args += [kind, kind]
+    else:
+        where.append("scope = ''")
+    if new_in is not None:
+        where.append("first_year = ?")
+        args.append(new_in)
+    # a level's summary without JSON: every use is of that level, the JSON is level ''s
+    rows = db.execute(
+        "SELECT coalesce(json, (SELECT json FROM slogan_term AS e WHERE e.term = t.term "
+        "AND e.level = '' AND e.scope = t.scope)), national, province, city "
+        "FROM slogan_term AS t WHERE " + " AND ".join(where)
+        + " ORDER BY reports DESC, n DESC, term", args).fetchall()
+    return RenderedTerms([row[0] for row in rows], [row[1:] for row in rows], INDENT)
+
+
+def computed_slogans(db: sqlite3.Connection, filters: Filters = Filters(),
+                     kind: str | None = None, new_in: int | None = None,
+                     min_reports: int = MIN_REPORTS) -> list[dict]:
+    """``library_slogans`` computed from the stored uses of the reports selected."""
     allowed = catalog.reports(db, filters)
-    # the passages (``source``) are read only for the senses shown: reading them for every
-    # row was half of a cold query
-    sql = ("SELECT term, report_id, kind, n, line, items, source_line FROM slogan"
-           + (" WHERE kind = ?" if kind else ""))
+    columns = "SELECT term, report_id, kind, n, line, items, source_line FROM slogan"
+    if len(allowed) * FEW < db.execute("SELECT count(*) FROM report").fetchone()[0]:
+        # a few reports: their rows by the report index, not a pass over every row
+        sql = (columns + " WHERE report_id IN (SELECT value FROM json_each(?))"
+               + (" AND kind = ?" if kind else ""))
+        args: tuple = (json.dumps(list(allowed)),) + ((kind,) if kind else ())
+    else:
+        sql, args = columns + (" WHERE kind = ?" if kind else ""), (kind,) if kind else ()
     rows: dict[str, list[tuple]] = defaultdict(list)
     enabled = gc.isenabled()
     gc.disable()  # tens of thousands of tuples that all live until the end (see queries.py)
     try:
-        for row in db.execute(sql, (kind,) if kind else ()):
+        for row in db.execute(sql, args):
             if row[1] in allowed:
                 rows[row[0]].append(row)
         out = []
         for term, used in rows.items():
             if len(used) < min_reports:
                 continue
-            item = _summary(term, used, allowed)
+            item = summarize(term, used, allowed)
             if new_in is not None and item["first_year"] != new_in:
                 continue
             out.append(item)
@@ -66,12 +110,18 @@ def library_slogans(db: sqlite3.Connection, path, filters: Filters = Filters(),
         "SELECT DISTINCT headword FROM note WHERE headword IS NOT NULL")}
     for item in out:
         item["defined"] = item["term"] in defined  # some report's notes define it
-        for sense in item["senses"]:
-            source = sense["expansion"]["source"]
-            source["text"] = db.execute(
-                "SELECT source FROM slogan WHERE term = ? AND report_id = ?",
-                (item["term"], source["report"])).fetchone()[0]
+        add_passages(db, item)
     return out
+
+
+def add_passages(db: sqlite3.Connection, item: dict) -> None:
+    """The passage of each sense of ``item`` (read only for the senses shown: reading them
+    for every row was half of a cold query)."""
+    for sense in item["senses"]:
+        source = sense["expansion"]["source"]
+        source["text"] = db.execute(
+            "SELECT source FROM slogan WHERE term = ? AND report_id = ?",
+            (item["term"], source["report"])).fetchone()[0]
 
 
 def _report(info: ReportInfo) -> dict:
@@ -79,7 +129,8 @@ def _report(info: ReportInfo) -> dict:
             "title": info.title}
 
 
-def _summary(term: str, used: list[tuple], allowed: dict[int, ReportInfo]) -> dict:
+def summarize(term: str, used: list[tuple], allowed: dict[int, ReportInfo]) -> dict:
+    """The JSON object of one term from its rows (``defined`` False, passages not read)."""
     infos = [(allowed[r[1]], r) for r in used]
     dated = sorted(((i.year if i.year is not None else 10 ** 6, i.id), i) for i, _ in infos)
     first = dated[0][1]
@@ -128,19 +179,22 @@ def _senses(infos: list[tuple[ReportInfo, tuple]]) -> list[dict]:
     return [{"expansion": g["expansion"], "reports": g["reports"]} for g in groups]
 
 
-def level_lags(terms: list[dict]) -> dict[str, dict[str, int]]:
+def level_lags(terms: "list[dict] | RenderedTerms") -> dict[str, dict[str, int]]:
     """``--by level``: for the slogans the national report used first (or in the same
     year), how many years after it the first province and the first city used them:
     {"province": {"0": slogans, "1": ...}, "city": {...}}."""
+    if isinstance(terms, RenderedTerms):
+        firsts = terms.first_years
+    else:
+        firsts = [tuple((t["first_by_level"][level] or {}).get("year") for level in LEVELS)
+                  for t in terms]
     lags: dict[str, dict[int, int]] = {"province": {}, "city": {}}
-    for term in terms:
-        national = (term["first_by_level"] or {}).get("national")
-        if not national or national["year"] is None:
+    for national, *others in firsts:
+        if national is None:
             continue
-        for level in lags:
-            at = term["first_by_level"].get(level)
-            if at and at["year"] is not None and at["year"] >= national["year"]:
-                lag = min(at["year"] - national["year"], LAG_CAP)
+        for level, year in zip(lags, others):
+            if year is not None and year >= national:
+                lag = min(year - national, LAG_CAP)
                 lags[level][lag] = lags[level].get(lag, 0) + 1
     return {level: {(f"{k}+" if k == LAG_CAP else str(k)): v for k, v in sorted(counts.items())}
             for level, counts in lags.items()}

@@ -24,7 +24,10 @@ APPLICATION_ID = 0x636E676C  # "cngl": tells our database from any other SQLite 
 # branches that made them; _migrate looks at the tables, not the number.)
 # 4: the numbered slogans each report uses (``slogan``, library/slogan_rows.py), found at
 # add time; a library of format 1-3 gets them when it is next opened for writing.
-SCHEMA_VERSION = 4
+# 5: a summary of each slogan over the whole library (``slogan_term``, rendered as
+# ``discover --json`` prints it, library/slogan_summary.py), kept up to date by add and
+# remove; a library of format 1-4 gets them when it is next opened for writing.
+SCHEMA_VERSION = 5
 BUSY_TIMEOUT_S = 5.0
 BUSY_TIMEOUT_VAR = "CNGLOSS_BUSY_TIMEOUT"
 POLL_S = 0.002  # how often a waiting writer tries for the lock
@@ -67,6 +70,19 @@ CREATE TABLE IF NOT EXISTS slogan(      -- discover: the numbered slogans a repo
     items TEXT, source_line INTEGER, source TEXT,  -- the expansion (JSON list) and its passage
     PRIMARY KEY(term, report_id)) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS slogan_report ON slogan(report_id);
+CREATE TABLE IF NOT EXISTS slogan_term(  -- discover: each slogan over the whole library
+    term TEXT NOT NULL,
+    level TEXT NOT NULL,                -- '': the reports of every level, or one level's
+    scope TEXT NOT NULL,                -- '': every use, or a kind: that kind's uses only,
+    mixed INTEGER NOT NULL,             -- for a term whose uses have more than one kind
+    kind TEXT NOT NULL, n INTEGER NOT NULL, reports INTEGER NOT NULL, first_year INTEGER,
+    national INTEGER, province INTEGER, city INTEGER,  -- the first year at each level
+    json BLOB,                          -- the term object as discover --json prints it
+                                        -- (NULL: the same as level '')
+    PRIMARY KEY(term, level, scope)) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS slogan_term_order ON slogan_term(level, reports DESC, n DESC, term);
+CREATE TABLE IF NOT EXISTS slogan_stale(  -- terms whose summary a write has made stale
+    term TEXT PRIMARY KEY) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS lexicon(     -- the merged glossaries, compiled (a cache: rebuilt
     id INTEGER PRIMARY KEY CHECK(id = 1), state TEXT NOT NULL, data BLOB NOT NULL);
 """
@@ -260,6 +276,11 @@ def _migrate(db: sqlite3.Connection, version: int) -> None:
             from .slogan_rows import backfill  # lazy: an upgrade from format 1-3 only
 
             backfill(db)
+        if 0 < version < 5:
+            from . import slogan_summary  # lazy: an upgrade from format 1-4 only
+
+            slogan_summary.mark_all(db)
+            slogan_summary.refresh(db)
         db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
         db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 

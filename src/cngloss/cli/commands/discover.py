@@ -55,9 +55,9 @@ def discover(
                                      filters(place, year, level), new_in, min_reports, by)
 
     def as_json():
-        from ...output.json import discover_to_dict  # lazy: the JSON builders, --json only
+        from ...output.json import discover_json  # lazy: the JSON builders, --json only
 
-        return discover_to_dict(found)
+        return discover_json(found)
 
     def as_csv(out):
         from ...output.tables import write_discover_csv  # lazy: the csv writer, --csv only
