@@ -121,7 +121,15 @@ class Workspace:
                  if not t["defined"] and t["term"] not in forms]
         if not terms:
             return found
-        return found._replace(discovered=tuple(terms), missing=None)
+        return found._replace(discovered=tuple(self._with_english(terms)), missing=None)
+
+    def _with_english(self, terms: list[dict]) -> list[dict]:
+        """Discovered slogans with the sourced renderings of their sense (issue 25: English
+        wherever a headword appears, discovered terms included)."""
+        from ..corpus.english import discovered_english  # lazy: a discovered term only
+
+        english = self.english
+        return [discovered_english(t, english) for t in terms]
 
     def _search(self, query: str, limit: int | None) -> Found:
         library = self.library
@@ -244,7 +252,7 @@ class Workspace:
         found = [t for t in self._discovered(query, True, filters) if not t["defined"]]
         if not found:
             return None
-        slogan = found[0]
+        slogan = self._with_english(found[:1])[0]
         name = slogan["term"]
         term = Term(None, name, None, None)  # type: ignore[arg-type]  # no glossary entry
         entry = Entry(term, False, False, None, [], None, (name,))

@@ -144,6 +144,32 @@ def with_senses(entry: Entry, index: EnglishIndex | None) -> Entry:
     return entry._replace(definitions=marked, senses=tuple(senses))
 
 
+def discovered_english(item: dict, index: EnglishIndex | None) -> dict:
+    """A discovered slogan (``discover``'s term object) with the sourced renderings of its
+    sense: ``renderings`` (each as ``show`` writes one) and ``english_sense`` (the sense,
+    its meaning, and ``checked``: whether the items the text lists beside a use were
+    compared with that meaning). Items listed beside a use decide the sense, so 武汉's
+    汽车、钢铁、化工产业转型三大攻坚战 never gets the national rendering; with no items listed
+    only a headword with one sense in the file gets it, marked unchecked; null: none."""
+    entries = index.entries_for((item["term"],)) if index is not None and len(index) else []
+    expansion = item.get("expansion")
+    if not entries:
+        sense = None
+    elif expansion:
+        sense = sense_of("、".join(expansion["items"]), entries)
+    else:
+        sense = entries[0] if len(entries) == 1 else None
+    out = dict(item)
+    out["renderings"] = [] if sense is None else [
+        {key: getattr(r, key) for key in RENDERING_FIELDS} for r in sense.renderings]
+    out["english_sense"] = None if sense is None or not sense.renderings else {
+        "sense": sense.sense, "meaning": sense.meaning, "checked": bool(expansion)}
+    return out
+
+
+RENDERING_FIELDS = ("english", "kind", "outlet", "title", "url", "date", "excerpt", "sense")
+
+
 def applying(entry: Entry) -> tuple[SourcedRendering, ...]:
     """The renderings of the senses an entry has (its own definition's, or a note's)."""
     return tuple(r for s in entry.senses if s.own or s.sources for r in s.renderings)

@@ -50,6 +50,7 @@ def discovered_entry_view(t: dict) -> list[Block]:
                                              for s in t["senses"][1:]])
     else:
         blocks += field("Expansion", [[("none listed beside a use", "dim")]])
+    blocks += _english(t)
     first = t["first_report"] or {}
     blocks += field("First use", [[(_first(t), None)] + (
         [(f"  (report {first['id']})", "dim")] if first.get("id") is not None else [])])
@@ -63,6 +64,23 @@ def discovered_entry_view(t: dict) -> list[Block]:
                                      if places is not None else "")
                                   + f"; last {t['last_year'] or '?'}", None)]])
     return blocks
+
+
+def _english(t: dict) -> list[Block]:
+    """``English``: the sourced renderings of the slogan's sense, with their sources, and
+    whether the sense was checked against the items the text lists; or that there is none."""
+    from ..model import SourcedRendering  # lazy: show of a discovered term only
+    from .english_views import NONE, rendering_spans  # lazy: as above
+
+    found = t.get("renderings") or []
+    if not found:
+        return field("English", [[(NONE, "dim")]])
+    values = [rendering_spans(SourcedRendering(**r)) for r in found]
+    sense = t.get("english_sense") or {}
+    if not sense.get("checked"):
+        values.append([(f"(the {sense.get('sense', 'national')} sense's rendering: the text "
+                        "lists no items beside a use to check the sense by)", "dim")])
+    return field("English", values)
 
 
 def slogan_uses_view(slogans) -> list[Block]:
