@@ -243,3 +243,29 @@ def test_a_name_that_opens_on_the_numeral_is_still_an_item():
 def test_a_field_is_cut_only_where_the_list_is_framed_as_fields():
     assert items("三项治理", "针对甲扶贫、乙安全、丙领域舆情。") == [
         ["针对甲扶贫", "乙安全", "丙领域舆情"]]
+
+
+# ------------------------------------------------------------------ rules from set F's misses
+
+
+@pytest.mark.parametrize("headword, definition", [
+    ("“二环”林带", "即第二环城林带的简称，呈点状、带状分布。"),  # an ordinal: the second ring
+    ("一单制、一箱制", "一单制指货物凭一份运单；一箱制指集装箱全程不换箱。"),  # a system of one
+])
+def test_a_numeral_that_names_a_place_or_a_system_of_one_counts_nothing(headword, definition):
+    assert items(headword, definition) == []
+
+
+@pytest.mark.parametrize("headword, definition, expected", [
+    ("甲“三项工程”", "在某地13个县（区）强化甲建设、乙畅通和丙培育等“三项工程”。",
+     [["甲建设", "乙畅通", "丙培育"]]),
+    ("四解一协调", "帮助企业解决甲、乙、丙、丁等四类难题，加强对企业的监管协调。",
+     [["甲", "乙", "丙", "丁"], ["加强对企业的监管协调"]]),
+    ("三步工作法", "由甲案、乙知、丙办三个步骤组成的工作方法。", [["甲案", "乙知", "丙办"]]),
+    ("新四级工", "形成由甲工、乙工、丙工、丁工构成的等级序列。", [["甲工", "乙工", "丙工", "丁工"]]),
+    ("三条联络线", "第1条起于甲；第2条起于乙；第3条起于丙。", [["起于甲", "起于乙", "起于丙"]]),
+    ("双调", "调整甲结构，首先要调整乙结构。", [["调整甲结构", "调整乙结构"]]),
+    ("三类方案", "甲、乙和丙等领域设备更新的具体方案。", [["甲", "乙", "丙"]]),
+])
+def test_what_leads_into_or_follows_a_list_is_not_an_item(headword, definition, expected):
+    assert items(headword, definition) == expected

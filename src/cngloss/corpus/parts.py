@@ -220,11 +220,19 @@ def find_parts(headword: str, definition: str
     but the definition lists 2``)."""
     flags: list[str] = []
     for k, segs in enumerate(readings(headword)):
+        if any(_ordinal(definition, s) for s in segs):
+            continue  # “二环”: 第二环城林带, the second ring, not two
         found, miscounted = _read(definition, segs) if segs else ([], [])
         if found:
             return found, []
         flags = flags if k else miscounted
     return [], flags
+
+
+def _ordinal(definition: str, seg: Segment) -> bool:
+    """Whether the definition writes the segment's numeral as an ordinal before its key
+    (第二环 under 二环): the numeral names a place in a row, it counts nothing."""
+    return bool(seg.key) and not seg.code and f"第{seg.numeral}{seg.key[:1]}" in definition
 
 
 def _read(definition: str, segs: Sequence[Segment]

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from .hanzi import strip_quotes
+from .hanzi import is_hanzi, strip_quotes
 from .numerals import NUMERAL_CHARS, slogan_count
 
 NUMERAL_RUN = re.compile(f"[{NUMERAL_CHARS}]+|[0-9０-９]+")
@@ -136,6 +136,8 @@ def _phrase_segments(phrase: str, words_first: bool, digits: bool = True
                 continue
             s, run = s + 1, run[1:]
         word = next((w for w in _WORDS if phrase.startswith(w, s)), None)
+        if run == "一" and phrase[s + 2:s + 3] == "制" and is_hanzi(phrase[s + 1:s + 2]):
+            word = phrase[s:s + 3]  # 一单制, 一票制: a system of one, counts nothing
         if word and not (s == 0 and after[:1] in MEASURES):
             inside_word = s + len(word)
             continue
