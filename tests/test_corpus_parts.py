@@ -269,3 +269,20 @@ def test_a_numeral_that_names_a_place_or_a_system_of_one_counts_nothing(headword
 ])
 def test_what_leads_into_or_follows_a_list_is_not_an_item(headword, definition, expected):
     assert items(headword, definition) == expected
+
+
+@pytest.mark.parametrize("headword, definition, expected", [
+    ("八类严案", "故意甲、乙、丙、丁、戊、己、庚、辛等八种案件。",  # 故意 opens no clause
+     [["故意甲", "乙", "丙", "丁", "戊", "己", "庚", "辛"]]),
+    ("“1+1+1”格局", "指1个甲区、1个乙区和1个丙区。", [["1个甲区"], ["1个乙区"], ["1个丙区"]]),
+    ("3+1动力", "甲、乙、丙+丁政策。", [["甲", "乙", "丙"], ["丁政策"]]),
+    ("三级督查", "市、县、乡三级纵向到底、各部门横向到边的督查体系。", [["市", "县", "乡"]]),
+    ("三权分置", "在原有基础上，从而实行甲权、乙权、丙权三权分置并行。", [["甲权", "乙权", "丙权"]]),
+])
+def test_a_list_is_found_where_its_count_is_restated_or_its_code_written(
+        headword, definition, expected):
+    assert items(headword, definition) == expected
+
+
+def test_a_count_after_a_joining_word_opens_an_item_and_restates_nothing():
+    assert items("三带", "甲带、乙带和3条丙带。") == [["甲带", "乙带", "3条丙带"]]

@@ -51,7 +51,7 @@ _RESTATED = re.compile(r"(?:[一二两三四五六七八九十]+|(?<!\d)\d{1,2})
                        r"(?:个|项|大|条|种|类|件|方面|家|所|座|名|支)")
 # Pieces that are no items: a clause that goes on (因为…, 故…, 以确保…), a time alone
 # (从某年起).
-NOT_ITEM = re.compile(r"^(?:因为|因此|所以|故|但|但是|从而|由于|目前|即使|如果|虽然|而且|并且|以便|"
+NOT_ITEM = re.compile(r"^(?:因为|因此|所以|故(?!意|障|事|宫|乡|居|里)|但|但是|从而|由于|目前|即使|如果|虽然|而且|并且|以便|"
                       r"旨在|目的|其中|同时[，,]|以(?:确保|保证|便|免|防)|也不|也是|还有|而是|不仅|"
                       r"不再)|^(?:从|自|到|在|截至|截止).{0,12}(?:起|以来|开始|后|时|前|期间)$")
 
@@ -286,8 +286,8 @@ def cut_restated(region: str, counts: Sequence[int], segs: Sequence[Segment]) ->
     best = None  # (not what every item names: 选择5个甲、5个乙和5个丙)
     for m in re.finditer(r"[一二两双三四五六七八九十]+|\d+", region[last_sep + 1:]):
         at = last_sep + 1 + m.start()
-        if m.group() not in numerals or at == last_sep + 1 or region[at - 1] == "第":
-            continue  # (第3条: an ordinal, no count restated)
+        if m.group() not in numerals or at == last_sep + 1 or region[at - 1] in "第和及与":
+            continue  # (第3条: an ordinal; 和1个乙: a count that opens the last item)
         after = region[at + len(m.group()):]
         if re.match(f"[”\"]?(?:{'|'.join(MEASURES)}|方面)", after) or any(
                 s.key and after.startswith(s.key[:1]) for s in segs):

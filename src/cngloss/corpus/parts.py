@@ -27,12 +27,14 @@ from typing import Sequence
 from ..text.hanzi import is_hanzi
 from ..text.lists import (EDGE, INTRO_WORDS, LEAD, LEVELS, conj_split, enumeration, regions,
                           split_top, unquote)
-from ..text.slogans import Segment, readings
+from ..text.slogans import MEASURES, Segment, readings
 from .part_items import NOT_ITEM, clean, clean_first, cut_restated, keyed, quoted_names, valid
 
 # A clause that sets the scene of the list: 到某年末, 按照某某程序, …时, 2025年底前.
 _ADVERBIAL = re.compile(r"^(?:到|在|从|按照|根据|为了|为|围绕|依托|经过|对照).*"
                         r"|.*(?:时|期间|中|下|后|[年月日底]前)$")
+# A word that joins a clause to the one before: 从而实行甲、乙、丙三权分置.
+_CONNECTIVE = re.compile(r"^(?:从而|因此|所以|并且|而且|进而)[，,]?")
 # What is done with a list, after its items: 对甲、乙、丙实行统一管理.
 _PREDICATE = re.compile("(?<=.)(?:实行|实施|进行)")
 
@@ -47,7 +49,10 @@ def split_one(region: str, seg: Segment, mixed: bool = True) -> list[str] | None
         first = split_top(cut_restated(region, [1], [seg]), LEVELS[1])[0]
         item = clean([first], seg)
         return item if valid(item, seg) and keyed(first, seg) else None
-    region = cut_restated(region, [seg.count], [seg])
+    restated = _restated_within(cut_restated(region, [seg.count], [seg]), seg)
+    if restated != region:  # a list that restates its count: 从而实行甲、乙、丙三权分置
+        restated = _CONNECTIVE.sub("", restated)
+    region = restated
     for level in LEVELS:
         if level == LEVELS[-1] and not mixed and len(split_top(region, LEVELS[1])) > 1:
             continue
@@ -61,6 +66,20 @@ def split_one(region: str, seg: Segment, mixed: bool = True) -> list[str] | None
             if valid(items, seg, long=level != LEVELS[-1]):
                 return items
     return None
+
+
+def _restated_within(region: str, seg: Segment) -> str:
+    """A region cut where its count is restated right after the list, before the clause
+    goes on (甲、乙、丙三级纵向到底、丁横向到边的体系 -> 甲、乙、丙)."""
+    pieces = split_top(region, "、")
+    if len(pieces) <= seg.count or any(ch in "".join(pieces[:seg.count]) for ch in "，,；;"):
+        return region
+    last = pieces[seg.count - 1]
+    m = re.search(rf"(?<=.)(?:{seg.numeral}|{seg.count})(?=[{MEASURES}]|{re.escape(seg.key[:1])})",
+                  last) if seg.key else None
+    if not m or any(ch in last[:m.start()] for ch in "第和及与"):
+        return region
+    return "、".join(pieces[:seg.count - 1] + [last[:m.start()]])
 
 
 def _candidates(pieces: list[str], seg: Segment, level: str) -> list[list[str]]:
@@ -118,6 +137,9 @@ def split_many(region: str, segs: Sequence[Segment], strict: bool = False
     counts = [s.count for s in segs]
     total = sum(counts)
     region = cut_restated(region, [counts[-1]], segs[-1:])
+    plus = _by_plus(region, segs)
+    if plus:
+        return plus
     for level in LEVELS:
         pieces = [p for p in split_top(region, level) if p.strip(EDGE)]
         if len(pieces) == len(segs) and total > len(segs) and not strict:
@@ -159,6 +181,21 @@ def split_many(region: str, segs: Sequence[Segment], strict: bool = False
                              for g, s in zip(groups, segs)):
                 return groups
     return None
+
+
+def _by_plus(region: str, segs: Sequence[Segment]) -> list[list[str]] | None:
+    """A code's groups written as the code is, joined by + (改革、开放、创新+乙 under 3+1)."""
+    pieces = split_top(region, "+＋")
+    if not all(s.code for s in segs) or len(pieces) != len(segs):
+        return None
+    groups = []
+    for piece, seg in zip(pieces, segs):
+        if seg.count == 1:
+            items = clean([piece], seg)
+            groups.append(items if valid(items, seg) else None)
+        else:
+            groups.append(split_one(piece, seg))
+    return groups if all(groups) else None
 
 
 # ------------------------------------------------------------------ the parts
