@@ -286,3 +286,13 @@ def test_a_list_is_found_where_its_count_is_restated_or_its_code_written(
 
 def test_a_count_after_a_joining_word_opens_an_item_and_restates_nothing():
     assert items("三带", "甲带、乙带和3条丙带。") == [["甲带", "乙带", "3条丙带"]]
+
+
+@pytest.mark.parametrize("headword, definition, expected", [
+    ("“二路一江”", "甲路、乙路和丙江是某规划中的中心部分，通过照明展示夜景。",
+     [["甲路", "乙路"], ["丙江"]]),
+    ("两带", "“两带”是指甲走廊带和乙物流带：沿甲大道形成市场走廊带，建设全省重要的物流带。",
+     [["甲走廊带", "乙物流带"]]),
+])
+def test_the_last_item_does_not_run_on_into_the_sentence(headword, definition, expected):
+    assert items(headword, definition) == expected

@@ -81,7 +81,20 @@ def clean(items: list[str], seg: Segment, listed: bool = True, opens: bool = Tru
     if len(items) >= 2:
         items[-1] = _clean_last(items[-1], items[1:-1] or items[:-1], seg)
         items[0] = clean_first(items[0], items[1:], seg, opens)
+        items = cut_copula(items)
     return [unquote(i.strip(EDGE)) for i in quoted_names(items)]
+
+
+def cut_copula(items: list[str]) -> list[str]:
+    """The last of short names without what the sentence goes on to say of them: 甲路、乙路和
+    丙江是某规划的中心部分 -> 丙江."""
+    if len(items) < 2 or any("是" in i for i in items[:-1]):
+        return items
+    longest = max(map(len, items[:-1]))
+    at = items[-1].find("是")
+    if longest <= 6 and 2 <= at <= longest + 2 and len(items[-1]) - at > 3:
+        return items[:-1] + [items[-1][:at]]
+    return items
 
 
 def quoted_names(items: list[str]) -> list[str]:

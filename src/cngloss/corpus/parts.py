@@ -26,9 +26,10 @@ from typing import Sequence
 
 from ..text.hanzi import is_hanzi
 from ..text.lists import (EDGE, INTRO_WORDS, LEAD, LEVELS, conj_split, enumeration, regions,
-                          split_top, unquote)
+                          split_top, top_level, unquote)
 from ..text.slogans import MEASURES, Segment, readings
-from .part_items import NOT_ITEM, clean, clean_first, cut_restated, keyed, quoted_names, valid
+from .part_items import (NOT_ITEM, clean, clean_first, cut_copula, cut_restated, keyed,
+                         quoted_names, valid)
 
 # A clause that sets the scene of the list: 到某年末, 按照某某程序, …时, 2025年底前.
 _ADVERBIAL = re.compile(r"^(?:到|在|从|按照|根据|为了|为|围绕|依托|经过|对照).*"
@@ -49,6 +50,12 @@ def split_one(region: str, seg: Segment, mixed: bool = True) -> list[str] | None
         first = split_top(cut_restated(region, [1], [seg]), LEVELS[1])[0]
         item = clean([first], seg)
         return item if valid(item, seg) and keyed(first, seg) else None
+    colon = next((i for i, (ch, top) in enumerate(zip(region, top_level(region)))
+                  if top and ch in "：:"), 0)
+    if colon >= 2:  # 甲带和乙带：沿某路形成… (what follows the list explains it)
+        before = split_one(region[:colon], seg, mixed)
+        if before:
+            return before
     restated = _restated_within(cut_restated(region, [seg.count], [seg]), seg)
     if restated != region:  # a list that restates its count: 从而实行甲、乙、丙三权分置
         restated = _CONNECTIVE.sub("", restated)
@@ -168,7 +175,7 @@ def split_many(region: str, segs: Sequence[Segment], strict: bool = False
             if segs[0].count == 1:  # the list's lead before a group of one: 建设甲基地和乙中心…
                 groups[0][0] = clean_first(groups[0][0], [i for g in groups[1:] for i in g],
                                             segs[0])
-            names = iter(quoted_names([i for g in groups for i in g]))  # 建设“甲”和“乙”的
+            names = iter(cut_copula(quoted_names([i for g in groups for i in g])))  # 建设“甲”和“乙”的
             groups = [[unquote(next(names)) for _ in g] for g in groups]
             if strict and not all(s.key[-1:] in i for g, s in zip(groups, segs) for i in g):
                 continue
