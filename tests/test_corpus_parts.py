@@ -296,3 +296,8 @@ def test_a_count_after_a_joining_word_opens_an_item_and_restates_nothing():
 ])
 def test_the_last_item_does_not_run_on_into_the_sentence(headword, definition, expected):
     assert items(headword, definition) == expected
+
+
+def test_a_period_is_counted_only_where_every_item_names_one():
+    assert items("三期叠加", "甲换挡期、乙阵痛期、丙消化期。") == [["甲换挡期", "乙阵痛期", "丙消化期"]]
+    assert items("三期工程", "甲、乙、丙三个区块的建设。") == []

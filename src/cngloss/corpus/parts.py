@@ -27,7 +27,7 @@ from typing import Sequence
 from ..text.hanzi import is_hanzi
 from ..text.lists import (EDGE, INTRO_WORDS, LEAD, LEVELS, conj_split, enumeration, regions,
                           split_top, top_level, unquote)
-from ..text.slogans import MEASURES, Segment, readings
+from ..text.slogans import MEASURES, Segment, counts_periods, readings
 from .part_items import (NOT_ITEM, clean, clean_first, cut_copula, cut_restated, keyed,
                          quoted_names, valid)
 
@@ -267,6 +267,9 @@ def find_parts(headword: str, definition: str
         if any(_ordinal(definition, s) for s in segs):
             continue  # “二环”: 第二环城林带, the second ring, not two
         found, miscounted = _read(definition, segs) if segs else ([], [])
+        if any(counts_periods(seg) and not all(i.endswith("期") for i in items)
+               for seg, items in found):
+            found = []  # 三期: periods only where each item names one
         if found:
             return found, []
         flags = flags if k else miscounted
