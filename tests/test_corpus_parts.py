@@ -301,3 +301,8 @@ def test_the_last_item_does_not_run_on_into_the_sentence(headword, definition, e
 def test_a_period_is_counted_only_where_every_item_names_one():
     assert items("三期叠加", "甲换挡期、乙阵痛期、丙消化期。") == [["甲换挡期", "乙阵痛期", "丙消化期"]]
     assert items("三期工程", "甲、乙、丙三个区块的建设。") == []
+
+
+def test_two_groups_interleaved_clause_by_clause():
+    assert items("三清三建", "一清甲，建立子制度；二清乙，建立丑制度；三清丙，建立寅制度。") == [
+        ["清甲", "清乙", "清丙"], ["建立子制度", "建立丑制度", "建立寅制度"]]

@@ -64,6 +64,9 @@ def clean(items: list[str], seg: Segment, listed: bool = True, opens: bool = Tru
     items[0] = unquote(LEAD.sub("", items[0], count=1).strip(EDGE))
     if len(items) >= 2 and all(_NUMBERED.match(i) for i in items):
         items = [_NUMBERED.sub("", i) for i in items]
+    if 2 <= len(items) <= 9 and all(i.startswith("一二三四五六七八九"[k]) and len(i) > 2
+                                    for k, i in enumerate(items)):
+        items = [i[1:] for i in items]  # 一清甲，…；二清乙，…: the numbers in order are the list's
     if len(items) >= 2 and not _LATER.match(items[0]):
         items = items[:1] + [_LATER.sub("", i) for i in items[1:]]
     if seg.lead and seg.lead in items[0][:-1]:

@@ -166,6 +166,8 @@ def split_many(region: str, segs: Sequence[Segment], strict: bool = False
                     if tail:
                         flat.append((pieces[:at] + tail + pieces[at + 1:], True))
         for pieces, joined in flat:
+            if len(segs) == 2 and counts[0] == counts[1] and _interleaved(pieces, segs):
+                pieces = pieces[0::2] + pieces[1::2]  # 一清甲，建乙；二清丙，建丁
             groups, k = [], 0
             for seg in segs:
                 own = pieces[k:k + seg.count]  # …甲6个综合产业和乙、丙2个新兴产业
@@ -188,6 +190,16 @@ def split_many(region: str, segs: Sequence[Segment], strict: bool = False
                              for g, s in zip(groups, segs)):
                 return groups
     return None
+
+
+def _interleaved(pieces: list[str], segs: Sequence[Segment]) -> bool:
+    """Whether two groups' items alternate, each naming its own key (六清六建: 一清甲，建立乙；
+    二清丙，建立丁…), where the first group's items in a row do not."""
+    one, two = segs[0].key[:1], segs[1].key[:1]
+    if not one or not two or one == two:
+        return False
+    return all(one in p for p in pieces[0::2]) and all(two in p for p in pieces[1::2]) \
+        and not all(one in p for p in pieces[:segs[0].count])
 
 
 def _by_plus(region: str, segs: Sequence[Segment]) -> list[list[str]] | None:
