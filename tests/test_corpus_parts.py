@@ -243,3 +243,66 @@ def test_a_name_that_opens_on_the_numeral_is_still_an_item():
 def test_a_field_is_cut_only_where_the_list_is_framed_as_fields():
     assert items("三项治理", "针对甲扶贫、乙安全、丙领域舆情。") == [
         ["针对甲扶贫", "乙安全", "丙领域舆情"]]
+
+
+# ------------------------------------------------------------------ rules from set F's misses
+
+
+@pytest.mark.parametrize("headword, definition", [
+    ("“二环”林带", "即第二环城林带的简称，呈点状、带状分布。"),  # an ordinal: the second ring
+    ("一单制、一箱制", "一单制指货物凭一份运单；一箱制指集装箱全程不换箱。"),  # a system of one
+])
+def test_a_numeral_that_names_a_place_or_a_system_of_one_counts_nothing(headword, definition):
+    assert items(headword, definition) == []
+
+
+@pytest.mark.parametrize("headword, definition, expected", [
+    ("甲“三项工程”", "在某地13个县（区）强化甲建设、乙畅通和丙培育等“三项工程”。",
+     [["甲建设", "乙畅通", "丙培育"]]),
+    ("四解一协调", "帮助企业解决甲、乙、丙、丁等四类难题，加强对企业的监管协调。",
+     [["甲", "乙", "丙", "丁"], ["加强对企业的监管协调"]]),
+    ("三步工作法", "由甲案、乙知、丙办三个步骤组成的工作方法。", [["甲案", "乙知", "丙办"]]),
+    ("新四级工", "形成由甲工、乙工、丙工、丁工构成的等级序列。", [["甲工", "乙工", "丙工", "丁工"]]),
+    ("三条联络线", "第1条起于甲；第2条起于乙；第3条起于丙。", [["起于甲", "起于乙", "起于丙"]]),
+    ("双调", "调整甲结构，首先要调整乙结构。", [["调整甲结构", "调整乙结构"]]),
+    ("三类方案", "甲、乙和丙等领域设备更新的具体方案。", [["甲", "乙", "丙"]]),
+])
+def test_what_leads_into_or_follows_a_list_is_not_an_item(headword, definition, expected):
+    assert items(headword, definition) == expected
+
+
+@pytest.mark.parametrize("headword, definition, expected", [
+    ("八类严案", "故意甲、乙、丙、丁、戊、己、庚、辛等八种案件。",  # 故意 opens no clause
+     [["故意甲", "乙", "丙", "丁", "戊", "己", "庚", "辛"]]),
+    ("“1+1+1”格局", "指1个甲区、1个乙区和1个丙区。", [["1个甲区"], ["1个乙区"], ["1个丙区"]]),
+    ("3+1动力", "甲、乙、丙+丁政策。", [["甲", "乙", "丙"], ["丁政策"]]),
+    ("三级督查", "市、县、乡三级纵向到底、各部门横向到边的督查体系。", [["市", "县", "乡"]]),
+    ("三权分置", "在原有基础上，从而实行甲权、乙权、丙权三权分置并行。", [["甲权", "乙权", "丙权"]]),
+])
+def test_a_list_is_found_where_its_count_is_restated_or_its_code_written(
+        headword, definition, expected):
+    assert items(headword, definition) == expected
+
+
+def test_a_count_after_a_joining_word_opens_an_item_and_restates_nothing():
+    assert items("三带", "甲带、乙带和3条丙带。") == [["甲带", "乙带", "3条丙带"]]
+
+
+@pytest.mark.parametrize("headword, definition, expected", [
+    ("“二路一江”", "甲路、乙路和丙江是某规划中的中心部分，通过照明展示夜景。",
+     [["甲路", "乙路"], ["丙江"]]),
+    ("两带", "“两带”是指甲走廊带和乙物流带：沿甲大道形成市场走廊带，建设全省重要的物流带。",
+     [["甲走廊带", "乙物流带"]]),
+])
+def test_the_last_item_does_not_run_on_into_the_sentence(headword, definition, expected):
+    assert items(headword, definition) == expected
+
+
+def test_a_period_is_counted_only_where_every_item_names_one():
+    assert items("三期叠加", "甲换挡期、乙阵痛期、丙消化期。") == [["甲换挡期", "乙阵痛期", "丙消化期"]]
+    assert items("三期工程", "甲、乙、丙三个区块的建设。") == []
+
+
+def test_two_groups_interleaved_clause_by_clause():
+    assert items("三清三建", "一清甲，建立子制度；二清乙，建立丑制度；三清丙，建立寅制度。") == [
+        ["清甲", "清乙", "清丙"], ["建立子制度", "建立丑制度", "建立寅制度"]]

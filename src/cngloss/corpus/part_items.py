@@ -29,6 +29,15 @@ _BA = re.compile(r"^[^，、]{0,6}?把[^，、]{1,12}?(?:建设成为|建设成|
                  r"|作为)|^[^，、]{1,6}?[把将](?=.)")
 # Who said the list, before it: 党的十八大提出甲、乙…; 某纲要提出，到某年…
 _REPORTED = re.compile(r"^[^，、]{0,24}?(?:提出|指出|强调|明确)的?[，,：:]?(?=.)")
+# What sets the scene before the list's verb: 在某地13个县强化甲、乙…; 帮助企业解决甲、乙…;
+# 由甲、乙…构成; 根据甲、乙…
+_SCENE = re.compile(r"^在[^，、；]{1,30}?(?:强化|加强|开展|推进|实施|推行|落实)(?=.)"
+                    r"|^(?:帮助|协助)[^，、；]{1,8}?(?:解决|破解|化解)(?=.)"
+                    r"|^(?:形成|建立|构建)?由(?=.)|^根据(?=.)")
+# A number each item opens with, the list's: 第1条起于…；第2条…
+_NUMBERED = re.compile(r"^第(?:\d{1,2}|[一二三四五六七八九十]{1,2})[条个项](?=..)")
+# A later item's adverbial that the first has not: 调整甲，首先要调整乙
+_LATER = re.compile(r"^(?:首先|其次|同时|也|还|更)要(?=..)")
 # A joining word that opens an item: …，以及甲.
 _JOINING = re.compile(r"^(?:以及|及(?![时早格])|并且)(?=..)")
 # The frame of a list of fields after its last item: 在甲、乙、丙领域开展…
@@ -42,7 +51,7 @@ _RESTATED = re.compile(r"(?:[一二两三四五六七八九十]+|(?<!\d)\d{1,2})
                        r"(?:个|项|大|条|种|类|件|方面|家|所|座|名|支)")
 # Pieces that are no items: a clause that goes on (因为…, 故…, 以确保…), a time alone
 # (从某年起).
-NOT_ITEM = re.compile(r"^(?:因为|因此|所以|故|但|但是|从而|由于|目前|即使|如果|虽然|而且|并且|以便|"
+NOT_ITEM = re.compile(r"^(?:因为|因此|所以|故(?!意|障|事|宫|乡|居|里)|但|但是|从而|由于|目前|即使|如果|虽然|而且|并且|以便|"
                       r"旨在|目的|其中|同时[，,]|以(?:确保|保证|便|免|防)|也不|也是|还有|而是|不仅|"
                       r"不再)|^(?:从|自|到|在|截至|截止).{0,12}(?:起|以来|开始|后|时|前|期间)$")
 
@@ -53,6 +62,13 @@ def clean(items: list[str], seg: Segment, listed: bool = True, opens: bool = Tru
     continues a list, whose first item has no lead of its own (only verbs)."""
     items = [unquote(i.strip(EDGE)) for i in items]
     items[0] = unquote(LEAD.sub("", items[0], count=1).strip(EDGE))
+    if len(items) >= 2 and all(_NUMBERED.match(i) for i in items):
+        items = [_NUMBERED.sub("", i) for i in items]
+    if 2 <= len(items) <= 9 and all(i.startswith("一二三四五六七八九"[k]) and len(i) > 2
+                                    for k, i in enumerate(items)):
+        items = [i[1:] for i in items]  # 一清甲，…；二清乙，…: the numbers in order are the list's
+    if len(items) >= 2 and not _LATER.match(items[0]):
+        items = items[:1] + [_LATER.sub("", i) for i in items[1:]]
     if seg.lead and seg.lead in items[0][:-1]:
         items[0] = items[0][items[0].index(seg.lead) + len(seg.lead):]
     if not listed:
@@ -60,11 +76,28 @@ def clean(items: list[str], seg: Segment, listed: bool = True, opens: bool = Tru
     items = [_JOINING.sub("", i) for i in items]
     items[-1] = _as_key(items[-1], seg, alone=len(items) == 1)
     framed = items[0].startswith("在")  # 在甲、乙、丙领域…
+    made = re.match(r"(?:形成|建立|构建)?由", items[0])  # 由甲、乙、丙构成的…
+    m = re.search("(?<=.)(?:构成|组成)", items[-1]) if made and len(items) >= 2 else None
+    if m:
+        items[-1] = items[-1][:m.start()]
     items[-1] = _cut_tail(items[-1], items[1:-1] or items[:-1], seg, framed)
     if len(items) >= 2:
         items[-1] = _clean_last(items[-1], items[1:-1] or items[:-1], seg)
         items[0] = clean_first(items[0], items[1:], seg, opens)
+        items = cut_copula(items)
     return [unquote(i.strip(EDGE)) for i in quoted_names(items)]
+
+
+def cut_copula(items: list[str]) -> list[str]:
+    """The last of short names without what the sentence goes on to say of them: 甲路、乙路和
+    丙江是某规划的中心部分 -> 丙江."""
+    if len(items) < 2 or any("是" in i for i in items[:-1]):
+        return items
+    longest = max(map(len, items[:-1]))
+    at = items[-1].find("是")
+    if longest <= 6 and 2 <= at <= longest + 2 and len(items[-1]) - at > 3:
+        return items[:-1] + [items[-1][:at]]
+    return items
 
 
 def quoted_names(items: list[str]) -> list[str]:
@@ -118,6 +151,7 @@ def _cut_noun(last: str, others: list[str], seg: Segment) -> str:
         cut = last.rindex("等")
         after = strip_quotes(last[cut + 1:])
         if cut > 0 and (not after or after in _GENERIC_TAILS or _RESTATED.search(after)
+                        or after[:2] in ("领域", "方面", "行业")  # …等领域设备更新的方案
                         or after[-2:] in seg.rest):
             last = last[:cut]
     # the headword's own noun after the last item: 丙甲链 (三大甲链), 丙工程 (三项甲工程);
@@ -176,6 +210,9 @@ def clean_first(first: str, others: list[str], seg: Segment, opens: bool = True)
     (``opens`` False), only the verbs before it."""
     m = _REPORTED.match(first) if opens else None
     if m and not any(m.group().rstrip("，,：:") in o for o in others):
+        first = first[m.end():]
+    m = _SCENE.match(first) if opens else None
+    if m and not any(o.startswith(m.group()[:1]) for o in others):
         first = first[m.end():]
     m = _BA.match(first) if opens else None
     if m:
@@ -265,8 +302,8 @@ def cut_restated(region: str, counts: Sequence[int], segs: Sequence[Segment]) ->
     best = None  # (not what every item names: 选择5个甲、5个乙和5个丙)
     for m in re.finditer(r"[一二两双三四五六七八九十]+|\d+", region[last_sep + 1:]):
         at = last_sep + 1 + m.start()
-        if m.group() not in numerals or at == last_sep + 1:
-            continue
+        if m.group() not in numerals or at == last_sep + 1 or region[at - 1] in "第和及与":
+            continue  # (第3条: an ordinal; 和1个乙: a count that opens the last item)
         after = region[at + len(m.group()):]
         if re.match(f"[”\"]?(?:{'|'.join(MEASURES)}|方面)", after) or any(
                 s.key and after.startswith(s.key[:1]) for s in segs):

@@ -26,13 +26,16 @@ from typing import Sequence
 
 from ..text.hanzi import is_hanzi
 from ..text.lists import (EDGE, INTRO_WORDS, LEAD, LEVELS, conj_split, enumeration, regions,
-                          split_top, unquote)
-from ..text.slogans import Segment, readings
-from .part_items import NOT_ITEM, clean, clean_first, cut_restated, keyed, quoted_names, valid
+                          split_top, top_level, unquote)
+from ..text.slogans import MEASURES, Segment, counts_periods, readings
+from .part_items import (NOT_ITEM, clean, clean_first, cut_copula, cut_restated, keyed,
+                         quoted_names, valid)
 
 # A clause that sets the scene of the list: 到某年末, 按照某某程序, …时, 2025年底前.
 _ADVERBIAL = re.compile(r"^(?:到|在|从|按照|根据|为了|为|围绕|依托|经过|对照).*"
                         r"|.*(?:时|期间|中|下|后|[年月日底]前)$")
+# A word that joins a clause to the one before: 从而实行甲、乙、丙三权分置.
+_CONNECTIVE = re.compile(r"^(?:从而|因此|所以|并且|而且|进而)[，,]?")
 # What is done with a list, after its items: 对甲、乙、丙实行统一管理.
 _PREDICATE = re.compile("(?<=.)(?:实行|实施|进行)")
 
@@ -47,7 +50,16 @@ def split_one(region: str, seg: Segment, mixed: bool = True) -> list[str] | None
         first = split_top(cut_restated(region, [1], [seg]), LEVELS[1])[0]
         item = clean([first], seg)
         return item if valid(item, seg) and keyed(first, seg) else None
-    region = cut_restated(region, [seg.count], [seg])
+    colon = next((i for i, (ch, top) in enumerate(zip(region, top_level(region)))
+                  if top and ch in "：:"), 0)
+    if colon >= 2:  # 甲带和乙带：沿某路形成… (what follows the list explains it)
+        before = split_one(region[:colon], seg, mixed)
+        if before:
+            return before
+    restated = _restated_within(cut_restated(region, [seg.count], [seg]), seg)
+    if restated != region:  # a list that restates its count: 从而实行甲、乙、丙三权分置
+        restated = _CONNECTIVE.sub("", restated)
+    region = restated
     for level in LEVELS:
         if level == LEVELS[-1] and not mixed and len(split_top(region, LEVELS[1])) > 1:
             continue
@@ -61,6 +73,20 @@ def split_one(region: str, seg: Segment, mixed: bool = True) -> list[str] | None
             if valid(items, seg, long=level != LEVELS[-1]):
                 return items
     return None
+
+
+def _restated_within(region: str, seg: Segment) -> str:
+    """A region cut where its count is restated right after the list, before the clause
+    goes on (甲、乙、丙三级纵向到底、丁横向到边的体系 -> 甲、乙、丙)."""
+    pieces = split_top(region, "、")
+    if len(pieces) <= seg.count or any(ch in "".join(pieces[:seg.count]) for ch in "，,；;"):
+        return region
+    last = pieces[seg.count - 1]
+    m = re.search(rf"(?<=.)(?:{seg.numeral}|{seg.count})(?=[{MEASURES}]|{re.escape(seg.key[:1])})",
+                  last) if seg.key else None
+    if not m or any(ch in last[:m.start()] for ch in "第和及与"):
+        return region
+    return "、".join(pieces[:seg.count - 1] + [last[:m.start()]])
 
 
 def _candidates(pieces: list[str], seg: Segment, level: str) -> list[list[str]]:
@@ -118,6 +144,9 @@ def split_many(region: str, segs: Sequence[Segment], strict: bool = False
     counts = [s.count for s in segs]
     total = sum(counts)
     region = cut_restated(region, [counts[-1]], segs[-1:])
+    plus = _by_plus(region, segs)
+    if plus:
+        return plus
     for level in LEVELS:
         pieces = [p for p in split_top(region, level) if p.strip(EDGE)]
         if len(pieces) == len(segs) and total > len(segs) and not strict:
@@ -137,6 +166,8 @@ def split_many(region: str, segs: Sequence[Segment], strict: bool = False
                     if tail:
                         flat.append((pieces[:at] + tail + pieces[at + 1:], True))
         for pieces, joined in flat:
+            if len(segs) == 2 and counts[0] == counts[1] and _interleaved(pieces, segs):
+                pieces = pieces[0::2] + pieces[1::2]  # 一清甲，建乙；二清丙，建丁
             groups, k = [], 0
             for seg in segs:
                 own = pieces[k:k + seg.count]  # …甲6个综合产业和乙、丙2个新兴产业
@@ -146,7 +177,7 @@ def split_many(region: str, segs: Sequence[Segment], strict: bool = False
             if segs[0].count == 1:  # the list's lead before a group of one: 建设甲基地和乙中心…
                 groups[0][0] = clean_first(groups[0][0], [i for g in groups[1:] for i in g],
                                             segs[0])
-            names = iter(quoted_names([i for g in groups for i in g]))  # 建设“甲”和“乙”的
+            names = iter(cut_copula(quoted_names([i for g in groups for i in g])))  # 建设“甲”和“乙”的
             groups = [[unquote(next(names)) for _ in g] for g in groups]
             if strict and not all(s.key[-1:] in i for g, s in zip(groups, segs) for i in g):
                 continue
@@ -159,6 +190,31 @@ def split_many(region: str, segs: Sequence[Segment], strict: bool = False
                              for g, s in zip(groups, segs)):
                 return groups
     return None
+
+
+def _interleaved(pieces: list[str], segs: Sequence[Segment]) -> bool:
+    """Whether two groups' items alternate, each naming its own key (六清六建: 一清甲，建立乙；
+    二清丙，建立丁…), where the first group's items in a row do not."""
+    one, two = segs[0].key[:1], segs[1].key[:1]
+    if not one or not two or one == two:
+        return False
+    return all(one in p for p in pieces[0::2]) and all(two in p for p in pieces[1::2]) \
+        and not all(one in p for p in pieces[:segs[0].count])
+
+
+def _by_plus(region: str, segs: Sequence[Segment]) -> list[list[str]] | None:
+    """A code's groups written as the code is, joined by + (改革、开放、创新+乙 under 3+1)."""
+    pieces = split_top(region, "+＋")
+    if not all(s.code for s in segs) or len(pieces) != len(segs):
+        return None
+    groups = []
+    for piece, seg in zip(pieces, segs):
+        if seg.count == 1:
+            items = clean([piece], seg)
+            groups.append(items if valid(items, seg) else None)
+        else:
+            groups.append(split_one(piece, seg))
+    return groups if all(groups) else None
 
 
 # ------------------------------------------------------------------ the parts
@@ -220,11 +276,22 @@ def find_parts(headword: str, definition: str
     but the definition lists 2``)."""
     flags: list[str] = []
     for k, segs in enumerate(readings(headword)):
+        if any(_ordinal(definition, s) for s in segs):
+            continue  # “二环”: 第二环城林带, the second ring, not two
         found, miscounted = _read(definition, segs) if segs else ([], [])
+        if any(counts_periods(seg) and not all(i.endswith("期") for i in items)
+               for seg, items in found):
+            found = []  # 三期: periods only where each item names one
         if found:
             return found, []
         flags = flags if k else miscounted
     return [], flags
+
+
+def _ordinal(definition: str, seg: Segment) -> bool:
+    """Whether the definition writes the segment's numeral as an ordinal before its key
+    (第二环 under 二环): the numeral names a place in a row, it counts nothing."""
+    return bool(seg.key) and not seg.code and f"第{seg.numeral}{seg.key[:1]}" in definition
 
 
 def _read(definition: str, segs: Sequence[Segment]

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from .hanzi import strip_quotes
+from .hanzi import is_hanzi, strip_quotes
 from .numerals import NUMERAL_CHARS, slogan_count
 
 NUMERAL_RUN = re.compile(f"[{NUMERAL_CHARS}]+|[0-9０-９]+")
@@ -62,26 +62,30 @@ class Segment(NamedTuple):
 def readings(headword: str) -> list[list[Segment]]:
     """The ways to read a headword's segments, most likely first: 六统一管理 is 六统 + 一管理
     as 三品一标 is 三品 + 一标, or 六统一管理 with the word 统一; the definition decides.
-    Last, the Chinese numerals alone (the 8条 of 三大甲的8条乙 counts roads it does not list)."""
+    Then the Chinese numerals alone (the 8条 of 三大甲的8条乙 counts roads it does not list);
+    last, 期 as what is counted (三期叠加: three periods, where its items each name one)."""
     out = [segments(headword)]
-    for other in (segments(headword, words_first=True), segments(headword, digits=False)):
+    for other in (segments(headword, words_first=True), segments(headword, digits=False),
+                  segments(headword, periods=True)):
         if other not in out:
             out.append(other)
     return out
 
 
-def segments(headword: str, words_first: bool = False, digits: bool = True) -> list[Segment]:
+def segments(headword: str, words_first: bool = False, digits: bool = True,
+             periods: bool = False) -> list[Segment]:
     """The numbered slogans of a headword, in order: 八有一超 -> 八有, 一超; 五位一体 ->
     五位一体 (一体 counts nothing). A lone segment counting one (一超 alone) is no slogan to
     split; nor is a headword that lists its parts itself (甲、乙、丙三项). With
     ``words_first``, 统一 and 单一 are words even right after a numeral's character; without
-    ``digits``, digit counts and codes count nothing."""
+    ``digits``, digit counts and codes count nothing; with ``periods``, 三期 counts periods
+    (its items must each end in 期: see ``counts_periods``)."""
     out: list[Segment] = []
     pos, plain = 0, ""
     for phrase in _HEAD_BREAK.split(headword):
         start_in_head = headword.find(phrase, pos) if phrase else pos
         pos = start_in_head + len(phrase)
-        found = _phrase_segments(phrase, words_first, digits)
+        found = _phrase_segments(phrase, words_first, digits, periods)
         for k, (start, end, count, measure) in enumerate(found):
             text = phrase[start:end]
             numeral = NUMERAL_RUN.match(text).group()
@@ -107,8 +111,13 @@ def segments(headword: str, words_first: bool = False, digits: bool = True) -> l
     return out
 
 
-def _phrase_segments(phrase: str, words_first: bool, digits: bool = True
-                     ) -> list[tuple[int, int, int, str]]:
+def counts_periods(seg: Segment) -> bool:
+    """Whether the segment counts periods (三期 read with ``periods``)."""
+    return seg.text[len(seg.numeral):len(seg.numeral) + 1] == "期"
+
+
+def _phrase_segments(phrase: str, words_first: bool, digits: bool = True,
+                     periods: bool = False) -> list[tuple[int, int, int, str]]:
     """(start, end, count, measure word) of each counting numeral in one phrase."""
     code = _CODE.search(phrase) if digits else None
     if code:  # 1+2+5+X: one segment per number, each just the number
@@ -136,6 +145,8 @@ def _phrase_segments(phrase: str, words_first: bool, digits: bool = True
                 continue
             s, run = s + 1, run[1:]
         word = next((w for w in _WORDS if phrase.startswith(w, s)), None)
+        if run == "一" and phrase[s + 2:s + 3] == "制" and is_hanzi(phrase[s + 1:s + 2]):
+            word = phrase[s:s + 3]  # 一单制, 一票制: a system of one, counts nothing
         if word and not (s == 0 and after[:1] in MEASURES):
             inside_word = s + len(word)
             continue
@@ -144,10 +155,10 @@ def _phrase_segments(phrase: str, words_first: bool, digits: bool = True
             continue  # 五个一甲, 六统一: the numeral belongs to the segment before
         if s > 0 and phrase[s - 1] in _WORD_BEFORE and not (owned and not words_first):
             continue
-        if after[:1] in _WORD_AFTER:
+        if after[:1] in _WORD_AFTER and not (periods and after[:1] == "期"):
             starts.append((s, None, ""))  # 三年: ends the segment before, counts nothing
             continue
-        measure = after[:1] if after[:1] in MEASURES else ""
+        measure = after[:1] if after[:1] in MEASURES or periods and after[:1] == "期" else ""
         starts.append((s, slogan_count(run), measure))
     out = []
     for i, (s, count, measure) in enumerate(starts):
