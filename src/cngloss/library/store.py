@@ -17,6 +17,7 @@ from typing import Iterator, Mapping
 
 from ..errors import DataError, Problem, UsageError
 from ..model import SECTION_SEP, Filters, ReportInfo
+from . import catalog
 
 APPLICATION_ID = 0x636E676C  # "cngl": tells our database from any other SQLite file
 # 3: the glossaries and the lexicon (library/lexicon.py); the bigram postings keyed by
@@ -164,8 +165,6 @@ class Library:
         catalogue read for one query serves the next ones (``serve``'s workspaces, 12-25 ms
         a query over 3,004 reports). A writable connection reads it every time (its own
         changes do not move the version)."""
-        from . import catalog  # the catalogue's query
-
         if self.writable:
             return catalog.reports(self.db, filters)
         version = self.db.execute("PRAGMA data_version").fetchone()[0]
