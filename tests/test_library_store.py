@@ -66,3 +66,27 @@ def test_a_library_from_a_newer_cngloss_asks_for_an_upgrade(tmp_path):
     assert _problem(path, write=False) == Problem(
         str(path), None, f"was written by a newer cngloss (library format {SCHEMA_VERSION + 1})",
         fix="upgrade cngloss")
+
+
+def test_a_read_only_librarys_catalogue_is_kept_until_another_connection_changes_it(tmp_path):
+    from conftest import run_cli
+    from test_library import RECORDS, write_collection
+
+    from cngloss.model import Filters
+
+    lib = tmp_path / "lib.sqlite"
+    added = run_cli("--library", str(lib), "add",
+                    str(write_collection(tmp_path / "set.jsonl", RECORDS)))
+    assert added.code == 0, added.err
+    reader = open_library(lib)
+    try:
+        assert [r.place for r in reader.reports().values()] == ["丁县", "丙市", "乙省", "甲市"]
+        assert [r.year for r in reader.reports(Filters(level="city")).values()] == [2022, 2019]
+        kept = reader.catalog_cache[Filters()]
+        reader.reports().clear()  # a caller's copy: the kept catalogue is untouched
+        assert reader.catalog_cache[Filters()] is kept and len(kept[1]) == 4
+        removed = run_cli("--library", str(lib), "remove", "--place", "乙省")
+        assert removed.code == 0, removed.err
+        assert [r.place for r in reader.reports().values()] == ["丁县", "丙市", "甲市"]
+    finally:
+        reader.close()

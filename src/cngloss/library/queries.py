@@ -41,6 +41,7 @@ class _Borrowed(Library):
 
     def __init__(self, library: Library):
         super().__init__(library.path, library.db, library.writable)
+        self.catalog_cache = library.catalog_cache  # the owner's, shared
 
     def close(self) -> None:
         pass
@@ -223,7 +224,7 @@ def _passages(path: Path, query: str, forms: tuple[str, ...], filters: Filters,
     with _open(path) as library:
         def run() -> LibraryPassages:
             db = library.db
-            allowed = catalog.reports(db, filters)
+            allowed = library.reports(filters)
             by_report: dict[int, list[text_search.Match]] = defaultdict(list)
             for match in text_search.matches(db, forms, allowed):
                 by_report[report_of(match.paragraph_id)].append(match)
@@ -290,7 +291,7 @@ def trend(path: Path, texts: list[str], by: str | None = None,
     with _open(path) as library:
         def run() -> list[TermTrend]:
             db = library.db
-            allowed = catalog.reports(db, filters)
+            allowed = library.reports(filters)
             return [_trend(db, needle, allowed, by) for needle in needles]
         return _query(path, run)
 

@@ -16,7 +16,8 @@ from pathlib import Path
 from typing import Iterator, Mapping
 
 from ..errors import DataError, Problem, UsageError
-from ..model import SECTION_SEP
+from ..model import SECTION_SEP, Filters, ReportInfo
+from . import catalog
 
 APPLICATION_ID = 0x636E676C  # "cngl": tells our database from any other SQLite file
 # 3: the glossaries and the lexicon (library/lexicon.py); the bigram postings keyed by
@@ -145,6 +146,9 @@ def _fail(path: Path, message: str, fix: str) -> DataError:
     return DataError(Problem(str(path), None, message, fix=fix))
 
 
+CATALOG_CACHE = 32  # filters whose reports a read-only library keeps
+
+
 class Library:
     """An open library: the connection and whether it may be written."""
 
@@ -152,6 +156,24 @@ class Library:
         self.path = path
         self.db = connection
         self.writable = writable
+        # filters -> (the connection's data_version when read, the reports they allow)
+        self.catalog_cache: dict[Filters, tuple[int, dict[int, ReportInfo]]] = {}
+
+    def reports(self, filters: Filters = Filters()) -> dict[int, ReportInfo]:
+        """``catalog.reports`` of this library, kept while nothing changes it: a read-only
+        connection's ``PRAGMA data_version`` moves when another connection commits, so the
+        catalogue read for one query serves the next ones (``serve``'s workspaces, 12-25 ms
+        a query over 3,004 reports). A writable connection reads it every time (its own
+        changes do not move the version)."""
+        if self.writable:
+            return catalog.reports(self.db, filters)
+        version = self.db.execute("PRAGMA data_version").fetchone()[0]
+        kept = self.catalog_cache.get(filters)
+        if kept is None or kept[0] != version:
+            if len(self.catalog_cache) >= CATALOG_CACHE:
+                self.catalog_cache.clear()
+            kept = self.catalog_cache[filters] = (version, catalog.reports(self.db, filters))
+        return dict(kept[1])
 
     def close(self) -> None:
         self.db.close()

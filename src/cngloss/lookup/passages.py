@@ -104,27 +104,38 @@ class PassageFinder:
 
 def find_keys(texts: Sequence[str], forms_by_key: dict) -> list[set]:
     """For each text, the keys with a form that occurs in it (quotes ignored): one scan of
-    all the texts for all the forms. The scan tries every position (a lookahead), so forms
-    that overlap are all found, and a form inside the longest match at a position too."""
+    all the texts for all the forms, every occurrence found, overlapping or inside another
+    (an Aho-Corasick automaton, built once per set of forms: ``_automaton``)."""
     found: list[set] = [set() for _ in texts]
     owners = _owners(tuple((k, tuple(v)) for k, v in forms_by_key.items()))
     if not owners or not texts:
         return found
+    # A text's search text is the text without its quotation marks (``set_aside``): each
+    # mark taken out by a C-speed replace, and where each text starts counted in those.
+    searches = [strip_quotes(text) for text in texts]
     starts, pos = [], 0
-    for text in texts:
+    for search in searches:
         starts.append(pos)
-        pos += len(text) + 1
-    inner_of: dict[str, list[str]] = {}
-    anywhere = re.compile("(?=(" + any_of(tuple(owners)).pattern + "))")
-    search = SearchText("\n".join(texts), markers=False)
-    for m in anywhere.finditer(search.text):
-        keys = found[bisect.bisect_right(starts, search.offset(m.start())) - 1]
-        needle = m.group(1)
-        if needle not in inner_of:
-            inner_of[needle] = inner_forms(needle, owners)
-        for form in (needle, *inner_of[needle]):
-            keys.update(owners[form])
+        pos += len(search) + 1
+    needles, automaton = _automaton(tuple(owners))
+    seen: set[tuple[int, int]] = set()
+    for form, start, _ in automaton.find_matches_as_indexes("\n".join(searches),
+                                                           overlapping=True):
+        at = bisect.bisect_right(starts, start) - 1
+        if (at, form) not in seen:
+            seen.add((at, form))
+            found[at].update(owners[needles[form]])
     return found
+
+
+@lru_cache(maxsize=16)
+def _automaton(needles: tuple[str, ...]):
+    """(the needles, an automaton that finds every occurrence of each, overlapping ones too)."""
+    import ahocorasick_rs  # lazy: the passages' terms, with a library or grep only
+
+    return needles, ahocorasick_rs.AhoCorasick(
+        needles, matchkind=ahocorasick_rs.MatchKind.Standard,
+        implementation=ahocorasick_rs.Implementation.ContiguousNFA)
 
 
 @lru_cache(maxsize=64)

@@ -18,6 +18,7 @@ from ..core.workspace import Workspace
 from ..errors import (AmbiguousError, CnglossError, ExitCode, NotFoundError, UsageError,
                       user_message)
 from ..output import json as js
+from .fast_json import dumps
 
 STATUS = {ExitCode.OK: 200, ExitCode.NOT_FOUND: 404, ExitCode.USAGE: 400,
           ExitCode.BAD_DATA: 500, ExitCode.INTERNAL: 500}
@@ -131,9 +132,9 @@ def answer(name: str, ws: Workspace, params: Params) -> tuple[int, str]:
     try:
         data, missing = endpoint(ws, params)
     except CnglossError as exc:
-        return STATUS.get(exc.exit_code, 500), js.dumps(error_body(exc, ws)) + "\n"
+        return STATUS.get(exc.exit_code, 500), dumps(error_body(exc, ws)) + "\n"
     status = STATUS[missing.exit_code] if missing is not None else 200
-    return status, js.dumps(data) + "\n"
+    return status, dumps(data) + "\n"
 
 
 def error_body(exc: CnglossError, ws: Workspace | None = None) -> dict:
