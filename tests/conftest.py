@@ -273,6 +273,15 @@ def write_collection(folder: Path, records: list[dict], name: str = "set.jsonl")
     return path
 
 
+def noted_report(place: str, year: int, body: str, notes: list[tuple[str, str]]) -> dict:
+    """A city's report record (for ``write_collection``): its body, then a 名词解释 section
+    with the (headword, definition) notes numbered from 1."""
+    text = f"{place}{year}年政府工作报告\n\n{body}\n\n名词解释\n\n" + "\n\n".join(
+        f"{k}.{head}：{definition}" for k, (head, definition) in enumerate(notes, 1)) + "\n"
+    return {"place": place, "level": "city", "year": year, "title": f"{place}政府工作报告",
+            "path": place, "content": text}
+
+
 def library_of_bodies(folder: Path, reports: list[tuple[str, str, int, str]]) -> str:
     """A library (built with ``cngloss add``) of short reports given as (level, place,
     year, body); its path."""

