@@ -36,7 +36,8 @@ def library_slogans(db: sqlite3.Connection, path, filters: Filters = Filters(),
     """The library's slogans as dicts (see the module docstring), most reports first;
     ``defined``: some report's notes define the term. Without ``--year`` and ``--place``,
     from the summaries made at write time (library/slogan_summary.py) when they are up to
-    date: the same objects, already rendered as JSON."""
+    date; otherwise computed from the uses of the reports selected (slogan_selected.py):
+    the same objects, already rendered as JSON."""
     if not has_slogans(db):
         raise DataError(Problem(str(path), None, "was made before cngloss stored the slogans "
                                 "of its reports (library format 3 or older)",
@@ -45,7 +46,9 @@ def library_slogans(db: sqlite3.Connection, path, filters: Filters = Filters(),
     if filters._replace(level=None) == Filters() and filters.level in (None, *LEVELS) \
             and has_summaries(db):
         return _summaries(db, filters.level or "", kind, new_in, min_reports)
-    return computed_slogans(db, filters, kind, new_in, min_reports)
+    from .slogan_selected import selected_slogans  # lazy: it imports this module
+
+    return selected_slogans(db, filters, kind, new_in, min_reports)
 
 
 def has_summaries(db: sqlite3.Connection) -> bool:

@@ -66,11 +66,20 @@ def _json(value, indent: str) -> str:
     if isinstance(value, dict):
         if not value:
             return "{}"
-        return "{" + inner + ("," + inner).join(
-            _quote(key) + ": " + _json(v, inner) for key, v in value.items()) + indent + "}"
+        parts = []
+        for key, v in value.items():  # a scalar written here: a call less per value
+            kind = type(v)
+            parts.append(_quote(key) + ": " + (
+                _quote(v) if kind is str else int.__repr__(v) if kind is int
+                else "null" if v is None else _json(v, inner)))
+        return "{" + inner + ("," + inner).join(parts) + indent + "}"
     if isinstance(value, list):
         if not value:
             return "[]"
+        if all(type(v) is int for v in value):  # a sense's reports: most of the values
+            return "[" + inner + ("," + inner).join(map(int.__repr__, value)) + indent + "]"
+        if all(type(v) is str for v in value):  # an expansion's items
+            return "[" + inner + ("," + inner).join(map(_quote, value)) + indent + "]"
         return "[" + inner + ("," + inner).join(_json(v, inner) for v in value) + indent + "]"
     raise TypeError(f"not a value of a term object: {type(value).__name__}")
 
