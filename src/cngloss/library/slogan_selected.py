@@ -19,7 +19,7 @@ import sqlite3
 
 from ..model import Filters, RenderedTerms
 from . import catalog
-from .slogan_queries import INDENT, LEVELS, add_passages, summarize
+from .slogan_objects import INDENT, LEVELS, add_passages, rendered, summarize
 
 COLUMNS = "s.term, s.report_id, s.kind, s.n, s.line, s.items, s.source_line"
 
@@ -27,8 +27,6 @@ COLUMNS = "s.term, s.report_id, s.kind, s.n, s.line, s.items, s.source_line"
 def selected_slogans(db: sqlite3.Connection, filters: Filters, kind: str | None,
                      new_in: int | None, min_reports: int) -> RenderedTerms:
     """``computed_slogans(db, filters, kind, new_in, min_reports)``, already rendered."""
-    from .slogan_summary import rendered  # lazy: slogan_summary imports slogan_queries
-
     allowed = catalog.reports(db, filters)
     ids = json.dumps(list(allowed))
     same_kind = " AND kind = ?" if kind else ""
