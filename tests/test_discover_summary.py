@@ -96,6 +96,15 @@ def _summary(path, term, level=""):
     return row and (*row[:6], json.loads(row[6]))
 
 
+def _from_summaries(db, path, filters):
+    """Whether the query was answered from slogan_term (the rows' answer is rendered too)."""
+    seen = []
+    db.set_trace_callback(seen.append)
+    library_slogans(db, path, filters)
+    db.set_trace_callback(None)
+    return any("FROM slogan_term" in sql for sql in seen)
+
+
 def _check_same_as_computed(cli, path):
     for args, printed in _answers(cli, path).items():
         assert printed == _computed_json(path, list(args)), args
@@ -118,7 +127,8 @@ def test_queries_from_the_summaries_print_what_the_computation_printed(cli, libr
     db = sqlite3.connect(library)
     assert isinstance(library_slogans(db, library), RenderedTerms)
     assert isinstance(library_slogans(db, library, Filters(level="city")), RenderedTerms)
-    assert isinstance(library_slogans(db, library, Filters(place="湖")), list)
+    # --place and --year: computed from the rows selected (slogan_selected.py), rendered
+    assert not _from_summaries(db, library, Filters(place="湖"))
     _check_same_as_computed(cli, library)
     found = json.loads(cli("--library", str(library), "discover", "--json").out)["terms"]
     # most reports first, then most uses, then the term (三 U+4E09 before 两 U+4E24)
@@ -208,8 +218,51 @@ def test_a_stale_summary_is_not_used(cli, library):
                "(SELECT id FROM report WHERE place = '南宁市')")
     db.execute("INSERT INTO slogan_stale VALUES('六稳')")
     db.commit()
-    assert isinstance(library_slogans(db, library), list)
+    assert not _from_summaries(db, library, Filters())
     found = {t["term"]: t for t in json.loads(
         cli("--library", str(library), "discover", "--json").out)["terms"]}
     assert found["六稳"]["reports"] == 3
     _check_same_as_computed(cli, library)
+
+
+# --year and --place, with every other option: the rows of the terms used by enough of the
+# reports selected, read by the term, rendered without the json module
+SELECTIONS = [
+    ["--year", "2018..2018"], ["--year", "2019..2021"], ["--year", "2021..2026"],
+    ["--year", "1990..2000"], ["--place", "湖"], ["--place", "南宁市"], ["--place", "无此地"],
+    ["--place", "市", "--year", "2021..2021"], ["--place", "湖", "--min-reports", "1"],
+    ["--year", "2018..2021", "--min-reports", "3"],
+    ["--year", "2018..2026", "--kind", "slogan"], ["--year", "2018..2026", "--kind", "period"],
+    ["--place", "市", "--kind", "period", "--min-reports", "1"],
+    ["--year", "2018..2026", "--new-in", "2019", "--min-reports", "1"],
+    ["--place", "湖", "--by", "level", "--min-reports", "1"],
+    ["--level", "city", "--year", "2021..2021"], ["--level", "province", "--place", "湖北"],
+]
+
+
+@pytest.mark.parametrize("args", SELECTIONS, ids=" ".join)
+def test_a_selection_prints_what_the_computation_printed(cli, library, args):
+    db = sqlite3.connect(library)
+    filters = _options(args)[0]
+    assert not _from_summaries(db, library, filters)
+    assert isinstance(library_slogans(db, library, filters), RenderedTerms)
+    result = cli("--library", str(library), "discover", "--json", *args)
+    assert result.code in (0, 1), result.err
+    assert result.out == _computed_json(library, args), args
+
+
+def test_a_selection_stated_by_hand(cli, library):
+    # 2019..2021: 六稳 in 湖北 2019, 湖南 2020, 南宁 2021; 四个率先 in 南宁 and 柳州 2021;
+    # 两违 in 湖北 and 南宁; 两个维护 in 湖北 and 柳州; 十四五 in 湖南 only (and 武汉 2026)
+    found = json.loads(cli("--library", str(library), "discover", "--json", "--year",
+                           "2019..2021").out)["terms"]
+    assert [(t["term"], t["reports"], t["first_year"]) for t in found] == [
+        ("六稳", 3, 2019), ("两个维护", 2, 2019), ("两违", 2, 2019), ("四个率先", 2, 2021)]
+    assert found[0]["years"] == {"2019": {"reports": 1, "places": 1},
+                                 "2020": {"reports": 1, "places": 1},
+                                 "2021": {"reports": 1, "places": 1}}
+    city = json.loads(cli("--library", str(library), "discover", "--json", "--place", "市",
+                          "--min-reports", "1").out)["terms"]
+    attack = next(t for t in city if t["term"] == "三大攻坚战")
+    assert attack["reports"] == 1 and attack["expansion"]["items"] == ["汽车", "钢铁", "化工产业转型"]
+    assert attack["expansion"]["source"]["text"] == REPORTS[3][3]

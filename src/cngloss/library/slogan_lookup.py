@@ -2,7 +2,7 @@
 ``search`` and ``show`` (the whole list is ``slogan_queries.library_slogans``).
 
 The rows of the terms asked for only (``slogan``'s key starts with the term): each term
-summarised by ``slogan_queries.summarize``, so a term found here has the dates, places
+summarised by ``slogan_objects.summarize``, so a term found here has the dates, places
 and senses ``discover`` gives it. A library made before the slogans were stored (format 3
 or older) has none: nothing is found, nothing fails.
 """
@@ -14,7 +14,8 @@ from collections import defaultdict
 
 from ..model import Filters
 from . import catalog
-from .slogan_queries import add_passages, has_slogans, summarize
+from .slogan_objects import add_passages, summarize
+from .slogan_queries import has_slogans
 
 COLUMNS = "term, report_id, kind, n, line, items, source_line"
 

@@ -15,14 +15,13 @@ import sqlite3
 from collections import defaultdict
 
 from ..errors import DataError, Problem
-from ..model import Filters, RenderedTerms, ReportInfo
+from ..model import Filters, RenderedTerms
 from . import catalog
+from .slogan_objects import INDENT, LEVELS, add_passages, summarize
+from .slogan_selected import selected_slogans
 
-LEVELS = ("national", "province", "city")
 MIN_REPORTS = 2
 LAG_CAP = 10  # lags of 10 years or more are counted together ("10+")
-SIMILAR = 0.5  # two item sets are one sense when they share this much of the smaller one
-INDENT = "    "  # a term object's depth in {"version": 2, "terms": [...]} (slogan_summary)
 FEW = 4  # under a quarter of the reports selected: their rows read by the report index
 
 
@@ -36,7 +35,8 @@ def library_slogans(db: sqlite3.Connection, path, filters: Filters = Filters(),
     """The library's slogans as dicts (see the module docstring), most reports first;
     ``defined``: some report's notes define the term. Without ``--year`` and ``--place``,
     from the summaries made at write time (library/slogan_summary.py) when they are up to
-    date: the same objects, already rendered as JSON."""
+    date; otherwise computed from the uses of the reports selected (slogan_selected.py):
+    the same objects, already rendered as JSON."""
     if not has_slogans(db):
         raise DataError(Problem(str(path), None, "was made before cngloss stored the slogans "
                                 "of its reports (library format 3 or older)",
@@ -45,7 +45,7 @@ def library_slogans(db: sqlite3.Connection, path, filters: Filters = Filters(),
     if filters._replace(level=None) == Filters() and filters.level in (None, *LEVELS) \
             and has_summaries(db):
         return _summaries(db, filters.level or "", kind, new_in, min_reports)
-    return computed_slogans(db, filters, kind, new_in, min_reports)
+    return selected_slogans(db, filters, kind, new_in, min_reports)
 
 
 def has_summaries(db: sqlite3.Connection) -> bool:
@@ -112,71 +112,6 @@ def computed_slogans(db: sqlite3.Connection, filters: Filters = Filters(),
         item["defined"] = item["term"] in defined  # some report's notes define it
         add_passages(db, item)
     return out
-
-
-def add_passages(db: sqlite3.Connection, item: dict) -> None:
-    """The passage of each sense of ``item`` (read only for the senses shown: reading them
-    for every row was half of a cold query)."""
-    for sense in item["senses"]:
-        source = sense["expansion"]["source"]
-        source["text"] = db.execute(
-            "SELECT source FROM slogan WHERE term = ? AND report_id = ?",
-            (item["term"], source["report"])).fetchone()[0]
-
-
-def _report(info: ReportInfo) -> dict:
-    return {"id": info.id, "place": info.place, "level": info.level, "year": info.year,
-            "title": info.title}
-
-
-def summarize(term: str, used: list[tuple], allowed: dict[int, ReportInfo]) -> dict:
-    """The JSON object of one term from its rows (``defined`` False, passages not read)."""
-    infos = [(allowed[r[1]], r) for r in used]
-    dated = sorted(((i.year if i.year is not None else 10 ** 6, i.id), i) for i, _ in infos)
-    first = dated[0][1]
-    by_level = {}
-    for level in LEVELS:
-        at = next((i for _, i in dated if i.level == level), None)
-        by_level[level] = None if at is None else {"year": at.year, "report": at.id}
-    years: dict[int, list[set]] = {}
-    for info, _ in infos:
-        if info.year is not None:
-            entry = years.setdefault(info.year, [set(), set()])
-            entry[0].add(info.id)
-            entry[1].add(info.place)
-    places = {info.place for info, _ in infos}
-    senses = _senses(infos)
-    known_years = [i.year for i, _ in infos if i.year is not None]
-    return {
-        "document": None, "term": term, "kind": used[0][2], "count": sum(r[3] for r in used),
-        "lines": None, "reports": len(used), "places": len(places),
-        "first_year": first.year, "first_report": _report(first), "first_by_level": by_level,
-        "last_year": max(known_years) if known_years else None,
-        "years": {str(y): {"reports": len(e[0]), "places": len(e[1])}
-                  for y, e in sorted(years.items())},
-        "expansion": senses[0]["expansion"] if senses else None,
-        "senses": senses, "defined": False,
-    }
-
-
-def _senses(infos: list[tuple[ReportInfo, tuple]]) -> list[dict]:
-    groups: list[dict] = []
-    for info, row in sorted(infos, key=lambda x: (x[0].year or 0, x[0].id)):
-        if not row[5]:
-            continue
-        items = json.loads(row[5])
-        key = set(items)
-        for group in groups:
-            if len(key & group["keys"]) >= SIMILAR * min(len(key), len(group["keys"])):
-                group["reports"].append(info.id)
-                group["keys"] |= key
-                break
-        else:
-            groups.append({"keys": key, "reports": [info.id], "expansion": {
-                "items": items, "source": {"report": info.id, "line": row[6],
-                                           "text": None}}})  # read for the senses shown
-    groups.sort(key=lambda g: -len(g["reports"]))
-    return [{"expansion": g["expansion"], "reports": g["reports"]} for g in groups]
 
 
 def level_lags(terms: "list[dict] | RenderedTerms") -> dict[str, dict[str, int]]:

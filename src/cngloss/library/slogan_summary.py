@@ -6,7 +6,7 @@ computing every slogan from every stored use.
 A write marks the terms it touches as stale (``slogan_stale``): the slogans of each report
 added or taken out, and its notes' headwords (``defined``); ``refresh`` then makes the
 summaries of the stale terms again from their ``slogan`` rows, with the very computation
-of the query over the rows (``slogan_queries.summarize``), and renders each as the JSON
+of the query over the rows (``slogan_objects.summarize``), and renders each as the JSON
 text ``discover --json`` prints for it. ``add`` refreshes once at its end (one transaction;
 its batches only mark), ``remove`` inside its own transaction. While any term is stale (an
 ``add`` under way, or one interrupted), queries use the rows, so an answer is never out
@@ -16,11 +16,10 @@ of date.
 from __future__ import annotations
 
 import sqlite3
-from json.encoder import encode_basestring as _quote  # the C one, when built
 
 from ..model import ReportInfo
 from . import catalog
-from .slogan_queries import INDENT, LEVELS, add_passages, summarize
+from .slogan_objects import LEVELS, add_passages, rendered, summarize
 
 
 def mark_report(db: sqlite3.Connection, report_id: int) -> None:
@@ -40,39 +39,6 @@ def mark_all(db: sqlite3.Connection) -> None:
 def is_stale(db: sqlite3.Connection) -> bool:
     """Whether some term's summary is to be made again."""
     return db.execute("SELECT 1 FROM slogan_stale LIMIT 1").fetchone() is not None
-
-
-def rendered(item: dict) -> bytes:
-    """A term object as ``discover --json`` prints it (output.json's ``dumps``: indented by
-    2, UTF-8 Chinese), every line after the first indented as a member of the ``terms``
-    list, in UTF-8: the answer is put together from these bytes as they are stored."""
-    return _json(item, "\n" + INDENT).encode("utf-8")
-
-
-def _json(value, indent: str) -> str:
-    """``json.dumps(value, ensure_ascii=False, indent=2)`` for the values of a term object
-    (str keys; str, int, bool, None, lists and dicts), ``indent`` the line break of its
-    depth: the same text, 1.6 times faster than the json module's pure-Python
-    indenting encoder, which was most of the summaries' time at add."""
-    if isinstance(value, str):
-        return _quote(value)
-    if value is None:
-        return "null"
-    if value is True or value is False:
-        return "true" if value else "false"
-    if isinstance(value, int):
-        return int.__repr__(value)
-    inner = indent + "  "
-    if isinstance(value, dict):
-        if not value:
-            return "{}"
-        return "{" + inner + ("," + inner).join(
-            _quote(key) + ": " + _json(v, inner) for key, v in value.items()) + indent + "}"
-    if isinstance(value, list):
-        if not value:
-            return "[]"
-        return "[" + inner + ("," + inner).join(_json(v, inner) for v in value) + indent + "]"
-    raise TypeError(f"not a value of a term object: {type(value).__name__}")
 
 
 def refresh(db: sqlite3.Connection) -> int:

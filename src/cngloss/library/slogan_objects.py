@@ -1,0 +1,125 @@
+"""A slogan's ``discover`` object across the library (``summarize``: from its stored uses
+over the reports selected; ``add_passages``: the passage of each sense) and its JSON as
+``discover --json`` prints it (``rendered``): shared by the summaries made at write time
+(slogan_summary.py), the queries over selected reports (slogan_selected.py, slogan_queries.py)
+and the look-ups of search and show (slogan_lookup.py).
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from json.encoder import encode_basestring as _quote  # the C one, when built
+
+from ..model import ReportInfo
+
+LEVELS = ("national", "province", "city")
+SIMILAR = 0.5  # two item sets are one sense when they share this much of the smaller one
+INDENT = "    "  # a term object's depth in {"version": 2, "terms": [...]} (slogan_summary)
+
+
+def add_passages(db: sqlite3.Connection, item: dict) -> None:
+    """The passage of each sense of ``item`` (read only for the senses shown: reading them
+    for every row was half of a cold query)."""
+    for sense in item["senses"]:
+        source = sense["expansion"]["source"]
+        source["text"] = db.execute(
+            "SELECT source FROM slogan WHERE term = ? AND report_id = ?",
+            (item["term"], source["report"])).fetchone()[0]
+
+
+def _report(info: ReportInfo) -> dict:
+    return {"id": info.id, "place": info.place, "level": info.level, "year": info.year,
+            "title": info.title}
+
+
+def summarize(term: str, used: list[tuple], allowed: dict[int, ReportInfo]) -> dict:
+    """The JSON object of one term from its rows (``defined`` False, passages not read)."""
+    infos = [(allowed[r[1]], r) for r in used]
+    dated = sorted(((i.year if i.year is not None else 10 ** 6, i.id), i) for i, _ in infos)
+    first = dated[0][1]
+    by_level = {}
+    for level in LEVELS:
+        at = next((i for _, i in dated if i.level == level), None)
+        by_level[level] = None if at is None else {"year": at.year, "report": at.id}
+    years: dict[int, list[set]] = {}
+    for info, _ in infos:
+        if info.year is not None:
+            entry = years.setdefault(info.year, [set(), set()])
+            entry[0].add(info.id)
+            entry[1].add(info.place)
+    places = {info.place for info, _ in infos}
+    senses = _senses(infos)
+    known_years = [i.year for i, _ in infos if i.year is not None]
+    return {
+        "document": None, "term": term, "kind": used[0][2], "count": sum(r[3] for r in used),
+        "lines": None, "reports": len(used), "places": len(places),
+        "first_year": first.year, "first_report": _report(first), "first_by_level": by_level,
+        "last_year": max(known_years) if known_years else None,
+        "years": {str(y): {"reports": len(e[0]), "places": len(e[1])}
+                  for y, e in sorted(years.items())},
+        "expansion": senses[0]["expansion"] if senses else None,
+        "senses": senses, "defined": False,
+    }
+
+
+def _senses(infos: list[tuple[ReportInfo, tuple]]) -> list[dict]:
+    groups: list[dict] = []
+    for info, row in sorted(infos, key=lambda x: (x[0].year or 0, x[0].id)):
+        if not row[5]:
+            continue
+        items = json.loads(row[5])
+        key = set(items)
+        for group in groups:
+            if len(key & group["keys"]) >= SIMILAR * min(len(key), len(group["keys"])):
+                group["reports"].append(info.id)
+                group["keys"] |= key
+                break
+        else:
+            groups.append({"keys": key, "reports": [info.id], "expansion": {
+                "items": items, "source": {"report": info.id, "line": row[6],
+                                           "text": None}}})  # read for the senses shown
+    groups.sort(key=lambda g: -len(g["reports"]))
+    return [{"expansion": g["expansion"], "reports": g["reports"]} for g in groups]
+
+
+def rendered(item: dict) -> bytes:
+    """A term object as ``discover --json`` prints it (output.json's ``dumps``: indented by
+    2, UTF-8 Chinese), every line after the first indented as a member of the ``terms``
+    list, in UTF-8: the answer is put together from these bytes as they are stored."""
+    return _json(item, "\n" + INDENT).encode("utf-8")
+
+
+def _json(value, indent: str) -> str:
+    """``json.dumps(value, ensure_ascii=False, indent=2)`` for the values of a term object
+    (str keys; str, int, bool, None, lists and dicts), ``indent`` the line break of its
+    depth: the same text, 1.6 times faster than the json module's pure-Python
+    indenting encoder, which was most of the summaries' time at add."""
+    if isinstance(value, str):
+        return _quote(value)
+    if value is None:
+        return "null"
+    if value is True or value is False:
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return int.__repr__(value)
+    inner = indent + "  "
+    if isinstance(value, dict):
+        if not value:
+            return "{}"
+        parts = []
+        for key, v in value.items():  # a scalar written here: a call less per value
+            kind = type(v)
+            parts.append(_quote(key) + ": " + (
+                _quote(v) if kind is str else int.__repr__(v) if kind is int
+                else "null" if v is None else _json(v, inner)))
+        return "{" + inner + ("," + inner).join(parts) + indent + "}"
+    if isinstance(value, list):
+        if not value:
+            return "[]"
+        if all(type(v) is int for v in value):  # a sense's reports: most of the values
+            return "[" + inner + ("," + inner).join(map(int.__repr__, value)) + indent + "]"
+        if all(type(v) is str for v in value):  # an expansion's items
+            return "[" + inner + ("," + inner).join(map(_quote, value)) + indent + "]"
+        return "[" + inner + ("," + inner).join(_json(v, inner) for v in value) + indent + "]"
+    raise TypeError(f"not a value of a term object: {type(value).__name__}")
