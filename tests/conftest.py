@@ -282,17 +282,22 @@ def noted_report(place: str, year: int, body: str, notes: list[tuple[str, str]])
             "path": place, "content": text}
 
 
-def library_of_bodies(folder: Path, reports: list[tuple[str, str, int, str]]) -> str:
-    """A library (built with ``cngloss add``) of short reports given as (level, place,
-    year, body); its path."""
-    collection = write_collection(folder, [
-        {"place": place, "level": level, "year": year, "title": f"{place}{year}年政府工作报告",
-         "path": f"r{i}.txt", "content": f"{place}{year}年政府工作报告\n\n{body}\n"}
-        for i, (level, place, year, body) in enumerate(reports)], "reports.jsonl")
-    path = folder / "lib.sqlite"
+def library_of_records(folder: Path, records: list[dict], name: str = "lib.sqlite") -> str:
+    """A library (built with ``cngloss add``) of these report records; its path."""
+    collection = write_collection(folder, records, "reports.jsonl")
+    path = folder / name
     added = run_cli("--library", str(path), "add", str(collection))
     assert added.code == 0, added.err
     return str(path)
+
+
+def library_of_bodies(folder: Path, reports: list[tuple[str, str, int, str]]) -> str:
+    """A library (built with ``cngloss add``) of short reports given as (level, place,
+    year, body); its path."""
+    return library_of_records(folder, [
+        {"place": place, "level": level, "year": year, "title": f"{place}{year}年政府工作报告",
+         "path": f"r{i}.txt", "content": f"{place}{year}年政府工作报告\n\n{body}\n"}
+        for i, (level, place, year, body) in enumerate(reports)])
 
 
 def passages_of(data: dict) -> list[dict]:

