@@ -3,9 +3,11 @@ two, 二十 two tens, 两百 two hundreds), not from what the code prints."""
 
 from __future__ import annotations
 
+from types import SimpleNamespace as NS
+
 import pytest
 
-from cngloss.text.numerals import leading_count, numeral_value, slogan_count
+from cngloss.text.numerals import leading_count, numeral_value, part_count, slogan_count
 
 
 @pytest.mark.parametrize("digit, value", [
@@ -65,3 +67,28 @@ def test_a_name_that_does_not_open_with_a_numeral_has_no_count(name):
 ])
 def test_slogan_count(run, count):
     assert slogan_count(run) == count
+
+
+@pytest.mark.parametrize("name, count", [
+    ("双千工程", 2),   # two thousands (双千: 千家企业, 千名人才), as the parts reader counts them
+    ("三千", 3), ("双十", 2), ("双零", 2),
+    ("六稳", 6), ("十三五", 13), ("一园", 1),   # elsewhere as leading_count
+])
+def test_a_parts_count_is_the_parts_readers(name, count):
+    assert part_count(name) == count
+
+
+def test_check_holds_a_part_to_the_parts_readers_count(tmp_path):
+    """``import`` writes 双千工程 with its two items; ``check`` must not call them 2000."""
+    from cngloss.corpus.checks import _check_parts
+    from cngloss.model import Part
+
+    glossary = NS(path=tmp_path / "g.yaml", terms=())
+    term = NS(id="shuangqian", term="双千工程", line=1, definition="千家企业、千名人才",
+              parts=(Part("双千工程", ("千家企业", "千名人才")),))
+    problems = []
+    _check_parts(glossary, term, problems)
+    assert problems == []
+    term.parts = (Part("双千工程", ("千家企业",)),)
+    _check_parts(glossary, term, problems)
+    assert [p.message for p in problems] == ["双千工程 has 1 item(s) but its numeral says 2"]

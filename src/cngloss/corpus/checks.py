@@ -21,7 +21,7 @@ from ..errors import DataError, Problem
 from ..sources.glossary import read_glossary
 from ..sources.paths import resolve_glossary_path
 from ..model import Glossary, Note, Report, Term
-from ..text.numerals import leading_count
+from ..text.numerals import part_count
 from ..lookup.passages import PassageFinder
 from ..text.hanzi import hanzi_of
 from ..text.pinyin import same_reading, syllables
@@ -121,7 +121,7 @@ def _check_related(glossary: Glossary, out: list[Problem]) -> None:
 def _check_parts(glossary: Glossary, term: Term, out: list[Problem]) -> None:
     for part in term.parts:
         if part.name:
-            expected = leading_count(part.name)
+            expected = part_count(part.name)
             if expected is not None and expected != len(part.items):
                 out.append(_problem(
                     glossary, term, "parts",

@@ -43,13 +43,32 @@ def slogan_count(run: str) -> int | None:
     thousands, or the zeros (双千, 三千, 双零 -> 2, 3, 2), 双 two of anything (双十 -> 2); a
     quantity (百, 千, 十百千), a run that is no
     numeral (十三五, 一二三) or above ``SLOGAN_MAX`` counts none."""
-    if len(run) == 2 and run[0] in DIGITS and DIGITS[run[0]] > 0 and (
-            run[1] in "百千零〇" or run[0] == "双"):
-        return DIGITS[run[0]]  # 双千, 三千, 双零, 双十: two thousands, two zeros, two tens
+    if len(run) == 2 and (counted := _counted_digit(run)) is not None:
+        return counted
     if run[0] in "百千":
         return None
     value = numeral_value(run)
     return value if value is not None and 0 < value <= SLOGAN_MAX else None
+
+
+def _counted_digit(pair: str) -> int | None:
+    """What a digit counts before one 百, 千 or 零, or what 双 counts before anything: 双千,
+    三千, 双零, 双十 -> 2, 3, 2, 2 (two thousands, three thousands, two zeros, two tens)."""
+    if pair[0] in DIGITS and DIGITS[pair[0]] > 0 and (pair[1] in "百千零〇" or pair[0] == "双"):
+        return DIGITS[pair[0]]
+    return None
+
+
+def part_count(name: str) -> int | None:
+    """How many items a part named ``name`` lists, as the parts reader counts them
+    (``slogan_count``): 双千工程 -> 2, 三千 -> 3, else ``leading_count`` (六稳 -> 6). What
+    ``check`` holds a part's items to, so that an imported glossary passes its own check."""
+    match = LEADING_NUMERAL.match(name)
+    if match and len(match.group()) >= 2:
+        counted = _counted_digit(match.group()[:2])
+        if counted is not None:
+            return counted
+    return leading_count(name)
 
 
 def leading_count(name: str) -> int | None:
