@@ -11,7 +11,7 @@ printing: the API sends an error object (``error_body``), the CLI's error line a
 
 from __future__ import annotations
 
-from typing import Callable, Mapping, Sequence
+from typing import Callable, Sequence
 
 from ..core.arguments import filters
 from ..core.workspace import Workspace
@@ -29,13 +29,6 @@ class Params:
 
     def __init__(self, items: Sequence[tuple[str, str]]):
         self.items = list(items)
-
-    @classmethod
-    def of(cls, mapping: Mapping[str, str | Sequence[str]]) -> "Params":
-        items = []
-        for key, value in mapping.items():
-            items += [(key, v) for v in ([value] if isinstance(value, str) else value)]
-        return cls(items)
 
     def all(self, name: str) -> list[str]:
         return [v for k, v in self.items if k == name]

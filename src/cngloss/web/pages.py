@@ -374,7 +374,7 @@ def linked_marks(text: str, found) -> str:
 # --------------------------------------------------------------------------- CSV
 
 
-def csv_page(write: Callable[[io.StringIO], None], name: str):
+def csv_page(write: Callable[[io.StringIO], None]):
     out = io.StringIO()
     write(out)
     return 200, out.getvalue(), CSV
@@ -386,7 +386,7 @@ def show_csv(ws, path, params: Params):
 
     params.check({"term", "year", "place", "level"})
     shown = ws.show(params.one("term", required=True), "paragraph", params.filters())
-    return csv_page(lambda out: write_passages_csv(shown.passages, out), "passages")
+    return csv_page(lambda out: write_passages_csv(shown.passages, out))
 
 
 @page
@@ -395,7 +395,7 @@ def grep_csv(ws, path, params: Params):
 
     params.check({"text", "year", "place", "level"})
     found = ws.grep(params.one("text", required=True), params.filters())
-    return csv_page(lambda out: write_passages_csv(found, out), "passages")
+    return csv_page(lambda out: write_passages_csv(found, out))
 
 
 @page
@@ -404,7 +404,7 @@ def trend_csv(ws, path, params: Params):
 
     params.check({"text", "by", "year", "place", "level"})
     trends = ws.trend([t for t in params.all("text") if t], params.one("by"), params.filters())
-    return csv_page(lambda out: write_trend_csv(trends, out), "trend")
+    return csv_page(lambda out: write_trend_csv(trends, out))
 
 
 @page
@@ -413,7 +413,7 @@ def reports_csv(ws, path, params: Params):
 
     params.check({"year", "place", "level"})
     infos = ws.reports(params.filters())
-    return csv_page(lambda out: write_reports_csv(infos, out), "reports")
+    return csv_page(lambda out: write_reports_csv(infos, out))
 
 
 ROUTES = [("/", home), ("/term/{term:path}", term), ("/passages", passages),

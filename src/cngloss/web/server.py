@@ -8,6 +8,7 @@ import threading
 from typing import Callable
 
 from ..errors import UsageError
+from .security import WILDCARD
 
 
 def bind(host: str, port: int) -> socket.socket:
@@ -33,7 +34,7 @@ def bind(host: str, port: int) -> socket.socket:
 def url_of(sock: socket.socket) -> str:
     host, port = sock.getsockname()[:2]
     shown = f"[{host}]" if ":" in host else host
-    if host in ("0.0.0.0", "::"):
+    if host in WILDCARD:
         shown = "127.0.0.1"
     return f"http://{shown}:{port}/"
 

@@ -37,10 +37,11 @@ def serve(
     except ImportError:
         raise MissingExtraError("cngloss serve", "starlette and uvicorn", "serve") from None
     from ...web.app import create_app  # lazy: the web layer, for serve only
-    from ...web.server import bind, serve as run, url_of  # lazy: the web layer, serve only
+    from ...web.security import LOOPBACK  # lazy: the web layer, serve only
+    from ...web.server import bind, serve as run, url_of  # lazy: as above
 
     sock = bind(host, port)
-    if host not in ("127.0.0.1", "localhost", "::1"):
+    if host not in LOOPBACK:
         print_message(f"cngloss: warning: listening on {host}: other machines can read the "
                       "library (the default, 127.0.0.1, is this machine only)", state.env)
     url = url_of(sock)
