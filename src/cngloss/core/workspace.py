@@ -554,10 +554,8 @@ class Workspace:
             return ReportText(info, [(p.number, SECTION_SEP.join(p.section), p.text)
                                      for p in report.paragraphs])
         from ..library.catalog import paragraphs, reports  # lazy: serve's report page only
-        from ..model import Filters as All
 
-        info = next((i for i in reports(self._reader.db, All()).values() if i.id == report_id),
-                    None) if report_id >= 0 else None
+        info = reports(self._reader.db).get(report_id)
         if info is None:
             raise NotFoundError(f"no report {report_id} in the library (see: cngloss reports)")
         return ReportText(info, paragraphs(self._reader.db, report_id))

@@ -18,6 +18,12 @@ SIMILAR = 0.5  # two item sets are one sense when they share this much of the sm
 INDENT = "    "  # a term object's depth in {"version": 2, "terms": [...]} (slogan_summary)
 
 
+def defined_headwords(db: sqlite3.Connection) -> set[str]:
+    """Every headword some report's notes define (what makes a slogan ``defined``)."""
+    return {row[0] for row in db.execute(
+        "SELECT DISTINCT headword FROM note WHERE headword IS NOT NULL")}
+
+
 def add_passages(db: sqlite3.Connection, item: dict) -> None:
     """The passage of each sense of ``item`` (read only for the senses shown: reading them
     for every row was half of a cold query)."""

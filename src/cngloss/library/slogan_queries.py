@@ -17,7 +17,7 @@ from collections import defaultdict
 from ..errors import DataError, Problem
 from ..model import Filters, RenderedTerms
 from . import catalog
-from .slogan_objects import INDENT, LEVELS, add_passages, summarize
+from .slogan_objects import INDENT, LEVELS, add_passages, defined_headwords, summarize
 from .slogan_selected import selected_slogans
 
 MIN_REPORTS = 2
@@ -106,8 +106,7 @@ def computed_slogans(db: sqlite3.Connection, filters: Filters = Filters(),
         if enabled:
             gc.enable()
     out.sort(key=lambda t: (-t["reports"], -t["count"], t["term"]))
-    defined = {row[0] for row in db.execute(
-        "SELECT DISTINCT headword FROM note WHERE headword IS NOT NULL")}
+    defined = defined_headwords(db)
     for item in out:
         item["defined"] = item["term"] in defined  # some report's notes define it
         add_passages(db, item)

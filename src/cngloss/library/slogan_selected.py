@@ -19,7 +19,7 @@ import sqlite3
 
 from ..model import Filters, RenderedTerms
 from . import catalog
-from .slogan_objects import INDENT, LEVELS, add_passages, rendered, summarize
+from .slogan_objects import INDENT, LEVELS, add_passages, defined_headwords, rendered, summarize
 
 COLUMNS = "s.term, s.report_id, s.kind, s.n, s.line, s.items, s.source_line"
 
@@ -61,8 +61,7 @@ def selected_slogans(db: sqlite3.Connection, filters: Filters, kind: str | None,
     if new_in is not None:
         out = [item for item in out if item["first_year"] == new_in]
     out.sort(key=lambda t: (-t["reports"], -t["count"], t["term"]))
-    defined = {row[0] for row in db.execute(
-        "SELECT DISTINCT headword FROM note WHERE headword IS NOT NULL")}
+    defined = defined_headwords(db)
     fragments, firsts = [], []
     for item in out:
         item["defined"] = item["term"] in defined  # some report's notes define it

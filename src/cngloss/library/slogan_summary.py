@@ -19,7 +19,7 @@ import sqlite3
 
 from ..model import ReportInfo
 from . import catalog
-from .slogan_objects import LEVELS, add_passages, rendered, summarize
+from .slogan_objects import LEVELS, add_passages, defined_headwords, rendered, summarize
 
 
 def mark_report(db: sqlite3.Connection, report_id: int) -> None:
@@ -48,8 +48,7 @@ def refresh(db: sqlite3.Connection) -> int:
     if not stale:
         return 0
     reports = catalog.reports(db)
-    defined = {row[0] for row in db.execute(
-        "SELECT DISTINCT headword FROM note WHERE headword IS NOT NULL")}
+    defined = defined_headwords(db)
     insert = "INSERT INTO slogan_term VALUES(?,?,?,?,?,?,?,?,?,?,?,?)"
     for term in stale:
         used = db.execute("SELECT term, report_id, kind, n, line, items, source_line "
