@@ -92,8 +92,8 @@ def sense_of(definition: str, entries: Sequence[EnglishEntry]) -> EnglishEntry |
 
 
 def sense_of_any(entry: EnglishEntry, definitions: Iterable[str]) -> bool:
-    """Whether one of the definitions has this sense of the file (and not another of the
-    headword's senses better)."""
+    """Whether one of the definitions has this sense of the file (compared with this sense
+    alone: the headword's other senses are not weighed against it)."""
     return any(sense_of(d, (entry,)) is entry for d in definitions)
 
 

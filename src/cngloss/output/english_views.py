@@ -86,7 +86,7 @@ def senses_view(entry: "Entry") -> list[Block]:
         return []
     blocks: list[Block] = [Blank(), line(("Other senses", "heading"))]
     for sense in others:
-        name = OTHER_SENSE if sense.sense == "other" else f"{sense.sense} sense"
+        name = sense_name(sense.sense)
         head: list[Span] = [(name, "headword")]
         if sense.meaning:
             head.append((f"  {sense.meaning}", None))
@@ -106,19 +106,24 @@ def senses_view(entry: "Entry") -> list[Block]:
     return blocks
 
 
+def sense_name(sense: str) -> str:
+    """A sense as the views name it: ``national sense``, or ``another sense`` for one that
+    is none of the file's (``corpus.english.OTHER``)."""
+    return OTHER_SENSE if sense == "other" else f"{sense} sense"
+
+
 def sense_mark(sense: str | None) -> list[Span]:
     """How the notes' definitions say which sense each has."""
     if sense is None:
         return []
-    return [(f"  ({OTHER_SENSE if sense == 'other' else sense + ' sense'})", "dim")]
+    return [(f"  ({sense_name(sense)})", "dim")]
 
 
 def passage_mark(sense: str | None, expansion: Sequence[str]) -> list[Span]:
     """A passage whose text lists the headword's items: the sense they give it."""
     if sense is None:
         return []
-    name = OTHER_SENSE if sense == "other" else f"{sense} sense"
-    return [(f"  ({name}: {'、'.join(expansion)})", "dim")]
+    return [(f"  ({sense_name(sense)}: {'、'.join(expansion)})", "dim")]
 
 
 GLOSSES = "Dictionary glosses, not a translation"

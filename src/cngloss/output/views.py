@@ -125,8 +125,9 @@ def term_view(term: Term, glossary: Glossary, passages: list[Passage] | None,
         blocks += field("Variants", [[(v, None)] for v in term.variants])
     blocks += english_field(term, entry)
     if glosses is not None:
-        sourced = entry is not None and any(s.renderings for s in entry.senses
-                                            if s.own or s.sources)
+        from ..corpus.english import applying  # lazy: --glosses only
+
+        sourced = entry is not None and bool(applying(entry))
         blocks += glosses_view(glosses, bool(term.english) or sourced)
     blocks += [Blank(), line((definition_label, "heading")), line(term.definition, indent=2)]
     if term.remark:

@@ -208,12 +208,8 @@ def _read_date(reader: "Reader", node: Any) -> str | None | bool:
         reader.optional_string(node, "renderings.date")
         return None
     value = node.value if node.id == "scalar" else None
-    if node.id == "scalar" and node.tag == "tag:yaml.org,2002:int":
-        value = node.value  # a bare year
-    elif node.id == "scalar" and node.tag == _TIMESTAMP:
-        value = node.value
-    elif value is not None:
-        value = reader.string(node, "renderings.date")
+    if value is not None and node.tag not in ("tag:yaml.org,2002:int", _TIMESTAMP):
+        value = reader.string(node, "renderings.date")  # not a bare year nor a date
     if value is None or not _DATE.fullmatch(value.strip()):
         reader.problem(node, f"date {value!r} is not a date" if value is not None else
                        "the date must be a date", "renderings.date",
@@ -252,9 +248,7 @@ def english_data(environ: Mapping[str, str] | None = None) -> EnglishData:
     path = english_path(environ)
     try:
         content = path.read_bytes()
-    except OSError:
-        content = None
-    if content is None:  # the reader says what is wrong
+    except OSError:  # the reader says what is wrong
         return load_english(path)
     digest = hashlib.blake2b(content, digest_size=16)
     digest.update(f"{__version__}:{_FORMAT}:{SourcedRendering._fields}"
