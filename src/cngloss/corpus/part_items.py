@@ -17,6 +17,7 @@ from ..text.hanzi import strip_quotes
 from ..text.lists import (EDGE, LEAD, LEVELS, common_prefix, common_suffix, split_top, top_level,
                           unquote)
 from ..text.slogans import MEASURES, Segment
+from .align import align
 
 # A word that governs the whole list, before its first item: 实施甲、乙、丙提升工程.
 _GOVERNING = ("大力推进", "加快推进", "着力推进", "深入推进", "全面推进", "着力建设", "大力发展",
@@ -84,7 +85,7 @@ def clean(items: list[str], seg: Segment, listed: bool = True, opens: bool = Tru
     if len(items) >= 2:
         items[-1] = _clean_last(items[-1], items[1:-1] or items[:-1], seg)
         items[0] = clean_first(items[0], items[1:], seg, opens)
-        items = cut_copula(items)
+        items = align(cut_copula(items), seg)
     return [unquote(i.strip(EDGE)) for i in quoted_names(items)]
 
 
