@@ -247,10 +247,10 @@ def _sections(definition: str, segs: Sequence[Segment]) -> list[str] | None:
 
 # What follows a group's name where its section opens: “六稳”指, 一园，即, 五区：, “三保”问题指.
 _INTRODUCED = re.compile(rf"[”\"]?(?:[\u4e00-\u9fff]{{0,4}}?(?:[，,：:]\s*)?(?:{INTRO_WORDS}|为"
-                         rf"|(?<=[：:]))[：:，,]?|[：:])")
+                         rf"|(?<=[：:]))[：:，,]?|[：:]|—+)")
 
 
-_LETTER_SECTION = re.compile(r"[“\"][NnXx][”\"]")
+_LETTER_SECTION = re.compile(r"[“\"][NnXx][”\"]|(?<=[；;。，,])[NnXx](?=即|指|是|代表|为|[：:])")
 _CODE_INTRODUCED = re.compile(rf"[”\"]?(?:{INTRO_WORDS}|代表|为|是|[：:])[：:，,]?")
 
 
@@ -282,6 +282,9 @@ def find_parts(headword: str, definition: str
         if any(counts_periods(seg) and not all(i.endswith("期") for i in items)
                for seg, items in found):
             found = []  # 三期: periods only where each item names one
+        if any(seg.code and re.search(rf"(?<!\d){seg.text}0+(?!\d)", item)
+               for seg, items in found for item in items):
+            found = []  # “111”: 100个甲, 10个乙: the code's digits stand for quantities
         if found:
             return found, []
         flags = flags if k else miscounted

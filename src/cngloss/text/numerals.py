@@ -18,6 +18,19 @@ NUMERAL_CHARS = "".join(DIGITS) + "".join(UNITS)
 LEADING_NUMERAL = re.compile(f"^[{NUMERAL_CHARS}]+")
 
 
+def numerals_for(count: int) -> tuple[str, ...]:
+    """How a count is written in Chinese, for counts up to 99: 2 -> 二, 两, 双; 12 -> 十二."""
+    if not 0 < count < 100:
+        return ()
+    if count == 2:
+        return ("二", "两", "双")
+    names = "一二三四五六七八九"
+    tens, ones = divmod(count, 10)
+    if not tens:
+        return (names[ones - 1],)
+    return ((names[tens - 1] if tens > 1 else "") + "十" + (names[ones - 1] if ones else ""),)
+
+
 def numeral_value(text: str) -> int | None:
     """The value of a Chinese numeral written out in full (十二 -> 12, 两 -> 2), or None."""
     if not text or any(ch not in DIGITS and ch not in UNITS for ch in text):

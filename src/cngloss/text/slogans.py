@@ -19,6 +19,9 @@ NUMERAL_RUN = re.compile(f"[{NUMERAL_CHARS}]+|[0-9０-９]+")
 # number: no group of its own).
 _CODE = re.compile(r"(?<![0-9０-９.])(?:[0-9０-９]{1,2}|[NnXx])(?:[+＋](?:[0-9０-９]{1,2}|[NnXx]))+"
                    r"(?![0-9０-９.%％])")
+# A code of one-digit counts written together and quoted: “343” (three, four and three
+# items), “76554”.
+_DIGIT_CODE = re.compile("[1-9]{3,6}")
 DIGIT_MAX = 40  # a written count of items (30个专项行动); more is a quantity
 # The measure word between a numeral and what it counts: 五个坚持, 四个不摘, 三项甲.
 MEASURES = "个大项条种类件张场名座"
@@ -86,6 +89,8 @@ def segments(headword: str, words_first: bool = False, digits: bool = True,
         start_in_head = headword.find(phrase, pos) if phrase else pos
         pos = start_in_head + len(phrase)
         found = _phrase_segments(phrase, words_first, digits, periods)
+        if digits and _DIGIT_CODE.fullmatch(phrase) and f"“{phrase}”" in headword:
+            found = [(k, k + 1, int(d), "") for k, d in enumerate(phrase)]  # “343”: 3, 4, 3
         for k, (start, end, count, measure) in enumerate(found):
             text = phrase[start:end]
             numeral = NUMERAL_RUN.match(text).group()
