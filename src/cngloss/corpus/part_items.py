@@ -16,6 +16,7 @@ from typing import Sequence
 from ..text.hanzi import strip_quotes
 from ..text.lists import (EDGE, LEAD, LEVELS, common_prefix, common_suffix, split_top, top_level,
                           unquote)
+from ..text.numerals import numerals_for
 from ..text.slogans import MEASURES, Segment
 from .align import align
 
@@ -24,7 +25,8 @@ _GOVERNING = ("大力推进", "加快推进", "着力推进", "深入推进", "�
               "加快建设", "加快", "着力构建", "着力打造", "构建", "打造", "推行", "促进", "实施",
               "推进", "建设", "开展", "采取", "创建", "争取", "通过", "推动", "实行", "减轻",
               "改建", "进一步", "全市", "全省", "全县", "要", "努力", "在", "对", "集",
-              "重点增强", "全面增强", "增强", "牢固树立", "树立", "界定")
+              "重点增强", "全面增强", "增强", "牢固树立", "树立", "界定", "重点发展", "重点培育",
+              "培育壮大", "打好")
 # 某市把甲产业、乙产业…; 把某地建设成甲基地、乙基地…
 _BA = re.compile(r"^[^，、]{0,6}?把[^，、]{1,12}?(?:建设成为|建设成|建成|打造成|打造为|列为|确定为"
                  r"|作为)|^[^，、]{1,6}?[把将](?=.)")
@@ -297,7 +299,8 @@ def cut_restated(region: str, counts: Sequence[int], segs: Sequence[Segment]) ->
     联动`` -> ``…和丙体制``; ``甲权、乙权、丙权三权分置`` -> ``甲权、乙权、丙权``."""
     top = top_level(region)
     last_sep = max((i for i, ch in enumerate(region) if top[i] and ch in LEVELS[-1]), default=0)
-    numerals = {str(c) for c in counts} | {str(sum(counts))} | {s.numeral for s in segs}
+    numerals = {str(c) for c in counts} | {str(sum(counts))} | {s.numeral for s in segs} \
+        | {n for c in counts for n in numerals_for(c)}  # 生物五大产业 under 5
     pieces = split_top(region, LEVELS[-1])
     numerals = {n for n in numerals if len(pieces) < 3 or not all(n in p for p in pieces[1:])}
     best = None  # (not what every item names: 选择5个甲、5个乙和5个丙)

@@ -27,6 +27,7 @@ from typing import Sequence
 from ..text.hanzi import is_hanzi
 from ..text.lists import (EDGE, INTRO_WORDS, LEAD, LEVELS, conj_split, enumeration, regions,
                           split_top, top_level, unquote)
+from ..text.numerals import numerals_for
 from ..text.slogans import MEASURES, Segment, counts_periods, readings
 from .part_items import (NOT_ITEM, clean, clean_first, cut_copula, cut_restated, keyed,
                          quoted_names, valid)
@@ -220,18 +221,23 @@ def _by_plus(region: str, segs: Sequence[Segment]) -> list[list[str]] | None:
 # ------------------------------------------------------------------ the parts
 
 
-def _sections(definition: str, segs: Sequence[Segment]) -> list[str] | None:
+def _sections(definition: str, segs: Sequence[Segment]
+              ) -> list[tuple[str, Segment]] | None:
     """The text each group's own introduction opens (``“八有”指…；“一超”为…``), if every
     group has one; a lone segment may be introduced by a shorter name (三分甲乙法: “三分”指)."""
-    starts, pos = [], 0
+    starts, readers, pos = [], [], 0
     for seg in segs:
         names = [seg.text] if len(segs) > 1 or seg.code else [
             seg.text[:size] for size in range(len(seg.text), len(seg.numeral), -1)]
         found = next((span for name in names if (span := _section_start(definition, name, pos))),
                      None)
+        read_as = seg
+        if found is None and seg.code:
+            found, read_as = _counted_section(definition, seg, pos)
         if found is None:
             return None
         starts.append(found)
+        readers.append(read_as)
         pos = found[1]
     out = []
     for k, (_, start) in enumerate(starts):
@@ -242,7 +248,28 @@ def _sections(definition: str, segs: Sequence[Segment]) -> list[str] | None:
         out.append(definition[start:end])
     if len(segs) == 1:  # a section of its own ends with its clause: “三分”指…；“甲乙”指…
         out = [split_top(out[0], "；;。\n")[0]]
-    return out
+    return list(zip(out, readers))
+
+
+# A code's number named in words where its section opens: 1个核心产业，即…; “五节点”即…;
+# 三大优势产业集群即… (the 3 of “343”).
+_COUNTED_LABEL = (r"(?:^|(?<=[；;。，,\s]))[“\"]?(?:{})([个大项条类]?[\u4e00-\u9fff]{{0,10}}?)"
+                  r"[”\"]?[，,]?(?:即|是指|指|是|为|[：:])[：:，,]?")
+
+
+def _counted_section(definition: str, seg: Segment, pos: int
+                     ) -> tuple[tuple[int, int] | None, Segment]:
+    """Where a code's number opens a section as a count with its noun (3个支柱产业，即…),
+    and the segment that count names, read as a slogan of its own (三大优势产业集群: its
+    noun after the last item is the list's, 产业集群 of 新材料产业集群)."""
+    names = "|".join(re.escape(n) for n in (seg.text, *numerals_for(seg.count)))
+    m = re.compile(_COUNTED_LABEL.format(names)).search(definition, pos)
+    if not m or not m.group(1):
+        return None, seg
+    named = m.group(1)
+    key = named[1:] if named[0] in MEASURES else named
+    text = definition[m.start():m.start(1) + len(named)].lstrip("“\"")
+    return (m.start(), m.end()), seg._replace(text=text, key=key, rest=named)
 
 
 # What follows a group's name where its section opens: “六稳”指, 一园，即, 五区：, “三保”问题指.
@@ -302,7 +329,7 @@ def _read(definition: str, segs: Sequence[Segment]
     """``find_parts`` for one reading of the headword."""
     sections = _sections(definition, segs)
     if sections:
-        groups = [_section_items(text, seg) for seg, text in zip(segs, sections)]
+        groups = [_section_items(text, reader) for text, reader in sections]
         if all(groups):
             return list(zip(segs, groups)), []
     found = _listed(definition, segs, equal_counts=not sections)
@@ -310,7 +337,7 @@ def _read(definition: str, segs: Sequence[Segment]
         return found, []
     if sections:
         counted = [(seg, len(_first_list(text))) for seg, items, text in
-                   zip(segs, groups, sections) if items is None]
+                   zip(segs, groups, (text for text, _ in sections)) if items is None]
     else:
         counted = _keyed_counts(definition, segs)
     return [], [f"{seg.text} counts {seg.count} but the definition lists {n}"
