@@ -329,9 +329,16 @@ def valid(items: Sequence[str], seg: Segment, long: bool = False) -> bool:
     initials = seg.text[:len(items)] if len(seg.text) >= len(items) >= 2 else ""
     abbreviated = bool(initials) and all(i.startswith(ch) for i, ch in zip(items, initials))
     return (not abbreviated and all(items) and len(set(items)) == len(items)
-            and all(len(i) <= limit and not NOT_ITEM.search(i) and "是指" not in i
+            and all(len(i) <= limit and not _no_item(i, seg) and "是指" not in i
                     for i in items)
             and not (len(seg.text) >= 2 and any(seg.text in i for i in items)))
+
+
+def _no_item(item: str, seg: Segment) -> bool:
+    """Whether an item reads as a clause that is no item (``NOT_ITEM``), unless the words
+    that make it so hold the key: 以防万一 is an item of 六防, not “so as to prevent”."""
+    m = NOT_ITEM.search(item)
+    return bool(m) and not (seg.key and seg.key[:1] in m.group())
 
 
 def keyed(item: str, seg: Segment) -> bool:
