@@ -61,6 +61,12 @@ def split_one(region: str, seg: Segment, mixed: bool = True) -> list[str] | None
     if restated != region:  # a list that restates its count: 从而实行甲、乙、丙三权分置
         restated = _CONNECTIVE.sub("", restated)
     region = restated
+    plus = split_top(region, "+＋")  # 甲+乙+丙+丁推进机制: items joined as a code joins
+    if len(plus) == seg.count and all(p.strip(EDGE) and len(split_top(p, LEVELS[-1])) == 1
+                                      for p in plus):  # (not 甲、乙+丙: 乙+丙 is one item)
+        items = clean(plus, seg)
+        if valid(items, seg):
+            return items
     for level in LEVELS:
         if level == LEVELS[-1] and not mixed and len(split_top(region, LEVELS[1])) > 1:
             continue
