@@ -408,6 +408,10 @@ def _listed(definition: str, segs: Sequence[Segment], equal_counts: bool
             groups = split_many(region, segs[::-1], strict=True)
             if groups:
                 return list(zip(segs, groups[::-1]))
+    for region in places:  # 两带一圈: 甲带、乙圈、丙带, each item in the group its key names
+        groups = _by_keys(region, segs)
+        if groups:
+            return list(zip(segs, groups))
     if equal_counts and len(segs) > 1 and len({s.count for s in segs}) == 1 and segs[0].count > 1:
         # 三水三定: 以水定甲、以水定乙、以水定丙, one list for both numerals
         whole = Segment("".join(s.text for s in segs), segs[0].count, "", segs[0].lead,
@@ -417,6 +421,27 @@ def _listed(definition: str, segs: Sequence[Segment], equal_counts: bool
             if items and all(_names_keys(i, region[:region.find(items[0])], segs) for i in items):
                 return [(whole, items)]
     return []
+
+
+def _by_keys(region: str, segs: Sequence[Segment]) -> list[list[str]] | None:
+    """The groups of one list at 、 whose items are not in the headword's order, each item
+    given to the one group whose key's last character it ends with, where that gives every
+    group its count."""
+    ends = [s.key[-1:] for s in segs]
+    if len(segs) < 2 or not all(ends) or len(set(ends)) < len(ends):
+        return None
+    pieces = split_top(region, "、")
+    pieces = pieces[:-1] + (conj_split(pieces[-1]) or pieces[-1:])
+    items = [p.strip(EDGE) for p in pieces]
+    owners = [[k for k, e in enumerate(ends) if i.endswith(e)] for i in items]
+    if len(items) != sum(s.count for s in segs) or any(len(o) != 1 for o in owners):
+        return None
+    groups = [[i for i, o in zip(items, owners) if o == [k]] for k in range(len(segs))]
+    if [len(g) for g in groups] != [s.count for s in segs] or groups == [
+            items[sum(s.count for s in segs[:k]):][:s.count] for k, s in enumerate(segs)]:
+        return None  # (in the headword's order: the lists above read it)
+    groups = [clean(g, s) for g, s in zip(groups, segs)]
+    return groups if all(valid(g, s) for g, s in zip(groups, segs)) else None
 
 
 def _names_keys(item: str, lead: str, segs: Sequence[Segment]) -> bool:
