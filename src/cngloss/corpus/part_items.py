@@ -205,7 +205,8 @@ def _clean_last(last: str, others: list[str], seg: Segment) -> str:
         prefix = common_prefix(others)
         if prefix and last.startswith(prefix) and len(last) - size >= 2:
             last = last[:size]
-    return last.rstrip("的之等").strip(EDGE)
+    ending = "".join(ch for ch in "的之等" if not all(o.endswith(ch) for o in others))
+    return last.rstrip(ending).strip(EDGE)  # (脚下走的 after 眼里有的, 脑里想的: 的 stays)
 
 
 def clean_first(first: str, others: list[str], seg: Segment, opens: bool = True) -> str:
@@ -256,8 +257,10 @@ def clean_first(first: str, others: list[str], seg: Segment, opens: bool = True)
             break
         first = unquote(first[len(word):])
     # the key as a verb only the first item has: 推动甲和乙 (两个推动)
-    if len(seg.key) >= 2 and first.startswith(seg.key) and len(first) > len(seg.key) + 1 \
-            and not any(o.startswith(seg.key[:1]) for o in others):
+    if (len(seg.key) >= 2 or {len(o) for o in others} == {len(first) - 1}
+            and not any(seg.key in o for o in others)) \
+            and first.startswith(seg.key) and len(first) > len(seg.key) + 1 \
+            and not any(o.startswith(seg.key[:1]) for o in others):  # (or 看甲的 before 乙的)
         first = unquote(first[len(seg.key):])
         if first[:1] == "其" and first[1:2] not in "他中余次实" and len(first) > 2:
             first = first[1:]  # 保障其甲、乙、丙 (三保障)
