@@ -242,8 +242,9 @@ def clean_first(first: str, others: list[str], seg: Segment, opens: bool = True)
         if seg.key and rest.startswith(seg.key) and len(rest) > len(seg.key) + 1 \
                 and not any(seg.key in o for o in others):
             first = rest[len(seg.key):]
-        elif len({len(o) for o in others}) == 1 and len(rest) == len(others[0]):
-            first = rest
+        elif len({len(o) for o in others}) == 1 and len(rest) == len(others[0]) or (
+                seg.count == 1 and seg.key and len(rest) >= 2 and rest.endswith(seg.key[-1:])):
+            first = rest  # (省会某中心大剧院 under 省会某中心“一院三馆”: 大剧院 names 院)
     # the items are counted, what leads to the first count is the list's: 五年引进甲1000名…
     if others and all(o[:1].isdigit() for o in others) and not first[:1].isdigit():
         at = next((k for k, ch in enumerate(first) if ch.isdigit()), None)
