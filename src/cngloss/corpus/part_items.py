@@ -139,7 +139,9 @@ def _cut_tail(last: str, others: list[str], seg: Segment, framed: bool = False) 
     m = _FIELD.search(last) if framed else None
     if m and others and not any(m.group()[-2:] in o for o in others):
         last = last[:m.start()]
-    return last
+    # 在甲、乙、丙上实现…: the frame closes with 上
+    at = last.find("上") if framed and not any("上" in o for o in others) else -1
+    return last[:at] if at >= 2 else last
 
 
 def _cut_noun(last: str, others: list[str], seg: Segment) -> str:

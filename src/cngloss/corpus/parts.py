@@ -259,8 +259,9 @@ def _sections(definition: str, segs: Sequence[Segment]
 
 # A code's number named in words where its section opens: 1个核心产业，即…; “五节点”即…;
 # 三大优势产业集群即… (the 3 of “343”).
-_COUNTED_LABEL = (r"(?:^|(?<=[；;。，,\s]))[“\"]?(?:{})([个大项条类]?[\u4e00-\u9fff]{{0,10}}?)"
-                  r"[”\"]?[，,]?(?:即|是指|指|是|为|[：:])[：:，,]?")
+_COUNTED_LABEL = (r"(?:^|(?<=[；;。，,\s]))[\u4e00-\u9fff]{{0,3}}?[“\"]?({})"
+                  r"([个大项条类]?[\u4e00-\u9fff]{{0,10}}?)"
+                  r"[”\"]?[，,]?(?:即|是指|指|是|为|[：:]|—+)[：:，,]?")
 
 
 def _counted_section(definition: str, seg: Segment, pos: int
@@ -270,11 +271,11 @@ def _counted_section(definition: str, seg: Segment, pos: int
     noun after the last item is the list's, 产业集群 of 新材料产业集群)."""
     names = "|".join(re.escape(n) for n in (seg.text, *numerals_for(seg.count)))
     m = re.compile(_COUNTED_LABEL.format(names)).search(definition, pos)
-    if not m or not m.group(1):
+    if not m or not m.group(2):
         return None, seg
-    named = m.group(1)
+    named = m.group(2)
     key = named[1:] if named[0] in MEASURES else named
-    text = definition[m.start():m.start(1) + len(named)].lstrip("“\"")
+    text = m.group(1) + named
     return (m.start(), m.end()), seg._replace(text=text, key=key, rest=named)
 
 
