@@ -9,7 +9,9 @@ right; a known miss is an expected failure that must not pass unnoticed (strict)
 the fixture is updated when it is fixed. Over the sets the code was tuned on (A-F) and the
 eight reports: at least 90% of the numbered slogans right, and no parts for a note whose
 numerals count no listed items. A held-out set (``held_out`` in ``measured_blind``) is not
-held to that: it was measured blind once, and must not get worse than that measurement.
+held to that: it was measured blind once, and must not get worse than that measurement. A
+set tuned on after its blind measurement keeps that number as history (``measured_blind``)
+and is held to its measurement after tuning (``after_tuning``).
 """
 
 from __future__ import annotations
@@ -112,13 +114,20 @@ def test_nine_in_ten_slogans_right_and_no_parts_invented(reports, fixture):
     assert invented == 0
 
 
-@pytest.mark.parametrize("name", sorted(HELD_OUT))
-def test_a_held_out_set_is_no_worse_than_measured_blind(reports, name):
+MEASURED = sorted(name for name, m in BLIND.items() if isinstance(m, dict) and (
+    m.get("held_out") or "after_tuning" in m))
+
+
+@pytest.mark.parametrize("name", MEASURED)
+def test_a_set_is_no_worse_than_measured(reports, name):
+    """A held-out set against its blind measurement; a set tuned on after it against its
+    measurement after tuning (the blind one stays in the fixture as history)."""
     blind = BLIND[name]
+    held = blind if blind.get("held_out") else blind["after_tuning"]
     right, total, invented = _measure(reports, [r for r in SAMPLE if r["set"] == name])
-    assert total == blind["slogans"]
-    assert right >= blind["right"], f"{right} of {total} (blind: {blind['right']})"
-    assert invented <= blind["invented"]
+    assert total == held["slogans"]
+    assert right >= held["right"], f"{right} of {total} (measured: {held['right']})"
+    assert invented <= held["invented"]
 
 
 def test_the_sample_is_spread_over_reports_levels_and_years():
@@ -126,7 +135,7 @@ def test_the_sample_is_spread_over_reports_levels_and_years():
     assert len(slogans) >= 80 and len(SAMPLE) >= 10
     assert sum(1 for r in SAMPLE for n in r["notes"] if not n["groups"]) >= 20
     assert {r["level"] for r in SAMPLE} == {"province", "city"}
-    assert all(any(r["set"] == name for r in SAMPLE) for name in HELD_OUT)
+    assert all(any(r["set"] == name for r in SAMPLE) for name in MEASURED)
     assert len({r["year"] for r in SAMPLE}) >= 8
     eight = {r["path"] for r in REGRESSIONS}
     assert not eight & {r["path"] for r in SAMPLE}
