@@ -306,3 +306,43 @@ def test_a_period_is_counted_only_where_every_item_names_one():
 def test_two_groups_interleaved_clause_by_clause():
     assert items("三清三建", "一清甲，建立子制度；二清乙，建立丑制度；三清丙，建立寅制度。") == [
         ["清甲", "清乙", "清丙"], ["建立子制度", "建立丑制度", "建立寅制度"]]
+
+
+@pytest.mark.parametrize("headword, definition, expected", [
+    # the first item's lead and the last item's tail cut to the shape of the middle items
+    ("四好甲路", "把子丑寅卯建好、管好、护好、运营好。", [["建好", "管好", "护好", "运营好"]]),
+    ("“三过”问题", "指子丑寅卯甲乙过长、丙丁过大、戊己过低的问题。",
+     [["甲乙过长", "丙丁过大", "戊己过低"]]),
+    ("五城联创", "即创建子丑甲乙、丙丁、戊己、庚辛、壬癸寅卯辰巳。",
+     [["甲乙", "丙丁", "戊己", "庚辛", "壬癸"]]),
+    ("四乱", "对乱甲、乱乙、乱丙、乱丁等子丑问题进行寅卯。", [["乱甲", "乱乙", "乱丙", "乱丁"]]),
+    ("两直", "直甲乙丙、直丁戊己的子丑方式。", [["直甲乙丙", "直丁戊己"]]),
+    # no cut where the shape gives no reason: an item joined, items one character long
+    ("三项甲", "子和丑甲、寅甲、卯甲。", [["子和丑甲", "寅甲", "卯甲"]]),
+])
+def test_a_lists_first_and_last_items_are_cut_to_the_shape_of_the_others(
+        headword, definition, expected):
+    assert items(headword, definition) == expected
+
+
+@pytest.mark.parametrize("headword, definition, expected", [
+    # sections opened by a dash, by a code's count in words, by 分别指
+    ("三甲两乙", "三甲—子、丑、寅；两乙—卯、辰。", [["子", "丑", "寅"], ["卯", "辰"]]),
+    ("1+3+N", "1个子产业，即甲乙产业；3个丑产业，即丙、丁、戊；N即一批寅产业。",
+     [["甲乙产业"], ["丙", "丁", "戊"]]),
+    ("甲“1+2”体系", "“1”指子丑政策，“2”分别指寅卯、辰巳政策。", [["子丑政策"], ["寅卯", "辰巳"]]),
+    # a quoted code of one-digit counts: one group per digit
+    ("“321”工程", "三个子即甲、乙、丙；两个丑即丁、戊；一个寅即己庚。",
+     [["甲", "乙", "丙"], ["丁", "戊"], ["己庚"]]),
+    # ... unless its digits stand for quantities
+    ("“111”工程", "实施100个甲项目，打造10个乙基地，带动丙出口100亿元。", []),
+    # items joined by +; a list out of the headword's order, given to groups by their keys
+    ("“四个一”推进机制", "一个甲+一个乙+一个丙+一套丁推进机制。", [["一个甲", "一个乙", "一个丙", "一套丁"]]),
+    ("两带一圈", "子丑带、寅卯圈、辰巳带。", [["子丑带", "辰巳带"], ["寅卯圈"]]),
+    # a clause word that holds the key is an item; 一批 is a word, no numeral of its own
+    ("两防两化", "防甲如乙、化丙为丁；以防万一、化戊为己。",
+     [["防甲如乙", "以防万一"], ["化丙为丁", "化戊为己"]]),
+    ("三个再减一批", "再减一批甲，再减一批乙，再减一批丙。", [["再减一批甲", "再减一批乙", "再减一批丙"]]),
+])
+def test_groups_are_found_by_their_labels_codes_joins_and_keys(headword, definition, expected):
+    assert items(headword, definition) == expected

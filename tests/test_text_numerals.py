@@ -7,7 +7,8 @@ from types import SimpleNamespace as NS
 
 import pytest
 
-from cngloss.text.numerals import leading_count, numeral_value, part_count, slogan_count
+from cngloss.text.numerals import (leading_count, numeral_value, numerals_for, part_count,
+                                    slogan_count)
 
 
 @pytest.mark.parametrize("digit, value", [
@@ -92,3 +93,11 @@ def test_check_holds_a_part_to_the_parts_readers_count(tmp_path):
     term.parts = (Part("双千工程", ("千家企业",)),)
     _check_parts(glossary, term, problems)
     assert [p.message for p in problems] == ["双千工程 has 1 item(s) but its numeral says 2"]
+
+
+@pytest.mark.parametrize("count, written", [
+    (1, ("一",)), (2, ("二", "两", "双")), (5, ("五",)), (10, ("十",)), (12, ("十二",)),
+    (30, ("三十",)), (0, ()), (100, ()),
+])
+def test_a_count_is_written_as_numerals(count, written):
+    assert numerals_for(count) == written

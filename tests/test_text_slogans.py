@@ -68,6 +68,8 @@ def test_the_word_reading_comes_second():
     ("6＋2", [("6", 6), ("2", 2)]),
     ("1+2+5+X", [("1", 1), ("2", 2), ("5", 5)]),
     ("甲“1+N”政策体系", [("1", 1)]),
+    # one-digit counts written together, quoted: one group per digit
+    ("“343”甲集群", [("3", 3), ("4", 4), ("3", 3)]),
     # 零 of 清零 is a word's
     ("两清零一提标", [("两清零", 2), ("一提标", 1)]),
 ])
@@ -78,6 +80,7 @@ def test_digits_and_codes(headword, expected):
 @pytest.mark.parametrize("headword", [
     "甲指标5项",  # a count after what it counts: a quantity
     "年增长56%", "2011工程", "“4050”人员",  # no measure word, no plus sign
+    "5150甲计划",  # digits together but not quoted (nor with a 0, as 4050): a name
 ])
 def test_digits_that_count_nothing(headword):
     assert segments(headword) == []

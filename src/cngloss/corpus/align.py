@@ -16,7 +16,8 @@ from typing import Sequence
 from ..text.lists import common_prefix, common_suffix
 from ..text.slogans import Segment
 
-SHORT = 4  # items of at most this length, all of one length, give a shape by length alone
+SHORT = 4  # items of 2 to 4 characters, all of one length, give a shape by length alone
+JOINING = "和与及或、"
 
 
 def align(items: list[str], seg: Segment) -> list[str]:
@@ -52,7 +53,9 @@ def _trim_first(first: str, ref: Sequence[str], seg: Segment) -> str:
     length, and a lead at least as long as what stays (新型工业化 keeps 新型, 城乡交通功能
     keeps 城乡: an item's own words, not a lead)."""
     size = _length(ref)
-    if size is None or len(first) < 2 * size or size > SHORT:
+    if size is None or len(first) < 2 * size or not 2 <= size <= SHORT:
+        return first
+    if first[-size - 1] in JOINING:  # 子和丑甲 (寅甲, 卯甲): 子 is an item joined, no lead
         return first
     suffix = common_suffix(ref)
     if suffix and first.endswith(suffix):  # 农村公路建好 (管好, 护好): …好
@@ -76,7 +79,7 @@ def _trim_last(last: str, ref: Sequence[str], seg: Segment) -> str:
     if cut:
         return cut
     size = _length(ref)
-    if size is None or len(last) < 2 * size or size > SHORT:
+    if size is None or len(last) < 2 * size or not 2 <= size <= SHORT:
         return _before_key(last, ref, seg)
     place = _place(ref, from_end=False)
     if place and place[0] in seg.key and last[place[1]:place[1] + 1] == place[0]:

@@ -273,6 +273,8 @@ def _counted_section(definition: str, seg: Segment, pos: int
     m = re.compile(_COUNTED_LABEL.format(names)).search(definition, pos)
     if not m or not m.group(2):
         return None, seg
+    if seg.count == 1:  # one item: the section names it, as a code's 1 (一个子即甲)
+        return (m.start(), m.end()), seg
     named = m.group(2)
     key = named[1:] if named[0] in MEASURES else named
     text = m.group(1) + named
