@@ -66,7 +66,7 @@ def _trim_first(first: str, ref: Sequence[str], seg: Segment) -> str:
         at = first.rfind(char)
         if at - k > 0 and len(first) - (at - k) == size:
             return first[at - k:]
-    if len(ref) >= 3 and _no_shape(ref):  # 国家级文明 (森林, 卫生, 园林)
+    if len(ref) >= 3 and _no_shape(ref) and len(first) > 2 * size:  # 国家级文明 (森林, …)
         return first[-size:]
     return first
 
@@ -84,8 +84,8 @@ def _trim_last(last: str, ref: Sequence[str], seg: Segment) -> str:
     place = _place(ref, from_end=False)
     if place and place[0] in seg.key and last[place[1]:place[1] + 1] == place[0]:
         return last[:size]  # 资源监督 (资金, 资产: 资 first, the key of 三资)
-    if len(ref) >= 3 and _no_shape(ref):  # 环保模范城市 (森林, 卫生, 园林)
-        return last[:size]
+    if len(ref) >= 3 and _no_shape(ref) and len(last) > 2 * size:  # 环保模范城市 (森林,
+        return last[:size]  # 卫生, 园林); not 督查考核 (目标, 平台, 项目): one item of two words
     return _before_key(last, ref, seg)
 
 
