@@ -139,3 +139,24 @@ def test_the_sample_is_spread_over_reports_levels_and_years():
     assert len({r["year"] for r in SAMPLE}) >= 8
     eight = {r["path"] for r in REGRESSIONS}
     assert not eight & {r["path"] for r in SAMPLE}
+
+
+def test_two_labellers_agree_where_both_labelled_a_set():
+    """A set labelled twice, independently, records the second labeller's parts beside the
+    first's: the agreement it claims (the ceiling a reader of parts can be held to) is what
+    the hashes say, and it is high enough for the labels to be a reference."""
+    no_parts = _parts_hash([])
+    for name, measured in BLIND.items():
+        if not isinstance(measured, dict) or "second_labeller" not in measured:
+            continue
+        both = agree = 0
+        for report in (r for r in SAMPLE if r["set"] == name):
+            for label in report["notes"]:
+                second = label.get("second_label")
+                if second is None or (not label["groups"] and second == no_parts):
+                    continue
+                both += 1
+                agree += second == label["parts"]
+        assert (both, agree) == (measured["second_labeller"]["slogans_both_labelled"],
+                                 measured["second_labeller"]["agree"])
+        assert agree >= 0.95 * both
