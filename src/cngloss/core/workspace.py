@@ -496,7 +496,10 @@ class Workspace:
         (after the result: the caller prints it first) is ``trend_missing``."""
         from ..library.queries import trend  # lazy: library only
 
-        return trend(self.library_target, list(texts), by, filters)
+        # the workspace's reader where the library exists (its catalogue kept between
+        # queries); else the path, for trend's own error
+        reader = self._reader if self.library is not None else None
+        return trend(reader or self.library_target, list(texts), by, filters)
 
     @staticmethod
     def trend_missing(trends: Sequence["TermTrend"], filters: Filters = Filters()

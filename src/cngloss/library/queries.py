@@ -304,9 +304,8 @@ def _group(info: ReportInfo, by: str | None) -> str:
 
 def _trend(db: sqlite3.Connection, needle: str, allowed: dict[int, ReportInfo],
            by: str | None) -> TermTrend:
-    counts: Counter[int] = Counter()
-    for match in text_search.matches(db, (strip_quotes(needle),), allowed):
-        counts[report_of(match.paragraph_id)] += len(match.spans)
+    counts: Counter[int] = Counter(text_search.uses_by_report(db, strip_quotes(needle),
+                                                              allowed))
     totals: dict[str, dict[int, list[int]]] = defaultdict(dict)
     for rid, info in allowed.items():
         if info.year is None:
