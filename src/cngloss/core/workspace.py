@@ -581,17 +581,23 @@ class Workspace:
         uses."""
         from ..lookup.passages import find_keys, find_spans  # lazy: with a library only
         from ..model import FoundPassage, ReportPassages, section_path
+        from ..text.matching import SearchText
 
         terms = self.corpus.glossary.terms if with_terms else ()
-        texts = [p.text for g in found.groups for p in g.passages]
-        keys = iter(find_keys(texts, {i: t.forms for i, t in enumerate(terms)}) if terms
-                    else [set() for _ in texts])
+        passages = [p for g in found.groups for p in g.passages]
+        # the stored search texts: the texts without their quotes, made once at add time
+        keys = iter(find_keys([p.text for p in passages],
+                              {i: t.forms for i, t in enumerate(terms)},
+                              [p.search for p in passages]) if terms
+                    else [set() for _ in passages])
         groups = []
         for g in found.groups:
             listed = []
             for p in g.passages:
                 used = tuple(terms[i] for i in sorted(next(keys)))
-                spans = tuple(find_spans(p.text, [f for t in used for f in t.forms]))
+                spans = tuple(find_spans(p.text, [f for t in used for f in t.forms],
+                                         SearchText.known(p.text, p.search, p.edits))
+                              if used else ())
                 listed.append(FoundPassage(p.paragraph, p.line, section_path(p.section),
                                            p.text, p.spans, None, (), used, spans))
             groups.append(ReportPassages(g.report, listed, g.more))
