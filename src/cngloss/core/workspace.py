@@ -578,7 +578,13 @@ class Workspace:
 
     def _library_passages(self, found: "LibraryPassages", with_terms: bool = True) -> Passages:
         """The library's passages with (``with_terms``) the curated glossary's terms each
-        uses."""
+        uses (the collector paused: ``collector``)."""
+        from ..collector import paused  # lazy: with a library only
+
+        with paused():
+            return self._passages_with_terms(found, with_terms)
+
+    def _passages_with_terms(self, found: "LibraryPassages", with_terms: bool) -> Passages:
         from ..lookup.passages import find_keys, find_spans  # lazy: with a library only
         from ..model import FoundPassage, ReportPassages, section_path
         from ..text.matching import SearchText

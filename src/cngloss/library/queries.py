@@ -3,13 +3,13 @@ command line parses its arguments, makes one of these calls and prints the resul
 
 from __future__ import annotations
 
-import gc
 import sqlite3
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
+from ..collector import paused
 from ..errors import NotFoundError, UsageError
 from ..model import Term, TrendSeries, YearPoint
 from ..text.hanzi import strip_quotes
@@ -55,16 +55,11 @@ def _guard(path: "Path | Library", call: Callable):
 
 
 def _query(path: Path, call: Callable):
-    """``_guard(path, call)`` with the cyclic garbage collector paused: a query of a common
-    term makes tens of thousands of tuples that all live until it returns, and the
-    collector's passes over them were 7% of its time. (Not for add, whose garbage must go.)"""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
+    """``_guard(path, call)`` with the cyclic garbage collector paused (``collector``): a
+    query of a common term makes tens of thousands of tuples that all live until it
+    returns, and the collector's passes over them were 7% of its time."""
+    with paused():
         return _guard(path, call)
-    finally:
-        if enabled:
-            gc.enable()
 
 
 # --------------------------------------------------------------------------- add, reports
