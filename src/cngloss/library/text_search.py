@@ -106,15 +106,17 @@ def uses_by_report(db: sqlite3.Connection, needle: str,
                    allowed: Iterable[int] | None) -> dict[int, int]:
     """Report id -> the uses of ``needle`` in its paragraphs' search text, as ``matches``
     counts them (its spans: non-overlapping, leftmost first), for the allowed reports (None:
-    all) that use it. Counted in SQL, ``(length(text) - length(replace(text, needle, '')))
-    / length(needle)``: ``replace`` takes the same leftmost non-overlapping runs as a regular
+    all) that use it. Counted in SQL, the bytes ``replace(text, needle, '')`` takes out over
+    the needle's bytes: ``replace`` takes the same leftmost non-overlapping runs as a regular
     expression of one literal, and UTF-8 matches only at character boundaries, so no
-    paragraph's text is sent to Python (``trend`` of a common term reads 15,000 of them)."""
+    paragraph's text is sent to Python (``trend`` of a common term reads 15,000 of them).
+    Bytes, not ``length(text)``: SQLite counts a text's characters only up to a NUL."""
     if not needle:
         return {}
     allowed_set = set(allowed) if allowed is not None else None
-    count = (f"SELECT id >> {SEQ_BITS}, sum((length(text) - length(replace(text, ?1, '')))"
-             " / length(?1)) FROM paragraph WHERE ")
+    count = (f"SELECT id >> {SEQ_BITS}, sum((length(CAST(text AS BLOB)) - "
+             "length(CAST(replace(text, ?1, '') AS BLOB))) / length(CAST(?1 AS BLOB))) "
+             "FROM paragraph WHERE ")
     found = candidates(db, needle)
     if found is None:
         rows = db.execute(count + "instr(text, ?1) > 0 GROUP BY 1", (needle,))
