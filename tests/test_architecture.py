@@ -17,7 +17,7 @@ PACKAGE = Path(cngloss.__file__).resolve().parent
 
 # The layers, lowest first; a module may import from its own layer and the ones below.
 LAYERS = [
-    {"errors", "model"},
+    {"errors", "model", "collector"},
     {"text"},
     {"sources"},
     {"lookup"},

@@ -318,11 +318,15 @@ def test_a_query_pauses_the_garbage_collector_and_gives_it_back_as_it_was(tmp_pa
 
     lib = _library(tmp_path, [["乡村振兴。"]])
     seen = []
-    real = text_search.matches
+    real, real_uses = text_search.matches, text_search.uses_by_report
 
     def spy(*args):
         seen.append(gc.isenabled())
         return real(*args)
+
+    def spy_uses(*args):  # trend's count
+        seen.append(gc.isenabled())
+        return real_uses(*args)
 
     def broken(*args):
         seen.append(gc.isenabled())
@@ -331,6 +335,7 @@ def test_a_query_pauses_the_garbage_collector_and_gives_it_back_as_it_was(tmp_pa
     (gc.enable if before else gc.disable)()
     try:
         monkeypatch.setattr(text_search, "matches", spy)
+        monkeypatch.setattr(text_search, "uses_by_report", spy_uses)
         assert queries.grep(lib, "乡村振兴").hits == 1
         assert gc.isenabled() is before
         assert queries.trend(lib, ["乡村振兴"])[0].occurrences == 1
@@ -447,3 +452,47 @@ def test_a_database_error_becomes_one_line_naming_the_library(tmp_path, error, m
     lib = tmp_path / "lib.sqlite"
     (problem,) = describe_error(lib, sqlite3.OperationalError(error)).problems
     assert (problem.path, problem.message, problem.fix) == (str(lib), message, fix)
+
+
+def test_trend_counts_each_reports_uses_in_sql_as_the_matches_count_them(tmp_path):
+    # uses_by_report counts by length and replace in SQL: non-overlapping runs, leftmost
+    # first, in the search text (quotes out); a single character is scanned, not looked up
+    lib = _library(tmp_path, [["哈哈哈哈哈。", "“哈哈”哈。"], ["没有。"], ["哈哈，哈。"],
+                              ["abab，ab。"]])
+    with open_library(lib) as opened:
+        ids = {info.place: rid for rid, info in catalog.reports(opened.db).items()}
+        first, none, third, latin = (ids[f"{k}市"] for k in range(4))
+        db = opened.db
+        assert text_search.uses_by_report(db, "哈哈", None) == {first: 3, third: 1}
+        assert text_search.uses_by_report(db, "哈", None) == {first: 8, third: 3}
+        assert text_search.uses_by_report(db, "哈哈", [third, none]) == {third: 1}
+        assert text_search.uses_by_report(db, "哈", [none]) == {}
+        assert text_search.uses_by_report(db, "ab", None) == {latin: 3}
+        assert text_search.uses_by_report(db, "ba", None) == {latin: 1}
+        assert text_search.uses_by_report(db, "无词", None) == {}
+        assert text_search.uses_by_report(db, "", None) == {}
+    assert [t.occurrences for t in queries.trend(lib, ["哈哈", "“哈哈”", "哈"])] == [4, 4, 11]
+    # SQLite's length() of a text stops at a NUL (no reader keeps one; put in by hand):
+    # the count is of bytes, so a use past it counts
+    with sqlite3.connect(lib) as db:
+        db.execute("UPDATE paragraph SET text = 'ab' || char(0) || text "
+                   "WHERE text = 'abab，ab。'")
+    with open_library(lib) as opened:
+        assert text_search.uses_by_report(opened.db, "ab", None) == {latin: 4}
+        assert sum(len(m.spans) for m in text_search.matches(opened.db, ["ab"], None)) == 4
+
+
+@given(st.text(alphabet="甲乙“”‘’「」\"'", max_size=30), st.data())
+def test_a_passage_as_displayed_is_its_text_with_the_spans_offset_map_gives(text, data):
+    # _displayed walks the runs itself; the map (text.matching.OffsetMap) says where to
+    from cngloss.text.matching import OffsetMap, SearchText, set_aside
+
+    search, edits = set_aside(text)
+    cuts = sorted(data.draw(st.lists(st.integers(0, len(search)), max_size=6)))
+    spans = tuple((a, b) for a, b in zip(cuts[::2], cuts[1::2]) if a < b)
+    match = text_search.Match(1, 1, 1, 0, search, [list(e) for e in edits], spans)
+    shown = queries._displayed(match, "")
+    assert shown.text == text and (shown.search, shown.edits) == (search, match.edits)
+    assert shown.spans == OffsetMap(edits).spans(spans)
+    known, made = SearchText.known(text, search, edits), SearchText(text)
+    assert (known.text, known.places, known.shifts) == (made.text, made.places, made.shifts)

@@ -90,3 +90,14 @@ def test_a_read_only_librarys_catalogue_is_kept_until_another_connection_changes
         assert [r.place for r in reader.reports().values()] == ["丁县", "丙市", "甲市"]
     finally:
         reader.close()
+
+
+def test_a_reading_connection_maps_the_library_a_writing_one_does_not(tmp_path):
+    # store.READ_MAP_BYTES: reads from the OS cache in place (serve's warm queries)
+    from cngloss.library.store import READ_MAP_BYTES
+
+    lib = tmp_path / "lib.sqlite"
+    with open_library(lib, write=True) as library:
+        assert library.db.execute("PRAGMA mmap_size").fetchone()[0] == 0
+    with open_library(lib) as library:
+        assert library.db.execute("PRAGMA mmap_size").fetchone()[0] == READ_MAP_BYTES > 0

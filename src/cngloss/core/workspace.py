@@ -496,7 +496,10 @@ class Workspace:
         (after the result: the caller prints it first) is ``trend_missing``."""
         from ..library.queries import trend  # lazy: library only
 
-        return trend(self.library_target, list(texts), by, filters)
+        # the workspace's reader where the library exists (its catalogue kept between
+        # queries); else the path, for trend's own error
+        reader = self._reader if self.library is not None else None
+        return trend(reader or self.library_target, list(texts), by, filters)
 
     @staticmethod
     def trend_missing(trends: Sequence["TermTrend"], filters: Filters = Filters()
@@ -575,20 +578,32 @@ class Workspace:
 
     def _library_passages(self, found: "LibraryPassages", with_terms: bool = True) -> Passages:
         """The library's passages with (``with_terms``) the curated glossary's terms each
-        uses."""
+        uses (the collector paused: ``collector``)."""
+        from ..collector import paused  # lazy: with a library only
+
+        with paused():
+            return self._passages_with_terms(found, with_terms)
+
+    def _passages_with_terms(self, found: "LibraryPassages", with_terms: bool) -> Passages:
         from ..lookup.passages import find_keys, find_spans  # lazy: with a library only
         from ..model import FoundPassage, ReportPassages, section_path
+        from ..text.matching import SearchText
 
         terms = self.corpus.glossary.terms if with_terms else ()
-        texts = [p.text for g in found.groups for p in g.passages]
-        keys = iter(find_keys(texts, {i: t.forms for i, t in enumerate(terms)}) if terms
-                    else [set() for _ in texts])
+        passages = [p for g in found.groups for p in g.passages]
+        # the stored search texts: the texts without their quotes, made once at add time
+        keys = iter(find_keys([p.text for p in passages],
+                              {i: t.forms for i, t in enumerate(terms)},
+                              [p.search for p in passages]) if terms
+                    else [set() for _ in passages])
         groups = []
         for g in found.groups:
             listed = []
             for p in g.passages:
                 used = tuple(terms[i] for i in sorted(next(keys)))
-                spans = tuple(find_spans(p.text, [f for t in used for f in t.forms]))
+                spans = tuple(find_spans(p.text, [f for t in used for f in t.forms],
+                                         SearchText.known(p.text, p.search, p.edits))
+                              if used else ())
                 listed.append(FoundPassage(p.paragraph, p.line, section_path(p.section),
                                            p.text, p.spans, None, (), used, spans))
             groups.append(ReportPassages(g.report, listed, g.more))

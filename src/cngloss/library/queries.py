@@ -3,17 +3,17 @@ command line parses its arguments, makes one of these calls and prints the resul
 
 from __future__ import annotations
 
-import gc
 import sqlite3
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
+from ..collector import paused
 from ..errors import NotFoundError, UsageError
 from ..model import Term, TrendSeries, YearPoint
 from ..text.hanzi import strip_quotes
-from ..text.matching import OffsetMap, restore
+from ..text.matching import restore
 from ..text.query import clean_query
 from ..text.spacing import normalize_spaces
 from . import catalog, text_search
@@ -55,16 +55,11 @@ def _guard(path: "Path | Library", call: Callable):
 
 
 def _query(path: Path, call: Callable):
-    """``_guard(path, call)`` with the cyclic garbage collector paused: a query of a common
-    term makes tens of thousands of tuples that all live until it returns, and the
-    collector's passes over them were 7% of its time. (Not for add, whose garbage must go.)"""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
+    """``_guard(path, call)`` with the cyclic garbage collector paused (``collector``): a
+    query of a common term makes tens of thousands of tuples that all live until it
+    returns, and the collector's passes over them were 7% of its time."""
+    with paused():
         return _guard(path, call)
-    finally:
-        if enabled:
-            gc.enable()
 
 
 # --------------------------------------------------------------------------- add, reports
@@ -175,6 +170,8 @@ class LibraryPassage(NamedTuple):
     section: str
     text: str
     spans: tuple[tuple[int, int], ...]
+    search: str = ""  # the text without its quotation marks, as stored (``set_aside``)
+    edits: Sequence = ()  # the runs of quotation marks taken out: (offset in search, run)
 
 
 class ReportPassages(NamedTuple):
@@ -257,9 +254,26 @@ def _passages(path: Path, query: str, forms: tuple[str, ...], filters: Filters,
 
 
 def _displayed(match: text_search.Match, section: str) -> LibraryPassage:
-    text = restore(match.text, match.edits) if match.edits else match.text
-    spans = OffsetMap(match.edits).spans(match.spans) if match.edits else match.spans
-    return LibraryPassage(match.number, match.line, section, text, spans)
+    """The paragraph as read (its quotation marks put back) and its hits' spans in it: a
+    start moves by the runs put back at or before it, an end by those before it (as
+    ``OffsetMap.spans``; a paragraph has a dozen runs and one hit, so one walk of the runs
+    per hit, without building the map)."""
+    edits = match.edits
+    if not edits:
+        return LibraryPassage(match.number, match.line, section, match.text, match.spans,
+                              match.text, edits)
+    spans = []
+    for start, end in match.spans:
+        before_start = before_end = 0
+        for offset, run in edits:
+            if offset >= end:
+                break
+            before_end += len(run)
+            if offset <= start:
+                before_start = before_end
+        spans.append((start + before_start, end + before_end))
+    return LibraryPassage(match.number, match.line, section, restore(match.text, edits),
+                          tuple(spans), match.text, edits)
 
 
 # --------------------------------------------------------------------------- trend
@@ -304,9 +318,8 @@ def _group(info: ReportInfo, by: str | None) -> str:
 
 def _trend(db: sqlite3.Connection, needle: str, allowed: dict[int, ReportInfo],
            by: str | None) -> TermTrend:
-    counts: Counter[int] = Counter()
-    for match in text_search.matches(db, (strip_quotes(needle),), allowed):
-        counts[report_of(match.paragraph_id)] += len(match.spans)
+    counts: Counter[int] = Counter(text_search.uses_by_report(db, strip_quotes(needle),
+                                                              allowed))
     totals: dict[str, dict[int, list[int]]] = defaultdict(dict)
     for rid, info in allowed.items():
         if info.year is None:

@@ -247,17 +247,26 @@ def _can_write(path: Path) -> bool:
     return os.access(path.parent, os.W_OK)
 
 
+# A reading connection maps the library into memory (up to this many bytes): a query's
+# pages are read from the OS's cache in place, not copied by a system call each into the
+# connection's own 2 MB cache, which a show of every passage (3,000 paragraphs) overflows;
+# the map is shared by serve's connections, a larger cache each would not be. A fifth less
+# CPU for trend and grep of a common term (bench/api_cpu.py, BENCHMARKS.md).
+READ_MAP_BYTES = 1 << 30
+
+
 def _connect_read_only(path: Path, timeout: float) -> sqlite3.Connection:
     uri = path.resolve().as_uri()
     db = sqlite3.connect(f"{uri}?mode=ro", uri=True, isolation_level=None, timeout=timeout)
     try:
         db.execute("SELECT count(*) FROM sqlite_master").fetchone()
-        return db
     except sqlite3.OperationalError:
         # A WAL library in a folder we cannot write: no -shm file can be made; read it as
         # it stands on disk.
         db.close()
-        return sqlite3.connect(f"{uri}?immutable=1", uri=True, isolation_level=None)
+        db = sqlite3.connect(f"{uri}?immutable=1", uri=True, isolation_level=None)
+    db.execute(f"PRAGMA mmap_size = {READ_MAP_BYTES}")
+    return db
 
 
 def _check(path: Path, db: sqlite3.Connection, writable: bool) -> None:

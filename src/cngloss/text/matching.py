@@ -139,6 +139,15 @@ class SearchText(OffsetMap):
         super().__init__(self.edits)
         self.text = fold_text(text, fold)
 
+    @classmethod
+    def known(cls, original: str, text: str, edits: Edits) -> "SearchText":
+        """``SearchText(original)`` (quotes only, no folding) when its search text and edits
+        are known already: a library's paragraph, stored as ``set_aside`` made them."""
+        search = cls.__new__(cls)
+        search.original, search.edits, search.text = original, edits, text
+        OffsetMap.__init__(search, edits)
+        return search
+
     def span(self, start: int, end: int) -> tuple[int, int]:
         """A match [start, end) of the search text as a span of the original, widened to the
         quotes that open and close it."""
@@ -176,14 +185,17 @@ def any_of(needles: tuple[str, ...]) -> re.Pattern:
     return re.compile("|".join(map(re.escape, ordered)))
 
 
-def find_spans(text: str, forms: Iterable[str]) -> list[tuple[int, int]]:
+def find_spans(text: str, forms: Iterable[str], search: "SearchText | None" = None
+               ) -> list[tuple[int, int]]:
     """Spans of ``forms`` in any text, ignoring quotation marks, merged where they overlap:
     ``耕地非农化`` is found in ``遏制耕地“非农化”`` and its span takes in the quotes that belong
-    to it; a form inside a longer one's match is found there too."""
+    to it; a form inside a longer one's match is found there too. ``search``: the text's
+    ``SearchText`` when known (``SearchText.known``)."""
     needles = tuple(n for n in map(strip_quotes, forms) if n)
     if not needles:
         return []
-    search = SearchText(text, markers=False)
+    if search is None:
+        search = SearchText(text, markers=False)
     found = []
     forms_set = set(needles)
     for m in any_of(needles).finditer(search.text):

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from typing import Callable, Sequence
 
+from ..collector import paused
 from ..core.arguments import filters
 from ..core.workspace import Workspace
 from ..errors import (AmbiguousError, CnglossError, ExitCode, NotFoundError, UsageError,
@@ -122,12 +123,13 @@ ENDPOINTS: dict[str, Callable[[Workspace, Params], tuple[object, CnglossError | 
 def answer(name: str, ws: Workspace, params: Params) -> tuple[int, str]:
     """The status and JSON text of ``/api/NAME`` (KeyError: no such endpoint)."""
     endpoint = ENDPOINTS[name]
-    try:
-        data, missing = endpoint(ws, params)
-    except CnglossError as exc:
-        return STATUS.get(exc.exit_code, 500), dumps(error_body(exc, ws)) + "\n"
-    status = STATUS[missing.exit_code] if missing is not None else 200
-    return status, dumps(data) + "\n"
+    with paused():  # the answer's objects all live until it is written (collector.py)
+        try:
+            data, missing = endpoint(ws, params)
+        except CnglossError as exc:
+            return STATUS.get(exc.exit_code, 500), dumps(error_body(exc, ws)) + "\n"
+        status = STATUS[missing.exit_code] if missing is not None else 200
+        return status, dumps(data) + "\n"
 
 
 def error_body(exc: CnglossError, ws: Workspace | None = None) -> dict:
