@@ -340,6 +340,26 @@ def valid(items: Sequence[str], seg: Segment, long: bool = False) -> bool:
             and not (len(seg.text) >= 2 and any(seg.text in i for i in items)))
 
 
+# What marks a piece cut at ， as a clause of a sentence, not an item of a list: a date
+# (2015年9月), an adverb or a shared verb that carries the sentence on (主要为…, 共同承建…).
+_DATE = re.compile(r"\d{4}年|\d{1,2}月(?:\d{1,2}日)?|[一二三四五六七八九十]{1,3}月")
+_CLAUSE_OPENING = re.compile(r"^(?:主要|共同|并|还|也|又|均|都|则|即可|使|让|进而)(?=..)")
+
+
+def listlike(items: Sequence[str]) -> bool:
+    """Whether pieces cut at ， read as the items of one list rather than the clauses of a
+    sentence that happen to number as many (珠三角…: 2015年9月，国务院下发…，甲、乙等8个…;
+    新三板: 甲系统，主要为…提供服务): no piece is a date or opens as a clause goes on (三农红 E邮: 甲承办，
+    乙提供支撑，共同承建的丙、丁等平台), and none runs far beyond the others. When in doubt,
+    no parts."""
+    for mark in (_DATE.search, _CLAUSE_OPENING.match):  # (what all items have is parallel:
+        marked = [bool(mark(i)) for i in items]  # 到2025年甲超过乙，到2030年丙超过丁)
+        if any(marked) and not all(marked):
+            return False
+    sizes = sorted(map(len, items))
+    return not (len(items) >= 2 and sizes[-1] > 12 and sizes[-1] > 3 * sizes[-2])
+
+
 def _no_item(item: str, seg: Segment) -> bool:
     """Whether an item reads as a clause that is no item (``NOT_ITEM``), unless the words
     that make it so hold the key: 以防万一 is an item of 六防, not “so as to prevent”."""

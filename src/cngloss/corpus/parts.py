@@ -30,7 +30,7 @@ from ..text.lists import (EDGE, INTRO_WORDS, LEAD, LEVELS, conj_split, enumerati
 from ..text.numerals import numerals_for
 from ..text.slogans import MEASURES, Segment, counts_periods, readings
 from .part_items import (NOT_ITEM, clean, clean_first, cut_copula, cut_restated, keyed,
-                         quoted_names, valid)
+                         listlike, quoted_names, valid)
 
 # A clause that sets the scene of the list: 到某年末, 按照某某程序, …时, 2025年底前.
 _ADVERBIAL = re.compile(r"^(?:到|在|从|按照|根据|为了|为|围绕|依托|经过|对照).*"
@@ -70,12 +70,15 @@ def split_one(region: str, seg: Segment, mixed: bool = True) -> list[str] | None
     for level in LEVELS:
         if level == LEVELS[-1] and not mixed and len(split_top(region, LEVELS[1])) > 1:
             continue
+        clauses = level != LEVELS[0] and len(split_top(region, "，,")) > 1
         pieces = [p for p in split_top(region, level) if p.strip(EDGE)]
         if level == LEVELS[1] and seg.count >= 3 and len(split_top(pieces[0], "、")) >= seg.count:
             continue  # clauses that count as many as the list in the first: 对甲、乙、丙实行…，…
         for candidate in _candidates(pieces, seg, level):
             if NOT_ITEM.search(candidate[0].strip(EDGE)):
                 continue  # 因为…而不同于甲及乙、丙
+            if clauses and not listlike([c.strip(EDGE) for c in candidate]):
+                continue
             items = clean(list(candidate), seg)
             if valid(items, seg, long=level != LEVELS[-1]):
                 return items
@@ -173,6 +176,9 @@ def split_many(region: str, segs: Sequence[Segment], strict: bool = False
                     if tail:
                         flat.append((pieces[:at] + tail + pieces[at + 1:], True))
         for pieces, joined in flat:
+            if level != LEVELS[0] and len(split_top(region, "，,")) > 1 and not listlike(
+                    [p.strip(EDGE) for p in pieces]):
+                continue
             if len(segs) == 2 and counts[0] == counts[1] and _interleaved(pieces, segs):
                 pieces = pieces[0::2] + pieces[1::2]  # 一清甲，建乙；二清丙，建丁
             groups, k = [], 0
