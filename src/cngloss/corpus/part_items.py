@@ -37,6 +37,11 @@ _REPORTED = re.compile(r"^[^，、]{0,24}?(?:提出|指出|强调|明确)的?[�
 _SCENE = re.compile(r"^在[^，、；]{1,30}?(?:强化|加强|开展|推进|实施|推行|落实)(?=.)"
                     r"|^(?:帮助|协助)[^，、；]{1,8}?(?:解决|破解|化解)(?=.)"
                     r"|^(?:形成|建立|构建)?由(?=.)|^根据(?=.)")
+# Who does the list, before it: a clause ending in a verb and 的 (东莞近年来力推的甲、乙…;
+# 省委省政府部署实施的甲工程、…; 某部门在某方面实行的甲的一律不批), or an agent and its
+# verb (各村居组建甲和乙; 各中心承担甲、乙…).
+_DOER = re.compile(r"^[^，、；]{2,24}?(?:力推|推行|部署实施|组织实施|实施|实行|部署|确定|开展|推出)的"
+                   r"|^各[^，、；的]{1,10}?(?:组建|承担|设立|建立|成立)(?=..)")
 # A number each item opens with, the list's: 第1条起于…；第2条…
 _NUMBERED = re.compile(r"^第(?:\d{1,2}|[一二三四五六七八九十]{1,2})[条个项](?=..)")
 # A later item's adverbial that the first has not: 调整甲，首先要调整乙
@@ -84,11 +89,24 @@ def clean(items: list[str], seg: Segment, listed: bool = True, opens: bool = Tru
     if m:
         items[-1] = items[-1][:m.start()]
     items[-1] = _cut_tail(items[-1], items[1:-1] or items[:-1], seg, framed)
+    items = _shared_verb(items, seg)
     if len(items) >= 2:
         items[-1] = _clean_last(items[-1], items[1:-1] or items[:-1], seg)
         items[0] = clean_first(items[0], items[1:], seg, opens)
         items = align(cut_copula(items), seg)
     return [unquote(i.strip(EDGE)) for i in quoted_names(items)]
+
+
+def _shared_verb(items: list[str], seg: Segment) -> list[str]:
+    """Items that all open with one governing verb, without it: the verb is the list's,
+    said once per item (打好甲攻坚战、打好乙攻坚战… -> 甲攻坚战, 乙攻坚战), unless the
+    headword's key is that verb (两个推动) or it leaves an item of one character."""
+    if len(items) < 3:
+        return items
+    word = next((w for w in _GOVERNING if len(w) >= 2 and all(i.startswith(w) for i in items)), None)
+    if word is None or word in seg.context or any(len(i) - len(word) < 2 for i in items):
+        return items
+    return [i[len(word):] for i in items]
 
 
 def cut_copula(items: list[str]) -> list[str]:
@@ -217,6 +235,10 @@ def clean_first(first: str, others: list[str], seg: Segment, opens: bool = True)
     m = _REPORTED.match(first) if opens else None
     if m and not any(m.group().rstrip("，,：:") in o for o in others):
         first = first[m.end():]
+    m = _DOER.match(first) if opens else None
+    if m and not any(m.group() in o for o in others) \
+            and len(first) - m.end() <= max(map(len, others)) + 2:
+        first = first[m.end():]
     m = _SCENE.match(first) if opens else None
     if m and not any(o.startswith(m.group()[:1]) for o in others):
         first = first[m.end():]
@@ -318,7 +340,7 @@ def cut_restated(region: str, counts: Sequence[int], segs: Sequence[Segment]) ->
         if re.match(f"[”\"]?(?:{'|'.join(MEASURES)}|方面)", after) or any(
                 s.key and after.startswith(s.key[:1]) for s in segs):
             best = at if best is None else min(best, at)
-    return region[:best].rstrip("等的之“\"") if best is not None else region
+    return region[:best].rstrip("等的之这此“\"") if best is not None else region  # 这三项经费
 
 
 def valid(items: Sequence[str], seg: Segment, long: bool = False) -> bool:
