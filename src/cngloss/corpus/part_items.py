@@ -91,7 +91,10 @@ def clean(items: list[str], seg: Segment, listed: bool = True, opens: bool = Tru
     items[-1] = _cut_tail(items[-1], items[1:-1] or items[:-1], seg, framed)
     items = _shared_verb(items, seg)
     if len(items) >= 2:
-        items[-1] = _clean_last(items[-1], items[1:-1] or items[:-1], seg)
+        before = items[1:-1] or items[:-1]  # the first may carry a lead, not a tail: with
+        if len(items) == 3 and len(common_suffix(items[:2])) >= 2:  # one middle item, an
+            before = items[:2]  # ending both before the last share (…规划) gives the cut
+        items[-1] = _clean_last(items[-1], before, seg)
         items[0] = clean_first(items[0], items[1:], seg, opens)
         items = align(cut_copula(items), seg)
     return [unquote(i.strip(EDGE)) for i in quoted_names(items)]

@@ -318,7 +318,7 @@ def find_parts(headword: str, definition: str
     but the definition lists 2``)."""
     flags: list[str] = []
     for k, segs in enumerate(readings(headword)):
-        if any(_ordinal(definition, s) for s in segs):
+        if any(_ordinal(definition, s) or _named(definition, s) for s in segs):
             continue  # “二环”: 第二环城林带, the second ring, not two
         found, miscounted = _read(definition, segs) if segs else ([], [])
         if any(counts_periods(seg) and not all(i.endswith("期") for i in items)
@@ -337,6 +337,12 @@ def _ordinal(definition: str, seg: Segment) -> bool:
     """Whether the definition writes the segment's numeral as an ordinal before its key
     (第二环 under 二环): the numeral names a place in a row, it counts nothing."""
     return bool(seg.key) and not seg.code and f"第{seg.numeral}{seg.key[:1]}" in definition
+
+
+def _named(definition: str, seg: Segment) -> bool:
+    """Whether the definition glosses the numeral as a name in brackets (退二进三: 工业（二产）
+    退出, 服务业（三产）进入): it names a sector, it counts nothing."""
+    return not seg.code and re.search(rf"[（(]{seg.numeral}[\u4e00-\u9fff][）)]", definition) is not None
 
 
 def _read(definition: str, segs: Sequence[Segment]
