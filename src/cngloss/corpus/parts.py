@@ -80,9 +80,22 @@ def split_one(region: str, seg: Segment, mixed: bool = True) -> list[str] | None
             if clauses and not listlike([c.strip(EDGE) for c in candidate]):
                 continue
             items = clean(list(candidate), seg)
-            if valid(items, seg, long=level != LEVELS[-1]):
+            if valid(items, seg, long=level != LEVELS[-1]) and not _examples(candidate, items, seg):
                 return items
     return None
+
+
+def _examples(pieces: Sequence[str], items: Sequence[str], seg: Segment) -> bool:
+    """Whether a list gives examples of something else, not what the numeral counts: it
+    modifies a noun (a 的 before its first item) and ends in 等 and a noun that neither restates the count nor shares a character with the
+    headword (缴费、网购、普惠金融等村级便民服务平台 under 三农红 E邮; not …等提升工程 under
+    十大工程), and no item names a character of the headword's key."""
+    last = pieces[-1]
+    if "等" not in last or "的" not in pieces[0] or seg.code or not seg.key:
+        return False
+    after = last[last.rindex("等") + 1:]
+    return bool(after) and not re.search(r"[\d一二两三四五六七八九十]", after) \
+        and not set(after) & set(seg.context) and not any(ch in i for i in items for ch in seg.key)
 
 
 def _restated_within(region: str, seg: Segment) -> str:
