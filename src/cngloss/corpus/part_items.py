@@ -313,7 +313,10 @@ def clean_first(first: str, others: list[str], seg: Segment, opens: bool = True)
         prefix = others[0][:1] if others[0][:1] and others[0][:1] in seg.key + seg.numeral[1:] \
             else ""
     if prefix and not first.startswith(prefix) and prefix in first:
-        cut = first.index(prefix)
+        # where it opens an item as long as the others (统一设置一块甲 -> 一块甲, not 一设置…)
+        size = sum(map(len, others)) / len(others)
+        cut = min((k for k in range(1, len(first)) if first.startswith(prefix, k)),
+                  key=lambda k: abs(len(first) - k - size), default=first.index(prefix))
         if cut >= (1 if len(prefix) >= 2 else 2):  # 以最严的甲 (最严的乙、…)
             first = first[cut:]
     # short items of one length and ending: 某地甲权、乙权、丙权 -> 甲权
@@ -340,7 +343,7 @@ def cut_restated(region: str, counts: Sequence[int], segs: Sequence[Segment]) ->
         if m.group() not in numerals or at == last_sep + 1 or region[at - 1] in "第和及与":
             continue  # (第3条: an ordinal; 和1个乙: a count that opens the last item)
         after = region[at + len(m.group()):]
-        if re.match(f"[”\"]?(?:{'|'.join(MEASURES)}|方面)", after) or any(
+        if re.match(f"[”\"]?\\s*(?:{'|'.join(MEASURES)}|方面)", after) or any(  # 8 项
                 s.key and after.startswith(s.key[:1]) for s in segs):
             best = at if best is None else min(best, at)
     return region[:best].rstrip("等的之这此“\"") if best is not None else region  # 这三项经费
