@@ -142,6 +142,9 @@ def _candidates(pieces: list[str], seg: Segment, level: str) -> list[list[str]]:
         cut = _predicate_cut(pieces, count) if level == LEVELS[-1] else None
         if cut:
             out.append(cut)
+        modified = _after_modifier(pieces, count) if level == LEVELS[-1] else None
+        if modified:
+            out.append(modified)
     if len(pieces) == 1 and seg.key and len(pieces[0]) % count == 0 and all(
             is_hanzi(ch) for ch in pieces[0]):  # 扩容扩能 (双扩): words of the key, unjoined
         size = len(pieces[0]) // count
@@ -149,6 +152,17 @@ def _candidates(pieces: list[str], seg: Segment, level: str) -> list[list[str]]:
         if size >= 2 and all(w.startswith(seg.key[:1]) for w in words):
             out.append(words)
     return out
+
+
+def _after_modifier(pieces: list[str], count: int) -> list[str] | None:
+    """The last ``count`` pieces when the first of them opens after a 的 that ends a
+    modifier holding a list of its own: 在甲空间、乙空间、丙空间划定的子、丑、寅 -> 子, 丑, 寅
+    (分别由甲、乙、丙部门核发的子、丑、寅)."""
+    first = pieces[-count]
+    at = first.rfind("的")
+    if at < 2 or len(first) - at <= 2 or any("的" in p for p in pieces[-count + 1:]):
+        return None
+    return [first[at + 1:]] + pieces[-count + 1:]
 
 
 def _predicate_cut(pieces: list[str], count: int) -> list[str] | None:
@@ -252,8 +266,11 @@ def _sections(definition: str, segs: Sequence[Segment]
     group has one; a lone segment may be introduced by a shorter name (三分甲乙法: “三分”指)."""
     starts, readers, pos = [], [], 0
     for seg in segs:
-        names = [seg.text] if len(segs) > 1 or seg.code else [
-            seg.text[:size] for size in range(len(seg.text), len(seg.numeral), -1)]
+        # a lone segment, or the last whose text runs on (三廊道多庄园: “三廊道”指), may be
+        # introduced by a shorter name (三分甲乙法: “三分”指)
+        shorter = not seg.code and (len(segs) == 1 or seg is segs[-1] and len(seg.key) >= 3)
+        names = [seg.text[:size] for size in range(len(seg.text), len(seg.numeral), -1)] \
+            if shorter else [seg.text]
         found = next((span for name in names if (span := _section_start(definition, name, pos))),
                      None)
         read_as = seg
