@@ -72,8 +72,9 @@ def split_one(region: str, seg: Segment, mixed: bool = True) -> list[str] | None
             continue
         clauses = level != LEVELS[0] and len(split_top(region, "，,")) > 1
         pieces = [p for p in split_top(region, level) if p.strip(EDGE)]
-        if level == LEVELS[1] and seg.count >= 3 and len(split_top(pieces[0], "、")) >= seg.count:
-            continue  # clauses that count as many as the list in the first: 对甲、乙、丙实行…，…
+        if level == LEVELS[1] and seg.count >= 3 and any(
+                len(split_top(p, "、")) >= seg.count for p in pieces):
+            continue  # clauses that count as many as the list in one: 对甲、乙、丙实行…，…
         for candidate in _candidates(pieces, seg, level):
             if NOT_ITEM.search(candidate[0].strip(EDGE)):
                 continue  # 因为…而不同于甲及乙、丙
