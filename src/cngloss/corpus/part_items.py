@@ -89,7 +89,7 @@ def clean(items: list[str], seg: Segment, listed: bool = True, opens: bool = Tru
     if m:
         items[-1] = items[-1][:m.start()]
     items[-1] = _cut_tail(items[-1], items[1:-1] or items[:-1], seg, framed)
-    items = _shared_verb(items, seg)
+    items = _objects(_shared_verb(items, seg))
     if len(items) >= 2:
         before = items[1:-1] or items[:-1]  # the first may carry a lead, not a tail: with
         if len(items) == 3 and len(common_suffix(items[:2])) >= 2:  # one middle item, an
@@ -110,6 +110,30 @@ def _shared_verb(items: list[str], seg: Segment) -> list[str]:
     if word is None or word in seg.context or any(len(i) - len(word) < 2 for i in items):
         return items
     return [i[len(word):] for i in items]
+
+
+def _objects(items: list[str]) -> list[str]:
+    """Items that each name a different doer before one shared verb, as the objects of
+    that verb: 分别由甲部门核发子证、乙部门核发丑证、丙部门核发寅证 -> 子证, 丑证, 寅证 (the
+    list opens on 分别 or 由, which says the doers are the list's, not the items). The verb
+    (two characters or more) stands once in each item, after words of its own and before
+    two characters at least, and neither what comes before nor after it ends alike in every
+    item (甲创新发展工程、乙创新发展工程: one name each)."""
+    if len(items) < 3 or not re.match("分别由|分别|由", items[0]):
+        return items
+    shortest = min(items, key=len)
+    for size in (4, 3, 2):
+        for k in range(len(shortest) - size + 1):
+            verb = shortest[k:k + size]
+            if not all(i.count(verb) == 1 for i in items):
+                continue
+            parts = [i.split(verb) for i in items]
+            befores = [b for b, _ in parts]
+            afters = [a for _, a in parts]
+            if all(len(b) >= 2 and len(a) >= 2 for b, a in parts) and len(set(befores)) == len(
+                    befores) and not common_suffix(befores) and not common_suffix(afters):
+                return afters
+    return items
 
 
 def cut_copula(items: list[str]) -> list[str]:
