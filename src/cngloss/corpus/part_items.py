@@ -130,7 +130,7 @@ def _objects(items: list[str]) -> list[str]:
             parts = [i.split(verb) for i in items]
             befores = [b for b, _ in parts]
             afters = [a for _, a in parts]
-            if all(len(b) >= 2 and len(a) >= 2 for b, a in parts) and len(set(befores)) == len(
+            if all(b and len(a) >= 2 for b, a in parts) and len(set(befores)) == len(
                     befores) and not common_suffix(befores) and not common_suffix(afters):
                 return afters
     return items

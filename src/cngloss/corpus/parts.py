@@ -81,7 +81,9 @@ def split_one(region: str, seg: Segment, mixed: bool = True) -> list[str] | None
             if clauses and not listlike([c.strip(EDGE) for c in candidate]):
                 continue
             items = clean(list(candidate), seg)
-            if valid(items, seg, long=level != LEVELS[-1]) and not _examples(candidate, items, seg):
+            ending = pieces[-len(candidate):]  # (as written, before a modifier's 的 is cut)
+            if valid(items, seg, long=level != LEVELS[-1]) and not _examples(
+                    ending if ending[-1] == candidate[-1] else candidate, items, seg):
                 return items
     return None
 
@@ -288,6 +290,9 @@ def _sections(definition: str, segs: Sequence[Segment]
         if segs[k].code:  # …，“X”代表…: a code's letter has a section of its own
             letter = _LETTER_SECTION.search(definition, start, end)
             end = letter.start() if letter else end
+        elif k + 1 == len(starts):  # …；“多庄园”指…: a part the headword does not count
+            label = _LABEL_SECTION.search(definition, start, end)
+            end = label.start() if label else end
         out.append(definition[start:end])
     if len(segs) == 1:  # a section of its own ends with its clause: “三分”指…；“甲乙”指…
         out = [split_top(out[0], "；;。\n")[0]]
@@ -324,6 +329,7 @@ _INTRODUCED = re.compile(rf"[”\"]?(?:[\u4e00-\u9fff]{{0,4}}?(?:[，,：:]\s*)?
 
 
 _LETTER_SECTION = re.compile(r"[“\"][NnXx][”\"]|(?<=[；;。，,])[NnXx](?=即|指|是|代表|为|[：:])")
+_LABEL_SECTION = re.compile(rf"(?<=[；;。])[“\"][^“”\"]{{1,8}}[”\"](?:{INTRO_WORDS})")
 _CODE_INTRODUCED = re.compile(rf"[”\"]?(?:{INTRO_WORDS}|代表|为|是|[：:])[：:，,]?")
 
 
