@@ -81,6 +81,9 @@ def clean(items: list[str], seg: Segment, listed: bool = True, opens: bool = Tru
         items[0] = items[0][items[0].index(seg.lead) + len(seg.lead):]
     if not listed:
         return [i.strip(EDGE) for i in items]
+    if len(items) == 1 and seg.key and not seg.code:  # 一个中心区 under 一中心: the count, again
+        m = re.match(rf"{seg.numeral}[{MEASURES}](?={re.escape(seg.key[:1])}.)", items[0])
+        items[0] = items[0][m.end():] if m else items[0]
     items = [_JOINING.sub("", i) for i in items]
     items[-1] = _as_key(items[-1], seg, alone=len(items) == 1)
     framed = items[0].startswith("在")  # 在甲、乙、丙领域…
@@ -214,9 +217,10 @@ def _cut_noun(last: str, others: list[str], seg: Segment) -> str:
             at = last.rfind(tail)
             if at <= 0 or len(last) - at - size > 2:
                 continue
-            if others and (all(tail in o for o in others) or any(o.endswith(tail) for o in others)) \
+            if others and (all(tail in o for o in others) or any(o.endswith(tail) for o in others)
+                           or any(o.endswith(last[at:]) for o in others)) \
                     or not others and set(tail) & set(seg.key):
-                continue
+                continue  # (…行动计划 where items before end so too: the item's own noun)
             ending = common_suffix(others) if others else ""
             at += max(k for k in range(len(tail) + 1) if ending.endswith(tail[:k]))
             return last[:at].rstrip("的之有等")

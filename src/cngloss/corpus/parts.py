@@ -189,6 +189,8 @@ def split_many(region: str, segs: Sequence[Segment], strict: bool = False
         return plus
     for level in LEVELS:
         pieces = [p for p in split_top(region, level) if p.strip(EDGE)]
+        while len(pieces) > len(segs) and pieces[-1].strip(EDGE).startswith("是"):
+            pieces.pop()  # 甲，乙、丙，是某规划提出的格局: what the list is, after it
         if len(pieces) == len(segs) and total > len(segs) and not strict:
             groups = [split_one(p, s) for p, s in zip(pieces, segs)]
             if all(groups):
