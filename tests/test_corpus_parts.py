@@ -421,3 +421,15 @@ def test_pieces_cut_at_commas_must_look_like_list_items():
     assert listlike(["到2025年甲超过乙", "到2030年丙超过丁"])  # in all: parallel
     assert not listlike(["甲系统", "主要为乙提供服务"])  # a clause that goes on
     assert not listlike(["甲承办", "乙支撑", "丙丁戊己庚辛壬癸子丑寅卯辰巳午未"])  # far longer
+
+
+@pytest.mark.parametrize("headword, definition, expected", [
+    # a noun the items before the last end with too is the last's own (…行动计划)
+    ("五大行动", "甲工程、乙行动计划、丙工程、丁行动计划、戊创建行动计划。",
+     [["甲工程", "乙行动计划", "丙工程", "丁行动计划", "戊创建行动计划"]]),
+    # what the list is, after it (，是…), is no group; a group of one without its count again
+    ("一中心四组团", "即一个中心区，子组团、丑组团、寅组团、卯组团，是某意见提出的发展格局。",
+     [["中心区"], ["子组团", "丑组团", "寅组团", "卯组团"]]),
+])
+def test_the_items_own_nouns_stay_and_what_follows_the_list_goes(headword, definition, expected):
+    assert items(headword, definition) == expected
