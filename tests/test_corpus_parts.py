@@ -355,6 +355,8 @@ def test_groups_are_found_by_their_labels_codes_joins_and_keys(headword, definit
 @pytest.mark.parametrize("headword, definition", [
     # clauses at ， that happen to number as many as counted are no list: a date opens one
     ("甲三角示范区", "2015年9月，国务院下发《关于甲区的批复》，子区、丑区、寅区、卯区等4个区获批。"),
+    # the list restates another count: some of more items, not the ones counted
+    ("三大园区", "包括子园、丑园、寅园等8个园区。"),
     # one carries the sentence on (主要为…), the numeral is in a name (新三板)
     ("新三板", "指甲乙转让系统，主要为丙公司的股份转让及相关活动提供服务。"),
     # the list gives examples of a noun it modifies, none naming the key (农红)

@@ -27,7 +27,7 @@ from typing import Sequence
 from ..text.hanzi import is_hanzi
 from ..text.lists import (EDGE, INTRO_WORDS, LEAD, LEVELS, conj_split, enumeration, regions,
                           split_top, top_level, unquote)
-from ..text.numerals import numerals_for
+from ..text.numerals import NUMERAL_CHARS, numeral_value, numerals_for
 from ..text.slogans import MEASURES, Segment, counts_periods, readings
 from .part_items import (NOT_ITEM, clean, clean_first, cut_copula, cut_restated, keyed,
                          listlike, quoted_names, valid)
@@ -81,11 +81,21 @@ def split_one(region: str, seg: Segment, mixed: bool = True) -> list[str] | None
             if clauses and not listlike([c.strip(EDGE) for c in candidate]):
                 continue
             items = clean(list(candidate), seg)
+            if _other_count(candidate[-1], seg):
+                continue
             ending = pieces[-len(candidate):]  # (as written, before a modifier's 的 is cut)
             if valid(items, seg, long=level != LEVELS[-1]) and not _examples(
                     ending if ending[-1] == candidate[-1] else candidate, items, seg):
                 return items
     return None
+
+
+def _other_count(last: str, seg: Segment) -> bool:
+    """Whether the list restates another count than the segment's after its last item
+    (甲、乙、丙等8个高新区 under 三角): it lists some of more items, not the ones counted."""
+    m = re.search(rf"等(\d{{1,2}}|[{NUMERAL_CHARS}]{{1,3}})\s*[{MEASURES}]", last)
+    value = (int(m.group(1)) if m.group(1).isdigit() else numeral_value(m.group(1))) if m else None
+    return value is not None and value != seg.count
 
 
 def _examples(pieces: Sequence[str], items: Sequence[str], seg: Segment) -> bool:
