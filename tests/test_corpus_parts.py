@@ -410,6 +410,8 @@ def test_what_leads_into_a_list_or_follows_it_is_not_an_item(headword, definitio
     # each item a doer and one shared verb: the verb's objects
     ("三证合一", "指将登记时依次申请，分别由甲部门核发子执照、乙部门核发丑代码证、丙部门核发"
                  "寅登记证，改为由甲部门核发营业执照。", [["子执照", "丑代码证", "寅登记证"]]),
+    ("三证合一", "指将企业依次申请，分别由甲部门核发的子执照、乙部门核发的丑代码证、丙部门核发的"
+                 "寅登记证，改为一次申请。", [["子执照", "丑代码证", "寅登记证"]]),
 ])
 def test_labelled_segments_and_lists_inside_a_clause(headword, definition, expected):
     assert items(headword, definition) == expected

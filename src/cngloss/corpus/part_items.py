@@ -132,7 +132,7 @@ def _objects(items: list[str]) -> list[str]:
                 continue
             parts = [i.split(verb) for i in items]
             befores = [b for b, _ in parts]
-            afters = [a for _, a in parts]
+            afters = [a.removeprefix("的") for _, a in parts]  # (甲部门核发的子证)
             if all(b and len(a) >= 2 for b, a in parts) and len(set(befores)) == len(
                     befores) and not common_suffix(befores) and not common_suffix(afters):
                 return afters

@@ -281,11 +281,13 @@ def _sections(definition: str, segs: Sequence[Segment]
     group has one; a lone segment may be introduced by a shorter name (三分甲乙法: “三分”指)."""
     starts, readers, pos = [], [], 0
     for seg in segs:
-        # a lone segment, or the last whose text runs on (三廊道多庄园: “三廊道”指), may be
-        # introduced by a shorter name (三分甲乙法: “三分”指)
-        shorter = not seg.code and (len(segs) == 1 or seg is segs[-1] and len(seg.key) >= 3)
-        names = [seg.text[:size] for size in range(len(seg.text), len(seg.numeral), -1)] \
-            if shorter else [seg.text]
+        # a lone segment may be introduced by a shorter name (三分甲乙法: “三分”指); the last
+        # one by its text before an uncounted 多 it ran on into (三廊道多庄园: “三廊道”指)
+        uncounted = seg.text.find("多", len(seg.numeral) + 1) if seg is segs[-1] else -1
+        if len(segs) == 1 and not seg.code:
+            names = [seg.text[:size] for size in range(len(seg.text), len(seg.numeral), -1)]
+        else:
+            names = [seg.text] + ([seg.text[:uncounted]] if uncounted > 0 else [])
         found = next((span for name in names if (span := _section_start(definition, name, pos))),
                      None)
         read_as = seg
