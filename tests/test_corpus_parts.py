@@ -347,3 +347,93 @@ def test_a_lists_first_and_last_items_are_cut_to_the_shape_of_the_others(
 ])
 def test_groups_are_found_by_their_labels_codes_joins_and_keys(headword, definition, expected):
     assert items(headword, definition) == expected
+
+
+# ------------------------------------------------------------------ issue 23, round two
+
+
+@pytest.mark.parametrize("headword, definition", [
+    # clauses at ， that happen to number as many as counted are no list: a date opens one
+    ("甲三角示范区", "2015年9月，国务院下发《关于甲区的批复》，子区、丑区、寅区、卯区等4个区获批。"),
+    # the list restates another count: some of more items, not the ones counted
+    ("三大园区", "包括子园、丑园、寅园等8个园区。"),
+    # one carries the sentence on (主要为…), the numeral is in a name (新三板)
+    ("新三板", "指甲乙转让系统，主要为丙公司的股份转让及相关活动提供服务。"),
+    # the list gives examples of a noun it modifies, none naming the key (农红)
+    ("三农红", "由子部承办，丑提供支撑，共同承建的缴费、网购、汇款等村级便民平台。"),
+    # the numerals are glossed as names in brackets: 二产, 三产 count nothing
+    ("退二进三", "甲调整和乙保护的措施。指引导子业（二产）退出，丑业（三产）进入。"),
+])
+def test_no_parts_where_the_numeral_counts_no_listed_items(headword, definition):
+    assert items(headword, definition) == []
+
+
+@pytest.mark.parametrize("headword, definition, expected", [
+    # a doer's clause ending in 的 before the first item is the list's
+    ("三大改革", "即某地近年来力推的甲改革、乙改革、丙发展等改革。",
+     [["甲改革", "乙改革", "丙发展"]]),
+    ("三项工程", "省委省政府部署实施的甲工程、乙治理工程、丙计划。",
+     [["甲工程", "乙治理工程", "丙计划"]]),
+    # an agent and its verb
+    ("两个中心", "各村组建甲中心和乙委员会。", [["甲中心", "乙委员会"]]),
+    # a governing verb said once per item
+    ("三个攻坚战", "某会议提出，打好甲攻坚战、打好乙攻坚战、打好丙攻坚战。",
+     [["甲攻坚战", "乙攻坚战", "丙攻坚战"]]),
+    # a demonstrative before the count restated
+    ("“三公”经费", "是指财政拨款安排的甲费、乙及丙费、丁费这三项经费。",
+     [["甲费", "乙及丙费", "丁费"]]),
+    # three items: the tail cut where the two before it end alike (…规划)
+    ("三规合一", "是指推进甲规划、乙总体规划、丙利用规划相互协调、相互融合。",
+     [["甲规划", "乙总体规划", "丙利用规划"]]),
+    # the count restated after a space
+    ("2+3", "“2”指甲和乙；“3”指子、丑、寅等3 项职能。", [["甲", "乙"], ["子", "丑", "寅"]]),
+    # the lead cut where the others' opening starts an item of their length (not 统一's 一)
+    ("防溺水“三个一”", "在风险水域统一设置一块甲牌、一个乙圈、一根丙绳。",
+     [["一块甲牌", "一个乙圈", "一根丙绳"]]),
+])
+def test_what_leads_into_a_list_or_follows_it_is_not_an_item(headword, definition, expected):
+    assert items(headword, definition) == expected
+
+
+@pytest.mark.parametrize("headword, definition, expected", [
+    # sections introduced by 分别对应; a list after a modifier ending in 的
+    ("三区三线", "“三区”是指甲空间、乙空间、丙空间三种类型的空间；“三线”分别对应在甲空间、"
+                 "乙空间、丙空间划定的子边界、丑农田、寅红线三条控制线。",
+     [["甲空间", "乙空间", "丙空间"], ["子边界", "丑农田", "寅红线"]]),
+    # the last segment runs on (两廊道多庄园) and its section names it shorter
+    ("一圈一带两廊道多庄园", "“一圈”指甲经济圈，“一带”指乙示范带，“两廊道”指丙走廊、丁走廊；"
+                            "“多庄园”指建设子庄园。",
+     [["甲经济圈"], ["乙示范带"], ["丙走廊", "丁走廊"]]),
+    # a list inside one of the clauses, not the clauses
+    ("三证合一", "指某项改革举措，将登记时分别由甲、乙、丙部门核发的子执照、丑代码证、寅登记证，"
+                 "改为由甲部门核发一张执照。", [["子执照", "丑代码证", "寅登记证"]]),
+    # each item a doer and one shared verb: the verb's objects
+    ("三证合一", "指将登记时依次申请，分别由甲部门核发子执照、乙部门核发丑代码证、丙部门核发"
+                 "寅登记证，改为由甲部门核发营业执照。", [["子执照", "丑代码证", "寅登记证"]]),
+    ("三证合一", "指将企业依次申请，分别由甲部门核发的子执照、乙部门核发的丑代码证、丙部门核发的"
+                 "寅登记证，改为一次申请。", [["子执照", "丑代码证", "寅登记证"]]),
+])
+def test_labelled_segments_and_lists_inside_a_clause(headword, definition, expected):
+    assert items(headword, definition) == expected
+
+
+def test_pieces_cut_at_commas_must_look_like_list_items():
+    from cngloss.corpus.part_items import listlike
+
+    assert listlike(["甲系统", "乙平台", "丙中心"])
+    assert not listlike(["2015年9月", "国务院下发文件", "子区获批"])  # a date in one
+    assert listlike(["到2025年甲超过乙", "到2030年丙超过丁"])  # in all: parallel
+    assert not listlike(["甲系统", "主要为乙提供服务"])  # a clause that goes on
+    assert not listlike(["甲承办", "乙支撑", "丙丁戊己庚辛壬癸子丑寅卯辰巳午未"])  # far longer
+
+
+@pytest.mark.parametrize("headword, definition, expected", [
+    # a noun the items before the last end with too is the last's own (…行动计划)
+    ("五大行动", "甲工程、乙行动计划、丙工程、丁行动计划、戊创建行动计划。",
+     [["甲工程", "乙行动计划", "丙工程", "丁行动计划", "戊创建行动计划"]]),
+    # what the list is, after it (，是…), is no group; a group of one without its count again
+    ("一中心四组团", "即一个中心区，子组团、丑组团、寅组团、卯组团，是某意见提出的发展格局。",
+     [["中心区"], ["子组团", "丑组团", "寅组团", "卯组团"]]),
+])
+def test_the_items_own_nouns_stay_and_what_follows_the_list_goes(headword, definition, expected):
+    assert items(headword, definition) == expected

@@ -37,6 +37,11 @@ _REPORTED = re.compile(r"^[^，、]{0,24}?(?:提出|指出|强调|明确)的?[�
 _SCENE = re.compile(r"^在[^，、；]{1,30}?(?:强化|加强|开展|推进|实施|推行|落实)(?=.)"
                     r"|^(?:帮助|协助)[^，、；]{1,8}?(?:解决|破解|化解)(?=.)"
                     r"|^(?:形成|建立|构建)?由(?=.)|^根据(?=.)")
+# Who does the list, before it: a clause ending in a verb and 的 (东莞近年来力推的甲、乙…;
+# 省委省政府部署实施的甲工程、…; 某部门在某方面实行的甲的一律不批), or an agent and its
+# verb (各村居组建甲和乙; 各中心承担甲、乙…).
+_DOER = re.compile(r"^[^，、；]{2,24}?(?:力推|推行|部署实施|组织实施|实施|实行|部署|确定|开展|推出)的"
+                   r"|^各[^，、；的]{1,10}?(?:组建|承担|设立|建立|成立)(?=..)")
 # A number each item opens with, the list's: 第1条起于…；第2条…
 _NUMBERED = re.compile(r"^第(?:\d{1,2}|[一二三四五六七八九十]{1,2})[条个项](?=..)")
 # A later item's adverbial that the first has not: 调整甲，首先要调整乙
@@ -76,6 +81,9 @@ def clean(items: list[str], seg: Segment, listed: bool = True, opens: bool = Tru
         items[0] = items[0][items[0].index(seg.lead) + len(seg.lead):]
     if not listed:
         return [i.strip(EDGE) for i in items]
+    if len(items) == 1 and seg.key and not seg.code:  # 一个中心区 under 一中心: the count, again
+        m = re.match(rf"{seg.numeral}[{MEASURES}](?={re.escape(seg.key[:1])}.)", items[0])
+        items[0] = items[0][m.end():] if m else items[0]
     items = [_JOINING.sub("", i) for i in items]
     items[-1] = _as_key(items[-1], seg, alone=len(items) == 1)
     framed = items[0].startswith("在")  # 在甲、乙、丙领域…
@@ -84,11 +92,51 @@ def clean(items: list[str], seg: Segment, listed: bool = True, opens: bool = Tru
     if m:
         items[-1] = items[-1][:m.start()]
     items[-1] = _cut_tail(items[-1], items[1:-1] or items[:-1], seg, framed)
+    items = _objects(_shared_verb(items, seg))
     if len(items) >= 2:
-        items[-1] = _clean_last(items[-1], items[1:-1] or items[:-1], seg)
+        before = items[1:-1] or items[:-1]  # the first may carry a lead, not a tail: with
+        if len(items) == 3 and len(common_suffix(items[:2])) >= 2:  # one middle item, an
+            before = items[:2]  # ending both before the last share (…规划) gives the cut
+        items[-1] = _clean_last(items[-1], before, seg)
         items[0] = clean_first(items[0], items[1:], seg, opens)
         items = align(cut_copula(items), seg)
     return [unquote(i.strip(EDGE)) for i in quoted_names(items)]
+
+
+def _shared_verb(items: list[str], seg: Segment) -> list[str]:
+    """Items that all open with one governing verb, without it: the verb is the list's,
+    said once per item (打好甲攻坚战、打好乙攻坚战… -> 甲攻坚战, 乙攻坚战), unless the
+    headword's key is that verb (两个推动) or it leaves an item of one character."""
+    if len(items) < 3:
+        return items
+    word = next((w for w in _GOVERNING if len(w) >= 2 and all(i.startswith(w) for i in items)), None)
+    if word is None or word in seg.context or any(len(i) - len(word) < 2 for i in items):
+        return items
+    return [i[len(word):] for i in items]
+
+
+def _objects(items: list[str]) -> list[str]:
+    """Items that each name a different doer before one shared verb, as the objects of
+    that verb: 分别由甲部门核发子证、乙部门核发丑证、丙部门核发寅证 -> 子证, 丑证, 寅证 (the
+    list opens on 分别 or 由, which says the doers are the list's, not the items). The verb
+    (two characters or more) stands once in each item, after words of its own and before
+    two characters at least, and neither what comes before nor after it ends alike in every
+    item (甲创新发展工程、乙创新发展工程: one name each)."""
+    if len(items) < 3 or not re.match("分别由|分别|由", items[0]):
+        return items
+    shortest = min(items, key=len)
+    for size in (4, 3, 2):
+        for k in range(len(shortest) - size + 1):
+            verb = shortest[k:k + size]
+            if not all(i.count(verb) == 1 for i in items):
+                continue
+            parts = [i.split(verb) for i in items]
+            befores = [b for b, _ in parts]
+            afters = [a.removeprefix("的") for _, a in parts]  # (甲部门核发的子证)
+            if all(b and len(a) >= 2 for b, a in parts) and len(set(befores)) == len(
+                    befores) and not common_suffix(befores) and not common_suffix(afters):
+                return afters
+    return items
 
 
 def cut_copula(items: list[str]) -> list[str]:
@@ -169,9 +217,10 @@ def _cut_noun(last: str, others: list[str], seg: Segment) -> str:
             at = last.rfind(tail)
             if at <= 0 or len(last) - at - size > 2:
                 continue
-            if others and (all(tail in o for o in others) or any(o.endswith(tail) for o in others)) \
+            if others and (all(tail in o for o in others) or any(o.endswith(tail) for o in others)
+                           or any(o.endswith(last[at:]) for o in others)) \
                     or not others and set(tail) & set(seg.key):
-                continue
+                continue  # (…行动计划 where items before end so too: the item's own noun)
             ending = common_suffix(others) if others else ""
             at += max(k for k in range(len(tail) + 1) if ending.endswith(tail[:k]))
             return last[:at].rstrip("的之有等")
@@ -216,6 +265,10 @@ def clean_first(first: str, others: list[str], seg: Segment, opens: bool = True)
     (``opens`` False), only the verbs before it."""
     m = _REPORTED.match(first) if opens else None
     if m and not any(m.group().rstrip("，,：:") in o for o in others):
+        first = first[m.end():]
+    m = _DOER.match(first) if opens else None
+    if m and not any(m.group() in o for o in others) \
+            and len(first) - m.end() <= max(map(len, others)) + 2:
         first = first[m.end():]
     m = _SCENE.match(first) if opens else None
     if m and not any(o.startswith(m.group()[:1]) for o in others):
@@ -288,7 +341,10 @@ def clean_first(first: str, others: list[str], seg: Segment, opens: bool = True)
         prefix = others[0][:1] if others[0][:1] and others[0][:1] in seg.key + seg.numeral[1:] \
             else ""
     if prefix and not first.startswith(prefix) and prefix in first:
-        cut = first.index(prefix)
+        # where it opens an item as long as the others (统一设置一块甲 -> 一块甲, not 一设置…)
+        size = sum(map(len, others)) / len(others)
+        cut = min((k for k in range(1, len(first)) if first.startswith(prefix, k)),
+                  key=lambda k: abs(len(first) - k - size), default=first.index(prefix))
         if cut >= (1 if len(prefix) >= 2 else 2):  # 以最严的甲 (最严的乙、…)
             first = first[cut:]
     # short items of one length and ending: 某地甲权、乙权、丙权 -> 甲权
@@ -315,10 +371,10 @@ def cut_restated(region: str, counts: Sequence[int], segs: Sequence[Segment]) ->
         if m.group() not in numerals or at == last_sep + 1 or region[at - 1] in "第和及与":
             continue  # (第3条: an ordinal; 和1个乙: a count that opens the last item)
         after = region[at + len(m.group()):]
-        if re.match(f"[”\"]?(?:{'|'.join(MEASURES)}|方面)", after) or any(
+        if re.match(f"[”\"]?\\s*(?:{'|'.join(MEASURES)}|方面)", after) or any(  # 8 项
                 s.key and after.startswith(s.key[:1]) for s in segs):
             best = at if best is None else min(best, at)
-    return region[:best].rstrip("等的之“\"") if best is not None else region
+    return region[:best].rstrip("等的之这此“\"") if best is not None else region  # 这三项经费
 
 
 def valid(items: Sequence[str], seg: Segment, long: bool = False) -> bool:
@@ -338,6 +394,26 @@ def valid(items: Sequence[str], seg: Segment, long: bool = False) -> bool:
             and all(len(i) <= limit and not _no_item(i, seg) and "是指" not in i
                     for i in items)
             and not (len(seg.text) >= 2 and any(seg.text in i for i in items)))
+
+
+# What marks a piece cut at ， as a clause of a sentence, not an item of a list: a date
+# (2015年9月), an adverb or a shared verb that carries the sentence on (主要为…, 共同承建…).
+_DATE = re.compile(r"\d{4}年|\d{1,2}月(?:\d{1,2}日)?|[一二三四五六七八九十]{1,3}月")
+_CLAUSE_OPENING = re.compile(r"^(?:主要|共同|并|还|也|又|均|都|则|即可|使|让|进而)(?=..)")
+
+
+def listlike(items: Sequence[str]) -> bool:
+    """Whether pieces cut at ， read as the items of one list rather than the clauses of a
+    sentence that happen to number as many (珠三角…: 2015年9月，国务院下发…，甲、乙等8个…;
+    新三板: 甲系统，主要为…提供服务): no piece is a date or opens as a clause goes on (三农红 E邮: 甲承办，
+    乙提供支撑，共同承建的丙、丁等平台), and none runs far beyond the others. When in doubt,
+    no parts."""
+    for mark in (_DATE.search, _CLAUSE_OPENING.match):  # (what all items have is parallel:
+        marked = [bool(mark(i)) for i in items]  # 到2025年甲超过乙，到2030年丙超过丁)
+        if any(marked) and not all(marked):
+            return False
+    sizes = sorted(map(len, items))
+    return not (len(items) >= 2 and sizes[-1] > 12 and sizes[-1] > 3 * sizes[-2])
 
 
 def _no_item(item: str, seg: Segment) -> bool:

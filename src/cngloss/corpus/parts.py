@@ -27,10 +27,10 @@ from typing import Sequence
 from ..text.hanzi import is_hanzi
 from ..text.lists import (EDGE, INTRO_WORDS, LEAD, LEVELS, conj_split, enumeration, regions,
                           split_top, top_level, unquote)
-from ..text.numerals import numerals_for
+from ..text.numerals import NUMERAL_CHARS, numeral_value, numerals_for
 from ..text.slogans import MEASURES, Segment, counts_periods, readings
 from .part_items import (NOT_ITEM, clean, clean_first, cut_copula, cut_restated, keyed,
-                         quoted_names, valid)
+                         listlike, quoted_names, valid)
 
 # A clause that sets the scene of the list: 到某年末, 按照某某程序, …时, 2025年底前.
 _ADVERBIAL = re.compile(r"^(?:到|在|从|按照|根据|为了|为|围绕|依托|经过|对照).*"
@@ -70,16 +70,45 @@ def split_one(region: str, seg: Segment, mixed: bool = True) -> list[str] | None
     for level in LEVELS:
         if level == LEVELS[-1] and not mixed and len(split_top(region, LEVELS[1])) > 1:
             continue
+        clauses = level != LEVELS[0] and len(split_top(region, "，,")) > 1
         pieces = [p for p in split_top(region, level) if p.strip(EDGE)]
-        if level == LEVELS[1] and seg.count >= 3 and len(split_top(pieces[0], "、")) >= seg.count:
-            continue  # clauses that count as many as the list in the first: 对甲、乙、丙实行…，…
+        if level == LEVELS[1] and seg.count >= 3 and any(
+                len(split_top(p, "、")) >= seg.count for p in pieces):
+            continue  # clauses that count as many as the list in one: 对甲、乙、丙实行…，…
         for candidate in _candidates(pieces, seg, level):
             if NOT_ITEM.search(candidate[0].strip(EDGE)):
                 continue  # 因为…而不同于甲及乙、丙
+            if clauses and not listlike([c.strip(EDGE) for c in candidate]):
+                continue
             items = clean(list(candidate), seg)
-            if valid(items, seg, long=level != LEVELS[-1]):
+            if _other_count(candidate[-1], seg):
+                continue
+            ending = pieces[-len(candidate):]  # (as written, before a modifier's 的 is cut)
+            if valid(items, seg, long=level != LEVELS[-1]) and not _examples(
+                    ending if ending[-1] == candidate[-1] else candidate, items, seg):
                 return items
     return None
+
+
+def _other_count(last: str, seg: Segment) -> bool:
+    """Whether the list restates another count than the segment's after its last item
+    (甲、乙、丙等8个高新区 under 三角): it lists some of more items, not the ones counted."""
+    m = re.search(rf"等(\d{{1,2}}|[{NUMERAL_CHARS}]{{1,3}})\s*[{MEASURES}]", last)
+    value = (int(m.group(1)) if m.group(1).isdigit() else numeral_value(m.group(1))) if m else None
+    return value is not None and value != seg.count
+
+
+def _examples(pieces: Sequence[str], items: Sequence[str], seg: Segment) -> bool:
+    """Whether a list gives examples of something else, not what the numeral counts: it
+    modifies a noun (a 的 before its first item) and ends in 等 and a noun that neither restates the count nor shares a character with the
+    headword (缴费、网购、普惠金融等村级便民服务平台 under 三农红 E邮; not …等提升工程 under
+    十大工程), and no item names a character of the headword's key."""
+    last = pieces[-1]
+    if "等" not in last or "的" not in pieces[0] or seg.code or not seg.key:
+        return False
+    after = last[last.rindex("等") + 1:]
+    return bool(after) and not re.search(r"[\d一二两三四五六七八九十]", after) \
+        and not set(after) & set(seg.context) and not any(ch in i for i in items for ch in seg.key)
 
 
 def _restated_within(region: str, seg: Segment) -> str:
@@ -126,6 +155,9 @@ def _candidates(pieces: list[str], seg: Segment, level: str) -> list[list[str]]:
         cut = _predicate_cut(pieces, count) if level == LEVELS[-1] else None
         if cut:
             out.append(cut)
+        modified = _after_modifier(pieces, count) if level == LEVELS[-1] else None
+        if modified:
+            out.append(modified)
     if len(pieces) == 1 and seg.key and len(pieces[0]) % count == 0 and all(
             is_hanzi(ch) for ch in pieces[0]):  # 扩容扩能 (双扩): words of the key, unjoined
         size = len(pieces[0]) // count
@@ -133,6 +165,17 @@ def _candidates(pieces: list[str], seg: Segment, level: str) -> list[list[str]]:
         if size >= 2 and all(w.startswith(seg.key[:1]) for w in words):
             out.append(words)
     return out
+
+
+def _after_modifier(pieces: list[str], count: int) -> list[str] | None:
+    """The last ``count`` pieces when the first of them opens after a 的 that ends a
+    modifier holding a list of its own: 在甲空间、乙空间、丙空间划定的子、丑、寅 -> 子, 丑, 寅
+    (分别由甲、乙、丙部门核发的子、丑、寅)."""
+    first = pieces[-count]
+    at = first.rfind("的")
+    if at < 2 or len(first) - at <= 2 or any("的" in p for p in pieces[-count + 1:]):
+        return None
+    return [first[at + 1:]] + pieces[-count + 1:]
 
 
 def _predicate_cut(pieces: list[str], count: int) -> list[str] | None:
@@ -156,6 +199,8 @@ def split_many(region: str, segs: Sequence[Segment], strict: bool = False
         return plus
     for level in LEVELS:
         pieces = [p for p in split_top(region, level) if p.strip(EDGE)]
+        while len(pieces) > len(segs) and pieces[-1].strip(EDGE).startswith("是"):
+            pieces.pop()  # 甲，乙、丙，是某规划提出的格局: what the list is, after it
         if len(pieces) == len(segs) and total > len(segs) and not strict:
             groups = [split_one(p, s) for p, s in zip(pieces, segs)]
             if all(groups):
@@ -173,6 +218,9 @@ def split_many(region: str, segs: Sequence[Segment], strict: bool = False
                     if tail:
                         flat.append((pieces[:at] + tail + pieces[at + 1:], True))
         for pieces, joined in flat:
+            if level != LEVELS[0] and len(split_top(region, "，,")) > 1 and not listlike(
+                    [p.strip(EDGE) for p in pieces]):
+                continue
             if len(segs) == 2 and counts[0] == counts[1] and _interleaved(pieces, segs):
                 pieces = pieces[0::2] + pieces[1::2]  # 一清甲，建乙；二清丙，建丁
             groups, k = [], 0
@@ -233,8 +281,13 @@ def _sections(definition: str, segs: Sequence[Segment]
     group has one; a lone segment may be introduced by a shorter name (三分甲乙法: “三分”指)."""
     starts, readers, pos = [], [], 0
     for seg in segs:
-        names = [seg.text] if len(segs) > 1 or seg.code else [
-            seg.text[:size] for size in range(len(seg.text), len(seg.numeral), -1)]
+        # a lone segment may be introduced by a shorter name (三分甲乙法: “三分”指); the last
+        # one by its text before an uncounted 多 it ran on into (三廊道多庄园: “三廊道”指)
+        uncounted = seg.text.find("多", len(seg.numeral) + 1) if seg is segs[-1] else -1
+        if len(segs) == 1 and not seg.code:
+            names = [seg.text[:size] for size in range(len(seg.text), len(seg.numeral), -1)]
+        else:
+            names = [seg.text] + ([seg.text[:uncounted]] if uncounted > 0 else [])
         found = next((span for name in names if (span := _section_start(definition, name, pos))),
                      None)
         read_as = seg
@@ -251,6 +304,9 @@ def _sections(definition: str, segs: Sequence[Segment]
         if segs[k].code:  # …，“X”代表…: a code's letter has a section of its own
             letter = _LETTER_SECTION.search(definition, start, end)
             end = letter.start() if letter else end
+        elif k + 1 == len(starts):  # …；“多庄园”指…: a part the headword does not count
+            label = _LABEL_SECTION.search(definition, start, end)
+            end = label.start() if label else end
         out.append(definition[start:end])
     if len(segs) == 1:  # a section of its own ends with its clause: “三分”指…；“甲乙”指…
         out = [split_top(out[0], "；;。\n")[0]]
@@ -287,6 +343,7 @@ _INTRODUCED = re.compile(rf"[”\"]?(?:[\u4e00-\u9fff]{{0,4}}?(?:[，,：:]\s*)?
 
 
 _LETTER_SECTION = re.compile(r"[“\"][NnXx][”\"]|(?<=[；;。，,])[NnXx](?=即|指|是|代表|为|[：:])")
+_LABEL_SECTION = re.compile(rf"(?<=[；;。])[“\"][^“”\"]{{1,8}}[”\"](?:{INTRO_WORDS})")
 _CODE_INTRODUCED = re.compile(rf"[”\"]?(?:{INTRO_WORDS}|代表|为|是|[：:])[：:，,]?")
 
 
@@ -312,7 +369,7 @@ def find_parts(headword: str, definition: str
     but the definition lists 2``)."""
     flags: list[str] = []
     for k, segs in enumerate(readings(headword)):
-        if any(_ordinal(definition, s) for s in segs):
+        if any(_ordinal(definition, s) or _named(definition, s) for s in segs):
             continue  # “二环”: 第二环城林带, the second ring, not two
         found, miscounted = _read(definition, segs) if segs else ([], [])
         if any(counts_periods(seg) and not all(i.endswith("期") for i in items)
@@ -331,6 +388,12 @@ def _ordinal(definition: str, seg: Segment) -> bool:
     """Whether the definition writes the segment's numeral as an ordinal before its key
     (第二环 under 二环): the numeral names a place in a row, it counts nothing."""
     return bool(seg.key) and not seg.code and f"第{seg.numeral}{seg.key[:1]}" in definition
+
+
+def _named(definition: str, seg: Segment) -> bool:
+    """Whether the definition glosses the numeral as a name in brackets (退二进三: 工业（二产）
+    退出, 服务业（三产）进入): it names a sector, it counts nothing."""
+    return not seg.code and re.search(rf"[（(]{seg.numeral}[\u4e00-\u9fff][）)]", definition) is not None
 
 
 def _read(definition: str, segs: Sequence[Segment]

@@ -19,7 +19,7 @@ LEVELS = ("；;", "；;，,", "；;，,、")
 EDGE = "，,。；;：:、 \u3000\t"
 
 # Words that introduce a list: “六稳”指…, 即…, 包括：…
-INTRO_WORDS = ("即指|即|是指|指的是|分别指|指|主要包括|包括|分别为|分别是|具体为|具体是|具体包括|"
+INTRO_WORDS = ("即指|即|是指|指的是|分别指|分别对应|指|主要包括|包括|分别为|分别是|具体为|具体是|具体包括|"
                "具体指|主要有|主要是|其中")
 _INTRO = re.compile(rf"(?:(?<=[，,”：:])|^)(?:{INTRO_WORDS})[：:，,]?")
 # A list as the content of what follows it: 以甲、乙、丙为主要内容的…
