@@ -59,8 +59,8 @@ STOP_AFTER = (
     "中全会 届 代会 中 以上 以下 左右 以内 之一 之二 至 到 或 和 及 与 峡 亚 川 江 门 "
     "国 方 岸 产 地 市 县 区 省 村 镇 乡 家 所 期 批 类 维 氧 大提 大以 大精 大报 大代 大会 "
     "百分 百强 百万 千万 万亿 百亿 千亿 十亿 分之 "
-    # units (千瓦时, 千兆) and grades (四星级)
-    "瓦 兆 伏 星").split()
+    # units (千瓦时, 千兆), grades (四星级) and runs of wins (九连冠)
+    "瓦 兆 伏 星 连冠 连胜 连霸").split()
 # words whose numeral counts nothing
 NOT_COUNTS = ("统一 一些 一直 万一 唯一 一体化 一起 一样 一定 一般 一系列 一流 一线 一律 一致 "
               "一切 一同 一道 一并 一再 一方面 一手 一举 一度 同一 单一 之一 逐一 一带动 "
@@ -239,14 +239,21 @@ def _chain(line: str, at: int) -> str | None:
     return term if len(term) >= 4 else None
 
 
-def find_uses(text: str, defined: Iterable[str] = ()) -> list[Use]:
+def find_uses(text: str, defined: Iterable[str] = (),
+              attested: Iterable[str] = ()) -> list[Use]:
     """Every use of a numbered slogan in ``text``, in order. ``defined``: headwords the
-    glossaries in use define; a numbered one is a slogan wherever it occurs."""
+    glossaries in use define; a numbered one is a slogan wherever it occurs. ``attested``:
+    forms the collection attests as slogans (a library's lexicon, library/slogan_lexicon.py):
+    one is a slogan where it stands as a word (not inside a longer one), and the longer of it
+    and what the rules find at the same place is taken."""
     numbered = sorted({d for d in defined if len(d) >= DEFINED_MIN and d[0] in NUMERALS},
                       key=len, reverse=True)
     by_first: dict[str, list[str]] = {}
     for d in numbered:
         by_first.setdefault(d[0], []).append(d)
+    lexicon: dict[str, list[str]] = {}
+    for a in sorted({a for a in attested if _lexical(a)}, key=len, reverse=True):
+        lexicon.setdefault(a[0], []).append(a)
     uses: list[Use] = []
     for number, raw in enumerate(text.split("\n"), 1):
         line = clean_line(raw)
@@ -272,6 +279,9 @@ def find_uses(text: str, defined: Iterable[str] = ()) -> list[Use]:
                 at += 1
                 continue
             found = _candidate(line, at, by_first.get(c, ()))
+            form = _attested_form(line, at, lexicon.get(c, ()))
+            if form is not None and (found is None or len(form) > len(found[0])):
+                found = form, _kind(form)
             if found is None:
                 at += 1
                 continue
@@ -279,7 +289,32 @@ def find_uses(text: str, defined: Iterable[str] = ()) -> list[Use]:
             uses.append(Use(term, kind, number, at))
             taken_until = at + len(term)
             at = taken_until
-    return _attested(uses, text.split("\n"), set(numbered))
+    return _attested(uses, text.split("\n"), set(numbered) | {
+        a for forms in lexicon.values() for a in forms})
+
+
+def _lexical(form: str) -> bool:
+    """Whether an attested form may be taken from the lexicon: what the rules refuse in any
+    text (a quantity by the stop list: 三年行动, 七个方面; a word whose numeral counts nothing:
+    一般; an ordinal or a congress: 十六, 二十大; 一 and one word: 一点; an idiom) is no
+    slogan for being common, and a list (“两个市场、两种资源”) gives each of its slogans."""
+    return len(form) >= DEFINED_MIN and form[0] in NUMERALS \
+        and all("\u4e00" <= ch <= "\u9fff" for ch in form) \
+        and not _stopped(form[1:]) and not _stopped(form) and not _not_count(form, 0, form) \
+        and not (form[0] == "一" and not _is_chain(form)) and not _run_of_numerals(form) \
+        and not _idiom(form)
+
+
+def _attested_form(line: str, at: int, forms: Sequence[str]) -> str | None:
+    """The longest form of the lexicon at ``at``, not after a numeral or 第 and not inside a
+    quoted name (an attested form goes on into a compound as the slogan: 三农服务)."""
+    if not forms or at and line[at - 1] in NUMERALS + "第0123456789" or \
+            _inside_quote(line, at):
+        return None
+    for form in forms:  # longest first
+        if line.startswith(form, at):
+            return form
+    return None
 
 
 def _bare(term: str) -> bool:
@@ -584,11 +619,12 @@ KINDS = ("slogan", "period", "code", "name")
 
 
 def discover_text(document: str, text: str, defined: Iterable[str] = (),
-                  kind: str | None = None) -> list[DiscoveredTerm]:
+                  kind: str | None = None, attested: Iterable[str] = ()) -> list[DiscoveredTerm]:
     """The numbered slogans ``text`` uses, in the order of their first use, each with its
-    count, lines, expansion and whether it is in ``defined`` (the glossaries' headwords)."""
+    count, lines, expansion and whether it is in ``defined`` (the glossaries' headwords);
+    ``attested``: the forms a library's collection attests (find_uses)."""
     defined = set(defined)
-    uses = find_uses(text, defined)
+    uses = find_uses(text, defined, attested)
     by_term: dict[str, list[Use]] = {}
     for use in uses:
         by_term.setdefault(use.term, []).append(use)
