@@ -80,6 +80,9 @@ CODE = re.compile(r"(?<![0-9A-Za-z.])(?:[0-9]+(?:\.[0-9]+)?|[NX])(?:\+(?:[0-9]+(
 CHAIN = re.compile(rf"(?:[{HEADS}][^\W\d{HEADS}的和与及等是为在中了要把对以并]{{1,3}}){{2,4}}")
 # a quoted numbered policy: 新“17条”措施, 促消费政策“24条”
 NUMBERED_POLICY = re.compile(r"(?<=[“\"])[0-9]{1,3}条(?=[”\"])")
+# a quoted number of three digits before a noun names a programme (“811”环境保护行动,
+# “365”节约集约用地): not a year (four digits), not a quantity (“365”天)
+QUOTED_DIGITS = re.compile(r"(?<=[“\"])[1-9][0-9]{2}(?=[”\"][\u4e00-\u9fff])(?![”\"][天年月日个万亿元])")
 # speed: the scan jumps to the next numeral or opening quote (a numeral may sit inside “…”)
 _NUMERAL = re.compile(f"[{NUMERALS}{re.escape(OPEN_QUOTES)}]")
 # a count in digits of a set with a head noun: 打好…等9大攻坚战
@@ -126,10 +129,12 @@ def _is_chain(term: str) -> bool:
 
 
 _STOPS = tuple(STOP_AFTER)  # one startswith call (speed: the same test as any(...))
+# words a stop begins that are no quantity: 两个市场 (个市), 三次产业 (次)
+NOT_STOPPED = ("个市场", "次产业")
 
 
 def _stopped(rest: str) -> bool:
-    return rest.startswith(_STOPS)
+    return rest.startswith(_STOPS) and not rest.startswith(NOT_STOPPED)
 
 
 # the words of NOT_COUNTS by each character they hold (speed: a word covering the numeral
@@ -172,27 +177,41 @@ def _quoted(line: str, at: int, limit: int = 10) -> str | None:
 
 def _numbered_list(quoted: str) -> bool:
     """A quoted list whose every item is numbered (“一心、四带、两区”, “八个坚持、八个
-    反对”, “三心六片，两轴两带”): one slogan, the whole quote."""
+    反对”, “三心六片，两轴两带”, “千村示范、万村整治”): one slogan, the whole quote."""
     items = LIST_SEPARATORS.split(quoted)
     return len(items) >= 2 and all(
-        2 <= len(item) <= 6 and item[0] in HEADS and item[1:2] not in ("年", "月", "是")
+        2 <= len(item) <= 6 and item[0] in NUMERALS and item[1:2] not in ("年", "月", "是")
         and all("\u4e00" <= ch <= "\u9fff" for ch in item) for item in items)
 
 
 def _inner_numbered(line: str, at: int) -> str | None:
     """A short quote at ``at`` (an opening quote) whose numeral is not its first character
     but its last (“普九”, “退后十”) or one of several (“保五争三拼第一”), else None."""
-    quoted = _quoted(line, at + 1, 8)
+    quoted = _quoted(line, at + 1, 12)
+    if quoted is not None and len(quoted) > 8 and not _named_count(quoted):
+        quoted = None
     if quoted is None or quoted[0] in NUMERALS or "第" + quoted[-1:] == quoted[-2:] and \
             sum(ch in NUMERALS for ch in quoted) < 3:
         return None
     if not all("\u4e00" <= ch <= "\u9fff" for ch in quoted):
         return None
     numerals = sum(ch in HEADS for ch in quoted)
+    if _named_count(quoted):
+        return quoted
     if (len(quoted) <= 3 and quoted[-1] in HEADS and quoted[-2] not in NUMERALS + "第") \
             or numerals >= 3:
         return quoted
     return None
+
+
+# a count inside a quoted name: 八字 (“农业八字宪法”) or a set and its head noun at the end
+# (“全面小康六大行动计划”)
+NAMED_COUNT = re.compile(rf"[^{NUMERALS}]{{2,}}[{HEADS}](?:字[^\W\d]{{1,4}}|[大项个][^\W\d]{{0,3}}?"
+                         r"(?:行动计划|工程|行动|战略|计划|体系|任务|攻坚战))")
+
+
+def _named_count(quoted: str) -> bool:
+    return NAMED_COUNT.fullmatch(quoted) is not None
 
 
 def _word(line: str, at: int, limit: int) -> str:
@@ -258,7 +277,7 @@ def find_uses(text: str, defined: Iterable[str] = (),
     for number, raw in enumerate(text.split("\n"), 1):
         line = clean_line(raw)
         taken_until = 0
-        for pattern, kind in ((CODE, "code"), (NUMBERED_POLICY, "code"),
+        for pattern, kind in ((CODE, "code"), (NUMBERED_POLICY, "code"), (QUOTED_DIGITS, "code"),
                               (DIGIT_SET, "slogan")):
             for m in pattern.finditer(line):
                 uses.append(Use(m.group(0), kind, number, m.start()))
@@ -293,6 +312,15 @@ def find_uses(text: str, defined: Iterable[str] = (),
         a for forms in lexicon.values() for a in forms})
 
 
+# what makes a numeral a quantity, a duration or an ordinal whatever follows (三年行动, 七个
+# 方面, 三类, 二手房); the rest of the stop list (places: 九江, 千村; 重: 三重压力) refuses a
+# form of the lexicon only when it is all the form (两区)
+QUANTITY_STOPS = tuple(
+    "年 月 日 天 周 季 倍 名 户 元 亿 吨 亩 米 岁 位 级 期 届 轮 批 些 点 多 余 几 来 半 成 分 "
+    "层 号 手 类 产 连冠 个月 个百分点 个方面 个小时 个季度 个多 个以上 个左右 个亿 个人 个别 "
+    "以上 以下 左右 以内 之一 分之 次".split())
+
+
 def _lexical(form: str) -> bool:
     """Whether an attested form may be taken from the lexicon: what the rules refuse in any
     text (a quantity by the stop list: 三年行动, 七个方面; a word whose numeral counts nothing:
@@ -300,7 +328,8 @@ def _lexical(form: str) -> bool:
     slogan for being common, and a list (“两个市场、两种资源”) gives each of its slogans."""
     return len(form) >= DEFINED_MIN and form[0] in NUMERALS \
         and all("\u4e00" <= ch <= "\u9fff" for ch in form) \
-        and not _stopped(form[1:]) and not _stopped(form) and not _not_count(form, 0, form) \
+        and not form[1:].startswith(QUANTITY_STOPS) and not _stopped(form) \
+        and not (len(form) == 2 and _stopped(form[1:])) and not _not_count(form, 0, form) \
         and not (form[0] == "一" and not _is_chain(form)) and not _run_of_numerals(form) \
         and not _idiom(form)
 
@@ -404,6 +433,8 @@ def _candidate(line: str, at: int, defined: Sequence[str]) -> tuple[str, str] | 
     rest = line[at + 1:]
     if _stopped(rest) or not rest:
         return None
+    if rest.startswith("次产业"):
+        return line[at:at + 4], "slogan"  # 三次产业: the three sectors of the economy
     if rest[0] in SET_MEASURES:
         if rest[0] == "大" and rest[1:2] in ("以", "来", "精", "报", "代", "会"):
             return None  # 党的十九大以来: a congress, an ordinal
@@ -451,7 +482,8 @@ TRAILING = sorted("建设 工作 任务 目标 布局 要求 精神 政策 战�
 
 # what extends a two-character core (三大攻坚战, 十大重点工程, 两个积极性)
 HEADS_NOUNS = sorted("战 性 任务 项目 基地 工程 行动 战略 体系 布局 产业 优势 理念 平台 作物 "
-                     "工作 行业 实事 支出 经费 节点 通道 设想".split(), key=len, reverse=True)
+                     "工作 行业 实事 支出 经费 节点 通道 设想 计划 产业带".split(), key=len,
+                    reverse=True)
 
 
 def _heads(line: str, at: int, gap: int) -> int | None:
