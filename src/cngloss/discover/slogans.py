@@ -299,7 +299,8 @@ def find_uses(text: str, defined: Iterable[str] = (),
                 continue
             found = _candidate(line, at, by_first.get(c, ()))
             form = _attested_form(line, at, lexicon.get(c, ()))
-            if form is not None and (found is None or len(form) > len(found[0])):
+            if form is not None and (found is None or len(form) > len(found[0]) and not any(
+                    form.startswith(noun, len(found[0])) for noun in TRAILING)):  # 双拥 模范城
                 found = form, _kind(form)
             if found is None:
                 at += 1
@@ -330,7 +331,8 @@ def _lexical(form: str) -> bool:
         and all("\u4e00" <= ch <= "\u9fff" for ch in form) \
         and not form[1:].startswith(QUANTITY_STOPS) and not _stopped(form) \
         and not (len(form) == 2 and _stopped(form[1:])) and not _not_count(form, 0, form) \
-        and not (form[0] == "一" and not _is_chain(form)) and not _run_of_numerals(form) \
+        and not (form[0] == "一" and len(form) < 4 and not _is_chain(form)) \
+        and not _run_of_numerals(form) \
         and not _idiom(form)
 
 
@@ -501,6 +503,9 @@ def _heads(line: str, at: int, gap: int) -> int | None:
 def _core(line: str, at: int, minimum: int) -> str | None:
     """The word after a measure word: two characters (one for 张, 道, 条…: 五张网), longer
     by a head noun that follows (三大攻坚战, 十大重点工程); None: too short."""
+    long_head = next((n for n in HEADS_NOUNS if len(n) > 2 and line.startswith(n, at)), None)
+    if long_head is not None:
+        return long_head  # 三大产业带: a head noun of three characters after the measure
     word = _word(line, at, 2)
     pair = line[at:at + 2]
     if len(word) == 1 and len(pair) == 2 and all("\u4e00" <= ch <= "\u9fff" for ch in pair) \
