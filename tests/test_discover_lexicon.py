@@ -103,3 +103,21 @@ def test_discover_of_a_file_uses_the_library_lexicon_only_with_a_library(cli, tm
     two = library_of_bodies(tmp_path / "two", [
         ("city", place, 2020, "抓好“三农”工作。") for place in ("甲市", "乙市")])
     assert cli("--library", two, "discover", str(document)).code == 1
+
+
+def test_add_reads_each_report_again_with_the_lexicon_of_the_others(cli, tmp_path):
+    path = library_of_bodies(tmp_path, [
+        ("city", "甲市", 2020, "做好“三农”工作。"),
+        ("city", "乙市", 2021, "抓好“三农”工作。"),
+        ("city", "丙市", 2022, "增强三农服务保障能力。"),
+        ("city", "丁市", 2022, "开展清四乱行动。"),
+        ("city", "戊市", 2022, "治理“四乱”。"),
+    ])
+    db = sqlite3.connect(path)
+    rows = set(db.execute("SELECT r.place, s.term FROM slogan s JOIN report r "
+                          "ON r.id = s.report_id"))
+    # 三农: two other places quote it; 四乱: one other place only (戊市), so not for 丁市
+    assert ("丙市", "三农") in rows
+    assert ("丁市", "四乱") not in rows and ("戊市", "四乱") in rows
+    listed = cli("--library", path, "discover", "--json")
+    assert listed.code == 0 and '"term": "三农"' in listed.out

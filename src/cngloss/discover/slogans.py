@@ -271,8 +271,8 @@ def find_uses(text: str, defined: Iterable[str] = (),
     for d in numbered:
         by_first.setdefault(d[0], []).append(d)
     lexicon: dict[str, list[str]] = {}
-    for a in sorted({a for a in attested if _lexical(a)}, key=len, reverse=True):
-        lexicon.setdefault(a[0], []).append(a)
+    for a in sorted({a for a in attested if lexical(a)}, key=len, reverse=True):
+        lexicon.setdefault(a[:2], []).append(a)  # by two characters: a few forms each
     uses: list[Use] = []
     for number, raw in enumerate(text.split("\n"), 1):
         line = clean_line(raw)
@@ -298,7 +298,7 @@ def find_uses(text: str, defined: Iterable[str] = (),
                 at += 1
                 continue
             found = _candidate(line, at, by_first.get(c, ()))
-            form = _attested_form(line, at, lexicon.get(c, ()))
+            form = _attested_form(line, at, lexicon.get(line[at:at + 2], ()))
             if form is not None and (found is None or len(form) > len(found[0]) and not any(
                     form.startswith(noun, len(found[0])) for noun in TRAILING)):  # 双拥 模范城
                 found = form, _kind(form)
@@ -322,7 +322,7 @@ QUANTITY_STOPS = tuple(
     "以上 以下 左右 以内 之一 分之 次".split())
 
 
-def _lexical(form: str) -> bool:
+def lexical(form: str) -> bool:
     """Whether an attested form may be taken from the lexicon: what the rules refuse in any
     text (a quantity by the stop list: 三年行动, 七个方面; a word whose numeral counts nothing:
     一般; an ordinal or a congress: 十六, 二十大; 一 and one word: 一点; an idiom) is no

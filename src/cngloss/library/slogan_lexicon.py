@@ -3,35 +3,103 @@ library, other than the one being read, attest as slogans.
 
 One report cannot tell a bare numeral word used once and unquoted (四害, 三农, 四乱) from a
 quantity; the collection can. A form is attested when the finder found it (quoted, defined,
-named as a task or by its shape) in the reports of at least ``places`` distinct places, or
-when some report's notes define it as a headword. The evidence must come from other reports:
-``exclude`` leaves the reports being read out; a document whose report is not known may be
-one of the library's, so the caller asks one place more (docs/discover.md, "The lexicon of
-the collection").
+named as a task or by its shape) in the reports of at least ``MIN_PLACES`` distinct places,
+or some report's notes define it, the places counted without the report being read: the
+evidence comes from other reports. Computed once at ``add`` (``lexicon_pass``: the reports
+are read again with it, each with its own lexicon) and when ``discover FILE`` runs with a
+library (a file that may be one of the library's reports: one place more is asked). See
+docs/discover.md, "The lexicon of the collection".
 """
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Iterable
-
-from ..discover.slogans import NUMERALS
 
 MIN_PLACES = 2  # distinct places besides the report being read
 
 
-def attested_forms(db: sqlite3.Connection, exclude: Iterable[int] = (),
-                   places: int = MIN_PLACES) -> set[str]:
-    """The numbered forms found in the reports of ``places`` or more distinct places, and the
-    numbered headwords some report's notes define, the reports ``exclude`` left out."""
-    left_out = sorted(set(exclude))
+def _sources(db: sqlite3.Connection, left_out: list[int]) -> Iterable[tuple[str, int, str]]:
     marks = ",".join("?" * len(left_out))
     where = f"WHERE s.report_id NOT IN ({marks})" if left_out else ""
-    found = {term for (term,) in db.execute(
-        f"SELECT s.term FROM slogan s JOIN report r ON r.id = s.report_id {where} "
-        "GROUP BY s.term HAVING COUNT(DISTINCT r.place) >= ?", (*left_out, places))}
-    note_where = f"AND report_id NOT IN ({marks})" if left_out else ""
-    found |= {headword for (headword,) in db.execute(
-        f"SELECT DISTINCT headword FROM note WHERE headword IS NOT NULL {note_where}",
-        left_out)}
-    return {form for form in found if len(form) >= 2 and form[0] in NUMERALS}
+    yield from db.execute(
+        f"SELECT s.term, s.report_id, r.place FROM slogan s JOIN report r ON r.id = s.report_id "
+        f"{where}", left_out)
+    where = f"AND n.report_id NOT IN ({marks})" if left_out else ""
+    yield from db.execute(
+        "SELECT n.headword, n.report_id, r.place FROM note n JOIN report r ON r.id = n.report_id "
+        f"WHERE n.headword IS NOT NULL {where}", left_out)
+
+
+def attested_places(db: sqlite3.Connection, exclude: Iterable[int] = ()) -> dict[str, int]:
+    """Each numbered form the finder may take from a lexicon (``slogans.lexical``), found
+    as a slogan or defined as a headword by the reports other than ``exclude``: in how many
+    distinct places (a report without a place is a place of its own)."""
+    from ..discover.slogans import NUMERALS, lexical  # lazy: the finder's rules
+
+    places: dict[str, set] = {}
+    for form, report_id, place in _sources(db, sorted(set(exclude))):
+        if len(form) >= 2 and form[0] in NUMERALS:
+            places.setdefault(form, set()).add(place if place is not None else -report_id)
+    return {form: len(where) for form, where in places.items() if lexical(form)}
+
+
+def attested_forms(db: sqlite3.Connection, exclude: Iterable[int] = (),
+                   places: int = MIN_PLACES) -> set[str]:
+    """The forms of ``attested_places`` in ``places`` or more places."""
+    return {form for form, n in attested_places(db, exclude).items() if n >= places}
+
+
+def lexicon_pass(db: sqlite3.Connection, report_ids: Iterable[int]) -> int:
+    """Read the reports ``report_ids`` (those an add wrote) again with the collection's
+    lexicon (inside a write transaction) and store their rows anew where they change; how
+    many reports changed. A report added earlier keeps the rows of its own add. The
+    lexicon of a report is the forms of two places or more that the report does not
+    attest itself, and of three places or more among those it does: so no form is taken
+    for a report on its own evidence."""
+    from .slogan_rows import report_text, slogan_rows  # lazy: add only
+    from . import slogan_summary
+
+    counts = attested_places(db)
+    common = {form for form, n in counts.items() if n >= MIN_PLACES}
+    if not common:
+        return 0
+    safe = {form for form, n in counts.items() if n > MIN_PLACES}
+    changed = 0
+    for rid in sorted(set(report_ids)):
+        own = {row[0] for row in db.execute(
+            "SELECT term FROM slogan WHERE report_id = ? UNION "
+            "SELECT headword FROM note WHERE report_id = ? AND headword IS NOT NULL",
+            (rid, rid))}
+        paragraphs, notes = report_text(db, rid)
+        if not _may_add(paragraphs, common - own):
+            continue
+        rows = slogan_rows(rid, paragraphs, notes, (common - own) | (safe & own))
+        old = db.execute("SELECT * FROM slogan WHERE report_id = ? ORDER BY term",
+                         (rid,)).fetchall()
+        if sorted(rows) == [tuple(r) for r in old]:
+            continue
+        slogan_summary.mark_report(db, rid)
+        db.execute("DELETE FROM slogan WHERE report_id = ?", (rid,))
+        db.executemany("INSERT INTO slogan VALUES(?,?,?,?,?,?,?,?,?)", rows)
+        slogan_summary.mark_report(db, rid)
+        changed += 1
+    return changed
+
+
+def _may_add(paragraphs: list[tuple[int, str]], forms: set[str]) -> bool:
+    """Whether some form occurs in the text at all (speed: most reports read again change
+    nothing; a form is looked for by its first two characters)."""
+    from ..discover.slogans import NUMERALS  # lazy: the finder's numerals
+
+    by_pair: dict[str, list[str]] = {}
+    for form in forms:
+        by_pair.setdefault(form[:2], []).append(form)
+    for _, text in paragraphs:
+        for at, ch in enumerate(text):
+            if ch in NUMERALS:
+                for form in by_pair.get(text[at:at + 2], ()):
+                    if text.startswith(form, at):
+                        return True
+    return False
