@@ -121,3 +121,17 @@ def test_add_reads_each_report_again_with_the_lexicon_of_the_others(cli, tmp_pat
     assert ("丁市", "四乱") not in rows and ("戊市", "四乱") in rows
     listed = cli("--library", path, "discover", "--json")
     assert listed.code == 0 and '"term": "三农"' in listed.out
+
+
+def test_rows_the_lexicon_gave_are_no_evidence_for_other_reports(tmp_path):
+    path = library_of_bodies(tmp_path, [
+        ("city", "甲市", 2020, "做好“三农”工作。"),
+        ("city", "乙市", 2021, "抓好“三农”工作。"),
+        ("city", "丙市", 2022, "增强三农服务保障能力。"),
+    ])
+    db = sqlite3.connect(path)
+    ids = dict(db.execute("SELECT place, id FROM report"))
+    assert list(db.execute("SELECT term, report_id FROM slogan_lexicon")) == [
+        ("三农", ids["丙市"])]
+    # without 甲市, only 乙市 attests 三农: 丙市's row came from the lexicon and counts not
+    assert "三农" not in attested_forms(db, [ids["甲市"]])

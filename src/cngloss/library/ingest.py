@@ -38,7 +38,7 @@ from ..text.matching import set_aside
 from . import slogan_summary
 from .inverted import PackedPostings, invert
 from .postings import MAX_PARAGRAPHS, SEQ_BITS, paragraph_id
-from .slogan_lexicon import lexicon_pass
+from .slogan_lexicon import forget_report, lexicon_pass
 from .slogan_rows import slogan_rows
 from .store import SECTION_SEPARATOR, Library, write_transaction
 
@@ -448,6 +448,7 @@ def _delete(db, report_id: int) -> None:
     db.execute("DELETE FROM section WHERE report_id = ?", (report_id,))
     db.execute("DELETE FROM note WHERE report_id = ?", (report_id,))
     db.execute("DELETE FROM slogan WHERE report_id = ?", (report_id,))
+    forget_report(db, report_id)
     db.execute("DELETE FROM report WHERE id = ?", (report_id,))
 
 

@@ -20,12 +20,29 @@ from collections.abc import Iterable
 MIN_PLACES = 2  # distinct places besides the report being read
 
 
+def _has_lexicon_rows(db: sqlite3.Connection) -> bool:
+    return db.execute("SELECT 1 FROM sqlite_master WHERE name = 'slogan_lexicon'").fetchone() \
+        is not None
+
+
+def forget_report(db: sqlite3.Connection, report_id: int) -> None:
+    """A report taken out: the record of the rows its lexicon gave goes with it."""
+    if _has_lexicon_rows(db):
+        db.execute("DELETE FROM slogan_lexicon WHERE report_id = ?", (report_id,))
+
+
 def _sources(db: sqlite3.Connection, left_out: list[int]) -> Iterable[tuple[str, int, str]]:
+    """(form, report, place) of every slogan row found by the rules alone (not one the
+    lexicon gave: its evidence is other reports, which may be the one left out) and every
+    note headword, of the reports not ``left_out``."""
     marks = ",".join("?" * len(left_out))
-    where = f"WHERE s.report_id NOT IN ({marks})" if left_out else ""
+    where = [f"s.report_id NOT IN ({marks})"] if left_out else []
+    if _has_lexicon_rows(db):
+        where.append("NOT EXISTS (SELECT 1 FROM slogan_lexicon x WHERE x.term = s.term "
+                     "AND x.report_id = s.report_id)")
     yield from db.execute(
         f"SELECT s.term, s.report_id, r.place FROM slogan s JOIN report r ON r.id = s.report_id "
-        f"{where}", left_out)
+        + (f"WHERE {' AND '.join(where)}" if where else ""), left_out)
     where = f"AND n.report_id NOT IN ({marks})" if left_out else ""
     yield from db.execute(
         "SELECT n.headword, n.report_id, r.place FROM note n JOIN report r ON r.id = n.report_id "
@@ -66,6 +83,8 @@ def lexicon_pass(db: sqlite3.Connection, report_ids: Iterable[int]) -> int:
     if not common:
         return 0
     safe = {form for form, n in counts.items() if n > MIN_PLACES}
+    db.execute("CREATE TABLE IF NOT EXISTS slogan_lexicon(term TEXT NOT NULL, report_id "
+               "INTEGER NOT NULL, PRIMARY KEY(term, report_id)) WITHOUT ROWID")  # format 5
     changed = 0
     for rid in sorted(set(report_ids)):
         own = {row[0] for row in db.execute(
@@ -83,6 +102,9 @@ def lexicon_pass(db: sqlite3.Connection, report_ids: Iterable[int]) -> int:
         slogan_summary.mark_report(db, rid)
         db.execute("DELETE FROM slogan WHERE report_id = ?", (rid,))
         db.executemany("INSERT INTO slogan VALUES(?,?,?,?,?,?,?,?,?)", rows)
+        by_rules = {row[0] for row in old}
+        db.executemany("INSERT OR IGNORE INTO slogan_lexicon VALUES(?,?)",
+                       [(row[0], rid) for row in rows if row[0] not in by_rules])
         slogan_summary.mark_report(db, rid)
         changed += 1
     return changed
