@@ -135,3 +135,14 @@ def test_rows_the_lexicon_gave_are_no_evidence_for_other_reports(tmp_path):
         ("三农", ids["丙市"])]
     # without 甲市, only 乙市 attests 三农: 丙市's row came from the lexicon and counts not
     assert "三农" not in attested_forms(db, [ids["甲市"]])
+
+
+@pytest.mark.parametrize("sentence, slogan", [
+    ("人民公社具备了一大二公的优点。", "一大二公"),          # a chain whose first pair is 一大
+    ("在这三面红旗之下前进。", "三面红旗"),                  # 面 is no measure word of sets here
+    ("努力办好十方面实事。", "十方面实事"),                  # 方面 is a stop
+    ("六大农业龙型经济实现产值。", "六大农业龙型经济"),      # a long name with no head noun
+])
+@pytest.mark.xfail(strict=True, reason="known misses of set H's kind (docs/discover.md)")
+def test_known_misses(sentence, slogan):
+    assert slogan in terms(sentence)
