@@ -76,65 +76,81 @@ def test_a_head_noun_of_three_characters_ends_the_slogan():
 
 def test_the_lexicon_of_a_library_leaves_the_report_read_out(tmp_path):
     path = library_of_bodies(tmp_path, [
-        ("city", "甲市", 2020, "做好“三农”工作。"),
-        ("city", "乙市", 2021, "抓好“三农”工作，治理“四乱”。"),
-        ("city", "丙市", 2022, "落实“三农”政策，治理“四乱”。"),
-        ("city", "乙市", 2022, "治理“四乱”。"),
+        ("city", "甲市", 2020, "用好“两个市场”。"),
+        ("city", "乙市", 2021, "用好“两个市场”，推进“三个一批”。"),
+        ("city", "丙市", 2022, "用好“两个市场”，推进“三个一批”。"),
+        ("city", "乙市", 2022, "推进“三个一批”。"),
     ])
     db = sqlite3.connect(path)
     ids = dict(db.execute("SELECT place || year, id FROM report"))
-    assert {"三农", "四乱"} <= attested_forms(db)
-    # 四乱: two places (乙市 twice, 丙市): without 丙市 one place is left
-    assert "四乱" not in attested_forms(db, [ids["丙市2022"]])
-    assert "三农" in attested_forms(db, [ids["丙市2022"]])
-    assert "三农" not in attested_forms(db, places=4)
+    assert {"两个市场", "三个一批"} <= attested_forms(db)
+    # 三个一批: two places (乙市 twice, 丙市): without 丙市 one place is left
+    assert "三个一批" not in attested_forms(db, [ids["丙市2022"]])
+    assert "两个市场" in attested_forms(db, [ids["丙市2022"]])
+    assert "两个市场" not in attested_forms(db, places=4)
+
+
+def test_a_bare_form_needs_ten_places_or_a_note(tmp_path):
+    nine = [("city", f"{n}号市", 2020, "做好“三农”工作。") for n in "甲乙丙丁戊己庚辛壬"]
+    path = library_of_bodies(tmp_path, nine)
+    assert "三农" not in attested_forms(sqlite3.connect(path))  # 三联, 五水: a few places
+    (tmp_path / "ten").mkdir()
+    path = library_of_bodies(tmp_path / "ten", nine + [("city", "癸市", 2020, "做好“三农”工作。")])
+    assert "三农" in attested_forms(sqlite3.connect(path))
+
+
+def test_a_chain_of_distinct_pairs_is_what_a_form_of_yi_needs_without_a_note():
+    from cngloss.discover.slogans import paired
+
+    assert paired("一江两岸") and paired("一港两区")
+    assert not paired("一以贯之") and not paired("一锤接着一锤敲") and not paired("一处失信")
 
 
 def test_discover_of_a_file_uses_the_library_lexicon_only_with_a_library(cli, tmp_path):
     path = library_of_bodies(tmp_path, [
-        ("city", place, 2020, "抓好“三农”工作。") for place in ("甲市", "乙市", "丙市")])
+        ("city", place, 2020, "用好“两个市场”。") for place in ("甲市", "乙市", "丙市")])
     document = tmp_path / "doc.txt"
-    document.write_text("增强三农服务保障能力。\n", encoding="utf-8")
-    assert cli("discover", str(document)).code == 1  # no library: one use, unquoted
+    document.write_text("利用两个市场推动发展。\n", encoding="utf-8")
+    assert cli("discover", str(document)).code == 1  # no library: 两个市场 runs on
     found = cli("--library", path, "discover", "--json", str(document))
-    assert found.code == 0 and '"term": "三农"' in found.out
+    assert found.code == 0 and '"term": "两个市场"' in found.out
     # a document may be one of the library's reports: three places are asked, not two
     (tmp_path / "two").mkdir()
     two = library_of_bodies(tmp_path / "two", [
-        ("city", place, 2020, "抓好“三农”工作。") for place in ("甲市", "乙市")])
+        ("city", place, 2020, "用好“两个市场”。") for place in ("甲市", "乙市")])
     assert cli("--library", two, "discover", str(document)).code == 1
 
 
 def test_add_reads_each_report_again_with_the_lexicon_of_the_others(cli, tmp_path):
     path = library_of_bodies(tmp_path, [
-        ("city", "甲市", 2020, "做好“三农”工作。"),
-        ("city", "乙市", 2021, "抓好“三农”工作。"),
-        ("city", "丙市", 2022, "增强三农服务保障能力。"),
-        ("city", "丁市", 2022, "开展清四乱行动。"),
-        ("city", "戊市", 2022, "治理“四乱”。"),
+        ("city", "甲市", 2020, "用好“两个市场”。"),
+        ("city", "乙市", 2021, "用好“两个市场”。"),
+        ("city", "丙市", 2022, "利用两个市场推动发展。"),
+        ("city", "丁市", 2022, "推进三个一批推动发展。"),
+        ("city", "戊市", 2022, "推进“三个一批”。"),
     ])
     db = sqlite3.connect(path)
     rows = set(db.execute("SELECT r.place, s.term FROM slogan s JOIN report r "
                           "ON r.id = s.report_id"))
-    # 三农: two other places quote it; 四乱: one other place only (戊市), so not for 丁市
-    assert ("丙市", "三农") in rows
-    assert ("丁市", "四乱") not in rows and ("戊市", "四乱") in rows
+    # 两个市场: two other places quote it; 三个一批: one other place only (戊市)
+    assert ("丙市", "两个市场") in rows
+    assert ("丁市", "三个一批") not in rows and ("戊市", "三个一批") in rows
     listed = cli("--library", path, "discover", "--json")
-    assert listed.code == 0 and '"term": "三农"' in listed.out
+    assert listed.code == 0 and '"term": "两个市场"' in listed.out
 
 
 def test_rows_the_lexicon_gave_are_no_evidence_for_other_reports(tmp_path):
     path = library_of_bodies(tmp_path, [
-        ("city", "甲市", 2020, "做好“三农”工作。"),
-        ("city", "乙市", 2021, "抓好“三农”工作。"),
-        ("city", "丙市", 2022, "增强三农服务保障能力。"),
+        ("city", "甲市", 2020, "用好“两个市场”。"),
+        ("city", "乙市", 2021, "用好“两个市场”。"),
+        ("city", "丙市", 2022, "利用两个市场推动发展。"),
     ])
     db = sqlite3.connect(path)
     ids = dict(db.execute("SELECT place, id FROM report"))
     assert list(db.execute("SELECT term, report_id FROM slogan_lexicon")) == [
-        ("三农", ids["丙市"])]
-    # without 甲市, only 乙市 attests 三农: 丙市's row came from the lexicon and counts not
-    assert "三农" not in attested_forms(db, [ids["甲市"]])
+        ("两个市场", ids["丙市"])]
+    # without 甲市, only 乙市 attests it: 丙市's row came from the lexicon and counts not
+    assert "两个市场" not in attested_forms(db, [ids["甲市"]])
 
 
 @pytest.mark.parametrize("sentence, slogan", [

@@ -322,10 +322,17 @@ QUANTITY_STOPS = tuple(
     "以上 以下 左右 以内 之一 分之 次".split())
 
 
+def paired(form: str) -> bool:
+    """A chain of distinct pairs (一江两岸, 一港两区; not 一锤接着一锤敲, 一以贯之, 一处失信)."""
+    pairs = re.findall(rf"[{HEADS}][^{HEADS}]+", form)
+    return _is_chain(form) and len({p[:2] for p in pairs}) == len(pairs)
+
+
 def lexical(form: str) -> bool:
     """Whether an attested form may be taken from the lexicon: what the rules refuse in any
     text (a quantity by the stop list: 三年行动, 七个方面; a word whose numeral counts nothing:
-    一般; an ordinal or a congress: 十六, 二十大; 一 and one word: 一点; an idiom) is no
+    一般; an ordinal or a congress: 十六, 二十大; 一 and a word under four characters: 一点;
+    an idiom) is no
     slogan for being common, and a list (“两个市场、两种资源”) gives each of its slogans."""
     return len(form) >= DEFINED_MIN and form[0] in NUMERALS \
         and all("\u4e00" <= ch <= "\u9fff" for ch in form) \
@@ -348,7 +355,7 @@ def _attested_form(line: str, at: int, forms: Sequence[str]) -> str | None:
     return None
 
 
-def _bare(term: str) -> bool:
+def bare(term: str) -> bool:
     """A numeral and one or two hanzi with no measure word (六稳, 三联): the shape a name
     cut out of a longer word (三联乳业, 七里海, 百步亭) has as well."""
     return len(term) <= 3 and term[0] in NUMERALS and term[0] != "双" \
@@ -367,7 +374,7 @@ def _attested(uses: list[Use], lines: Sequence[str], defined: set[str]) -> list[
         if use.start and line[use.start - 1] in OPEN_QUOTES or any(
                 line.startswith(noun, end) for noun in TRAILING if len(noun) >= 2):
             quoted.add(use.term)  # “六稳”, or 六稳工作: a slogan's trailing noun
-    return [u for u in uses if not _bare(u.term) or u.term in quoted or u.term in defined]
+    return [u for u in uses if not bare(u.term) or u.term in quoted or u.term in defined]
 
 
 # what a quoted numeral alone may count and still be a quantity (“两年”, “三个月”)

@@ -18,6 +18,9 @@ import sqlite3
 from collections.abc import Iterable
 
 MIN_PLACES = 2  # distinct places besides the report being read
+# a bare form (a numeral and one or two hanzi: 三联, 五水, 四害) no report's notes define needs
+# this many: a company or a word's head (三联药业, 五水厂) recurs in a few places too
+BARE_PLACES = 10
 
 
 def _has_lexicon_rows(db: sqlite3.Connection) -> bool:
@@ -31,8 +34,8 @@ def forget_report(db: sqlite3.Connection, report_id: int) -> None:
         db.execute("DELETE FROM slogan_lexicon WHERE report_id = ?", (report_id,))
 
 
-def _sources(db: sqlite3.Connection, left_out: list[int]) -> Iterable[tuple[str, int, str]]:
-    """(form, report, place) of every slogan row found by the rules alone (not one the
+def _sources(db: sqlite3.Connection, left_out: list[int]) -> Iterable[tuple[str, str, int, str]]:
+    """('row' or 'note', form, report, place) of every slogan row found by the rules alone (not one the
     lexicon gave: its evidence is other reports, which may be the one left out) and every
     note headword, of the reports not ``left_out``."""
     marks = ",".join("?" * len(left_out))
@@ -41,25 +44,37 @@ def _sources(db: sqlite3.Connection, left_out: list[int]) -> Iterable[tuple[str,
         where.append("NOT EXISTS (SELECT 1 FROM slogan_lexicon x WHERE x.term = s.term "
                      "AND x.report_id = s.report_id)")
     yield from db.execute(
-        f"SELECT s.term, s.report_id, r.place FROM slogan s JOIN report r ON r.id = s.report_id "
+        f"SELECT 'row', s.term, s.report_id, r.place FROM slogan s JOIN report r ON r.id = s.report_id "
         + (f"WHERE {' AND '.join(where)}" if where else ""), left_out)
     where = f"AND n.report_id NOT IN ({marks})" if left_out else ""
     yield from db.execute(
-        "SELECT n.headword, n.report_id, r.place FROM note n JOIN report r ON r.id = n.report_id "
+        "SELECT 'note', n.headword, n.report_id, r.place FROM note n JOIN report r ON r.id = n.report_id "
         f"WHERE n.headword IS NOT NULL {where}", left_out)
 
 
 def attested_places(db: sqlite3.Connection, exclude: Iterable[int] = ()) -> dict[str, int]:
     """Each numbered form the finder may take from a lexicon (``slogans.lexical``), found
     as a slogan or defined as a headword by the reports other than ``exclude``: in how many
-    distinct places (a report without a place is a place of its own)."""
-    from ..discover.slogans import NUMERALS, lexical  # lazy: the finder's rules
+    distinct places (a report without a place is a place of its own), counted as fewer for
+    a bare form no note defines (``BARE_PLACES`` count as ``MIN_PLACES``); a form of 一 that
+    is no chain of distinct pairs (一以贯之, 一锤接着一锤敲, 一处失信 of 一处失信、处处受限) only
+    where some report's notes define it (一网通办)."""
+    from ..discover.slogans import NUMERALS, bare, lexical, paired  # lazy: the finder's rules
 
     places: dict[str, set] = {}
-    for form, report_id, place in _sources(db, sorted(set(exclude))):
+    noted: set[str] = set()
+    for source, form, report_id, place in _sources(db, sorted(set(exclude))):
         if len(form) >= 2 and form[0] in NUMERALS:
             places.setdefault(form, set()).add(place if place is not None else -report_id)
-    return {form: len(where) for form, where in places.items() if lexical(form)}
+            if source == "note":
+                noted.add(form)
+    out = {}
+    for form, where in places.items():
+        if lexical(form) and (form in noted or form[0] != "一" or paired(form)):
+            n = len(where)
+            out[form] = n if form in noted or not bare(form) else \
+                max(0, n - (BARE_PLACES - MIN_PLACES))
+    return out
 
 
 def attested_forms(db: sqlite3.Connection, exclude: Iterable[int] = (),
