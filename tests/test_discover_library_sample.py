@@ -33,7 +33,7 @@ def sha(term: str) -> str:
 
 def test_the_labels_and_their_counts_agree():
     data = load()
-    for sample, slogans in ((data, 144), (data["fresh"], 185)):
+    for sample, slogans in ((data, 144), (data["fresh"], 185), (data["recall"], 175)):
         labels = sample["labels"]
         assert len(labels) == 200
         assert sum(label["slogan"] for label in labels) == sample["slogans"] == slogans
@@ -56,6 +56,15 @@ def test_precision_against_the_target():
     assert precision >= TARGET
 
 
+def test_precision_after_the_lexicon_is_below_the_target():
+    """i24-recall's sample (seed 2412) of the list with rules 9 and 10: 175 / 200 (87.5%), below
+    the target; one term of the 9,061 is listed by the lexicon's rows alone, so the noise is the
+    rules' (words cut out of longer ones, events, idioms, plain counts: docs/discover.md)."""
+    current = load()["recall"]
+    assert current["slogans"] / len(current["labels"]) == pytest.approx(0.875)
+    assert current["slogans"] / len(current["labels"]) < TARGET
+
+
 @pytest.fixture
 def listed(cli):
     library = os.environ.get("CNGLOSS_DISCOVER_LIBRARY")
@@ -66,8 +75,8 @@ def listed(cli):
     return [t["term"] for t in json.loads(result.out)["terms"]]
 
 
-def test_the_fresh_sample_is_the_output_labelled(listed):
-    fresh = load()["fresh"]
+def test_the_latest_sample_is_the_output_labelled(listed):
+    fresh = load()["recall"]
     assert len(listed) == fresh["population"]
     drawn = random.Random(fresh["seed"]).sample(listed, 200)
     assert [sha(t) for t in drawn] == [label["sha256"] for label in fresh["labels"]]
