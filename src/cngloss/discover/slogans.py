@@ -22,8 +22,12 @@ What is cut out of a longer word is no slogan: after a measure word the word mus
 boundary (四大连片特困地区: none), a numeral inside a quoted name starts nothing (“常州三杰”),
 and a bare numeral word (no measure word, no quotes: 三联、好一多) is kept only where its
 document quotes it, names it as a task (六稳工作) or defines it. Places (百朋镇), numeral
-idioms (一呼百应) and the two directions a numeral counts (东西两翼) are refused too. The
-reasons for the method are in docs/discover.md.
+idioms (一呼百应) and the two directions a numeral counts (东西两翼) are refused too.
+
+With a library, ``attested`` is the collection's lexicon (library/slogan_lexicon.py): forms
+other reports attest, which make a bare word used once and unquoted (三农, 四乱) a slogan;
+what the rules refuse in any text is never taken from it (``lexical``). The reasons for the
+method are in docs/discover.md.
 """
 
 from __future__ import annotations
