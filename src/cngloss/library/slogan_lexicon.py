@@ -7,8 +7,9 @@ named as a task or by its shape) in the reports of at least ``MIN_PLACES`` disti
 or some report's notes define it, the places counted without the report being read: the
 evidence comes from other reports. Computed once at ``add`` (``lexicon_pass``: the reports
 are read again with it, each with its own lexicon) and when ``discover FILE`` runs with a
-library (a file that may be one of the library's reports: one place more is asked). See
-docs/discover.md, "The lexicon of the collection".
+library (a file that may be one of the library's reports: one place more is asked); a bare
+form no note defines needs ``BARE_PLACES``, a form of 一 that is no chain a note. See
+docs/discover.md, "How it finds them, and why" (rule 10).
 """
 
 from __future__ import annotations
