@@ -162,3 +162,17 @@ def test_rows_the_lexicon_gave_are_no_evidence_for_other_reports(tmp_path):
 @pytest.mark.xfail(strict=True, reason="known misses of set H's kind (docs/discover.md)")
 def test_known_misses(sentence, slogan):
     assert slogan in terms(sentence)
+
+
+def test_the_lexicon_is_stored_at_add_and_after_a_remove(cli, tmp_path):
+    from cngloss.library.slogan_lexicon import stored_forms
+
+    path = library_of_bodies(tmp_path, [
+        ("city", place, 2020, "用好“两个市场”。") for place in ("甲市", "乙市", "丙市")])
+    db = sqlite3.connect(path)
+    assert stored_forms(db, 3) == attested_forms(db, places=3) == {"两个市场"}
+    first = db.execute("SELECT id FROM report ORDER BY id").fetchone()[0]
+    db.close()
+    assert cli("--library", path, "remove", str(first)).code == 0
+    db = sqlite3.connect(path)
+    assert stored_forms(db, 3) == set() and stored_forms(db, 2) == {"两个市场"}

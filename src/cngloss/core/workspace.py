@@ -425,10 +425,10 @@ class Workspace:
         if path is None or not path.exists():
             return set()
         from ..library.queries import _guard  # lazy: discover of FILEs with a library only
-        from ..library.slogan_lexicon import MIN_PLACES, attested_forms
+        from ..library.slogan_lexicon import MIN_PLACES, stored_forms
 
         library = self._reader
-        return _guard(library.path, lambda: attested_forms(library.db, places=MIN_PLACES + 1))
+        return _guard(library.path, lambda: stored_forms(library.db, MIN_PLACES + 1))
 
     def _discover_library(self, kind: str | None, filters: Filters, new_in: int | None,
                           min_reports: int | None) -> Discovered:

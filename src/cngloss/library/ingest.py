@@ -38,7 +38,7 @@ from ..text.matching import set_aside
 from . import slogan_summary
 from .inverted import PackedPostings, invert
 from .postings import MAX_PARAGRAPHS, SEQ_BITS, paragraph_id
-from .slogan_lexicon import forget_report, lexicon_pass
+from .slogan_lexicon import forget_report, lexicon_pass, store_attested
 from .slogan_rows import slogan_rows
 from .store import SECTION_SEPARATOR, Library, write_transaction
 
@@ -459,4 +459,5 @@ def remove(library: Library, report_ids: list[int]) -> int:
         for rid in report_ids:
             _delete(db, rid)
         slogan_summary.refresh(db)
+        store_attested(db)
     return len(report_ids)
