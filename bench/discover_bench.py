@@ -127,3 +127,45 @@ def discover_section(collection: Path, env: dict[str, str], rounds: int = 5) -> 
               f"{digests['summaries'][1] / 1e6:.1f} MB | {same} |")
         sys.stdout.flush()
     shutil.rmtree(folder, ignore_errors=True)
+
+
+# the queries over selected reports (no summary holds them): issue 24's speed target
+FILTERED = [["--json", "--year", "2016..2020"], ["--json", "--year", "2018"],
+            ["--json", "--place", "四川省"], ["--json", "--level", "city", "--year", "2010..2015"],
+            ["--json", "--place", "浙江省", "--year", "2005..2010"]]
+BEFORE_SPEED = "939ebe9"  # the tree before i24-recall's rendering and summarizing changes
+
+
+def filtered_section(lib: Path, env: dict[str, str], rounds: int = 5) -> None:
+    """Cold ``discover --year/--place/--level`` on one library, the tree before the change
+    and this one interleaved, a fresh process each, medians; the answers compared."""
+    print("\n## discover over selected reports (issue 24, i24-recall)\n")
+    folder = Path(tempfile.mkdtemp(prefix="cngloss-bench-filtered-"))
+    envs = {"before": _tree(env, BEFORE_SPEED, folder), "after": _tree(env, None, folder)}
+    cngloss = str(Path(PY).parent / "cngloss")
+    floor = [_run([cngloss, "--version"], env)[0] for _ in range(rounds)]
+    print(f"Library {lib}; median of {rounds} cold runs each, interleaved; floor "
+          f"`cngloss --version` {statistics.median(floor):.2f} s.\n")
+    print(f"| query | before ({BEFORE_SPEED}) | after | output | same |\n|---|---:|---:|---:|---|")
+    for query in FILTERED:
+        times: dict[str, list[float]] = {name: [] for name in envs}
+        digests = {}
+        for _ in range(rounds):
+            for name in envs:
+                took, out = _run([cngloss, "--library", str(lib), "discover", *query],
+                                 envs[name])
+                times[name].append(took)
+                digests[name] = (hashlib.sha256(out).hexdigest(), len(out))
+        same = "yes" if digests["before"] == digests["after"] else "**no**"
+        print(f"| `discover {' '.join(query)}` | {statistics.median(times['before']):.2f} s | "
+              f"{statistics.median(times['after']):.2f} s | "
+              f"{digests['after'][1] / 1e6:.1f} MB | {same} |")
+        sys.stdout.flush()
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+if __name__ == "__main__":  # python bench/discover_bench.py LIBRARY [ROUNDS]
+    import os
+
+    filtered_section(Path(sys.argv[1]), dict(os.environ),
+                     int(sys.argv[2]) if len(sys.argv) > 2 else 5)

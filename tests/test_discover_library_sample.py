@@ -1,12 +1,13 @@
 """The precision of ``discover`` across the library: terms sampled from its output and
 labelled by hand (tests/fixtures/discover_library_sample.json, hashes and counts only).
 
-Two samples of 200: the first (seed 24) drawn from the output of the finder before the
+Three samples of 200: the first (seed 24) drawn from the output of the finder before the
 i24-quality rules (72%), re-measured on the terms of it still listed; the fresh one (seed
-1208) drawn from the output of the finder as it is, labelled after its last change: the
-headline precision. With ``$CNGLOSS_DISCOVER_LIBRARY`` naming a library of the whole
-collection (library format 4; ``cngloss --library L add
-../shared/corpora/government-work-reports.jsonl.gz``, a minute or two), the fresh sample is
+1208) drawn from the output of the i24-quality finder (92.5%); and i24-recall's (seed 2412),
+drawn from the output of the finder as it is (rules 9 and 10: the collection's lexicon),
+labelled after its last change (87.5%, below the target). With ``$CNGLOSS_DISCOVER_LIBRARY``
+naming a library of the whole collection built by this tree (``cngloss --library L add
+../shared/corpora/government-work-reports.jsonl.gz``, a few minutes), the latest sample is
 drawn again and every term drawn must be one labelled: a change of the output makes the
 labels stale, and says so; and the first sample's re-measure is recomputed.
 """
@@ -33,7 +34,7 @@ def sha(term: str) -> str:
 
 def test_the_labels_and_their_counts_agree():
     data = load()
-    for sample, slogans in ((data, 144), (data["fresh"], 185)):
+    for sample, slogans in ((data, 144), (data["fresh"], 185), (data["recall"], 175)):
         labels = sample["labels"]
         assert len(labels) == 200
         assert sum(label["slogan"] for label in labels) == sample["slogans"] == slogans
@@ -56,6 +57,15 @@ def test_precision_against_the_target():
     assert precision >= TARGET
 
 
+def test_precision_after_the_lexicon_is_below_the_target():
+    """i24-recall's sample (seed 2412) of the list with rules 9 and 10: 175 / 200 (87.5%), below
+    the target; one term of the 9,061 is listed by the lexicon's rows alone, so the noise is the
+    rules' (words cut out of longer ones, events, idioms, plain counts: docs/discover.md)."""
+    current = load()["recall"]
+    assert current["slogans"] / len(current["labels"]) == pytest.approx(0.875)
+    assert current["slogans"] / len(current["labels"]) < TARGET
+
+
 @pytest.fixture
 def listed(cli):
     library = os.environ.get("CNGLOSS_DISCOVER_LIBRARY")
@@ -66,8 +76,8 @@ def listed(cli):
     return [t["term"] for t in json.loads(result.out)["terms"]]
 
 
-def test_the_fresh_sample_is_the_output_labelled(listed):
-    fresh = load()["fresh"]
+def test_the_latest_sample_is_the_output_labelled(listed):
+    fresh = load()["recall"]
     assert len(listed) == fresh["population"]
     drawn = random.Random(fresh["seed"]).sample(listed, 200)
     assert [sha(t) for t in drawn] == [label["sha256"] for label in fresh["labels"]]

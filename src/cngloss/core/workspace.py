@@ -408,12 +408,27 @@ class Workspace:
         texts = [(STDIN_NAME if str(d) == STDIN else str(d), read_source(d, encoding, stdin).text)
                  for d in documents]  # every document read (and checked) before any work
         defined = {form for term in self.annotating_glossary().terms for form in term.forms}
-        terms = [t for name, text in texts for t in discover_text(name, text, defined, kind)]
+        attested = self._attested_slogans()
+        terms = [t for name, text in texts
+                 for t in discover_text(name, text, defined, kind, attested)]
         names = [name for name, _ in texts]
         missing = None if terms else NotFoundError(
             f"{', '.join(names)}: no numbered slogan{' of kind ' + kind if kind else ''} "
             "found")
         return Discovered(names, terms, missing)
+
+    def _attested_slogans(self) -> set[str]:
+        """The library's lexicon of collection-attested slogans (empty without a library):
+        a document may be one of the library's reports, so one place more is asked than the
+        two other places the lexicon's rule needs (library/slogan_lexicon.py)."""
+        path = self.library
+        if path is None or not path.exists():
+            return set()
+        from ..library.queries import _guard  # lazy: discover of FILEs with a library only
+        from ..library.slogan_lexicon import MIN_PLACES, stored_forms
+
+        library = self._reader
+        return _guard(library.path, lambda: stored_forms(library.db, MIN_PLACES + 1))
 
     def _discover_library(self, kind: str | None, filters: Filters, new_in: int | None,
                           min_reports: int | None) -> Discovered:

@@ -22,8 +22,12 @@ What is cut out of a longer word is no slogan: after a measure word the word mus
 boundary (四大连片特困地区: none), a numeral inside a quoted name starts nothing (“常州三杰”),
 and a bare numeral word (no measure word, no quotes: 三联、好一多) is kept only where its
 document quotes it, names it as a task (六稳工作) or defines it. Places (百朋镇), numeral
-idioms (一呼百应) and the two directions a numeral counts (东西两翼) are refused too. The
-reasons for the method are in docs/discover.md.
+idioms (一呼百应) and the two directions a numeral counts (东西两翼) are refused too.
+
+With a library, ``attested`` is the collection's lexicon (library/slogan_lexicon.py): forms
+other reports attest, which make a bare word used once and unquoted (三农, 四乱) a slogan;
+what the rules refuse in any text is never taken from it (``lexical``). The reasons for the
+method are in docs/discover.md.
 """
 
 from __future__ import annotations
@@ -59,8 +63,8 @@ STOP_AFTER = (
     "中全会 届 代会 中 以上 以下 左右 以内 之一 之二 至 到 或 和 及 与 峡 亚 川 江 门 "
     "国 方 岸 产 地 市 县 区 省 村 镇 乡 家 所 期 批 类 维 氧 大提 大以 大精 大报 大代 大会 "
     "百分 百强 百万 千万 万亿 百亿 千亿 十亿 分之 "
-    # units (千瓦时, 千兆) and grades (四星级)
-    "瓦 兆 伏 星").split()
+    # units (千瓦时, 千兆), grades (四星级) and runs of wins (九连冠)
+    "瓦 兆 伏 星 连冠 连胜 连霸").split()
 # words whose numeral counts nothing
 NOT_COUNTS = ("统一 一些 一直 万一 唯一 一体化 一起 一样 一定 一般 一系列 一流 一线 一律 一致 "
               "一切 一同 一道 一并 一再 一方面 一手 一举 一度 同一 单一 之一 逐一 一带动 "
@@ -80,6 +84,9 @@ CODE = re.compile(r"(?<![0-9A-Za-z.])(?:[0-9]+(?:\.[0-9]+)?|[NX])(?:\+(?:[0-9]+(
 CHAIN = re.compile(rf"(?:[{HEADS}][^\W\d{HEADS}的和与及等是为在中了要把对以并]{{1,3}}){{2,4}}")
 # a quoted numbered policy: 新“17条”措施, 促消费政策“24条”
 NUMBERED_POLICY = re.compile(r"(?<=[“\"])[0-9]{1,3}条(?=[”\"])")
+# a quoted number of three digits before a noun names a programme (“811”环境保护行动,
+# “365”节约集约用地): not a year (four digits), not a quantity (“365”天)
+QUOTED_DIGITS = re.compile(r"(?<=[“\"])[1-9][0-9]{2}(?=[”\"][\u4e00-\u9fff])(?![”\"][天年月日个万亿元])")
 # speed: the scan jumps to the next numeral or opening quote (a numeral may sit inside “…”)
 _NUMERAL = re.compile(f"[{NUMERALS}{re.escape(OPEN_QUOTES)}]")
 # a count in digits of a set with a head noun: 打好…等9大攻坚战
@@ -126,10 +133,12 @@ def _is_chain(term: str) -> bool:
 
 
 _STOPS = tuple(STOP_AFTER)  # one startswith call (speed: the same test as any(...))
+# words a stop begins that are no quantity: 两个市场 (个市), 三次产业 (次)
+NOT_STOPPED = ("个市场", "次产业")
 
 
 def _stopped(rest: str) -> bool:
-    return rest.startswith(_STOPS)
+    return rest.startswith(_STOPS) and not rest.startswith(NOT_STOPPED)
 
 
 # the words of NOT_COUNTS by each character they hold (speed: a word covering the numeral
@@ -172,27 +181,41 @@ def _quoted(line: str, at: int, limit: int = 10) -> str | None:
 
 def _numbered_list(quoted: str) -> bool:
     """A quoted list whose every item is numbered (“一心、四带、两区”, “八个坚持、八个
-    反对”, “三心六片，两轴两带”): one slogan, the whole quote."""
+    反对”, “三心六片，两轴两带”, “千村示范、万村整治”): one slogan, the whole quote."""
     items = LIST_SEPARATORS.split(quoted)
     return len(items) >= 2 and all(
-        2 <= len(item) <= 6 and item[0] in HEADS and item[1:2] not in ("年", "月", "是")
+        2 <= len(item) <= 6 and item[0] in NUMERALS and item[1:2] not in ("年", "月", "是")
         and all("\u4e00" <= ch <= "\u9fff" for ch in item) for item in items)
 
 
 def _inner_numbered(line: str, at: int) -> str | None:
     """A short quote at ``at`` (an opening quote) whose numeral is not its first character
     but its last (“普九”, “退后十”) or one of several (“保五争三拼第一”), else None."""
-    quoted = _quoted(line, at + 1, 8)
+    quoted = _quoted(line, at + 1, 12)
+    if quoted is not None and len(quoted) > 8 and not _named_count(quoted):
+        quoted = None
     if quoted is None or quoted[0] in NUMERALS or "第" + quoted[-1:] == quoted[-2:] and \
             sum(ch in NUMERALS for ch in quoted) < 3:
         return None
     if not all("\u4e00" <= ch <= "\u9fff" for ch in quoted):
         return None
     numerals = sum(ch in HEADS for ch in quoted)
+    if _named_count(quoted):
+        return quoted
     if (len(quoted) <= 3 and quoted[-1] in HEADS and quoted[-2] not in NUMERALS + "第") \
             or numerals >= 3:
         return quoted
     return None
+
+
+# a count inside a quoted name: 八字 (“农业八字宪法”) or a set and its head noun at the end
+# (“全面小康六大行动计划”)
+NAMED_COUNT = re.compile(rf"[^{NUMERALS}]{{2,}}[{HEADS}](?:字[^\W\d]{{1,4}}|[大项个][^\W\d]{{0,3}}?"
+                         r"(?:行动计划|工程|行动|战略|计划|体系|任务|攻坚战))")
+
+
+def _named_count(quoted: str) -> bool:
+    return NAMED_COUNT.fullmatch(quoted) is not None
 
 
 def _word(line: str, at: int, limit: int) -> str:
@@ -239,19 +262,26 @@ def _chain(line: str, at: int) -> str | None:
     return term if len(term) >= 4 else None
 
 
-def find_uses(text: str, defined: Iterable[str] = ()) -> list[Use]:
+def find_uses(text: str, defined: Iterable[str] = (),
+              attested: Iterable[str] = ()) -> list[Use]:
     """Every use of a numbered slogan in ``text``, in order. ``defined``: headwords the
-    glossaries in use define; a numbered one is a slogan wherever it occurs."""
+    glossaries in use define; a numbered one is a slogan wherever it occurs. ``attested``:
+    forms the collection attests as slogans (a library's lexicon, library/slogan_lexicon.py):
+    one is a slogan where it stands as a word (not inside a longer one), and the longer of it
+    and what the rules find at the same place is taken."""
     numbered = sorted({d for d in defined if len(d) >= DEFINED_MIN and d[0] in NUMERALS},
                       key=len, reverse=True)
     by_first: dict[str, list[str]] = {}
     for d in numbered:
         by_first.setdefault(d[0], []).append(d)
+    lexicon: dict[str, list[str]] = {}
+    for a in sorted({a for a in attested if lexical(a)}, key=len, reverse=True):
+        lexicon.setdefault(a[:2], []).append(a)  # by two characters: a few forms each
     uses: list[Use] = []
     for number, raw in enumerate(text.split("\n"), 1):
         line = clean_line(raw)
         taken_until = 0
-        for pattern, kind in ((CODE, "code"), (NUMBERED_POLICY, "code"),
+        for pattern, kind in ((CODE, "code"), (NUMBERED_POLICY, "code"), (QUOTED_DIGITS, "code"),
                               (DIGIT_SET, "slogan")):
             for m in pattern.finditer(line):
                 uses.append(Use(m.group(0), kind, number, m.start()))
@@ -272,6 +302,10 @@ def find_uses(text: str, defined: Iterable[str] = ()) -> list[Use]:
                 at += 1
                 continue
             found = _candidate(line, at, by_first.get(c, ()))
+            form = _attested_form(line, at, lexicon.get(line[at:at + 2], ()))
+            if form is not None and (found is None or len(form) > len(found[0]) and not any(
+                    form.startswith(noun, len(found[0])) for noun in TRAILING)):  # 双拥 模范城
+                found = form, _kind(form)
             if found is None:
                 at += 1
                 continue
@@ -279,10 +313,53 @@ def find_uses(text: str, defined: Iterable[str] = ()) -> list[Use]:
             uses.append(Use(term, kind, number, at))
             taken_until = at + len(term)
             at = taken_until
-    return _attested(uses, text.split("\n"), set(numbered))
+    return _attested(uses, text.split("\n"), set(numbered) | {
+        a for forms in lexicon.values() for a in forms})
 
 
-def _bare(term: str) -> bool:
+# what makes a numeral a quantity, a duration or an ordinal whatever follows (三年行动, 七个
+# 方面, 三类, 二手房); the rest of the stop list (places: 九江, 千村; 重: 三重压力) refuses a
+# form of the lexicon only when it is all the form (两区)
+QUANTITY_STOPS = tuple(
+    "年 月 日 天 周 季 倍 名 户 元 亿 吨 亩 米 岁 位 级 期 届 轮 批 些 点 多 余 几 来 半 成 分 "
+    "层 号 手 类 产 连冠 个月 个百分点 个方面 个小时 个季度 个多 个以上 个左右 个亿 个人 个别 "
+    "以上 以下 左右 以内 之一 分之 次".split())
+
+
+def paired(form: str) -> bool:
+    """A chain of distinct pairs (一江两岸, 一港两区; not 一锤接着一锤敲, 一以贯之, 一处失信)."""
+    pairs = re.findall(rf"[{HEADS}][^{HEADS}]+", form)
+    return _is_chain(form) and len({p[:2] for p in pairs}) == len(pairs)
+
+
+def lexical(form: str) -> bool:
+    """Whether an attested form may be taken from the lexicon: what the rules refuse in any
+    text (a quantity by the stop list: 三年行动, 七个方面; a word whose numeral counts nothing:
+    一般; an ordinal or a congress: 十六, 二十大; 一 and a word under four characters: 一点;
+    an idiom) is no
+    slogan for being common, and a list (“两个市场、两种资源”) gives each of its slogans."""
+    return len(form) >= DEFINED_MIN and form[0] in NUMERALS \
+        and all("\u4e00" <= ch <= "\u9fff" for ch in form) \
+        and not form[1:].startswith(QUANTITY_STOPS) and not _stopped(form) \
+        and not (len(form) == 2 and _stopped(form[1:])) and not _not_count(form, 0, form) \
+        and not (form[0] == "一" and len(form) < 4 and not _is_chain(form)) \
+        and not _run_of_numerals(form) \
+        and not _idiom(form)
+
+
+def _attested_form(line: str, at: int, forms: Sequence[str]) -> str | None:
+    """The longest form of the lexicon at ``at``, not after a numeral or 第 and not inside a
+    quoted name (an attested form goes on into a compound as the slogan: 三农服务)."""
+    if not forms or at and line[at - 1] in NUMERALS + "第0123456789" or \
+            _inside_quote(line, at):
+        return None
+    for form in forms:  # longest first
+        if line.startswith(form, at):
+            return form
+    return None
+
+
+def bare(term: str) -> bool:
     """A numeral and one or two hanzi with no measure word (六稳, 三联): the shape a name
     cut out of a longer word (三联乳业, 七里海, 百步亭) has as well."""
     return len(term) <= 3 and term[0] in NUMERALS and term[0] != "双" \
@@ -301,7 +378,7 @@ def _attested(uses: list[Use], lines: Sequence[str], defined: set[str]) -> list[
         if use.start and line[use.start - 1] in OPEN_QUOTES or any(
                 line.startswith(noun, end) for noun in TRAILING if len(noun) >= 2):
             quoted.add(use.term)  # “六稳”, or 六稳工作: a slogan's trailing noun
-    return [u for u in uses if not _bare(u.term) or u.term in quoted or u.term in defined]
+    return [u for u in uses if not bare(u.term) or u.term in quoted or u.term in defined]
 
 
 # what a quoted numeral alone may count and still be a quantity (“两年”, “三个月”)
@@ -369,6 +446,8 @@ def _candidate(line: str, at: int, defined: Sequence[str]) -> tuple[str, str] | 
     rest = line[at + 1:]
     if _stopped(rest) or not rest:
         return None
+    if rest.startswith("次产业"):
+        return line[at:at + 4], "slogan"  # 三次产业: the three sectors of the economy
     if rest[0] in SET_MEASURES:
         if rest[0] == "大" and rest[1:2] in ("以", "来", "精", "报", "代", "会"):
             return None  # 党的十九大以来: a congress, an ordinal
@@ -416,7 +495,8 @@ TRAILING = sorted("建设 工作 任务 目标 布局 要求 精神 政策 战�
 
 # what extends a two-character core (三大攻坚战, 十大重点工程, 两个积极性)
 HEADS_NOUNS = sorted("战 性 任务 项目 基地 工程 行动 战略 体系 布局 产业 优势 理念 平台 作物 "
-                     "工作 行业 实事 支出 经费 节点 通道 设想".split(), key=len, reverse=True)
+                     "工作 行业 实事 支出 经费 节点 通道 设想 计划 产业带".split(), key=len,
+                    reverse=True)
 
 
 def _heads(line: str, at: int, gap: int) -> int | None:
@@ -434,6 +514,9 @@ def _heads(line: str, at: int, gap: int) -> int | None:
 def _core(line: str, at: int, minimum: int) -> str | None:
     """The word after a measure word: two characters (one for 张, 道, 条…: 五张网), longer
     by a head noun that follows (三大攻坚战, 十大重点工程); None: too short."""
+    long_head = next((n for n in HEADS_NOUNS if len(n) > 2 and line.startswith(n, at)), None)
+    if long_head is not None:
+        return long_head  # 三大产业带: a head noun of three characters after the measure
     word = _word(line, at, 2)
     pair = line[at:at + 2]
     if len(word) == 1 and len(pair) == 2 and all("\u4e00" <= ch <= "\u9fff" for ch in pair) \
@@ -584,11 +667,12 @@ KINDS = ("slogan", "period", "code", "name")
 
 
 def discover_text(document: str, text: str, defined: Iterable[str] = (),
-                  kind: str | None = None) -> list[DiscoveredTerm]:
+                  kind: str | None = None, attested: Iterable[str] = ()) -> list[DiscoveredTerm]:
     """The numbered slogans ``text`` uses, in the order of their first use, each with its
-    count, lines, expansion and whether it is in ``defined`` (the glossaries' headwords)."""
+    count, lines, expansion and whether it is in ``defined`` (the glossaries' headwords);
+    ``attested``: the forms a library's collection attests (find_uses)."""
     defined = set(defined)
-    uses = find_uses(text, defined)
+    uses = find_uses(text, defined, attested)
     by_term: dict[str, list[Use]] = {}
     for use in uses:
         by_term.setdefault(use.term, []).append(use)

@@ -38,6 +38,7 @@ from ..text.matching import set_aside
 from . import slogan_summary
 from .inverted import PackedPostings, invert
 from .postings import MAX_PARAGRAPHS, SEQ_BITS, paragraph_id
+from .slogan_lexicon import forget_report, lexicon_pass, store_attested
 from .slogan_rows import slogan_rows
 from .store import SECTION_SEPARATOR, Library, write_transaction
 
@@ -122,6 +123,7 @@ def add(library: Library, paths: Iterable[Path], progress: Progress | None = Non
     by_key = dict(db.execute("SELECT source_key, content_sha FROM report"))
     next_id = _free_id(db)
     counts = {"added": 0, "replaced": 0, "unchanged": 0}
+    written: list[int] = []  # the ids of the reports this add wrote
     failures: list[Failure] = []
     skipped: list[Failure] = []
     files, total = _files(paths)
@@ -163,6 +165,7 @@ def add(library: Library, paths: Iterable[Path], progress: Progress | None = Non
                     counts["replaced"] += 1
                 counts["added"] += 1
                 db.execute("INSERT INTO report VALUES(?,?,?,?,?,?,?,?,?,?,?,?)", rows.report)
+                written.append(rows.report[0])
                 db.executemany("INSERT INTO section VALUES(?,?,?)", rows.sections)
                 db.executemany("INSERT INTO paragraph VALUES(?,?,?,?,?,?)", rows.paragraphs)
                 db.executemany("INSERT INTO note VALUES(?,?,?,?,?,?)", rows.notes)
@@ -182,6 +185,9 @@ def add(library: Library, paths: Iterable[Path], progress: Progress | None = Non
         _run_pool(_chain(first, second, batches), write)
     if tracker.done < total:  # the end of the files (a gzip trailer, a failed file)
         tracker.advance(0, total)
+    if written:  # the reports read again with the collection's lexicon
+        with write_transaction(db):
+            lexicon_pass(db, written)
     if slogan_summary.is_stale(db):  # once for the whole add, not batch by batch
         with write_transaction(db):
             slogan_summary.refresh(db)
@@ -442,6 +448,7 @@ def _delete(db, report_id: int) -> None:
     db.execute("DELETE FROM section WHERE report_id = ?", (report_id,))
     db.execute("DELETE FROM note WHERE report_id = ?", (report_id,))
     db.execute("DELETE FROM slogan WHERE report_id = ?", (report_id,))
+    forget_report(db, report_id)
     db.execute("DELETE FROM report WHERE id = ?", (report_id,))
 
 
@@ -452,4 +459,5 @@ def remove(library: Library, report_ids: list[int]) -> int:
         for rid in report_ids:
             _delete(db, rid)
         slogan_summary.refresh(db)
+        store_attested(db)
     return len(report_ids)

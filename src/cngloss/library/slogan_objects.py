@@ -40,29 +40,34 @@ def _report(info: ReportInfo) -> dict:
 
 
 def summarize(term: str, used: list[tuple], allowed: dict[int, ReportInfo]) -> dict:
-    """The JSON object of one term from its rows (``defined`` False, passages not read)."""
+    """The JSON object of one term from its rows (``defined`` False, passages not read);
+    one row a report (the table's key is the term and the report)."""
     infos = [(allowed[r[1]], r) for r in used]
-    dated = sorted(((i.year if i.year is not None else 10 ** 6, i.id), i) for i, _ in infos)
-    first = dated[0][1]
-    by_level = {}
-    for level in LEVELS:
-        at = next((i for _, i in dated if i.level == level), None)
-        by_level[level] = None if at is None else {"year": at.year, "report": at.id}
-    years: dict[int, list[set]] = {}
-    for info, _ in infos:
+    dated = sorted(infos, key=lambda x: (x[0].year if x[0].year is not None else 10 ** 6,
+                                         x[0].id))
+    first = dated[0][0]
+    by_level: dict = dict.fromkeys(LEVELS)
+    years: dict[int, list] = {}
+    places = set()
+    for info, _ in dated:  # one pass, in date order: the first at each level is the first seen
+        level = info.level
+        if level in by_level and by_level[level] is None:
+            by_level[level] = {"year": info.year, "report": info.id}
+        places.add(info.place)
         if info.year is not None:
-            entry = years.setdefault(info.year, [set(), set()])
-            entry[0].add(info.id)
-            entry[1].add(info.place)
-    places = {info.place for info, _ in infos}
-    senses = _senses(infos)
-    known_years = [i.year for i, _ in infos if i.year is not None]
+            entry = years.get(info.year)
+            if entry is None:
+                years[info.year] = [1, {info.place}]
+            else:
+                entry[0] += 1
+                entry[1].add(info.place)
+    senses = _senses(infos) if any(r[5] for r in used) else []
     return {
         "document": None, "term": term, "kind": used[0][2], "count": sum(r[3] for r in used),
         "lines": None, "reports": len(used), "places": len(places),
         "first_year": first.year, "first_report": _report(first), "first_by_level": by_level,
-        "last_year": max(known_years) if known_years else None,
-        "years": {str(y): {"reports": len(e[0]), "places": len(e[1])}
+        "last_year": max(years) if years else None,
+        "years": {str(y): {"reports": e[0], "places": len(e[1])}
                   for y, e in sorted(years.items())},
         "expansion": senses[0]["expansion"] if senses else None,
         "senses": senses, "defined": False,
@@ -93,7 +98,47 @@ def rendered(item: dict) -> bytes:
     """A term object as ``discover --json`` prints it (output.json's ``dumps``: indented by
     2, UTF-8 Chinese), every line after the first indented as a member of the ``terms``
     list, in UTF-8: the answer is put together from these bytes as they are stored."""
+    if tuple(item) == SHAPE:
+        return _term(item).encode("utf-8")
     return _json(item, "\n" + INDENT).encode("utf-8")
+
+
+# the members of a term object as ``summarize`` makes it, in order
+SHAPE = ("document", "term", "kind", "count", "lines", "reports", "places", "first_year",
+         "first_report", "first_by_level", "last_year", "years", "expansion", "senses",
+         "defined")
+_M = "\n" + INDENT + "  "  # a member's line break
+_MM = _M + "  "  # a member of a member
+
+
+def _scalar(value) -> str:
+    return "null" if value is None else _quote(value) if type(value) is str \
+        else ("true" if value else "false") if type(value) is bool else int.__repr__(value)
+
+
+def _term(item: dict) -> str:
+    """``_json(item, "\\n" + INDENT)`` for an object of ``SHAPE`` (speed: the objects of
+    a query over selected reports are rendered here, twice as fast; the same text)."""
+    levels = item["first_by_level"]
+    years = item["years"]
+    year_lines = "{}" if not years else "{" + ",".join(
+        f'{_MM}"{y}": {{{_MM}  "reports": {e["reports"]},{_MM}  "places": {e["places"]}{_MM}}}'
+        for y, e in years.items()) + _M + "}"
+    level_lines = "{}" if not levels else "{" + ",".join(
+        f"{_MM}{_quote(lv)}: " + ("null" if at is None else _json(at, _MM))
+        for lv, at in levels.items()) + _M + "}"
+    return (
+        "{" + _M + '"document": ' + _scalar(item["document"]) + "," + _M + '"term": '
+        + _quote(item["term"]) + "," + _M + '"kind": ' + _scalar(item["kind"]) + "," + _M
+        + '"count": ' + _scalar(item["count"]) + "," + _M + '"lines": '
+        + _json(item["lines"], _M) + "," + _M + '"reports": ' + _scalar(item["reports"])
+        + "," + _M + '"places": ' + _scalar(item["places"]) + "," + _M + '"first_year": '
+        + _scalar(item["first_year"]) + "," + _M + '"first_report": '
+        + _json(item["first_report"], _M) + "," + _M + '"first_by_level": ' + level_lines
+        + "," + _M + '"last_year": ' + _scalar(item["last_year"]) + "," + _M + '"years": '
+        + year_lines + "," + _M + '"expansion": ' + _json(item["expansion"], _M) + "," + _M
+        + '"senses": ' + _json(item["senses"], _M) + "," + _M + '"defined": '
+        + _scalar(item["defined"]) + "\n" + INDENT + "}")
 
 
 def _json(value, indent: str) -> str:

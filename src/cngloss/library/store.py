@@ -82,6 +82,11 @@ CREATE TABLE IF NOT EXISTS slogan_term(  -- discover: each slogan over the whole
                                         -- (NULL: the same as level '')
     PRIMARY KEY(term, level, scope)) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS slogan_term_order ON slogan_term(level, reports DESC, n DESC, term);
+CREATE TABLE IF NOT EXISTS slogan_lexicon(  -- discover: the slogan rows the collection's
+    term TEXT NOT NULL, report_id INTEGER NOT NULL,  -- lexicon gave (library/slogan_lexicon.py)
+    PRIMARY KEY(term, report_id)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS slogan_attested(  -- discover: the lexicon over the whole library
+    form TEXT PRIMARY KEY, places INTEGER NOT NULL) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS slogan_stale(  -- terms whose summary a write has made stale
     term TEXT PRIMARY KEY) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS lexicon(     -- the merged glossaries, compiled (a cache: rebuilt
