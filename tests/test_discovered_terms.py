@@ -150,3 +150,24 @@ def test_full_library_search_and_show(cli, full):
     assert shown["first_year"] <= 2021 <= shown["last_year"]
     # a note defines 两个维护: shown as defined, never as discovered
     assert as_json(cli, "--library", full, "show", "两个维护")["discovered"] is None
+
+
+def test_slogans_holding_a_text_are_the_same_from_summaries_and_from_rows(library):
+    """``search`` lists the slogans holding its text from the summaries where they are up
+    to date, else from the stored uses (an ``add`` under way or interrupted): both give the
+    terms of two reports or more, most reports first, and the one named whatever its count."""
+    import sqlite3
+
+    from cngloss.library.slogan_lookup import _holding
+    from cngloss.library.slogan_queries import has_summaries
+
+    db = sqlite3.connect(library)
+    expected = {("严格", 2): ["十严格"], ("严格", 4): [], ("十严格", 9): ["十严格"],
+                ("个", 2): ["四个率先"], ("两个毫不动摇", 2): ["两个毫不动摇"],
+                ("毫不动摇", 2): []}
+    assert has_summaries(db)
+    fresh = {(text, least): _holding(db, text, least) for text, least in expected}
+    db.execute("INSERT INTO slogan_stale VALUES('十严格')")  # as a write leaves it
+    assert not has_summaries(db)
+    stale = {(text, least): _holding(db, text, least) for text, least in expected}
+    assert fresh == stale == expected

@@ -233,7 +233,7 @@ class Workspace:
 
             reader = self._reader
             return _guard(reader.path, lambda: lookup_slogans(
-                reader.db, text, exact, filters, MIN_REPORTS, limit))
+                reader.db, text, exact, filters, MIN_REPORTS, limit, reader.reports(filters)))
         if not one_report.allows(filters, self._one):
             return []
         found = matching(self._report_slogans, text, exact)

@@ -12,30 +12,31 @@ from __future__ import annotations
 import sqlite3
 from collections import defaultdict
 
-from ..model import Filters
+from ..model import Filters, ReportInfo
 from . import catalog
 from .slogan_objects import add_passages, summarize
-from .slogan_queries import has_slogans
+from .slogan_queries import has_slogans, has_summaries
 
 COLUMNS = "term, report_id, kind, n, line, items, source_line"
 
 
 def lookup_slogans(db: sqlite3.Connection, query: str, exact: bool = True,
                    filters: Filters = Filters(), min_reports: int = 2,
-                   limit: int | None = None) -> list[dict]:
+                   limit: int | None = None,
+                   allowed: "dict[int, ReportInfo] | None" = None) -> list[dict]:
     """The slogan named ``query`` and (unless ``exact``) those holding it, as ``discover``'s
     term objects, the one named first, then most reports first; those holding it only when
-    ``min_reports`` or more of the reports the filters select use them."""
+    ``min_reports`` or more of the reports the filters select use them. ``allowed``: the
+    reports the filters allow, where the caller keeps the catalogue (``Library.reports``:
+    reading it again cost a hanzi search of the whole collection 18 ms of its 50)."""
     if not query or not has_slogans(db):
         return []
     if exact:
         terms = [query]
     else:
-        terms = [row[0] for row in db.execute(
-            "SELECT term FROM slogan WHERE instr(term, ?) > 0 GROUP BY term "
-            "HAVING COUNT(*) >= ? OR term = ? ORDER BY COUNT(*) DESC, term",
-            (query, min_reports, query))]
-    allowed = catalog.reports(db, filters)
+        terms = _holding(db, query, min_reports)
+    if allowed is None:
+        allowed = catalog.reports(db, filters)
     rows: dict[str, list[tuple]] = defaultdict(list)
     for term in terms:
         for row in db.execute(f"SELECT {COLUMNS} FROM slogan WHERE term = ?", (term,)):
@@ -50,3 +51,17 @@ def lookup_slogans(db: sqlite3.Connection, query: str, exact: bool = True,
                                      (item["term"],)).fetchone() is not None
         add_passages(db, item)
     return out
+
+
+def _holding(db: sqlite3.Connection, query: str, min_reports: int) -> list[str]:
+    """The terms holding ``query`` that ``min_reports`` or more reports use (and ``query``
+    itself), most reports first. Where the summaries are up to date (``has_summaries``),
+    from their one row per term (23,000 rows, their ``reports`` the same count) instead of
+    grouping the 140,000 stored uses: 25-30 ms of a search as you type, a few ms now."""
+    if has_summaries(db):
+        sql = ("SELECT term FROM slogan_term WHERE level = '' AND scope = '' "
+               "AND instr(term, ?) > 0 AND (reports >= ? OR term = ?) ORDER BY reports DESC, term")
+    else:
+        sql = ("SELECT term FROM slogan WHERE instr(term, ?) > 0 GROUP BY term "
+               "HAVING COUNT(*) >= ? OR term = ? ORDER BY COUNT(*) DESC, term")
+    return [row[0] for row in db.execute(sql, (query, min_reports, query))]
