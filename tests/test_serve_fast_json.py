@@ -37,7 +37,7 @@ def test_each_endpoints_body_is_the_standard_librarys_text(small_library, monkey
     monkeypatch.setattr(fast_json, "orjson", None)
     plain = api.answer(name, ws, api.Params(params))
     assert fast == plain
-    assert fast[1].endswith("\n") and fast[1].startswith('{\n  "version": 2')
+    assert fast[1].endswith(b"\n") and fast[1].startswith(b'{\n  "version": 2')
 
 
 @needs_orjson
@@ -66,3 +66,15 @@ def test_what_orjson_would_write_otherwise_is_left_to_the_standard_library(data,
 def test_the_float_walk_finds_a_float_anywhere():
     assert not fast_json.floatless({"a": [1, {"b": ("x", 0.5)}]})
     assert fast_json.floatless({"a": [1, {"b": ("x", 5)}], "c": None, "d": True})
+
+
+@pytest.mark.parametrize("data", [
+    {"text": "“六稳”\n\"x\"", "n": [1, None]},  # orjson's own bytes
+    {"rate": 1e-05, "term": "六保"},  # the standard library's text, encoded
+])
+def test_the_api_sends_the_json_text_and_a_newline_as_utf8(data):
+    """What ``/api/*`` sends is the CLI's ``--json`` text (and its newline) in UTF-8, whichever
+    writer made it."""
+    from cngloss.output import json as js
+
+    assert fast_json.encoded(data) == (js.dumps(data) + "\n").encode("utf-8")

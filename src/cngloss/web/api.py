@@ -19,7 +19,7 @@ from ..core.workspace import Workspace
 from ..errors import (AmbiguousError, CnglossError, ExitCode, NotFoundError, UsageError,
                       user_message)
 from ..output import json as js
-from .fast_json import dumps
+from .fast_json import encoded
 
 STATUS = {ExitCode.OK: 200, ExitCode.NOT_FOUND: 404, ExitCode.USAGE: 400,
           ExitCode.BAD_DATA: 500, ExitCode.INTERNAL: 500}
@@ -120,16 +120,16 @@ ENDPOINTS: dict[str, Callable[[Workspace, Params], tuple[object, CnglossError | 
     "related": related}
 
 
-def answer(name: str, ws: Workspace, params: Params) -> tuple[int, str]:
-    """The status and JSON text of ``/api/NAME`` (KeyError: no such endpoint)."""
+def answer(name: str, ws: Workspace, params: Params) -> tuple[int, bytes]:
+    """The status and JSON of ``/api/NAME`` as UTF-8 bytes (KeyError: no such endpoint)."""
     endpoint = ENDPOINTS[name]
     with paused():  # the answer's objects all live until it is written (collector.py)
         try:
             data, missing = endpoint(ws, params)
         except CnglossError as exc:
-            return STATUS.get(exc.exit_code, 500), dumps(error_body(exc, ws)) + "\n"
+            return STATUS.get(exc.exit_code, 500), encoded(error_body(exc, ws))
         status = STATUS[missing.exit_code] if missing is not None else 200
-        return status, dumps(data) + "\n"
+        return status, encoded(data)
 
 
 def error_body(exc: CnglossError, ws: Workspace | None = None) -> dict:

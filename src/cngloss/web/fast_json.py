@@ -44,9 +44,15 @@ def floatless(data: Any) -> bool:
 
 def dumps(data: Any) -> str:
     """``output.json.dumps(data)``, by orjson where that gives the same text."""
+    return encoded(data)[:-1].decode("utf-8", "surrogatepass")
+
+
+def encoded(data: Any) -> bytes:
+    """``dumps(data)`` and a newline, as the UTF-8 bytes the API sends: orjson's own bytes
+    where it writes them, not decoded to text and encoded again (8 ms of a 2.3 MB ``show``)."""
     if orjson is not None and floatless(data):
         try:
-            return orjson.dumps(data, option=orjson.OPT_INDENT_2).decode()
-        except TypeError:  # orjson.JSONEncodeError: a non-str key, a huge int, a surrogate
+            return orjson.dumps(data, option=orjson.OPT_INDENT_2) + b"\n"
+        except TypeError:  # as in dumps
             pass
-    return js.dumps(data)
+    return (js.dumps(data) + "\n").encode("utf-8", "surrogatepass")
