@@ -9,16 +9,17 @@ their items are one sense), the most used first.
 
 from __future__ import annotations
 
-import gc
 import json
 import sqlite3
 from collections import defaultdict
 
+from ..collector import paused
 from ..errors import DataError, Problem
 from ..model import Filters, RenderedTerms
 from . import catalog
 from .slogan_objects import INDENT, LEVELS, add_passages, defined_headwords, summarize
 from .slogan_selected import selected_slogans
+from .store import has_table
 
 MIN_REPORTS = 2
 LAG_CAP = 10  # lags of 10 years or more are counted together ("10+")
@@ -26,7 +27,7 @@ FEW = 4  # under a quarter of the reports selected: their rows read by the repor
 
 
 def has_slogans(db: sqlite3.Connection) -> bool:
-    return db.execute("SELECT 1 FROM sqlite_master WHERE name = 'slogan'").fetchone() is not None
+    return has_table(db, "slogan")
 
 
 def library_slogans(db: sqlite3.Connection, path, filters: Filters = Filters(),
@@ -50,8 +51,8 @@ def library_slogans(db: sqlite3.Connection, path, filters: Filters = Filters(),
 
 def has_summaries(db: sqlite3.Connection) -> bool:
     """Whether the summaries exist (format 5) and no write has left a term stale."""
-    return db.execute("SELECT 1 FROM sqlite_master WHERE name = 'slogan_stale'").fetchone() \
-        is not None and db.execute("SELECT 1 FROM slogan_stale LIMIT 1").fetchone() is None
+    return has_table(db, "slogan_stale") \
+        and db.execute("SELECT 1 FROM slogan_stale LIMIT 1").fetchone() is None
 
 
 def _summaries(db: sqlite3.Connection, level: str, kind: str | None, new_in: int | None,
@@ -88,9 +89,7 @@ def computed_slogans(db: sqlite3.Connection, filters: Filters = Filters(),
     else:
         sql, args = columns + (" WHERE kind = ?" if kind else ""), (kind,) if kind else ()
     rows: dict[str, list[tuple]] = defaultdict(list)
-    enabled = gc.isenabled()
-    gc.disable()  # tens of thousands of tuples that all live until the end (see queries.py)
-    try:
+    with paused():  # tens of thousands of tuples that all live until the end (collector.py)
         for row in db.execute(sql, args):
             if row[1] in allowed:
                 rows[row[0]].append(row)
@@ -102,9 +101,6 @@ def computed_slogans(db: sqlite3.Connection, filters: Filters = Filters(),
             if new_in is not None and item["first_year"] != new_in:
                 continue
             out.append(item)
-    finally:
-        if enabled:
-            gc.enable()
     out.sort(key=lambda t: (-t["reports"], -t["count"], t["term"]))
     defined = defined_headwords(db)
     for item in out:

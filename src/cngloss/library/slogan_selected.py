@@ -13,10 +13,10 @@ the answer is the same text as the computation's.
 
 from __future__ import annotations
 
-import gc
 import json
 import sqlite3
 
+from ..collector import paused
 from ..model import Filters, RenderedTerms
 from . import catalog
 from .slogan_objects import INDENT, LEVELS, add_passages, defined_headwords, rendered, summarize
@@ -43,9 +43,7 @@ def selected_slogans(db: sqlite3.Connection, filters: Filters, kind: str | None,
            "ON s.term = k.value WHERE +s.report_id IN (SELECT value FROM json_each(?))"
            + (" AND s.kind = ?" if kind else ""))
     out = []
-    enabled = gc.isenabled()
-    gc.disable()  # tens of thousands of tuples that all live until the end (see queries.py)
-    try:
+    with paused():  # tens of thousands of tuples that all live until the end (collector.py)
         used: list[tuple] = []
         for row in db.execute(sql, (json.dumps(terms, ensure_ascii=False), ids,
                                     *((kind,) if kind else ()))):
@@ -55,9 +53,6 @@ def selected_slogans(db: sqlite3.Connection, filters: Filters, kind: str | None,
             used.append(row)
         if used:
             out.append(summarize(used[0][0], used, allowed))
-    finally:
-        if enabled:
-            gc.enable()
     if new_in is not None:
         out = [item for item in out if item["first_year"] == new_in]
     out.sort(key=lambda t: (-t["reports"], -t["count"], t["term"]))

@@ -14,16 +14,18 @@ terms gathered from elsewhere.
 
 from __future__ import annotations
 
-import gc
 import re
 from array import array
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from functools import cached_property
 from itertools import chain, repeat
 from operator import add
 from typing import NamedTuple, overload
 
+from ..collector import paused as collector_paused  # the collector off while the matcher
+# makes many objects that cannot form cycles (strings, ints, the automaton's tuples): their
+# allocations set off collections that walked every live object again and again, a quarter
+# of the time of 100,000 terms over a million characters
 from ..model import Term
 from ..text.folding import fold_text, traditional_folding
 from ..text.hanzi import CLOSING, OPENING, strip_quotes
@@ -85,21 +87,6 @@ class TermMatcher:
             spans = (array("l", starts), array("l", ends))
             del needles, starts, ends
         return Matches(text, self.owners, owners, spans, search)
-
-
-@contextmanager
-def collector_paused() -> Iterator[None]:
-    """Python's cyclic garbage collector off while the matcher makes many objects that
-    cannot form cycles (strings, ints, the automaton's tuples of ints): allocating them set
-    off collections that walked every live object again and again, a quarter of the time
-    of 100,000 terms over a million characters. Left as it was found."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _forms(terms: Sequence[Term], parts: bool) -> tuple["Owners", list[str], list[int]]:
