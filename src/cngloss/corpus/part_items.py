@@ -14,8 +14,8 @@ import re
 from typing import Sequence
 
 from ..text.hanzi import strip_quotes
-from ..text.lists import (EDGE, LEAD, LEVELS, common_prefix, common_suffix, split_top, top_level,
-                          unquote)
+from ..text.lists import (EDGE, LEAD, LEVELS, REPORTING, common_prefix, common_suffix, split_top,
+                          top_level, unquote)
 from ..text.numerals import numerals_for
 from ..text.slogans import MEASURES, Segment
 from .align import align
@@ -31,7 +31,7 @@ _GOVERNING = ("大力推进", "加快推进", "着力推进", "深入推进", "�
 _BA = re.compile(r"^[^，、]{0,6}?把[^，、]{1,12}?(?:建设成为|建设成|建成|打造成|打造为|列为|确定为"
                  r"|作为)|^[^，、]{1,6}?[把将](?=.)")
 # Who said the list, before it: 党的十八大提出甲、乙…; 某纲要提出，到某年…
-_REPORTED = re.compile(r"^[^，、]{0,24}?(?:提出|指出|强调|明确)的?[，,：:]?(?=.)")
+_REPORTED = re.compile(rf"^[^，、]{{0,24}}?(?:{REPORTING})的?[，,：:]?(?=.)")
 # What sets the scene before the list's verb: 在某地13个县强化甲、乙…; 帮助企业解决甲、乙…;
 # 由甲、乙…构成; 根据甲、乙…
 _SCENE = re.compile(r"^在[^，、；]{1,30}?(?:强化|加强|开展|推进|实施|推行|落实)(?=.)"

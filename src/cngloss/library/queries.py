@@ -13,7 +13,7 @@ from ..collector import paused
 from ..errors import NotFoundError, UsageError
 from ..model import Term, TrendSeries, YearPoint
 from ..text.hanzi import strip_quotes
-from ..text.matching import restore
+from ..text.matching import restore, restored_spans
 from ..text.query import clean_query
 from ..text.spacing import normalize_spaces
 from . import catalog, text_search
@@ -254,26 +254,13 @@ def _passages(path: Path, query: str, forms: tuple[str, ...], filters: Filters,
 
 
 def _displayed(match: text_search.Match, section: str) -> LibraryPassage:
-    """The paragraph as read (its quotation marks put back) and its hits' spans in it: a
-    start moves by the runs put back at or before it, an end by those before it (as
-    ``OffsetMap.spans``; a paragraph has a dozen runs and one hit, so one walk of the runs
-    per hit, without building the map)."""
+    """The paragraph as read (its quotation marks put back) and its hits' spans in it."""
     edits = match.edits
     if not edits:
         return LibraryPassage(match.number, match.line, section, match.text, match.spans,
                               match.text, edits)
-    spans = []
-    for start, end in match.spans:
-        before_start = before_end = 0
-        for offset, run in edits:
-            if offset >= end:
-                break
-            before_end += len(run)
-            if offset <= start:
-                before_start = before_end
-        spans.append((start + before_start, end + before_end))
     return LibraryPassage(match.number, match.line, section, restore(match.text, edits),
-                          tuple(spans), match.text, edits)
+                          restored_spans(edits, match.spans), match.text, edits)
 
 
 # --------------------------------------------------------------------------- trend

@@ -18,20 +18,17 @@ import json
 import sqlite3
 from collections.abc import Iterable
 
+from .store import ensure_schema, has_table
+
 MIN_PLACES = 2  # distinct places besides the report being read
 # a bare form (a numeral and one or two hanzi: 三联, 五水, 四害) no report's notes define needs
 # this many: a company or a word's head (三联药业, 五水厂) recurs in a few places too
 BARE_PLACES = 10
 
 
-def _has_lexicon_rows(db: sqlite3.Connection) -> bool:
-    return db.execute("SELECT 1 FROM sqlite_master WHERE name = 'slogan_lexicon'").fetchone() \
-        is not None
-
-
 def forget_report(db: sqlite3.Connection, report_id: int) -> None:
     """A report taken out: the record of the rows its lexicon gave goes with it."""
-    if _has_lexicon_rows(db):
+    if has_table(db, "slogan_lexicon"):
         db.execute("DELETE FROM slogan_lexicon WHERE report_id = ?", (report_id,))
 
 
@@ -42,7 +39,7 @@ def _counts(db: sqlite3.Connection, left_out: list[int], numerals: str) -> list[
     no place is a place of its own (speed: one grouped query)."""
     marks = ",".join("?" * len(left_out))
     rows = [f"s.report_id NOT IN ({marks})"] if left_out else []
-    if _has_lexicon_rows(db):
+    if has_table(db, "slogan_lexicon"):
         rows.append("NOT EXISTS (SELECT 1 FROM slogan_lexicon x WHERE x.term = s.term "
                     "AND x.report_id = s.report_id)")
     notes = ["n.headword IS NOT NULL"] + ([f"n.report_id NOT IN ({marks})"] if left_out else [])
@@ -79,14 +76,11 @@ def attested_forms(db: sqlite3.Connection, exclude: Iterable[int] = (),
     return {form for form, n in attested_places(db, exclude).items() if n >= places}
 
 
-_ATTESTED = ("CREATE TABLE IF NOT EXISTS slogan_attested(form TEXT PRIMARY KEY, "
-             "places INTEGER NOT NULL) WITHOUT ROWID")
-
-
 def store_attested(db: sqlite3.Connection) -> None:
     """Keep ``attested_places`` over the whole library in ``slogan_attested`` (inside a
-    write transaction; after every add and remove): what ``discover FILE`` reads."""
-    db.execute(_ATTESTED)
+    write transaction; after every add and remove): what ``discover FILE`` reads. A
+    library of format 5 made before the lexicon gets its tables here (``ensure_schema``)."""
+    ensure_schema(db)
     db.execute("DELETE FROM slogan_attested")
     db.executemany("INSERT INTO slogan_attested VALUES(?,?)",
                    sorted(attested_places(db).items()))
@@ -95,7 +89,7 @@ def store_attested(db: sqlite3.Connection) -> None:
 def stored_forms(db: sqlite3.Connection, places: int) -> set[str]:
     """``attested_forms(db, places=places)`` as the last write stored it (speed: a
     library's lexicon read, not computed: 0.6 s); computed for a library made before."""
-    if db.execute("SELECT 1 FROM sqlite_master WHERE name = 'slogan_attested'").fetchone():
+    if has_table(db, "slogan_attested"):
         return {row[0] for row in db.execute(
             "SELECT form FROM slogan_attested WHERE places >= ?", (places,))}
     return attested_forms(db, places=places)
@@ -117,8 +111,7 @@ def lexicon_pass(db: sqlite3.Connection, report_ids: Iterable[int]) -> int:
         store_attested(db)
         return 0
     safe = {form for form, n in counts.items() if n > MIN_PLACES}
-    db.execute("CREATE TABLE IF NOT EXISTS slogan_lexicon(term TEXT NOT NULL, report_id "
-               "INTEGER NOT NULL, PRIMARY KEY(term, report_id)) WITHOUT ROWID")  # format 5
+    ensure_schema(db)  # slogan_lexicon, in a library of format 5 made before it
     changed = 0
     for rid in sorted(set(report_ids)):
         own = {row[0] for row in db.execute(
@@ -133,13 +126,13 @@ def lexicon_pass(db: sqlite3.Connection, report_ids: Iterable[int]) -> int:
                          (rid,)).fetchall()
         if sorted(rows) == [tuple(r) for r in old]:
             continue
-        slogan_summary.mark_report(db, rid)
+        slogan_summary.mark_report(db, rid)  # the terms of the rows it had ...
         db.execute("DELETE FROM slogan WHERE report_id = ?", (rid,))
         db.executemany("INSERT INTO slogan VALUES(?,?,?,?,?,?,?,?,?)", rows)
         by_rules = {row[0] for row in old}
         db.executemany("INSERT OR IGNORE INTO slogan_lexicon VALUES(?,?)",
                        [(row[0], rid) for row in rows if row[0] not in by_rules])
-        slogan_summary.mark_report(db, rid)
+        slogan_summary.mark_report(db, rid)  # ... and of those it has now
         changed += 1
     store_attested(db)  # a longer form may have replaced a shorter one of the rules
     return changed

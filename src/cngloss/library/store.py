@@ -301,13 +301,30 @@ def _postings_keyed_by_gram(db: sqlite3.Connection) -> bool:
     return {row[1]: row[5] for row in db.execute("PRAGMA table_info(bigram)")}.get("gram") == 1
 
 
+def has_table(db: sqlite3.Connection, name: str) -> bool:
+    """Whether the library has the table ``name`` (one an older format lacks)."""
+    return db.execute("SELECT 1 FROM sqlite_master WHERE name = ?", (name,)).fetchone() \
+        is not None
+
+
+def ensure_schema(db: sqlite3.Connection) -> None:
+    """Every table of ``SCHEMA`` that is missing, created (inside a write transaction): also
+    for a library of the current format made before a table was added to it."""
+    _execute_all(db, SCHEMA)
+
+
+def _execute_all(db: sqlite3.Connection, script: str) -> None:
+    for statement in script.split(";"):
+        if statement.strip():
+            db.execute(statement)
+
+
 def _migrate(db: sqlite3.Connection, version: int) -> None:
     """Create the tables (format 0 = a new file) and bring older formats up to date."""
     with write_transaction(db):
-        rekey = version > 0 and _postings_keyed_by_gram(db)
-        for statement in ((_REKEY_POSTINGS + ";" if rekey else "") + SCHEMA).split(";"):
-            if statement.strip():
-                db.execute(statement)
+        if version > 0 and _postings_keyed_by_gram(db):
+            _execute_all(db, _REKEY_POSTINGS)
+        ensure_schema(db)
         if 0 < version < 4:
             from .slogan_rows import backfill  # lazy: an upgrade from format 1-3 only
 

@@ -24,8 +24,9 @@ INTRO_WORDS = ("即指|即|是指|指的是|分别指|分别对应|指|主要包
 _INTRO = re.compile(rf"(?:(?<=[，,”：:])|^)(?:{INTRO_WORDS})[：:，,]?")
 # A list as the content of what follows it: 以甲、乙、丙为主要内容的…
 _CONTENT = re.compile(r"以([^。；;]+?)为(?:主要|重点|核心)?内容")
-# A list reported after who set it: 某纲要提出，…
-_REPORTED = re.compile(r"(?:提出|指出|强调|明确)[，,：:]")
+# The verbs that report who set a list: 某纲要提出，…
+REPORTING = "提出|指出|强调|明确"
+_REPORTED = re.compile(rf"(?:{REPORTING})[，,：:]")
 # What opens a list's first item and is no part of it: a number, an introducing word.
 LEAD = re.compile(r"^\s*(?:[（(]?(?:\d{1,2}|[一二三四五六七八九十]{1,2})[）)]|[①-⑳]"
                   r"|(?:\d{1,2}|[一二三四五六七八九十]{1,2})(?:是|[、.．](?!\d)))?\s*"

@@ -18,17 +18,25 @@ NUMERAL_CHARS = "".join(DIGITS) + "".join(UNITS)
 LEADING_NUMERAL = re.compile(f"^[{NUMERAL_CHARS}]+")
 
 
+CHINESE_DIGITS = "〇一二三四五六七八九"
+
+
+def chinese_numeral(value: int) -> str:
+    """一 … 九十九 as list labels write them (十, 十一, 二十, 二十一); digits from 100."""
+    if value < 10:
+        return CHINESE_DIGITS[value]
+    if value < 100:
+        tens, ones = divmod(value, 10)
+        return (CHINESE_DIGITS[tens] if tens > 1 else "") + "十" + \
+            (CHINESE_DIGITS[ones] if ones else "")
+    return str(value)
+
+
 def numerals_for(count: int) -> tuple[str, ...]:
     """How a count is written in Chinese, for counts up to 99: 2 -> 二, 两, 双; 12 -> 十二."""
     if not 0 < count < 100:
         return ()
-    if count == 2:
-        return ("二", "两", "双")
-    names = "一二三四五六七八九"
-    tens, ones = divmod(count, 10)
-    if not tens:
-        return (names[ones - 1],)
-    return ((names[tens - 1] if tens > 1 else "") + "十" + (names[ones - 1] if ones else ""),)
+    return ("二", "两", "双") if count == 2 else (chinese_numeral(count),)
 
 
 def numeral_value(text: str) -> int | None:

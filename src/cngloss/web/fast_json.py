@@ -53,6 +53,6 @@ def encoded(data: Any) -> bytes:
     if orjson is not None and floatless(data):
         try:
             return orjson.dumps(data, option=orjson.OPT_INDENT_2) + b"\n"
-        except TypeError:  # as in dumps
+        except TypeError:  # orjson.JSONEncodeError: a non-str key, a huge int, a surrogate
             pass
     return (js.dumps(data) + "\n").encode("utf-8", "surrogatepass")

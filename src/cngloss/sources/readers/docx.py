@@ -18,6 +18,7 @@ import zlib
 from pathlib import Path
 from xml.etree import ElementTree
 
+from ...text.numerals import chinese_numeral
 from .document import Document, fail, join_paragraphs
 from .inflate import read_member
 
@@ -26,7 +27,6 @@ CORE = {"{http://purl.org/dc/elements/1.1/}title": "title",
         "{http://purl.org/dc/elements/1.1/}creator": "author",
         "{http://purl.org/dc/terms/}created": "created"}
 NOTES_HEADING = "注释"
-CHINESE_DIGITS = "〇一二三四五六七八九"
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 HEAVENLY_STEMS = "甲乙丙丁戊己庚辛壬癸"
 
@@ -232,17 +232,6 @@ def format_number(value: int, fmt: str) -> str:
         return roman if fmt == "upperRoman" else roman.lower()
     if fmt == "decimalFullWidth":
         return "".join(chr(ord(d) + 0xFEE0) for d in str(value))
-    return str(value)
-
-
-def chinese_numeral(value: int) -> str:
-    """一 … 九十九 as list labels write them (十, 十一, 二十, 二十一)."""
-    if value < 10:
-        return CHINESE_DIGITS[value]
-    if value < 100:
-        tens, ones = divmod(value, 10)
-        return (CHINESE_DIGITS[tens] if tens > 1 else "") + "十" + \
-            (CHINESE_DIGITS[ones] if ones else "")
     return str(value)
 
 
